@@ -1,0 +1,45 @@
+/// What linting one report produced.
+public struct LintResult: Sendable {
+    public let document: Document
+    public let findings: [Finding]
+    /// Where each section rule found its section (shown by `outline`).
+    public let sections: [String: [SectionSpan]]
+    /// Remarks for the writer that are not findings, e.g. that the file is empty.
+    public let notes: [String]
+
+    public var path: String { document.source.path }
+}
+
+/// Runs compiled rules over reports: parse once, scan all literals once, resolve sections, then let
+/// every rule look at the same context.
+public struct Linter: Sendable {
+    public let rules: CompiledRules
+
+    public init(rules: CompiledRules) {
+        self.rules = rules
+    }
+
+    public func lint(_ source: Source) -> LintResult {
+        let document = StructureParser.parse(source)
+        if source.isBlank {
+            return LintResult(document: document, findings: [], sections: [:], notes: ["文件为空，未做检查"])
+        }
+        var hits = [[ByteRange]](repeating: [], count: rules.literals.patterns.count)
+        rules.literals.scan(source.bytes) { hits[$0.pattern].append($0.range) }
+        var context = RuleContext(document: document, literalHits: hits)
+
+        for rule in rules.sectionRules where rule.header.applies(to: document.type) {
+            context.sections[rule.header.id] = rule.locate(context)
+        }
+        var findings: [Finding] = []
+        for rule in rules.rules where rule.header.applies(to: document.type) {
+            findings += rule.check(context)
+        }
+        findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
+        var notes: [String] = []
+        if document.type == nil, rules.rules.contains(where: { $0.header.types != nil }) {
+            notes.append("未能从标题判断文种，已按所有文种检查")
+        }
+        return LintResult(document: document, findings: findings, sections: context.sections, notes: notes)
+    }
+}

@@ -1,0 +1,129 @@
+/// All literal phrases of all rules in one automaton over UTF-8 bytes, built once per run.
+/// One pass over a report finds every occurrence of every phrase, overlapping ones included.
+///
+/// Layout: the root has a dense 256-entry table (most bytes of Chinese text leave the root at once);
+/// other states keep their edges sorted in one flat array and are searched linearly, since a trie state
+/// over UTF-8 rarely has more than a handful of edges.
+public struct AhoCorasick: Sendable {
+    public struct Match: Hashable, Sendable {
+        public let pattern: Int
+        public let range: ByteRange
+    }
+
+    public let patterns: [[UInt8]]
+    private let rootTable: [Int32]
+    private let edgeStart: [Int32]     // per state: first edge in `edgeBytes`/`edgeTargets`
+    private let edgeCount: [UInt16]
+    private let edgeBytes: [UInt8]
+    private let edgeTargets: [Int32]
+    private let failure: [Int32]
+    /// Patterns ending at each state, its own and those reached by failure links, in one list.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+
+    /// Empty patterns are ignored (the rule loader rejects them with a position).
+    public init(patterns: [[UInt8]]) {
+        self.patterns = patterns
+        // 1. Build the trie with dictionaries (only at start-up).
+        var children: [[UInt8: Int]] = [[:]]
+        var own: [[Int]] = [[]]
+        for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var state = 0
+            for byte in pattern {
+                if let next = children[state][byte] {
+                    state = next
+                } else {
+                    children.append([:])
+                    own.append([])
+                    children[state][byte] = children.count - 1
+                    state = children.count - 1
+                }
+            }
+            own[state].append(id)
+        }
+        let stateCount = children.count
+
+        // 2. Failure links breadth-first; outputs merged along them.
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var merged = own
+        var queue: [Int] = []
+        for (_, child) in children[0] { queue.append(child) }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for (byte, child) in children[state] {
+                var fallback = Int(failure[state])
+                while fallback != 0, children[fallback][byte] == nil { fallback = Int(failure[fallback]) }
+                let target = children[fallback][byte] ?? 0
+                failure[child] = Int32(target == child ? 0 : target)
+                queue.append(child)
+            }
+        }
+        for state in queue { merged[state] += merged[Int(failure[state])].filter { !merged[state].contains($0) } }
+
+        // 3. Flatten.
+        var rootTable = [Int32](repeating: 0, count: 256)
+        for (byte, child) in children[0] { rootTable[Int(byte)] = Int32(child) }
+        var edgeStart = [Int32](repeating: 0, count: stateCount)
+        var edgeCount = [UInt16](repeating: 0, count: stateCount)
+        var edgeBytes: [UInt8] = []
+        var edgeTargets: [Int32] = []
+        var outputStart = [Int32](repeating: 0, count: stateCount + 1)
+        var outputs: [Int32] = []
+        for state in 0..<stateCount {
+            edgeStart[state] = Int32(edgeBytes.count)
+            edgeCount[state] = UInt16(children[state].count)
+            for (byte, child) in children[state].sorted(by: { $0.key < $1.key }) {
+                edgeBytes.append(byte)
+                edgeTargets.append(Int32(child))
+            }
+            outputStart[state] = Int32(outputs.count)
+            outputs += merged[state].sorted().map(Int32.init)
+        }
+        outputStart[stateCount] = Int32(outputs.count)
+        self.rootTable = rootTable
+        self.edgeStart = edgeStart
+        self.edgeCount = edgeCount
+        self.edgeBytes = edgeBytes
+        self.edgeTargets = edgeTargets
+        self.failure = failure
+        self.outputStart = outputStart
+        self.outputs = outputs
+    }
+
+    @inline(__always)
+    private func step(_ state: Int, _ byte: UInt8) -> Int {
+        var state = state
+        while true {
+            if state == 0 { return Int(rootTable[Int(byte)]) }
+            let first = Int(edgeStart[state])
+            for edge in first..<(first + Int(edgeCount[state])) where edgeBytes[edge] == byte {
+                return Int(edgeTargets[edge])
+            }
+            state = Int(failure[state])
+        }
+    }
+
+    /// Calls `found` for every occurrence of every pattern, in order of their end offsets.
+    public func scan(_ bytes: [UInt8], _ found: (Match) -> Void) {
+        guard !outputs.isEmpty else { return }
+        var state = 0
+        for index in bytes.indices {
+            state = step(state, bytes[index])
+            let first = Int(outputStart[state])
+            let last = Int(outputStart[state + 1])
+            guard first < last else { continue }
+            for output in first..<last {
+                let pattern = Int(outputs[output])
+                found(Match(pattern: pattern, range: ByteRange(index + 1 - patterns[pattern].count, index + 1)))
+            }
+        }
+    }
+
+    public func matches(in bytes: [UInt8]) -> [Match] {
+        var result: [Match] = []
+        scan(bytes) { result.append($0) }
+        return result
+    }
+}

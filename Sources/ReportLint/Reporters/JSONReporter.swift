@@ -1,0 +1,53 @@
+/// `--format json`: `{"files":[{"path","type","findings":[…]}],"summary":{…}}`. Other tools depend on
+/// this shape: keys may be added, never renamed. A file that could not be read has `"error"` instead of
+/// `"findings"`.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func report(_ run: LintRun) -> String {
+        let summary = run.summary
+        let root = JSONValue.object([
+            ("files", .array(run.outcomes.map(JSONReporter.file))),
+            ("summary", .object([
+                ("files", .int(summary.files)),
+                ("filesWithFindings", .int(summary.filesWithFindings)),
+                ("unreadable", .int(summary.unreadable)),
+                ("findings", .int(summary.findings)),
+                ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)),
+                ("infos", .int(summary.infos)),
+            ])),
+        ])
+        return root.serialized() + "\n"
+    }
+
+    static func file(_ outcome: FileOutcome) -> JSONValue {
+        switch outcome {
+        case .failed(let error):
+            return .object([("path", .string(error.path)), ("error", .object([("message", .string(error.message))]))])
+        case .linted(let result):
+            var members: [(String, JSONValue)] = [
+                ("path", .string(result.path)),
+                ("type", result.document.type.map { .string($0.rawValue) } ?? .null),
+                ("encoding", .string(result.document.source.encoding.rawValue)),
+                ("findings", .array(result.findings.map(finding))),
+            ]
+            if !result.notes.isEmpty { members.append(("notes", .array(result.notes.map(JSONValue.string)))) }
+            return .object(members)
+        }
+    }
+
+    public static func finding(_ finding: Finding) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("rule", .string(finding.ruleId)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("message", .string(finding.message)),
+            ("line", .int(finding.start.line)),
+            ("column", .int(finding.start.column)),
+            ("endLine", .int(finding.end.line)),
+            ("endColumn", .int(finding.end.column)),
+        ]
+        if let suggestion = finding.suggestion { members.append(("suggestion", .string(suggestion))) }
+        return .object(members)
+    }
+}

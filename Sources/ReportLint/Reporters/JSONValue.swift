@@ -1,0 +1,70 @@
+/// A small JSON value with ordered object keys, so output is stable and reads in a sensible order
+/// (Foundation's encoder sorts keys alphabetically or not at all).
+public indirect enum JSONValue: Equatable, Sendable {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// Pretty-printed with two-space indentation; non-ASCII text is written as is (UTF-8).
+    public func serialized(indent: Int = 0) -> String {
+        var output = ""
+        write(into: &output, indent: indent)
+        return output
+    }
+
+    private func write(into output: inout String, indent: Int) {
+        let padding = String(repeating: "  ", count: indent + 1)
+        let closing = String(repeating: "  ", count: indent)
+        switch self {
+        case .string(let value): JSONValue.writeString(value, into: &output)
+        case .int(let value): output += String(value)
+        case .bool(let value): output += value ? "true" : "false"
+        case .null: output += "null"
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                output += padding
+                item.write(into: &output, indent: indent + 1)
+                output += index + 1 < items.count ? ",\n" : "\n"
+            }
+            output += closing + "]"
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                output += padding
+                JSONValue.writeString(key, into: &output)
+                output += ": "
+                value.write(into: &output, indent: indent + 1)
+                output += index + 1 < members.count ? ",\n" : "\n"
+            }
+            output += closing + "}"
+        }
+    }
+
+    private static func writeString(_ value: String, into output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

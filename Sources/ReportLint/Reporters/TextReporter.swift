@@ -1,0 +1,94 @@
+/// `--format text`, for a writer at a terminal:
+///
+///     报告.txt:14:1: error: 缺少“存在的问题”部分。… [report/problems]
+///        14 | 下一步，我室将……
+///           | ^
+///
+/// The caret is aligned by display width (Chinese characters are two columns); long lines are cut
+/// to a window around the finding. A summary line ends the output.
+public struct TextReporter: Reporter {
+    public var color: Bool
+    /// The widest source excerpt shown, in display columns.
+    public var maxExcerptWidth = 100
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    public func report(_ run: LintRun) -> String {
+        var output = ""
+        for case .linted(let result) in run.outcomes {
+            for finding in result.findings {
+                output += header(finding, path: result.path) + "\n"
+                output += excerpt(finding, source: result.document.source)
+                output += "\n"
+            }
+        }
+        output += TextReporter.summaryLine(run.summary) + "\n"
+        return output
+    }
+
+    func header(_ finding: Finding, path: String) -> String {
+        let severity = paint(finding.severity.rawValue, TextReporter.style(for: finding.severity))
+        return "\(path):\(finding.start.line):\(finding.start.column): \(severity): \(finding.message) "
+            + paint("[\(finding.ruleId)]", "2")
+    }
+
+    /// The source line and a caret line under the finding's range (first line only, for multi-line ranges).
+    func excerpt(_ finding: Finding, source: Source) -> String {
+        let line = finding.start.line
+        let scalars = source.string(source.positions.lineRange(line)).unicodeScalars.map { $0 == "\t" ? " " : $0 }
+        let start = min(finding.start.column - 1, scalars.count)
+        let end = finding.end.line == line ? max(start, min(finding.end.column - 1, scalars.count)) : scalars.count
+
+        // Choose a window: up to 30 columns of context before the finding, then as much as fits.
+        var from = start
+        var before = 0
+        while from > 0, before + DisplayWidth.of(scalars[from - 1]) <= 30 {
+            from -= 1
+            before += DisplayWidth.of(scalars[from])
+        }
+        if DisplayWidth.of(scalars) <= maxExcerptWidth { from = 0 }
+        var to = from
+        var width = 0
+        while to < scalars.count, width + DisplayWidth.of(scalars[to]) <= maxExcerptWidth {
+            width += DisplayWidth.of(scalars[to])
+            to += 1
+        }
+        let prefix = from > 0 ? "…" : ""
+        let suffix = to < scalars.count ? "…" : ""
+        var shown = String.UnicodeScalarView()
+        shown.append(contentsOf: scalars[from..<to])
+
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let indent = prefix.count + DisplayWidth.of(scalars[from..<max(from, start)])
+        let markWidth = max(1, DisplayWidth.of(scalars[min(start, to)..<min(max(end, start), to)]))
+        let marks = "^" + String(repeating: "~", count: markWidth - 1)
+        return " \(gutter) | \(prefix)\(String(shown))\(suffix)\n"
+            + " \(pad) | \(String(repeating: " ", count: indent))\(paint(marks, TextReporter.style(for: finding.severity)))\n"
+    }
+
+    public static func summaryLine(_ summary: LintRun.Summary) -> String {
+        var line = "检查了 \(summary.files) 个文件"
+        if summary.findings == 0 {
+            line += "，未发现问题"
+        } else {
+            line += "：\(summary.errors) 个错误，\(summary.warnings) 个警告，\(summary.infos) 个提示"
+        }
+        if summary.unreadable > 0 { line += "；\(summary.unreadable) 个文件无法读取" }
+        return line + "。"
+    }
+
+    static func style(for severity: Severity) -> String {
+        switch severity {
+        case .error: return "1;31"
+        case .warning: return "1;33"
+        case .info: return "1;36"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

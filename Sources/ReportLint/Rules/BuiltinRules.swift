@@ -1,0 +1,21 @@
+/// The built-in packs, compiled into the binary from `Rules/*.yml` (see Package.swift): a copied
+/// binary needs no files beside it. A test checks that every file in Rules/ is listed here.
+public enum BuiltinRules {
+    public static let files: [(name: String, bytes: [UInt8])] = [
+        ("report.yml", PackageResources.report_yml),
+        ("common.yml", PackageResources.common_yml),
+    ]
+
+    /// The packs, parsed; a broken built-in pack is a bug, reported like any rule error.
+    public static func packs() -> Result<[RulePack], RuleErrors> {
+        var packs: [RulePack] = []
+        var errors: [RuleError] = []
+        for file in files {
+            switch RuleLoader.parse(yaml: String(decoding: file.bytes, as: UTF8.self), file: "<builtin>/\(file.name)") {
+            case .success(let pack): packs.append(pack)
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        return errors.isEmpty ? .success(packs) : .failure(RuleErrors(errors: errors))
+    }
+}

@@ -1,0 +1,59 @@
+/// `kind: forbid` — none of `phrases` or `patterns` may appear (anywhere, or `within` a section).
+/// Each occurrence is reported at the match itself, with `suggest` as the replacement when given.
+/// A match that lies inside an occurrence of one of `except` is allowed (e.g. forbid 新时代中国特色
+/// 社会主义思想 except 习近平新时代中国特色社会主义思想).
+struct ForbidRuleDefinition: RuleDefinition {
+    static let keys = ["phrases", "patterns", "within", "suggest", "except"]
+
+    let phrases: [Located<String>]
+    let patterns: [RegexPattern]
+    let within: Located<String>?
+    let suggest: String?
+    let exceptions: [Located<String>]
+
+    static func parse(_ fields: MappingFields) -> ForbidRuleDefinition? {
+        let phrases = fields.strings("phrases") ?? []
+        let patterns = fields.patterns("patterns") ?? []
+        if !fields.has("phrases") && !fields.has("patterns") {
+            fields.reader.report(.missingKey("phrases"), at: fields.node)
+            return nil
+        }
+        return ForbidRuleDefinition(phrases: phrases, patterns: patterns, within: fields.string("within"),
+                                    suggest: fields.string("suggest")?.value, exceptions: fields.strings("except") ?? [])
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        ForbidRule(header: header, literals: phrases.map { literals.add($0.value) }, patterns: patterns,
+                   within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) })
+    }
+}
+
+public struct ForbidRule: Rule {
+    public let header: RuleHeader
+    let literals: [Int]
+    let patterns: [RegexPattern]
+    let within: String?
+    let suggest: String?
+    let exceptions: [Int]
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let extents = context.extents(within: within)
+        if let extents, extents.isEmpty { return [] }
+        let excused = exceptions.flatMap { context.hits($0) }
+
+        var ranges = Set<ByteRange>()
+        for literal in literals { ranges.formUnion(context.hits(literal)) }
+        for pattern in patterns { ranges.formUnion(pattern.matches(in: document.source.text)) }
+
+        return ranges.sorted()
+            .filter { range in
+                (extents?.contains { $0.contains(range) } ?? true) && !excused.contains { $0.contains(range) }
+            }
+            .map { range in
+                var message = "\(header.message)：“\(document.text(range))”"
+                if let suggest { message += "，应改为“\(suggest)”" }
+                return context.finding(header, at: range, message: message, suggestion: suggest)
+            }
+    }
+}

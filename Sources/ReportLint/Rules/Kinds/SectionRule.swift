@@ -1,0 +1,112 @@
+/// `kind: section` — the report must have a section, found as a numbered heading whose words hold one
+/// of `headings`, optionally as an 一是/二是 item (`series: true`), or as a paragraph sentence matching
+/// one of `cues` (`^` is the start of a sentence). A missing section is reported once, at the end of
+/// the last block (where it would be written), or at the title when the report has no level-1 headings.
+struct SectionRuleDefinition: RuleDefinition {
+    static let keys = ["headings", "series", "cues", "hint"]
+
+    let headings: [Located<String>]
+    let series: Bool
+    let cues: [RegexPattern]
+    /// How to write the section, shown instead of the cue patterns when the section is missing.
+    let hint: String?
+
+    static func parse(_ fields: MappingFields) -> SectionRuleDefinition? {
+        let headings = fields.strings("headings") ?? []
+        let cues = fields.patterns("cues") ?? []
+        if headings.isEmpty && cues.isEmpty && !fields.has("headings") && !fields.has("cues") {
+            fields.reader.report(.missingKey("headings"), at: fields.node)
+            return nil
+        }
+        return SectionRuleDefinition(headings: headings, series: fields.bool("series") ?? false,
+                                     cues: cues, hint: fields.string("hint")?.value)
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        SectionRule(header: header, headingWords: headings.map(\.value),
+                    headingLiterals: headings.map { literals.add($0.value) }, series: series, cues: cues, hint: hint)
+    }
+}
+
+public struct SectionRule: Rule {
+    public let header: RuleHeader
+    let headingWords: [String]
+    let headingLiterals: [Int]
+    let series: Bool
+    let cues: [RegexPattern]
+    let hint: String?
+
+    /// Every place the section is found, in document order.
+    public func locate(_ context: RuleContext) -> [SectionSpan] {
+        let document = context.document
+        var headingIndices = Set<Int>()
+        var itemStarts = Set<Int>()
+        var spans: [SectionSpan] = []
+        for literal in headingLiterals {
+            for hit in context.hits(literal) {
+                if let heading = document.heading(withTextContaining: hit), headingIndices.insert(heading.index).inserted {
+                    spans.append(SectionSpan(source: .heading, anchor: heading.text, extent: heading.extent, line: heading.line))
+                } else if series, let item = document.seriesItem(withTextContaining: hit),
+                          itemStarts.insert(item.marker.start).inserted {
+                    spans.append(SectionSpan(source: .seriesItem, anchor: ByteRange(item.marker.start, item.text.end),
+                                             extent: item.extent, line: item.line))
+                }
+            }
+        }
+        if !cues.isEmpty {
+            for paragraph in document.proseParagraphs {
+                if let span = cueSpan(in: paragraph, document: document) { spans.append(span) }
+            }
+        }
+        return spans.sorted { $0.anchor.start < $1.anchor.start }
+    }
+
+    /// The first sentence of a paragraph that matches a cue; the section runs from that sentence to
+    /// the end of the heading section holding it (or the end of the body).
+    private func cueSpan(in paragraph: Paragraph, document: Document) -> SectionSpan? {
+        for sentence in document.sentences(of: paragraph) {
+            let text = document.text(sentence)
+            for cue in cues {
+                guard let match = cue.firstMatch(in: text) else { continue }
+                let end = document.heading(containing: sentence.start)?.extent.end ?? document.bodyEnd
+                return SectionSpan(source: .cue,
+                                   anchor: ByteRange(sentence.start + match.start, sentence.start + match.end),
+                                   extent: ByteRange(sentence.start, max(end, sentence.end)), line: paragraph.line)
+            }
+        }
+        return nil
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        guard context.sections[header.id]?.isEmpty ?? true else { return [] }
+        let document = context.document
+        guard !document.paragraphs.isEmpty else { return [] }
+        return [context.finding(header, at: missingSectionAnchor(document), message: missingMessage())]
+    }
+
+    /// Where the section would be written: the end of the last block when the report has level-1
+    /// headings, else its title (or first line).
+    private func missingSectionAnchor(_ document: Document) -> ByteRange {
+        if document.headings.contains(where: { $0.level == 1 }),
+           let last = document.proseParagraphs.last(where: { $0.range.end <= document.bodyEnd }) {
+            return ByteRange(last.range.end, last.range.end)
+        }
+        let first = document.title ?? document.paragraphs[0]
+        return first.range
+    }
+
+    private func missingMessage() -> String {
+        var ways: [String] = []
+        if !headingWords.isEmpty {
+            let shown = headingWords.prefix(6).joined(separator: "、") + (headingWords.count > 6 ? "等" : "")
+            ways.append("标题含“\(shown)”" + (series ? "（或“一是……”事项）" : ""))
+        }
+        if let hint {
+            ways.append(hint)
+        } else if !cues.isEmpty {
+            ways.append("段落提示语符合 " + cues.map(\.source).joined(separator: " 或 "))
+        }
+        let base = header.message.last.map { "。！？".contains($0) } == true ? String(header.message.dropLast()) : header.message
+        return "\(base)。可写为：" + ways.joined(separator: "；或") + "。"
+    }
+}

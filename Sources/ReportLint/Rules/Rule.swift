@@ -1,0 +1,80 @@
+/// The closed set of rule kinds. Each kind is one file in `Kinds/` with its definition (the YAML keys it
+/// reads) and its compiled rule; adding a kind adds a case here and a file there, and touches no other kind.
+public enum RuleKind: String, Sendable, CaseIterable {
+    case section
+    case phrase
+    case forbid
+
+    var definition: any RuleDefinition.Type {
+        switch self {
+        case .section: return SectionRuleDefinition.self
+        case .phrase: return PhraseRuleDefinition.self
+        case .forbid: return ForbidRuleDefinition.self
+        }
+    }
+}
+
+/// Inline examples of a rule: each `fail` text must trigger it, each `pass` text must not.
+/// They are its documentation and its tests.
+public struct RuleExamples: Sendable {
+    public var pass: [Located<String>] = []
+    public var fail: [Located<String>] = []
+}
+
+/// What every rule has, whatever its kind (one shared definition, as in Vale).
+public struct RuleHeader: Sendable {
+    public let id: String
+    public let kind: RuleKind
+    public let severity: Severity
+    public let message: String
+    /// Why the rule exists, for `rules explain` and the documentation.
+    public let description: String?
+    /// The document types the rule applies to; nil means every type (and reports of unknown type).
+    public let types: Set<DocumentType>?
+    public let pack: String
+    public let location: RuleLocation
+    public let examples: RuleExamples
+
+    public func applies(to type: DocumentType?) -> Bool {
+        guard let types, let type else { return true }
+        return types.contains(type)
+    }
+
+    /// Keys every rule may have, whatever its kind.
+    static let keys = ["id", "kind", "severity", "message", "description", "types", "examples"]
+}
+
+/// A compiled rule: pure at run time, shared by every report of a run.
+public protocol Rule: Sendable {
+    var header: RuleHeader { get }
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+/// A rule as read from YAML: its kind's keys, checked and compiled (regexes) at load time.
+protocol RuleDefinition: Sendable {
+    /// The keys this kind reads besides `RuleHeader.keys`.
+    static var keys: [String] { get }
+    /// Reads the kind's keys; nil when a mistake was reported through `fields.reader`.
+    static func parse(_ fields: MappingFields) -> Self?
+    /// The section rule this rule is limited to, if any (checked across all packs).
+    var within: Located<String>? { get }
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule
+}
+
+extension RuleDefinition {
+    var within: Located<String>? { nil }
+}
+
+/// One rule read from a pack, not yet compiled.
+public struct RuleSpec: Sendable {
+    public let header: RuleHeader
+    let definition: any RuleDefinition
+}
+
+/// A rule file: a name and its rules.
+public struct RulePack: Sendable {
+    public let name: String
+    public let file: String
+    public let description: String?
+    public let rules: [RuleSpec]
+}

@@ -1,0 +1,69 @@
+/// Collects the literal phrases of all rules into one automaton; each rule keeps the ids it got back.
+public final class LiteralTableBuilder {
+    private(set) var phrases: [[UInt8]] = []
+    private var ids: [[UInt8]: Int] = [:]
+
+    public init() {}
+
+    /// The id of a phrase; the same phrase from two rules shares one id.
+    public func add(_ phrase: String) -> Int {
+        let bytes = Array(phrase.utf8)
+        if let id = ids[bytes] { return id }
+        phrases.append(bytes)
+        ids[bytes] = phrases.count - 1
+        return phrases.count - 1
+    }
+
+    func build() -> AhoCorasick { AhoCorasick(patterns: phrases) }
+}
+
+/// Where a section rule found its section.
+public struct SectionSpan: Sendable {
+    public enum Source: String, Sendable {
+        /// A numbered heading whose text holds one of the rule's heading words.
+        case heading
+        /// An item of an 一是/二是 series whose lead words hold one of the heading words.
+        case seriesItem = "series-item"
+        /// A paragraph sentence matching one of the rule's cues.
+        case cue
+    }
+
+    public let source: Source
+    /// The heading text, the item's lead words, or the cue match.
+    public let anchor: ByteRange
+    /// What the section covers, for `within`.
+    public let extent: ByteRange
+    public let line: Int
+}
+
+/// What a rule sees of one report: the parsed document, every literal hit from the one scan,
+/// and the sections the section rules found. It also turns byte ranges into findings, so positions
+/// are computed in one place.
+public struct RuleContext: Sendable {
+    public let document: Document
+    let literalHits: [[ByteRange]]
+    public internal(set) var sections: [String: [SectionSpan]] = [:]
+
+    init(document: Document, literalHits: [[ByteRange]]) {
+        self.document = document
+        self.literalHits = literalHits
+    }
+
+    public func hits(_ literal: Int) -> [ByteRange] {
+        literal < literalHits.count ? literalHits[literal] : []
+    }
+
+    /// The extents a `within` limits a rule to: nil when the rule is not limited.
+    public func extents(within sectionId: String?) -> [ByteRange]? {
+        guard let sectionId else { return nil }
+        return (sections[sectionId] ?? []).map(\.extent)
+    }
+
+    public func finding(_ header: RuleHeader, at range: ByteRange, message: String? = nil,
+                        suggestion: String? = nil) -> Finding {
+        let positions = document.source.positions
+        return Finding(ruleId: header.id, severity: header.severity, message: message ?? header.message,
+                       range: range, start: positions.position(ofByte: range.start),
+                       end: positions.position(ofByte: range.end), suggestion: suggestion)
+    }
+}

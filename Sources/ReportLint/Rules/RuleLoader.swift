@@ -1,0 +1,146 @@
+import Foundation
+import Yams
+
+/// Reads rule packs from YAML through Yams' node API, so every mistake carries file, line and column.
+public enum RuleLoader {
+    static let packKeys = ["pack", "description", "rules"]
+    static let idPattern = try! NSRegularExpression(pattern: "^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
+
+    /// Parses one pack; all the file's mistakes are returned together.
+    public static func parse(yaml: String, file: String) -> Result<RulePack, RuleErrors> {
+        let reader = YAMLReader(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(RuleErrors(errors: [syntaxError(error, file: file)]))
+        } catch {
+            return .failure(RuleErrors(errors: [RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))]))
+        }
+        guard let root else {
+            return .failure(RuleErrors(errors: [RuleError(.missingKey("pack"), at: RuleLocation(file: file, line: 1, column: 1))]))
+        }
+        guard reader.checkSize(root), let fields = reader.fields(root, what: "规则文件顶层", allowed: packKeys) else {
+            return .failure(RuleErrors(errors: reader.errors))
+        }
+        let name = fields.string("pack", required: true)
+        var rules: [RuleSpec] = []
+        if let rulesNode = fields.value("rules") {
+            if case .sequence(let sequence) = rulesNode {
+                rules = sequence.compactMap { parseRule($0, pack: name?.value ?? "", reader: reader) }
+            } else {
+                reader.report(.wrongType(key: "rules", expected: "规则列表"), at: rulesNode)
+            }
+        } else {
+            reader.report(.missingKey("rules"), at: root)
+        }
+        var seen: [String: RuleLocation] = [:]
+        for rule in rules {
+            if let first = seen[rule.header.id] {
+                reader.report(.duplicateId(rule.header.id, first: first), at: rule.header.location)
+            } else {
+                seen[rule.header.id] = rule.header.location
+            }
+        }
+        guard reader.errors.isEmpty, let name else { return .failure(RuleErrors(errors: reader.errors)) }
+        return .success(RulePack(name: name.value, file: file, description: fields.string("description")?.value, rules: rules))
+    }
+
+    public static func loadFile(_ path: String) -> Result<RulePack, RuleErrors> {
+        let origin = RuleLocation(file: path, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "没有读取权限" : "文件不存在"
+            return .failure(RuleErrors(errors: [RuleError(.unreadable(reason), at: origin)]))
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            return .failure(RuleErrors(errors: [RuleError(.unreadable("不是 UTF-8 文本"), at: origin)]))
+        }
+        return parse(yaml: yaml, file: path)
+    }
+
+    /// Rule files in a directory (recursively, *.yml and *.yaml, sorted) or the file itself.
+    public static func ruleFiles(at path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [path]
+        }
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        var files: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                files.append((path as NSString).appendingPathComponent(relative))
+            }
+        }
+        return files.sorted()
+    }
+
+    static func parseRule(_ node: Node, pack: String, reader: YAMLReader) -> RuleSpec? {
+        let errorsBefore = reader.errors.count
+        // Read the kind first: it decides which keys are allowed.
+        var kind: RuleKind?
+        if case .mapping(let mapping) = node, let kindNode = mapping["kind"] {
+            if case .scalar(let scalar) = kindNode, let known = RuleKind(rawValue: scalar.string) {
+                kind = known
+            } else if case .scalar(let scalar) = kindNode {
+                reader.report(.unknownKind(scalar.string, suggestion: Suggestions.nearest(
+                    to: scalar.string, in: RuleKind.allCases.map(\.rawValue))), at: kindNode)
+            } else {
+                reader.report(.wrongType(key: "kind", expected: "字符串"), at: kindNode)
+            }
+        }
+        let allowed = RuleHeader.keys + (kind?.definition.keys ?? [])
+        guard let fields = reader.fields(node, what: "每条规则", allowed: allowed) else { return nil }
+        if !fields.has("kind") { reader.report(.missingKey("kind"), at: node) }
+
+        let id = fields.string("id", required: true)
+        if let id, !matches(idPattern, id.value) { reader.report(.invalidId(id.value), at: id.location) }
+        let message = fields.string("message", required: true)
+        var severity = Severity.warning
+        if let value = fields.string("severity") {
+            if let known = Severity(rawValue: value.value) { severity = known }
+            else { reader.report(.invalidSeverity(value.value), at: value.location) }
+        }
+        var types: Set<DocumentType>?
+        if let names = fields.strings("types") {
+            types = Set(names.compactMap { name in
+                if let type = DocumentType(rawValue: name.value) { return type }
+                reader.report(.invalidDocumentType(name.value), at: name.location)
+                return nil
+            })
+        }
+        let examples = parseExamples(fields)
+        let definition = kind?.definition.parse(fields)
+
+        guard reader.errors.count == errorsBefore, let kind, let id, let message, let definition else { return nil }
+        let header = RuleHeader(id: id.value, kind: kind, severity: severity, message: message.value,
+                                description: fields.string("description")?.value, types: types, pack: pack,
+                                location: reader.location(of: node), examples: examples)
+        return RuleSpec(header: header, definition: definition)
+    }
+
+    static func parseExamples(_ fields: MappingFields) -> RuleExamples {
+        guard let node = fields.value("examples"),
+              let examples = fields.reader.fields(node, what: "examples", allowed: ["pass", "fail"]) else {
+            return RuleExamples()
+        }
+        return RuleExamples(pass: examples.strings("pass") ?? [], fail: examples.strings("fail") ?? [])
+    }
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static func syntaxError(_ error: YamlError, file: String) -> RuleError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "，")
+            return RuleError(.syntax(detail), at: RuleLocation(file: file, line: mark.line, column: mark.column))
+        case .reader(let problem, _, _, _):
+            return RuleError(.syntax(problem), at: RuleLocation(file: file, line: 1, column: 1))
+        default:
+            return RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))
+        }
+    }
+}

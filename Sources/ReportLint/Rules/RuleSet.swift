@@ -1,0 +1,39 @@
+/// Packs checked together and compiled once per run: every literal of every rule in one automaton,
+/// regexes already compiled, `within` references resolved.
+public struct CompiledRules: Sendable {
+    public let packs: [RulePack]
+    public let rules: [any Rule]
+    let sectionRules: [SectionRule]
+    let literals: AhoCorasick
+
+    /// Checks what no single file can: ids unique across packs, `within` naming a section rule.
+    public static func compile(_ packs: [RulePack]) -> Result<CompiledRules, RuleErrors> {
+        var errors: [RuleError] = []
+        var byId: [String: RuleSpec] = [:]
+        for spec in packs.flatMap(\.rules) {
+            if let first = byId[spec.header.id] {
+                errors.append(RuleError(.duplicateId(spec.header.id, first: first.header.location), at: spec.header.location))
+            } else {
+                byId[spec.header.id] = spec
+            }
+        }
+        for spec in packs.flatMap(\.rules) {
+            guard let within = spec.definition.within else { continue }
+            guard let target = byId[within.value] else {
+                let sections = byId.values.filter { $0.header.kind == .section }.map(\.header.id)
+                errors.append(RuleError(.unknownWithin(within.value, suggestion: Suggestions.nearest(to: within.value, in: sections)),
+                                        at: within.location))
+                continue
+            }
+            if target.header.kind != .section {
+                errors.append(RuleError(.withinNotSection(within.value), at: within.location))
+            }
+        }
+        guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
+
+        let builder = LiteralTableBuilder()
+        let rules = packs.flatMap(\.rules).map { $0.definition.compile(header: $0.header, literals: builder) }
+        return .success(CompiledRules(packs: packs, rules: rules, sectionRules: rules.compactMap { $0 as? SectionRule },
+                                      literals: builder.build()))
+    }
+}

@@ -1,0 +1,173 @@
+import Yams
+
+/// A value read from a rule file, with where it stood.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let location: RuleLocation
+}
+
+extension Located: Equatable where Value: Equatable {}
+
+/// Reads typed values out of a composed YAML node tree (Yams' node API), recording every mistake as a
+/// positioned `RuleError` instead of stopping at the first, so an author sees all of them at once.
+final class YAMLReader {
+    /// Bounds that keep a hostile file from taking the machine down. Yams resolves an alias by copying
+    /// the anchored node, so an alias bomb composes cheaply but would expand when walked: we count
+    /// nodes, expansions included, and stop at the bound before reading anything.
+    static let maxNodes = 200_000
+    static let maxDepth = 64
+
+    let file: String
+    private(set) var errors: [RuleError] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(of node: Node) -> RuleLocation {
+        RuleLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    func report(_ problem: RuleError.Problem, at node: Node) {
+        errors.append(RuleError(problem, at: location(of: node)))
+    }
+
+    func report(_ problem: RuleError.Problem, at location: RuleLocation) {
+        errors.append(RuleError(problem, at: location))
+    }
+
+    /// Walks the tree without recursion; false (with an error) when it is too big or too deep.
+    func checkSize(_ root: Node) -> Bool {
+        var stack: [(Node, Int)] = [(root, 1)]
+        var count = 0
+        while let (node, depth) = stack.popLast() {
+            count += 1
+            if count > YAMLReader.maxNodes {
+                report(.tooComplex("节点超过 \(YAMLReader.maxNodes) 个（别名展开也计算在内，可能是“别名炸弹”）"), at: root)
+                return false
+            }
+            if depth > YAMLReader.maxDepth {
+                report(.tooComplex("嵌套超过 \(YAMLReader.maxDepth) 层"), at: node)
+                return false
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping { stack.append((key, depth + 1)); stack.append((value, depth + 1)) }
+            case .sequence(let sequence):
+                for item in sequence { stack.append((item, depth + 1)) }
+            case .scalar, .alias:
+                break
+            }
+        }
+        return true
+    }
+
+    /// A mapping's fields, with unknown and repeated keys reported; nil if `node` is no mapping.
+    func fields(_ node: Node, what: String, allowed: [String]) -> MappingFields? {
+        guard case .mapping(let mapping) = node else {
+            report(.notAMapping(what: what), at: node)
+            return nil
+        }
+        var values: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                report(.wrongType(key: "键", expected: "字符串"), at: key)
+                continue
+            }
+            let name = scalar.string
+            if values[name] != nil {
+                report(.duplicateKey(name), at: key)
+                continue
+            }
+            if !allowed.contains(name) {
+                report(.unknownKey(name, suggestion: Suggestions.nearest(to: name, in: allowed), allowed: allowed), at: key)
+                continue
+            }
+            values[name] = (key, value)
+        }
+        return MappingFields(reader: self, node: node, values: values)
+    }
+}
+
+/// The known keys of one mapping, with typed getters that report mistakes at the value's position.
+struct MappingFields {
+    let reader: YAMLReader
+    let node: Node
+    fileprivate let values: [String: (key: Node, value: Node)]
+
+    func has(_ key: String) -> Bool { values[key] != nil }
+    func value(_ key: String) -> Node? { values[key]?.value }
+    func keyLocation(_ key: String) -> RuleLocation? { values[key].map { reader.location(of: $0.key) } }
+
+    /// A non-empty scalar. Missing and `required` reports at the mapping itself.
+    func string(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let value = value(key) else {
+            if required { reader.report(.missingKey(key), at: node) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            reader.report(.wrongType(key: key, expected: "字符串"), at: value)
+            return nil
+        }
+        guard !scalar.string.isEmpty else {
+            reader.report(.emptyValue(key: key), at: value)
+            return nil
+        }
+        return Located(value: scalar.string, location: reader.location(of: value))
+    }
+
+    /// A list of non-empty strings; a lone string counts as a one-item list.
+    func strings(_ key: String) -> [Located<String>]? {
+        guard let value = value(key) else { return nil }
+        let items: [Node]
+        switch value {
+        case .scalar: items = [value]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            reader.report(.wrongType(key: key, expected: "字符串列表"), at: value)
+            return nil
+        }
+        var result: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                reader.report(.wrongType(key: key, expected: "字符串列表"), at: item)
+                continue
+            }
+            guard !scalar.string.isEmpty else {
+                reader.report(.emptyValue(key: key), at: item)
+                continue
+            }
+            result.append(Located(value: scalar.string, location: reader.location(of: item)))
+        }
+        return result
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = value(key) else { return nil }
+        if case .scalar(let scalar) = value {
+            switch scalar.string.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        reader.report(.wrongType(key: key, expected: "true 或 false"), at: value)
+        return nil
+    }
+
+    /// Compiles each string of a list as a regex, reporting the bad ones at their own position.
+    func patterns(_ key: String) -> [RegexPattern]? {
+        guard let sources = strings(key) else { return nil }
+        return sources.compactMap { source in
+            switch RegexPattern.compile(source.value) {
+            case .success(let pattern):
+                return pattern
+            case .failure(.invalid(let reason)):
+                reader.report(.badRegex(pattern: source.value, reason: reason), at: source.location)
+            case .failure(.matchesEmpty):
+                reader.report(.regexMatchesEmpty(source.value), at: source.location)
+            }
+            return nil
+        }
+    }
+}

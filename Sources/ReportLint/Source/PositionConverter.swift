@@ -1,0 +1,65 @@
+/// Turns byte offsets into 1-based line and scalar-column positions. Built once per report from the
+/// line ends (LF, CRLF and lone CR all end a line), so converting a finding costs a binary search plus
+/// a count of scalars on one line, never a walk from the top of the file.
+public struct PositionConverter: Sendable {
+    /// Byte offset where each line starts (index 0 is line 1).
+    public let lineStarts: [Int]
+    /// Byte offset where each line's content ends, before its line terminator.
+    public let lineEnds: [Int]
+    private let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var ends: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"):
+                ends.append(index)
+                starts.append(index + 1)
+            case UInt8(ascii: "\r"):
+                ends.append(index)
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            default:
+                break
+            }
+            index += 1
+        }
+        ends.append(bytes.count)
+        lineStarts = starts
+        lineEnds = ends
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 1-based line holding `offset` (an offset at a line end belongs to that line).
+    public func line(ofByte offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    public func position(ofByte offset: Int) -> SourcePosition {
+        let clamped = min(max(offset, 0), bytes.count)
+        let line = line(ofByte: clamped)
+        let start = lineStarts[line - 1]
+        var column = 1
+        var index = start
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 } // count scalar lead bytes only
+            index += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    /// The byte range of a line's content, without its terminator.
+    public func lineRange(_ line: Int) -> ByteRange {
+        ByteRange(lineStarts[line - 1], lineEnds[line - 1])
+    }
+}

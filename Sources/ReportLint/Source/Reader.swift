@@ -1,0 +1,101 @@
+import Foundation
+
+/// A file that could not be turned into report text, with the reason in Chinese for the writer.
+public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case notFound
+        case isDirectory
+        case permissionDenied
+        case unreadable(String)
+        case tooLarge(size: Int, limit: Int)
+        case undecodable(DecodingFailure)
+    }
+
+    public let path: String
+    public let reason: Reason
+
+    public var message: String {
+        switch reason {
+        case .notFound:
+            return "文件不存在"
+        case .isDirectory:
+            return "这是一个目录，不是文件"
+        case .permissionDenied:
+            return "没有读取权限"
+        case .unreadable(let detail):
+            return "无法读取（\(detail)）"
+        case .tooLarge(let size, let limit):
+            return "文件过大（\(Reader.megabytes(size)) MB，上限 \(Reader.megabytes(limit)) MB），未检查；可用 --max-file-size 调高上限"
+        case .undecodable(.binary(let offset)):
+            return "不是文本文件（第 \(offset + 1) 字节是 NUL），可能是图片、Word 或压缩包"
+        case .undecodable(.invalidAfterBOM):
+            return "文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8"
+        case .undecodable(.invalidUTF16):
+            return "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16"
+        case .undecodable(.unknownEncoding):
+            return "编码无法识别：既不是 UTF-8 也不是 GB18030，请另存为 UTF-8"
+        }
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Reads report files and standard input into `Source`s. It never throws anything but `ReadError`,
+/// so one bad file becomes one clear message while the other files are still checked.
+public struct Reader: Sendable {
+    public static let defaultMaxFileSize = 32 * 1024 * 1024
+    public static let stdinPath = "<stdin>"
+
+    public var maxFileSize: Int
+
+    public init(maxFileSize: Int = Reader.defaultMaxFileSize) {
+        self.maxFileSize = maxFileSize
+    }
+
+    public func read(path: String) -> Result<Source, ReadError> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(ReadError(path: path, reason: .notFound))
+        }
+        if isDirectory.boolValue { return .failure(ReadError(path: path, reason: .isDirectory)) }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return .failure(ReadError(path: path, reason: .permissionDenied))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileSize {
+            return .failure(ReadError(path: path, reason: .tooLarge(size: size, limit: maxFileSize)))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(ReadError(path: path, reason: .permissionDenied))
+        }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit so a file that grew (or a device) is still refused.
+            let data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
+            return decode(Array(data), path: path)
+        } catch {
+            return .failure(ReadError(path: path, reason: .unreadable(error.localizedDescription)))
+        }
+    }
+
+    public func readStandardInput() -> Result<Source, ReadError> {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        return decode(Array(data), path: Reader.stdinPath)
+    }
+
+    public func decode(_ bytes: [UInt8], path: String) -> Result<Source, ReadError> {
+        if bytes.count > maxFileSize {
+            return .failure(ReadError(path: path, reason: .tooLarge(size: bytes.count, limit: maxFileSize)))
+        }
+        switch TextDecoder.decode(bytes) {
+        case .success(let decoded):
+            return .success(Source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
+        case .failure(let failure):
+            return .failure(ReadError(path: path, reason: .undecodable(failure)))
+        }
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let value = Double(bytes) / 1_048_576
+        return value >= 10 ? String(Int(value.rounded())) : String(format: "%.1f", value)
+    }
+}

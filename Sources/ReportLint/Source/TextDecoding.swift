@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The encodings a report may arrive in. Chinese offices save as UTF-8 (often with a BOM, from Notepad)
+/// or as GB18030/GBK (older Windows defaults); UTF-16 comes from Word's "Unicode text" export.
+public enum TextEncoding: String, Sendable, Codable {
+    case utf8 = "UTF-8"
+    case gb18030 = "GB18030"
+    case utf16LittleEndian = "UTF-16LE"
+    case utf16BigEndian = "UTF-16BE"
+}
+
+/// Why bytes could not be turned into report text. The reader adds the file name.
+public enum DecodingFailure: Error, Equatable, Sendable {
+    /// A NUL byte: the file is binary (an image, a .doc, a zip), not text.
+    case binary(byteOffset: Int)
+    /// Starts with a UTF-8 BOM but the rest is not UTF-8.
+    case invalidAfterBOM
+    /// Neither UTF-8 nor GB18030.
+    case unknownEncoding
+    /// Starts with a UTF-16 BOM but the rest is not UTF-16.
+    case invalidUTF16
+}
+
+/// Turns file bytes into text: BOM first, then strict UTF-8, then GB18030.
+public enum TextDecoder {
+    public struct Decoded: Sendable {
+        public let text: String
+        public let encoding: TextEncoding
+        public let hadBOM: Bool
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Result<Decoded, DecodingFailure> {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            guard let text = String(data: Data(bytes.dropFirst(2)),
+                                    encoding: little ? .utf16LittleEndian : .utf16BigEndian),
+                  !text.unicodeScalars.contains("\0")
+            else { return .failure(.invalidUTF16) }
+            return .success(Decoded(text: text, encoding: little ? .utf16LittleEndian : .utf16BigEndian, hadBOM: true))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            return .failure(.binary(byteOffset: nul))
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
+                return .failure(.invalidAfterBOM)
+            }
+            return .success(Decoded(text: text, encoding: .utf8, hadBOM: true))
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return .success(Decoded(text: text, encoding: .utf8, hadBOM: false))
+        }
+        if let text = decodeGB18030(bytes) {
+            return .success(Decoded(text: text, encoding: .gb18030, hadBOM: false))
+        }
+        return .failure(.unknownEncoding)
+    }
+
+    /// Strict GB18030 through the C library's iconv (glibc ships the converter): any invalid or
+    /// truncated sequence fails the whole file rather than being replaced, so nothing is silently lost.
+    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        guard let converter = openConverter(from: "GB18030", to: "UTF-8") else { return nil }
+        defer { iconv_close(converter) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16) // GB18030 → UTF-8 grows at most 2x
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                var outLeft = outBuffer.count
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                if result == -1 || inLeft != 0 { return nil }
+                return outBuffer.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        return String(validating: output[..<produced], as: UTF8.self)
+    }
+
+    private static func openConverter(from: String, to: String) -> iconv_t? {
+        let converter = iconv_open(to, from)
+        if converter == iconv_t(bitPattern: -1) { return nil }
+        return converter
+    }
+}

@@ -1,0 +1,151 @@
+/// What a paragraph is in the report's shape.
+public enum ParagraphRole: String, Sendable, Codable {
+    /// 主送机关 such as `市委：` above the body.
+    case addressee
+    case title
+    /// Short lines between the title and the body (author, date in brackets, subtitle).
+    case frontMatter
+    case heading
+    case body
+    /// `特此报告。` and the like.
+    case closing
+    /// The unit's name under the body.
+    case signature
+    case date
+}
+
+/// A non-empty line. Its range excludes leading and trailing white space (ASCII or 　).
+public struct Paragraph: Sendable {
+    public let index: Int
+    public let line: Int
+    public let range: ByteRange
+    public internal(set) var role: ParagraphRole
+    public internal(set) var headingIndex: Int?
+}
+
+/// A numbered heading, alone on its line or run in (`（一）深化理论学习。一是……`).
+public struct Heading: Sendable {
+    public let index: Int
+    public let paragraphIndex: Int
+    public let line: Int
+    public let marker: NumberingMarker
+    /// The heading's words, without the numbering and without its closing 。.
+    public let text: ByteRange
+    /// The 。！？ that ends the heading sentence, if any.
+    public let terminator: ByteRange?
+    /// True when body text follows the heading sentence in the same paragraph.
+    public let isRunIn: Bool
+    /// The enclosing heading (the nearest earlier one with a smaller level number).
+    public internal(set) var parent: Int?
+    /// From the heading to the next heading of the same or a higher level, or to the end of the body.
+    public internal(set) var extent: ByteRange
+
+    public var level: Int { marker.form.level }
+}
+
+/// One item of an in-paragraph series `一是……二是……`.
+public struct SeriesItem: Sendable {
+    public let paragraphIndex: Int
+    public let line: Int
+    public let ordinal: Int
+    /// The bytes of `一是`.
+    public let marker: ByteRange
+    /// The item's lead words up to its first 。；！？ (e.g. `加强政治建设`).
+    public let text: ByteRange
+    /// From the marker to the next marker in the paragraph, or the paragraph's end.
+    public let extent: ByteRange
+    /// The heading whose section holds the item.
+    public let headingIndex: Int?
+}
+
+/// A report read once and parsed once; every rule looks at the same document.
+public struct Document: Sendable {
+    public let source: Source
+    public let paragraphs: [Paragraph]
+    public let headings: [Heading]
+    public let seriesItems: [SeriesItem]
+    public let titleIndex: Int?
+    public let type: DocumentType?
+    /// Where the body ends: before the closing line, signature and date.
+    public let bodyEnd: Int
+
+    public var title: Paragraph? { titleIndex.map { paragraphs[$0] } }
+
+    public func text(_ range: ByteRange) -> String { source.string(range) }
+
+    /// Body paragraphs and run-in heading paragraphs: where prose (and paragraph cues) live.
+    public var proseParagraphs: [Paragraph] {
+        paragraphs.filter { $0.role == .body || $0.role == .heading }
+    }
+
+    /// The sentences of a paragraph, each ending after its 。！？ (or at the paragraph's end).
+    /// Paragraph cues are matched sentence by sentence, so `^` in a cue means "at a sentence start".
+    public func sentences(of paragraph: Paragraph) -> [ByteRange] {
+        var result: [ByteRange] = []
+        let bytes = source.bytes
+        var start = paragraph.range.start
+        var index = start
+        while index < paragraph.range.end {
+            let isEnd = index + 3 <= paragraph.range.end && Marks.isSentenceEnd(bytes, at: index)
+            if isEnd {
+                result.append(ByteRange(start, index + 3))
+                index += 3
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        if start < paragraph.range.end { result.append(ByteRange(start, paragraph.range.end)) }
+        return result
+    }
+
+    /// The innermost heading whose section holds `offset`.
+    public func heading(containing offset: Int) -> Heading? {
+        headings.last { $0.extent.start <= offset && offset < $0.extent.end }
+    }
+
+    /// The paragraph holding a byte offset.
+    public func paragraph(containing offset: Int) -> Paragraph? {
+        var low = 0
+        var high = paragraphs.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let range = paragraphs[middle].range
+            if offset < range.start { high = middle - 1 }
+            else if offset > range.end { low = middle + 1 }
+            else { return paragraphs[middle] }
+        }
+        return nil
+    }
+}
+
+extension Document {
+    /// The heading whose words (not numbering) hold `range`.
+    public func heading(withTextContaining range: ByteRange) -> Heading? {
+        headings.lastStarting(atOrBefore: range.start, by: \.text.start).flatMap { $0.text.contains(range) ? $0 : nil }
+    }
+
+    /// The series item whose lead words hold `range`.
+    public func seriesItem(withTextContaining range: ByteRange) -> SeriesItem? {
+        seriesItems.lastStarting(atOrBefore: range.start, by: \.text.start).flatMap { $0.text.contains(range) ? $0 : nil }
+    }
+}
+
+extension Array {
+    /// Binary search in an array sorted by `key`: the last element whose key is at most `offset`.
+    func lastStarting(atOrBefore offset: Int, by key: (Element) -> Int) -> Element? {
+        var low = 0
+        var high = count - 1
+        var found: Element?
+        while low <= high {
+            let middle = (low + high) / 2
+            if key(self[middle]) <= offset {
+                found = self[middle]
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        return found
+    }
+}

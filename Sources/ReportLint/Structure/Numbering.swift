@@ -1,0 +1,235 @@
+/// Heading numbering per GB/T 9704-2012 §7.3.3, plus the wrong forms drafts use, recognised so
+/// that a heading written `1、` is still a heading (and a numbering rule can flag its form).
+public enum NumberingForm: String, Sendable, CaseIterable, Codable {
+    // The standard forms, one per level.
+    case chineseComma = "一、"
+    case fullParenChinese = "（一）"
+    case arabicDot = "1."
+    case fullParenArabic = "（1）"
+    case circled = "①"
+    // Wrong forms seen in drafts.
+    case chineseDot = "一."
+    case chineseFullComma = "一，"
+    case chineseSpace = "一 "
+    case halfParenChinese = "(一)"
+    case fullParenChineseComma = "（一）、"
+    case arabicComma = "1、"
+    case halfParenArabic = "(1)"
+    case fullParenArabicComma = "（1）、"
+    case circledComma = "①、"
+    case circledDot = "①."
+
+    public var level: Int {
+        switch self {
+        case .chineseComma, .chineseDot, .chineseFullComma, .chineseSpace: return 1
+        case .fullParenChinese, .halfParenChinese, .fullParenChineseComma: return 2
+        case .arabicDot, .arabicComma: return 3
+        case .fullParenArabic, .halfParenArabic, .fullParenArabicComma: return 4
+        case .circled, .circledComma, .circledDot: return 5
+        }
+    }
+
+    public var isStandard: Bool {
+        switch self {
+        case .chineseComma, .fullParenChinese, .arabicDot, .fullParenArabic, .circled: return true
+        default: return false
+        }
+    }
+
+    /// The standard form of the same level.
+    public var standard: NumberingForm {
+        [.chineseComma, .fullParenChinese, .arabicDot, .fullParenArabic, .circled][level - 1]
+    }
+}
+
+/// A numbering found at the start of a paragraph: `（三）` is form `.fullParenChinese`, value 3.
+public struct NumberingMarker: Sendable, Hashable {
+    public let form: NumberingForm
+    public let value: Int
+    /// The marker with its punctuation, e.g. the bytes of `（三）` or `1.`.
+    public let range: ByteRange
+}
+
+enum Numbering {
+    /// Reads a numbering marker at `start` (the first non-space byte of a paragraph), or nil.
+    static func marker(in bytes: [UInt8], at start: Int, end: Int) -> NumberingMarker? {
+        var cursor = ScalarCursor(bytes: bytes, position: start, end: end)
+        guard let first = cursor.peek() else { return nil }
+
+        if first == "（" || first == "(" {
+            let fullWidth = first == "（"
+            cursor.advance()
+            let chinese = cursor.chineseNumber()
+            let arabic = chinese == nil ? cursor.arabicNumber() : nil
+            guard let value = chinese ?? arabic, let close = cursor.peek(),
+                  close == (fullWidth ? "）" : ")") else { return nil }
+            cursor.advance()
+            let trailingComma = fullWidth && cursor.peek() == "、"
+            if trailingComma { cursor.advance() }
+            let form: NumberingForm
+            switch (chinese != nil, fullWidth, trailingComma) {
+            case (true, true, false): form = .fullParenChinese
+            case (true, true, true): form = .fullParenChineseComma
+            case (true, false, _): form = .halfParenChinese
+            case (false, true, false): form = .fullParenArabic
+            case (false, true, true): form = .fullParenArabicComma
+            case (false, false, _): form = .halfParenArabic
+            }
+            return NumberingMarker(form: form, value: value, range: ByteRange(start, cursor.position))
+        }
+
+        if let circled = circledValue(first) {
+            cursor.advance()
+            var form = NumberingForm.circled
+            if cursor.peek() == "、" { form = .circledComma; cursor.advance() }
+            else if cursor.peek() == "." || cursor.peek() == "．" { form = .circledDot; cursor.advance() }
+            return NumberingMarker(form: form, value: circled, range: ByteRange(start, cursor.position))
+        }
+
+        if let value = cursor.chineseNumber() {
+            let form: NumberingForm
+            switch cursor.peek() {
+            case "、": form = .chineseComma
+            case ".", "．": form = .chineseDot
+            case "，": form = .chineseFullComma
+            case " ", "\u{3000}": form = .chineseSpace
+            default: return nil
+            }
+            cursor.advance()
+            return NumberingMarker(form: form, value: value, range: ByteRange(start, cursor.position))
+        }
+
+        if let value = cursor.arabicNumber() {
+            let form: NumberingForm
+            switch cursor.peek() {
+            case ".", "．": form = .arabicDot
+            case "、": form = .arabicComma
+            default: return nil
+            }
+            cursor.advance()
+            // `1.5万元` is a decimal, not a heading.
+            if let next = cursor.peek(), next.properties.numericType != nil, next.isASCII { return nil }
+            return NumberingMarker(form: form, value: value, range: ByteRange(start, cursor.position))
+        }
+        return nil
+    }
+
+    static func circledValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x2460...0x2473: return Int(scalar.value - 0x2460) + 1   // ①–⑳
+        case 0x3251...0x325F: return Int(scalar.value - 0x3251) + 21  // ㉑–㉟
+        default: return nil
+        }
+    }
+
+    static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "一": return 1
+        case "二": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        case "十": return 10
+        default: return nil
+        }
+    }
+
+    /// The value of a Chinese number from 1 to 99 written the usual way (十一, 二十, 二十三), or nil.
+    static func chineseValue(_ scalars: [Unicode.Scalar]) -> Int? {
+        let digits = scalars.compactMap(chineseDigit)
+        guard digits.count == scalars.count, !digits.isEmpty else { return nil }
+        switch digits.count {
+        case 1:
+            return digits[0]
+        case 2 where digits[0] == 10 && digits[1] < 10:
+            return 10 + digits[1]                        // 十一
+        case 2 where digits[0] > 1 && digits[0] < 10 && digits[1] == 10:
+            return digits[0] * 10                        // 二十
+        case 3 where digits[0] > 1 && digits[0] < 10 && digits[1] == 10 && digits[2] < 10:
+            return digits[0] * 10 + digits[2]            // 二十三
+        default:
+            return nil
+        }
+    }
+}
+
+/// Walks Unicode scalars over UTF-8 bytes without building strings.
+struct ScalarCursor {
+    let bytes: [UInt8]
+    private(set) var position: Int
+    let end: Int
+
+    init(bytes: [UInt8], position: Int, end: Int) {
+        self.bytes = bytes
+        self.position = position
+        self.end = end
+    }
+
+    func peek() -> Unicode.Scalar? {
+        guard position < end else { return nil }
+        return UTF8Scalars.decode(bytes, at: position).scalar
+    }
+
+    mutating func advance() {
+        guard position < end else { return }
+        position += UTF8Scalars.decode(bytes, at: position).length
+    }
+
+    /// Consumes a Chinese number (一 … 九十九) if one is here.
+    mutating func chineseNumber() -> Int? {
+        var scalars: [Unicode.Scalar] = []
+        var probe = self
+        while let scalar = probe.peek(), Numbering.chineseDigit(scalar) != nil, scalars.count < 3 {
+            scalars.append(scalar)
+            probe.advance()
+        }
+        guard let value = Numbering.chineseValue(scalars) else { return nil }
+        self = probe
+        return value
+    }
+
+    /// Consumes one or two ASCII digits (1 … 99) if here and not part of a longer number.
+    mutating func arabicNumber() -> Int? {
+        var value = 0
+        var count = 0
+        var probe = self
+        while let scalar = probe.peek(), scalar.isASCII, let digit = Int(String(scalar)), count < 3 {
+            value = value * 10 + digit
+            count += 1
+            probe.advance()
+        }
+        guard count >= 1, count <= 2, value >= 1 else { return nil }
+        self = probe
+        return value
+    }
+}
+
+/// Decoding single scalars from UTF-8 bytes that are known to be valid.
+enum UTF8Scalars {
+    static func decode(_ bytes: [UInt8], at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = bytes[index]
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0..<0x80: return (Unicode.Scalar(lead), 1)
+        case 0xC0..<0xE0: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0..<0xF0: length = 3; value = UInt32(lead & 0x0F)
+        default: length = 4; value = UInt32(lead & 0x07)
+        }
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The start of the scalar that ends just before `index`.
+    static func previousStart(_ bytes: [UInt8], before index: Int) -> Int {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+/// Finds a report's shape: paragraphs, the title, numbered headings and their nesting, 一是/二是
+/// series, and the closing lines. Works on UTF-8 bytes; builds strings only for short lines it tests.
+public enum StructureParser {
+    /// A title or signature line is short; a body paragraph rarely is.
+    static let maxTitleScalars = 60
+    static let maxSignatureScalars = 30
+
+    public static func parse(_ source: Source) -> Document {
+        var paragraphs = splitParagraphs(source)
+        let bytes = source.bytes
+
+        let titleIndex = markFrontMatter(&paragraphs, source: source)
+        let bodyEnd = markClosing(&paragraphs, source: source)
+
+        var headings: [Heading] = []
+        for index in paragraphs.indices where paragraphs[index].role == .body {
+            let range = paragraphs[index].range
+            guard let marker = Numbering.marker(in: bytes, at: range.start, end: range.end) else { continue }
+            paragraphs[index].role = .heading
+            paragraphs[index].headingIndex = headings.count
+            headings.append(makeHeading(index: headings.count, paragraph: paragraphs[index], marker: marker, bytes: bytes))
+        }
+        nest(&headings, bodyEnd: bodyEnd)
+
+        var items: [SeriesItem] = []
+        for paragraph in paragraphs where paragraph.role == .body || paragraph.role == .heading {
+            let start = paragraph.headingIndex.map { headings[$0].marker.range.end } ?? paragraph.range.start
+            items += seriesItems(in: paragraph, from: start, bytes: bytes, headings: headings)
+        }
+
+        let type = titleIndex.flatMap { DocumentType.detect(title: source.string(paragraphs[$0].range)) }
+        return Document(source: source, paragraphs: paragraphs, headings: headings, seriesItems: items,
+                        titleIndex: titleIndex, type: type, bodyEnd: bodyEnd)
+    }
+
+    /// Every non-blank line is a paragraph; leading and trailing spaces (also 　) are trimmed off its range.
+    static func splitParagraphs(_ source: Source) -> [Paragraph] {
+        var result: [Paragraph] = []
+        let bytes = source.bytes
+        for line in 1...source.positions.lineCount {
+            let lineRange = source.positions.lineRange(line)
+            var start = lineRange.start
+            var end = lineRange.end
+            while start < end {
+                let length = Marks.spaceLength(bytes, at: start)
+                if length == 0 { break }
+                start += length
+            }
+            while end > start {
+                let previous = UTF8Scalars.previousStart(bytes, before: end)
+                if Marks.spaceLength(bytes, at: previous) == 0 { break }
+                end = previous
+            }
+            guard start < end else { continue }
+            result.append(Paragraph(index: result.count, line: line, range: ByteRange(start, end), role: .body))
+        }
+        return result
+    }
+
+    /// Marks the addressee, title and front matter above the body; returns the title's index.
+    static func markFrontMatter(_ paragraphs: inout [Paragraph], source: Source) -> Int? {
+        var titleIndex: Int?
+        for index in paragraphs.indices.prefix(6) {
+            let paragraph = paragraphs[index]
+            let text = source.string(paragraph.range)
+            let scalars = text.unicodeScalars.count
+            let numbered = Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) != nil
+            if numbered || scalars > maxTitleScalars || text.contains("。") { break }
+            if text.hasSuffix("：") || text.hasSuffix(":") {
+                paragraphs[index].role = .addressee
+            } else if titleIndex == nil {
+                paragraphs[index].role = .title
+                titleIndex = index
+            } else {
+                paragraphs[index].role = .frontMatter
+            }
+        }
+        return titleIndex
+    }
+
+    /// Marks `特此报告。`, the signature and the date at the end; returns where the body ends.
+    static func markClosing(_ paragraphs: inout [Paragraph], source: Source) -> Int {
+        var index = paragraphs.count - 1
+        var bodyEnd = source.bytes.count
+        func claim(_ role: ParagraphRole) {
+            paragraphs[index].role = role
+            bodyEnd = paragraphs[index].range.start
+            index -= 1
+        }
+        guard index > 0 else { return bodyEnd }
+        if isDate(source.string(paragraphs[index].range)) { claim(.date) }
+        var signatures = 0
+        while index > 0, signatures < 2, paragraphs[index].role == .body,
+              isSignature(paragraphs[index], source: source) {
+            claim(.signature)
+            signatures += 1
+        }
+        if index > 0, paragraphs[index].role == .body, isClosing(source.string(paragraphs[index].range)) {
+            claim(.closing)
+        }
+        return bodyEnd
+    }
+
+    private static let datePattern = try! NSRegularExpression(
+        pattern: "^(\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日$")
+
+    static func isDate(_ text: String) -> Bool {
+        guard text.unicodeScalars.count <= 20 else { return false }
+        return datePattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static func isSignature(_ paragraph: Paragraph, source: Source) -> Bool {
+        let text = source.string(paragraph.range)
+        guard text.unicodeScalars.count <= maxSignatureScalars,
+              Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) == nil
+        else { return false }
+        return !text.unicodeScalars.contains { "。，；：！？,;:".unicodeScalars.contains($0) }
+    }
+
+    static func isClosing(_ text: String) -> Bool {
+        text.unicodeScalars.count <= 20 && (text.hasPrefix("特此") || text.hasPrefix("以上报告"))
+    }
+
+    static func makeHeading(index: Int, paragraph: Paragraph, marker: NumberingMarker, bytes: [UInt8]) -> Heading {
+        var start = marker.range.end
+        while start < paragraph.range.end {
+            let length = Marks.spaceLength(bytes, at: start)
+            if length == 0 { break }
+            start += length
+        }
+        var textEnd = paragraph.range.end
+        var terminator: ByteRange?
+        var scan = start
+        while scan < paragraph.range.end {
+            if Marks.isSentenceEnd(bytes, at: scan) {
+                textEnd = scan
+                terminator = ByteRange(scan, scan + 3)
+                break
+            }
+            scan += 1
+        }
+        let isRunIn = terminator.map { $0.end < paragraph.range.end } ?? false
+        return Heading(index: index, paragraphIndex: paragraph.index, line: paragraph.line, marker: marker,
+                       text: ByteRange(start, textEnd), terminator: terminator, isRunIn: isRunIn,
+                       parent: nil, extent: ByteRange(paragraph.range.start, paragraph.range.end))
+    }
+
+    /// Links each heading to its parent and stretches its extent to the next heading of the same or a
+    /// higher level. Skipped levels are fine: a level-3 heading under a level-1 heading is its child.
+    static func nest(_ headings: inout [Heading], bodyEnd: Int) {
+        var open: [Int] = [] // stack of heading indices, levels increasing
+        for index in headings.indices {
+            let level = headings[index].level
+            while let last = open.last, headings[last].level >= level {
+                headings[last].extent = ByteRange(headings[last].extent.start, headings[index].extent.start)
+                open.removeLast()
+            }
+            headings[index].parent = open.last
+            open.append(index)
+        }
+        for index in open {
+            headings[index].extent = ByteRange(headings[index].extent.start, max(bodyEnd, headings[index].extent.start))
+        }
+    }
+
+    /// Finds `一是` `二是` … after a paragraph start or 。；：，！？ in one paragraph.
+    static func seriesItems(in paragraph: Paragraph, from start: Int, bytes: [UInt8], headings: [Heading]) -> [SeriesItem] {
+        var markers: [(ordinal: Int, range: ByteRange)] = []
+        var index = start
+        while index + 3 <= paragraph.range.end {
+            if Marks.has(Marks.shi, in: bytes, at: index), let found = seriesMarker(endingAt: index, from: start, bytes: bytes) {
+                markers.append((found.ordinal, ByteRange(found.start, index + 3)))
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        let headingIndex = paragraph.headingIndex
+            ?? headings.last(where: { $0.extent.contains(offset: paragraph.range.start) })?.index
+        return markers.enumerated().map { position, marker in
+            let extentEnd = position + 1 < markers.count ? markers[position + 1].range.start : paragraph.range.end
+            var textEnd = marker.range.end
+            while textEnd < extentEnd, !Marks.isClauseEnd(bytes, at: textEnd) { textEnd += 1 }
+            return SeriesItem(paragraphIndex: paragraph.index, line: paragraph.line, ordinal: marker.ordinal,
+                              marker: marker.range, text: ByteRange(marker.range.end, textEnd),
+                              extent: ByteRange(marker.range.start, extentEnd), headingIndex: headingIndex)
+        }
+    }
+
+    /// Reads the Chinese number before a `是` at `shiOffset`, if a boundary precedes it.
+    static func seriesMarker(endingAt shiOffset: Int, from start: Int, bytes: [UInt8]) -> (ordinal: Int, start: Int)? {
+        var scalars: [Unicode.Scalar] = []
+        var position = shiOffset
+        while position > start, scalars.count < 3 {
+            let previous = UTF8Scalars.previousStart(bytes, before: position)
+            let scalar = UTF8Scalars.decode(bytes, at: previous).scalar
+            guard Numbering.chineseDigit(scalar) != nil else { break }
+            scalars.insert(scalar, at: 0)
+            position = previous
+        }
+        guard let ordinal = Numbering.chineseValue(scalars) else { return nil }
+        if position > start {
+            let boundary = UTF8Scalars.decode(bytes, at: UTF8Scalars.previousStart(bytes, before: position)).scalar
+            guard Marks.seriesBoundaries.contains(boundary) else { return nil }
+        }
+        return (ordinal, position)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import ReportLint
+
+struct Outline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "显示引擎看到的报告结构：标题、各级编号标题、一是/二是事项、各部分在哪里找到。"
+    )
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(help: "输出格式：text 或 json。")
+    var format: OutputFormat = .text
+
+    @Argument(help: ArgumentHelp("报告文件，或 -（标准输入）。", valueName: "FILE"))
+    var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("请给出报告文件。") }
+    }
+
+    func run() throws {
+        let rules = try ruleOptions.load()
+        let linter = Linter(rules: rules)
+        let reader = Reader()
+        var texts: [String] = []
+        var objects: [JSONValue] = []
+        var failed = false
+        for path in files {
+            switch path == "-" ? reader.readStandardInput() : reader.read(path: path) {
+            case .success(let source):
+                let outline = OutlineRenderer(result: linter.lint(source), rules: rules)
+                texts.append(outline.text())
+                objects.append(outline.json())
+            case .failure(let error):
+                Diagnostics.print("\(error.path): 错误: \(error.message)")
+                objects.append(.object([("path", .string(error.path)), ("error", .object([("message", .string(error.message))]))]))
+                failed = true
+            }
+        }
+        let output = format == .json
+            ? JSONValue.object([("files", .array(objects))]).serialized() + "\n"
+            : texts.joined(separator: "\n")
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if failed { throw ExitCode(2) }
+    }
+}

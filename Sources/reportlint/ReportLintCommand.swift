@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import ReportLint
+
+@main
+struct ReportLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reportlint",
+        abstract: "中文工作报告合规检查：结构、必备部分、规范提法。",
+        version: "0.1.0",
+        subcommands: [Lint.self, Outline.self, RulesCommand.self]
+    )
+
+    /// Exit codes are a contract: 0 clean, 1 findings, 2 usage, configuration or rule errors.
+    /// ArgumentParser uses 64 for usage errors, so we map those to 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The options that choose the rules, shared by every command that runs them.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("添加规则文件或规则目录（*.yml），可多次使用。", valueName: "PATH"))
+    var rules: [String] = []
+
+    @Flag(name: .customLong("no-builtin"), help: "不使用内置规则，只用 --rules 给出的规则。")
+    var noBuiltin = false
+
+    /// Loads and compiles the rules, or prints every rule error and exits 2.
+    func load() throws -> CompiledRules {
+        switch RuleRepository.load(rulePaths: rules, includeBuiltin: !noBuiltin) {
+        case .success(let compiled):
+            return compiled
+        case .failure(let failure):
+            Diagnostics.print(failure.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum Diagnostics {
+    static func print(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
