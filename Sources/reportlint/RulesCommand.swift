@@ -5,8 +5,8 @@ import ReportLint
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "规则文件：检查、列出。",
-        subcommands: [Validate.self, List.self]
+        abstract: "规则文件：检查、列出、运行示例。",
+        subcommands: [Validate.self, List.self, Test.self]
     )
 
     struct Validate: ParsableCommand {
@@ -56,6 +56,35 @@ struct RulesCommand: ParsableCommand {
                 print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
                     .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
             }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "运行规则的 examples：每个 fail 示例必须触发该规则，每个 pass 示例不得触发。",
+            discussion: "不给 FILE 时测试内置规则；给出 FILE 时只测试这些文件中的规则。"
+        )
+
+        @Flag(name: .customLong("no-builtin"), help: "不加载内置规则（给出的规则若用 within 引用内置部分则会报错）。")
+        var noBuiltin = false
+
+        @Argument(help: ArgumentHelp("规则文件或目录。", valueName: "FILE"))
+        var files: [String] = []
+
+        func run() throws {
+            let compiled: CompiledRules
+            switch RuleRepository.load(rulePaths: files, includeBuiltin: !noBuiltin || files.isEmpty) {
+            case .success(let loaded): compiled = loaded
+            case .failure(let failure):
+                Diagnostics.print(failure.description)
+                throw ExitCode(2)
+            }
+            let testBuiltin = files.isEmpty
+            let outcome = ExampleRunner.run(compiled) { $0.location.file.hasPrefix("<builtin>") == testBuiltin }
+            outcome.failures.forEach { Diagnostics.print($0.description) }
+            for id in outcome.untested { Diagnostics.print("警告: 规则 \(id) 没有 fail 示例，无法证明它能触发") }
+            print("\(outcome.rulesTested) 条规则，\(outcome.examplesRun) 个示例，\(outcome.failures.count) 个失败。")
+            if !outcome.failures.isEmpty { throw ExitCode(1) }
         }
     }
 }

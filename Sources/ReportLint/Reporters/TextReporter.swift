@@ -41,10 +41,10 @@ public struct TextReporter: Reporter {
         let start = min(finding.start.column - 1, scalars.count)
         let end = finding.end.line == line ? max(start, min(finding.end.column - 1, scalars.count)) : scalars.count
 
-        // Choose a window: up to 30 columns of context before the finding, then as much as fits.
+        // Choose a window: up to 40 columns of context before the finding, then as much as fits.
         var from = start
         var before = 0
-        while from > 0, before + DisplayWidth.of(scalars[from - 1]) <= 30 {
+        while from > 0, before + DisplayWidth.of(scalars[from - 1]) <= 40 {
             from -= 1
             before += DisplayWidth.of(scalars[from])
         }

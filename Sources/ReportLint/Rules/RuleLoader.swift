@@ -88,7 +88,9 @@ public enum RuleLoader {
                 reader.report(.wrongType(key: "kind", expected: "字符串"), at: kindNode)
             }
         }
-        let allowed = RuleHeader.keys + (kind?.definition.keys ?? [])
+        // With an unknown kind, accept any kind's keys: the kind is the one mistake to report.
+        let kindKeys = kind.map { $0.definition.keys } ?? RuleKind.allCases.flatMap { $0.definition.keys }
+        let allowed = RuleHeader.keys + kindKeys.filter { !RuleHeader.keys.contains($0) }.uniqued()
         guard let fields = reader.fields(node, what: "每条规则", allowed: allowed) else { return nil }
         if !fields.has("kind") { reader.report(.missingKey("kind"), at: node) }
 
@@ -142,5 +144,13 @@ public enum RuleLoader {
         default:
             return RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))
         }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

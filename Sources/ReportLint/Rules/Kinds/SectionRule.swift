@@ -98,8 +98,8 @@ public struct SectionRule: Rule {
     private func missingMessage() -> String {
         var ways: [String] = []
         if !headingWords.isEmpty {
-            let shown = headingWords.prefix(6).joined(separator: "、") + (headingWords.count > 6 ? "等" : "")
-            ways.append("标题含“\(shown)”" + (series ? "（或“一是……”事项）" : ""))
+            let shown = headingWords.prefix(5).map { "“\($0)”" }.joined() + (headingWords.count > 5 ? "等" : "")
+            ways.append("标题含\(shown)" + (series ? "（也可是“一是……”事项）" : ""))
         }
         if let hint {
             ways.append(hint)

@@ -1,0 +1,49 @@
+/// Runs the inline examples of rules: every `fail` text must give the rule's finding, every `pass`
+/// text must not. Examples are linted with the whole rule set, so `within` works as in a real run.
+public enum ExampleRunner {
+    public struct Failure: Sendable, CustomStringConvertible {
+        public let ruleId: String
+        public let location: RuleLocation
+        /// True for a `fail` example that gave no finding; false for a `pass` example that gave one.
+        public let missedFinding: Bool
+        public let unexpected: [Finding]
+
+        public var description: String {
+            if missedFinding {
+                return "\(location): 错误: 规则 \(ruleId) 的 fail 示例没有触发该规则（规则失效或示例有误）"
+            }
+            let positions = unexpected.map { "\($0.start)" }.joined(separator: ", ")
+            return "\(location): 错误: 规则 \(ruleId) 的 pass 示例触发了该规则（位置 \(positions)）"
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var examplesRun = 0
+        public var rulesTested = 0
+        /// Rules with no `fail` example: nothing shows that they can fire.
+        public var untested: [String] = []
+        public var failures: [Failure] = []
+    }
+
+    /// Checks the examples of the rules whose pack file satisfies `include` (all by default).
+    public static func run(_ rules: CompiledRules, include: (RuleHeader) -> Bool = { _ in true }) -> Outcome {
+        let linter = Linter(rules: rules)
+        var outcome = Outcome()
+        for rule in rules.rules where include(rule.header) {
+            let header = rule.header
+            if header.examples.fail.isEmpty { outcome.untested.append(header.id) } else { outcome.rulesTested += 1 }
+            for (examples, shouldFire) in [(header.examples.fail, true), (header.examples.pass, false)] {
+                for example in examples {
+                    outcome.examplesRun += 1
+                    let source = Source(path: example.location.description, text: example.value)
+                    let own = linter.lint(source).findings.filter { $0.ruleId == header.id }
+                    if own.isEmpty == shouldFire {
+                        outcome.failures.append(Failure(ruleId: header.id, location: example.location,
+                                                        missedFinding: shouldFire, unexpected: own))
+                    }
+                }
+            }
+        }
+        return outcome
+    }
+}

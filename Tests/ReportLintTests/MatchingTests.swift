@@ -1,0 +1,77 @@
+import Testing
+@testable import ReportLint
+
+@Suite("Aho-Corasick and regex matching")
+struct MatchingTests {
+    /// Every occurrence of every pattern by brute force, for comparison.
+    func naive(_ patterns: [[UInt8]], _ text: [UInt8]) -> Set<AhoCorasick.Match> {
+        var result = Set<AhoCorasick.Match>()
+        for (id, pattern) in patterns.enumerated() where !pattern.isEmpty && pattern.count <= text.count {
+            for start in 0...(text.count - pattern.count) where Array(text[start..<start + pattern.count]) == pattern {
+                result.insert(AhoCorasick.Match(pattern: id, range: ByteRange(start, start + pattern.count)))
+            }
+        }
+        return result
+    }
+
+    @Test func overlappingAndNestedPhrases() {
+        let patterns = ["新时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想", "社会主义", "思想"].map { Array($0.utf8) }
+        let text = Array("坚持以习近平新时代中国特色社会主义思想为指导，解放思想".utf8)
+        let automaton = AhoCorasick(patterns: patterns)
+        let found = automaton.matches(in: text)
+        #expect(Set(found) == naive(patterns, text))
+        #expect(found.filter { $0.pattern == 3 }.count == 2)
+    }
+
+    @Test func agreesWithBruteForceOnRandomInput() {
+        var generator = SeededGenerator(seed: 42)
+        let alphabet = Array("党建政治学习问题，。一二".unicodeScalars)
+        func randomText(_ length: Int) -> [UInt8] {
+            var text = ""
+            for _ in 0..<length { text.unicodeScalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            return Array(text.utf8)
+        }
+        for _ in 0..<200 {
+            let patterns = (0..<Int(1 + generator.next() % 8)).map { _ in randomText(Int(1 + generator.next() % 4)) }
+            let text = randomText(Int(generator.next() % 60))
+            let automaton = AhoCorasick(patterns: patterns)
+            #expect(Set(automaton.matches(in: text)) == naive(patterns, text))
+        }
+    }
+
+    @Test func duplicateAndEmptyPatterns() {
+        let automaton = AhoCorasick(patterns: [Array("问题".utf8), [], Array("问题".utf8)])
+        let matches = automaton.matches(in: Array("存在问题".utf8))
+        #expect(matches.map(\.pattern).sorted() == [0, 2])
+        #expect(AhoCorasick(patterns: []).matches(in: Array("任何文字".utf8)).isEmpty)
+    }
+
+    @Test func regexRangesAreUTF8Offsets() throws {
+        let pattern = try RegexPattern.compile("四个?维护").get()
+        let text = "做到“两个维护”，不是四维护𠀀四个维护"
+        let ranges = pattern.matches(in: text)
+        let bytes = Array(text.utf8)
+        #expect(ranges.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } == ["四维护", "四个维护"])
+    }
+
+    @Test func regexCompileErrors() {
+        guard case .failure(.invalid) = RegexPattern.compile("(未闭合") else {
+            Issue.record("an unbalanced parenthesis should not compile")
+            return
+        }
+        #expect(throws: RegexPattern.CompileError.matchesEmpty) { try RegexPattern.compile("a*").get() }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+@Suite("Reader and decoding")
+struct ReaderTests {
+    let reader = Reader()
+
+    func decode(_ bytes: [UInt8]) -> Result<Source, ReadError> {
+        reader.decode(bytes, path: "a.txt")
+    }
+
+    @Test func utf8WithoutBOM() throws {
+        let source = try decode(Array("一、总体情况\n".utf8)).get()
+        #expect(source.encoding == .utf8)
+        #expect(!source.hadBOM)
+        #expect(source.text == "一、总体情况\n")
+    }
+
+    @Test func utf8BOMIsStrippedAndColumnsStartAfterIt() throws {
+        let source = try decode([0xEF, 0xBB, 0xBF] + Array("报告".utf8)).get()
+        #expect(source.hadBOM)
+        #expect(source.text == "报告")
+        #expect(source.positions.position(ofByte: 3) == SourcePosition(line: 1, column: 2))
+    }
+
+    @Test func gb18030IsDecoded() throws {
+        // 党建 in GB18030 is B5 B3 BD A8.
+        let source = try decode([0xB5, 0xB3, 0xBD, 0xA8, 0x0D, 0x0A]).get()
+        #expect(source.encoding == .gb18030)
+        #expect(source.text == "党建\r\n")
+    }
+
+    @Test func gb18030FourByteSequence() throws {
+        // U+20000 (𠀀) is 95 32 82 36 in GB18030.
+        let source = try decode([0x95, 0x32, 0x82, 0x36]).get()
+        #expect(source.text == "\u{20000}")
+    }
+
+    @Test func utf16WithBOM() throws {
+        let source = try decode([0xFF, 0xFE] + Array("报告".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).get()
+        #expect(source.encoding == .utf16LittleEndian)
+        #expect(source.text == "报告")
+    }
+
+    @Test func nulByteMeansBinary() {
+        #expect(throws: ReadError(path: "a.txt", reason: .undecodable(.binary(byteOffset: 4)))) {
+            try decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).get()
+        }
+    }
+
+    @Test func neitherUTF8NorGB18030() {
+        // 0x80 and 0xFF are not valid lead bytes in GB18030 and not UTF-8.
+        #expect(throws: ReadError(path: "a.txt", reason: .undecodable(.unknownEncoding))) {
+            try decode([0x41, 0x80, 0xFF, 0x42]).get()
+        }
+    }
+
+    @Test func bomFollowedByGB18030IsRefused() {
+        #expect(throws: ReadError(path: "a.txt", reason: .undecodable(.invalidAfterBOM))) {
+            try decode([0xEF, 0xBB, 0xBF, 0xB5, 0xB3]).get()
+        }
+    }
+
+    @Test func emptyFileIsBlank() throws {
+        let source = try decode([]).get()
+        #expect(source.isBlank)
+        #expect(try decode(Array("  \n\u{3000}\r\n".utf8)).get().isBlank)
+    }
+
+    @Test func fileErrorsNameTheFile() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let missing = directory.appendingPathComponent("没有.txt").path
+        #expect(throws: ReadError(path: missing, reason: .notFound)) { try reader.read(path: missing).get() }
+        #expect(throws: ReadError(path: directory.path, reason: .isDirectory)) { try reader.read(path: directory.path).get() }
+
+        let big = directory.appendingPathComponent("big.txt")
+        try Data(repeating: 0x41, count: 2048).write(to: big)
+        let small = Reader(maxFileSize: 1024)
+        #expect(throws: ReadError(path: big.path, reason: .tooLarge(size: 2048, limit: 1024))) { try small.read(path: big.path).get() }
+        #expect(ReadError(path: "x.txt", reason: .notFound).description == "x.txt: 文件不存在")
+    }
+}
+
+@Suite("Position converter")
+struct PositionConverterTests {
+    @Test func lineEndingsLFCRLFAndCR() {
+        let converter = PositionConverter(bytes: Array("a\nb\r\nc\rd".utf8))
+        #expect(converter.lineCount == 4)
+        #expect(converter.position(ofByte: 0) == SourcePosition(line: 1, column: 1))
+        #expect(converter.position(ofByte: 2) == SourcePosition(line: 2, column: 1))
+        #expect(converter.position(ofByte: 5) == SourcePosition(line: 3, column: 1))
+        #expect(converter.position(ofByte: 7) == SourcePosition(line: 4, column: 1))
+        #expect(converter.lineRange(2) == ByteRange(2, 3))
+    }
+
+    @Test func columnsCountScalarsNotBytes() {
+        let text = "一、政治建设\n（一）学习𠀀好"
+        let bytes = Array(text.utf8)
+        let converter = PositionConverter(bytes: bytes)
+        let offsetOfZheng = Array("一、".utf8).count
+        #expect(converter.position(ofByte: offsetOfZheng) == SourcePosition(line: 1, column: 3))
+        let offsetOfHao = Array("一、政治建设\n（一）学习𠀀".utf8).count
+        #expect(converter.position(ofByte: offsetOfHao) == SourcePosition(line: 2, column: 7))
+    }
+
+    @Test func offsetAtEndOfText() {
+        let converter = PositionConverter(bytes: Array("报告\n".utf8))
+        #expect(converter.position(ofByte: 7) == SourcePosition(line: 2, column: 1))
+        #expect(converter.position(ofByte: 6) == SourcePosition(line: 1, column: 3))
+    }
+}

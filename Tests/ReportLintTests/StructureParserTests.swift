@@ -1,0 +1,174 @@
+import Testing
+@testable import ReportLint
+
+@Suite("Numbering forms")
+struct NumberingTests {
+    func marker(_ text: String) -> NumberingMarker? {
+        let bytes = Array(text.utf8)
+        return Numbering.marker(in: bytes, at: 0, end: bytes.count)
+    }
+
+    @Test(arguments: [
+        ("一、总体情况", NumberingForm.chineseComma, 1),
+        ("十二、其他", .chineseComma, 12),
+        ("二十三、其他", .chineseComma, 23),
+        ("（三）深化学习", .fullParenChinese, 3),
+        ("1.加强学习", .arabicDot, 1),
+        ("12．加强学习", .arabicDot, 12),
+        ("（4）开展活动", .fullParenArabic, 4),
+        ("⑤落实制度", .circled, 5),
+        ("㉑落实制度", .circled, 21),
+    ])
+    func standardForms(text: String, form: NumberingForm, value: Int) throws {
+        let found = try #require(marker(text))
+        #expect(found.form == form)
+        #expect(found.form.isStandard)
+        #expect(found.value == value)
+    }
+
+    @Test(arguments: [
+        ("一.总体情况", NumberingForm.chineseDot, 1),
+        ("一，总体情况", .chineseFullComma, 1),
+        ("一 总体情况", .chineseSpace, 1),
+        ("(一)深化学习", .halfParenChinese, 2),
+        ("（一）、深化学习", .fullParenChineseComma, 2),
+        ("1、加强学习", .arabicComma, 3),
+        ("(1)开展活动", .halfParenArabic, 4),
+        ("（1）、开展活动", .fullParenArabicComma, 4),
+        ("①、落实", .circledComma, 5),
+        ("①.落实", .circledDot, 5),
+    ])
+    func wrongFormsAreStillHeadingsOfTheirLevel(text: String, form: NumberingForm, level: Int) throws {
+        let found = try #require(marker(text))
+        #expect(found.form == form)
+        #expect(!found.form.isStandard)
+        #expect(found.form.level == level)
+    }
+
+    @Test(arguments: ["一年来，我局", "一是加强学习", "2023年，我局", "1.5万元用于", "十四五规划", "（此处填写）", "100.全年", "第一，"])
+    func notNumbering(text: String) {
+        #expect(marker(text) == nil)
+    }
+
+    @Test func chineseValues() {
+        #expect(Numbering.chineseValue(Array("十".unicodeScalars)) == 10)
+        #expect(Numbering.chineseValue(Array("十九".unicodeScalars)) == 19)
+        #expect(Numbering.chineseValue(Array("九十九".unicodeScalars)) == 99)
+        #expect(Numbering.chineseValue(Array("一十".unicodeScalars)) == nil)
+        #expect(Numbering.chineseValue(Array("二二".unicodeScalars)) == nil)
+    }
+}
+
+@Suite("Structure parser")
+struct StructureParserTests {
+    let report = """
+    市统计局2023年党建工作总结
+
+    市委：
+    　　2023年，市统计局党组坚持以习近平新时代中国特色社会主义思想为指导。
+    一、加强政治建设
+    （一）深化理论学习，把准正确方向。一是落实第一议题制度；二是开展专题研讨。
+    1.组织集中学习12次。
+    （1）专题党课4次。
+    ①书记讲党课。
+    （二）严肃政治纪律
+    二、存在的问题
+      一是学习不够深入。二是融合不够紧密。
+    三、下一步打算
+    下一步，我局将继续加强学习。
+    特此报告。
+    中共市统计局党组
+    2024年1月10日
+    """
+
+    @Test func titleAddresseeAndClosingLines() throws {
+        let document = TestSupport.parse(report)
+        #expect(try #require(document.title).line == 1)
+        #expect(document.type == .summary)
+        let roles = document.paragraphs.map { "\($0.line):\($0.role.rawValue)" }
+        #expect(roles.first == "1:title")
+        #expect(roles.contains("3:addressee"))
+        #expect(roles.suffix(3) == ["15:closing", "16:signature", "17:date"])
+        #expect(document.bodyEnd == document.paragraphs.first { $0.line == 15 }!.range.start)
+    }
+
+    @Test func headingsHaveLevelsAndNest() {
+        let document = TestSupport.parse(report)
+        let shape = document.headings.map { "\($0.line):\($0.level):\(document.text($0.text))" }
+        #expect(shape == [
+            "5:1:加强政治建设", "6:2:深化理论学习，把准正确方向", "7:3:组织集中学习12次", "8:4:专题党课4次",
+            "9:5:书记讲党课", "10:2:严肃政治纪律", "11:1:存在的问题", "13:1:下一步打算",
+        ])
+        let parents = document.headings.map { $0.parent.map { document.headings[$0].line } }
+        #expect(parents == [nil, 5, 6, 7, 8, 5, nil, nil])
+    }
+
+    @Test func runInHeadingTextStopsAtFirstFullStop() throws {
+        let document = TestSupport.parse(report)
+        let runIn = try #require(document.headings.first { $0.line == 6 })
+        #expect(runIn.isRunIn)
+        #expect(runIn.terminator != nil)
+        let alone = try #require(document.headings.first { $0.line == 10 })
+        #expect(!alone.isRunIn)
+        #expect(alone.terminator == nil)
+        // A one-sentence item ending in 。 is not run in: nothing follows its sentence.
+        let item = try #require(document.headings.first { $0.line == 7 })
+        #expect(!item.isRunIn)
+        #expect(item.terminator != nil)
+    }
+
+    @Test func sectionExtentsRunToTheNextSiblingOrTheEndOfTheBody() throws {
+        let document = TestSupport.parse(report)
+        let first = try #require(document.headings.first { $0.line == 5 })
+        let problems = try #require(document.headings.first { $0.line == 11 })
+        #expect(first.extent.end == problems.extent.start)
+        let last = try #require(document.headings.last)
+        #expect(last.extent.end == document.bodyEnd)
+        #expect(document.heading(containing: document.paragraphs.first { $0.line == 14 }!.range.start)?.line == 13)
+    }
+
+    @Test func indentedHeadingsAreFound() {
+        let document = TestSupport.parse("标题\n　　一、加强学习\n    （一）理论武装\n\t1.集中学习\n")
+        #expect(document.headings.map(\.level) == [1, 2, 3])
+        #expect(document.headings.map(\.line) == [2, 3, 4])
+    }
+
+    @Test func seriesItemsAfterBoundariesOnly() {
+        let document = TestSupport.parse(report)
+        let items = document.seriesItems.map { "\($0.line):\($0.ordinal):\(document.text($0.text))" }
+        #expect(items == ["6:1:落实第一议题制度", "6:2:开展专题研讨", "12:1:学习不够深入", "12:2:融合不够紧密"])
+        #expect(document.seriesItems[0].headingIndex == 1)
+        #expect(document.seriesItems[2].headingIndex == 6)
+        // 统一是 is not an item: 一 is preceded by a character, not punctuation.
+        #expect(TestSupport.parse("思想统一是前提，认识到位是基础。").seriesItems.isEmpty)
+    }
+
+    @Test func sentencesSplitAtChineseFullStops() {
+        let document = TestSupport.parse("第一句。第二句！第三句？尾巴")
+        let sentences = document.sentences(of: document.paragraphs[0]).map { document.text($0) }
+        #expect(sentences == ["第一句。", "第二句！", "第三句？", "尾巴"])
+    }
+
+    @Test func noTitleWhenTheReportStartsWithBody() {
+        let document = TestSupport.parse("今年以来，我室认真落实各项部署。\n一、加强学习\n")
+        #expect(document.title == nil)
+        #expect(document.type == nil)
+    }
+
+    @Test func emptyAndBlankDocuments() {
+        #expect(TestSupport.parse("").paragraphs.isEmpty)
+        #expect(TestSupport.parse("\n\u{3000}\n  \n").paragraphs.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("2023年度机关党建工作总结", DocumentType.summary),
+        ("关于2023年落实全面从严治党主体责任情况的报告", .responsibility),
+        ("2023年党风廉政建设责任制情况报告", .responsibility),
+        ("2024年党建工作要点", .plan),
+        ("2023年工作总结和2024年工作计划", .summary),
+        ("2023年度述责述廉报告", .duty),
+    ])
+    func documentTypeFromTitle(title: String, type: DocumentType) {
+        #expect(DocumentType.detect(title: title) == type)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var fixturesDirectory: URL { packageRoot.appendingPathComponent("Fixtures") }
+
+    static func source(_ text: String, path: String = "test.txt") -> Source {
+        Source(path: path, text: text)
+    }
+
+    static func parse(_ text: String) -> Document {
+        StructureParser.parse(source(text))
+    }
+
+    /// Compiles YAML rule packs (optionally with the built-in ones) or fails the test with their errors.
+    static func rules(_ yamls: [String] = [], builtin: Bool = false) throws -> CompiledRules {
+        var packs: [RulePack] = []
+        if builtin { packs += try BuiltinRules.packs().get() }
+        for (index, yaml) in yamls.enumerated() {
+            packs.append(try RuleLoader.parse(yaml: yaml, file: "test\(index).yml").get())
+        }
+        return try CompiledRules.compile(packs).get()
+    }
+
+    static func lint(_ text: String, rules: CompiledRules) -> LintResult {
+        Linter(rules: rules).lint(source(text))
+    }
+
+    /// The rule errors a YAML text produces (empty when it loads and compiles).
+    static func loadErrors(_ yaml: String, file: String = "rules.yml") -> [RuleError] {
+        switch RuleLoader.parse(yaml: yaml, file: file) {
+        case .failure(let failure): return failure.errors
+        case .success(let pack):
+            if case .failure(let failure) = CompiledRules.compile([pack]) { return failure.errors }
+            return []
+        }
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Findings as `rule@line:column` strings: short, readable assertions.
+func brief(_ findings: [Finding]) -> [String] {
+    findings.map { "\($0.ruleId)@\($0.start.line):\($0.start.column)" }
+}
