@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+@Suite("Built-in rule packs")
+struct BuiltinRulesTests {
+    @Test func everyFileInRulesIsEmbedded() throws {
+        let directory = TestSupport.packageRoot.appendingPathComponent("Rules")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yml") }.sorted()
+        #expect(BuiltinRules.files.map(\.name).sorted() == onDisk)
+        for file in BuiltinRules.files {
+            let disk = try Data(contentsOf: directory.appendingPathComponent(file.name))
+            #expect(Array(disk) == file.bytes, "\(file.name) in the binary differs from Rules/")
+        }
+    }
+
+    @Test func packsLoadAndCompile() throws {
+        let rules = try TestSupport.rules(builtin: true)
+        let ids = Set(rules.rules.map(\.header.id))
+        #expect(ids.isSuperset(of: ["report/political-building", "report/problems", "report/next-steps"]))
+    }
+
+    @Test func everyRuleHasExamplesAndTheyPass() throws {
+        let outcome = ExampleRunner.run(try TestSupport.rules(builtin: true))
+        #expect(outcome.untested.isEmpty)
+        #expect(outcome.failures.isEmpty, "\(outcome.failures)")
+        #expect(outcome.examplesRun >= 14)
+    }
+
+    @Test func exampleRunnerCatchesABrokenRule() throws {
+        // A rule whose fail example cannot trigger it, and whose pass example does.
+        let rules = try TestSupport.rules(["""
+        pack: t
+        rules:
+          - id: t/broken
+            kind: forbid
+            message: m
+            phrases: [请批准]
+            examples:
+              pass: [请批准。]
+              fail: [请批示。]
+        """])
+        let outcome = ExampleRunner.run(rules)
+        #expect(outcome.failures.map(\.missedFinding) == [true, false])
+        #expect(outcome.failures[0].description.hasPrefix("test0.yml:9:14: 错误: 规则 t/broken 的 fail 示例没有触发该规则"))
+    }
+}

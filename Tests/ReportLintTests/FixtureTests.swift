@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// Each `Fixtures/<name>.txt` is linted with the built-in rules and compared with
+/// `<name>.expected.json`. Re-record on purpose only: `REPORTLINT_RECORD=1 swift test`.
+@Suite("Fixtures")
+struct FixtureTests {
+    static let names: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: TestSupport.fixturesDirectory.path)) ?? []
+        return files.filter { $0.hasSuffix(".txt") }.sorted()
+    }()
+
+    @Test func thereAreFixturesForEveryShape() {
+        #expect(FixtureTests.names.count >= 7)
+    }
+
+    @Test(arguments: FixtureTests.names)
+    func fixtureMatchesExpectedFindings(name: String) throws {
+        let url = TestSupport.fixturesDirectory.appendingPathComponent(name)
+        let source = try Reader().decode(Array(try Data(contentsOf: url)), path: "Fixtures/\(name)").get()
+        let result = Linter(rules: try TestSupport.rules(builtin: true)).lint(source)
+        let actual = JSONReporter.file(.linted(result)).serialized() + "\n"
+        let expectedURL = url.deletingPathExtension().appendingPathExtension("expected.json")
+
+        if ProcessInfo.processInfo.environment["REPORTLINT_RECORD"] == "1" {
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        if actual != expected {
+            Issue.record("\(name) differs from its expected findings (REPORTLINT_RECORD=1 re-records):\n\(lineDiff(expected, actual))")
+        }
+    }
+}
+
+/// A small line diff (longest common subsequence), `-` expected and `+` actual.
+func lineDiff(_ expected: String, _ actual: String) -> String {
+    let a = expected.components(separatedBy: "\n")
+    let b = actual.components(separatedBy: "\n")
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in stride(from: a.count - 1, through: 0, by: -1) {
+        for j in stride(from: b.count - 1, through: 0, by: -1) {
+            table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        }
+    }
+    var lines: [String] = []
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+        if i < a.count, j < b.count, a[i] == b[j] { i += 1; j += 1 }
+        else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] { lines.append("+ \(b[j])"); j += 1 }
+        else { lines.append("- \(a[i])"); i += 1 }
+    }
+    return lines.joined(separator: "\n")
+}
