@@ -48,9 +48,19 @@ public enum RuleLoader {
 
     public static func loadFile(_ path: String) -> Result<RulePack, RuleErrors> {
         let origin = RuleLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "没有读取权限" : "文件不存在"
-            return .failure(RuleErrors(errors: [RuleError(.unreadable(reason), at: origin)]))
+        func failure(_ reason: String) -> Result<RulePack, RuleErrors> {
+            .failure(RuleErrors(errors: [RuleError(.unreadable(reason), at: origin)]))
+        }
+        guard FileManager.default.fileExists(atPath: path) else { return failure("文件不存在") }
+        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+            return failure("没有读取权限")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            return failure(error.localizedDescription)
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
             return .failure(RuleErrors(errors: [RuleError(.unreadable("不是 UTF-8 文本"), at: origin)]))

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// End-to-end: runs the built `reportlint` binary and checks stdout, stderr and the exit code.
+@Suite("reportlint binary", .serialized)
+struct CLITests {
+    struct Output {
+        let code: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let binary: URL = {
+        var candidates: [URL] = []
+        if let override = ProcessInfo.processInfo.environment["REPORTLINT_BIN"] { candidates.append(URL(fileURLWithPath: override)) }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reportlint"))
+        candidates.append(TestSupport.packageRoot.appendingPathComponent(".build/debug/reportlint"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = TestSupport.packageRoot) throws -> Output {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        // Read before waiting, so a large output cannot fill the pipe and block the child.
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(code: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func lintAFixtureWithFindings() throws {
+        let output = try run(["lint", "Fixtures/summary-missing-problems.txt"])
+        #expect(output.code == 1)
+        #expect(output.stdout.hasPrefix("Fixtures/summary-missing-problems.txt:11:54: error: 缺少“存在的问题”部分。"))
+        #expect(output.stdout.contains("[report/problems]\n 11 | "))
+        #expect(output.stdout.hasSuffix("检查了 1 个文件：1 个错误，0 个警告，0 个提示。\n"))
+        #expect(output.stderr.isEmpty)
+    }
+
+    @Test func cleanFixtureExitsZero() throws {
+        let output = try run(["lint", "Fixtures/summary-headings.txt"])
+        #expect(output.code == 0)
+        #expect(output.stdout == "检查了 1 个文件，未发现问题。\n")
+    }
+
+    @Test func failOnThreshold() throws {
+        #expect(try run(["lint", "--fail-on", "never", "Fixtures/summary-missing-problems.txt"]).code == 0)
+        // Only a warning and errors in this fixture: --fail-on warning still fails, and so does error.
+        #expect(try run(["lint", "--fail-on", "warning", "Fixtures/summary-gb18030-crlf.txt"]).code == 1)
+        #expect(try run(["lint", "--fail-on", "bogus", "Fixtures/summary-headings.txt"]).code == 2)
+    }
+
+    @Test func jsonOutputKeepsGoodFilesBesideBadOnes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = directory.appendingPathComponent("图片.txt")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x1A]).write(to: binary)
+        let output = try run(["lint", "--format", "json", binary.path, "Fixtures/summary-cues.txt", "no-such.txt"])
+        #expect(output.code == 2)
+        #expect(output.stderr.contains("\(binary.path): 错误: 不是文本文件"))
+        #expect(output.stderr.contains("no-such.txt: 错误: 文件不存在"))
+        let root = try json(output.stdout)
+        let files = try #require(root["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == [binary.path, "Fixtures/summary-cues.txt", "no-such.txt"])
+        #expect((files[0]["error"] as? [String: Any])?["message"] as? String == "不是文本文件（第 5 字节是 NUL），可能是图片、Word 或压缩包")
+        let findings = try #require(files[1]["findings"] as? [[String: Any]])
+        #expect(findings.first?["rule"] as? String == "common/outdated-formulation")
+        let keys = Set(try #require(findings.first).keys)
+        #expect(keys.isSuperset(of: ["rule", "severity", "message", "line", "column", "endLine", "endColumn"]))
+        #expect(files[1]["type"] as? String == "summary")
+        let summary = try #require(root["summary"] as? [String: Any])
+        #expect(summary["unreadable"] as? Int == 2)
+        #expect(summary["errors"] as? Int == 1)
+    }
+
+    @Test func emptyFileIsANoteNotAFinding() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("空.txt")
+        try Data().write(to: empty)
+        let output = try run(["lint", empty.path])
+        #expect(output.code == 0)
+        #expect(output.stderr == "\(empty.path): 注意: 文件为空，未做检查\n")
+        #expect(output.stdout == "检查了 1 个文件，未发现问题。\n")
+    }
+
+    @Test func standardInput() throws {
+        let output = try run(["lint", "-"], stdin: Data("2023年工作总结\n坚决维护以习近平同志为总书记的党中央权威。\n".utf8))
+        #expect(output.stdout.contains("<stdin>:2:5: error: 过时提法"))
+        #expect(output.code == 1)
+    }
+
+    @Test func directoriesAreWalkedInSortedOrderSkippingHiddenOnes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fixtures = TestSupport.fixturesDirectory
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("b/.hidden"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/2.txt"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/.hidden/3.txt"))
+        try Data("not a report".utf8).write(to: directory.appendingPathComponent("notes.md"))
+        let output = try run(["lint", "--format", "json", "."], in: directory)
+        let files = try #require(try json(output.stdout)["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == ["./a.txt", "./b/2.txt"])
+    }
+
+    @Test func brokenRuleFileExitsTwoWithPosition() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = directory.appendingPathComponent("bad.yml")
+        try "pack: p\nrules:\n  - id: p/a\n    kind: forbid\n    mesage: m\n    phrases: [x]\n".write(to: rules, atomically: true, encoding: .utf8)
+        let output = try run(["lint", "--rules", rules.path, "Fixtures/summary-headings.txt"])
+        #expect(output.code == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("\(rules.path):5:5: 错误: 未知的键“mesage”，是否想写“message”？"))
+        #expect(output.stderr.contains("\(rules.path):3:5: 错误: 缺少必需的键“message”"))
+
+        let validate = try run(["rules", "validate", rules.path])
+        #expect(validate.code == 2)
+        #expect(validate.stderr.contains("\(rules.path):5:5:"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try run(["lint"]).code == 2)
+        #expect(try run(["lint", "--no-such-option", "x.txt"]).code == 2)
+        #expect(try run(["frobnicate"]).code == 2)
+        let help = try run(["lint", "--help"])
+        #expect(help.code == 0)
+        #expect(help.stdout.contains("--fail-on"))
+    }
+
+    @Test func noBuiltinUsesOnlyTheGivenRules() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = directory.appendingPathComponent("mine.yml")
+        try "pack: mine\nrules:\n  - {id: mine/word, kind: forbid, severity: warning, message: 避免使用, phrases: [田间党课]}\n"
+            .write(to: rules, atomically: true, encoding: .utf8)
+        let output = try run(["lint", "--no-builtin", "--rules", directory.path, "Fixtures/summary-headings.txt", "Fixtures/summary-missing-problems.txt"])
+        #expect(output.code == 0) // a warning does not fail the default --fail-on error
+        #expect(output.stdout.contains("Fixtures/summary-headings.txt:15:40: warning: 避免使用：“田间党课” [mine/word]"))
+        #expect(!output.stdout.contains("report/problems"))
+    }
+
+    @Test func outlineShowsTheTree() throws {
+        let output = try run(["outline", "Fixtures/responsibility-report.txt"])
+        #expect(output.code == 0)
+        #expect(output.stdout.contains("文种：责任制情况报告（responsibility）"))
+        #expect(output.stdout.contains("一、主要工作开展情况  [1级]"))
+        #expect(output.stdout.contains("（五）强化监督执纪，一体推进“三不腐”  [2级，段首标题]"))
+        #expect(output.stdout.contains("report/problems"))
+        let json = try run(["outline", "--format", "json", "Fixtures/responsibility-report.txt"])
+        let file = try #require((try self.json(json.stdout)["files"] as? [[String: Any]])?.first)
+        let headings = try #require(file["headings"] as? [[String: Any]])
+        #expect(headings.map { $0["text"] as? String } == ["主要工作开展情况", "存在的问题和下一步打算"])
+        #expect((headings[0]["children"] as? [Any])?.count == 5)
+    }
+
+    @Test func rulesTestAndList() throws {
+        let test = try run(["rules", "test"])
+        #expect(test.code == 0)
+        #expect(test.stdout.contains("0 个失败"))
+        let list = try run(["rules", "list"])
+        #expect(list.stdout.contains("report/problems"))
+    }
+
+    /// The README's custom rule example must work exactly as printed.
+    @Test func readmeCustomRuleExampleWorks() throws {
+        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = try #require(readme.range(of: "<!-- custom-rule-example -->"))
+        let afterMarker = readme[marker.upperBound...]
+        let fenceStart = try #require(afterMarker.range(of: "```yaml\n"))
+        let fenceEnd = try #require(afterMarker[fenceStart.upperBound...].range(of: "```"))
+        let yaml = String(afterMarker[fenceStart.upperBound..<fenceEnd.lowerBound])
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = directory.appendingPathComponent("my-unit.yml")
+        try yaml.write(to: rules, atomically: true, encoding: .utf8)
+        #expect(try run(["rules", "validate", rules.path]).code == 0)
+        #expect(try run(["rules", "test", rules.path]).code == 0)
+        let output = try run(["lint", "--rules", rules.path, "Fixtures/summary-cues.txt"])
+        #expect(output.stdout.contains("[my-unit/"), "the README example should find something in the fixture it names")
+    }
+}
