@@ -54,3 +54,25 @@ func lineDiff(_ expected: String, _ actual: String) -> String {
     }
     return lines.joined(separator: "\n")
 }
+
+/// The core issue's acceptance check, on the project's own reports: remove the problems section
+/// (a cue paragraph in one, a heading block in the other) and exactly one report/problems appears.
+@Suite("Removing the problems section")
+struct RemovingProblemsTests {
+    func problemsFindings(_ name: String, removingLines lines: Set<Int>) throws -> [Finding] {
+        let text = try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(name), encoding: .utf8)
+        let kept = text.components(separatedBy: "\n").enumerated().filter { !lines.contains($0.offset + 1) }.map(\.element)
+        let result = TestSupport.lint(kept.joined(separator: "\n"), rules: try TestSupport.rules(builtin: true))
+        return result.findings.filter { $0.ruleId.hasPrefix("report/") }
+    }
+
+    @Test func cueParagraph() throws {
+        #expect(try problemsFindings("summary-cues.txt", removingLines: []).isEmpty)
+        #expect(brief(try problemsFindings("summary-cues.txt", removingLines: [11])) == ["report/problems@11:84"])
+    }
+
+    @Test func headingSection() throws {
+        #expect(try problemsFindings("summary-headings.txt", removingLines: []).isEmpty)
+        #expect(try problemsFindings("summary-headings.txt", removingLines: [12, 13]).map(\.ruleId) == ["report/problems"])
+    }
+}
