@@ -36,9 +36,13 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin"), help: "不使用内置规则，只用 --rules 给出的规则。")
     var noBuiltin = false
 
-    /// Loads and compiles the rules, or prints every rule error and exits 2.
     func load() throws -> CompiledRules {
-        switch RuleRepository.load(rulePaths: rules, includeBuiltin: !noBuiltin) {
+        try RuleOptions.load(rulePaths: rules, includeBuiltin: !noBuiltin)
+    }
+
+    /// Loads and compiles rules, or prints every rule error and exits 2.
+    static func load(rulePaths: [String], includeBuiltin: Bool) throws -> CompiledRules {
+        switch RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin) {
         case .success(let compiled):
             return compiled
         case .failure(let failure):

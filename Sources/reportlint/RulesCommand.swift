@@ -25,15 +25,9 @@ struct RulesCommand: ParsableCommand {
         }
 
         func run() throws {
-            switch RuleRepository.load(rulePaths: files, includeBuiltin: !noBuiltin) {
-            case .success(let compiled):
-                let own = compiled.packs.filter { !$0.file.hasPrefix("<builtin>") }
-                for pack in own {
-                    print("\(pack.file): 有效，规则包“\(pack.name)”，\(pack.rules.count) 条规则")
-                }
-            case .failure(let failure):
-                Diagnostics.print(failure.description)
-                throw ExitCode(2)
+            let compiled = try RuleOptions.load(rulePaths: files, includeBuiltin: !noBuiltin)
+            for pack in compiled.packs where !BuiltinRules.isBuiltin(pack.file) {
+                print("\(pack.file): 有效，规则包“\(pack.name)”，\(pack.rules.count) 条规则")
             }
         }
     }
@@ -72,15 +66,9 @@ struct RulesCommand: ParsableCommand {
         var files: [String] = []
 
         func run() throws {
-            let compiled: CompiledRules
-            switch RuleRepository.load(rulePaths: files, includeBuiltin: !noBuiltin || files.isEmpty) {
-            case .success(let loaded): compiled = loaded
-            case .failure(let failure):
-                Diagnostics.print(failure.description)
-                throw ExitCode(2)
-            }
+            let compiled = try RuleOptions.load(rulePaths: files, includeBuiltin: !noBuiltin || files.isEmpty)
             let testBuiltin = files.isEmpty
-            let outcome = ExampleRunner.run(compiled) { $0.location.file.hasPrefix("<builtin>") == testBuiltin }
+            let outcome = ExampleRunner.run(compiled) { BuiltinRules.isBuiltin($0.location.file) == testBuiltin }
             outcome.failures.forEach { Diagnostics.print($0.description) }
             for id in outcome.untested { Diagnostics.print("警告: 规则 \(id) 没有 fail 示例，无法证明它能触发") }
             print("\(outcome.rulesTested) 条规则，\(outcome.examplesRun) 个示例，\(outcome.failures.count) 个失败。")

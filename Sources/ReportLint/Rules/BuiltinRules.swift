@@ -6,12 +6,17 @@ public enum BuiltinRules {
         ("common.yml", PackageResources.common_yml),
     ]
 
+    /// Built-in packs are named `<builtin>/report.yml` in messages and rule locations.
+    public static let pathPrefix = "<builtin>/"
+
+    public static func isBuiltin(_ file: String) -> Bool { file.hasPrefix(pathPrefix) }
+
     /// The packs, parsed; a broken built-in pack is a bug, reported like any rule error.
     public static func packs() -> Result<[RulePack], RuleErrors> {
         var packs: [RulePack] = []
         var errors: [RuleError] = []
         for file in files {
-            switch RuleLoader.parse(yaml: String(decoding: file.bytes, as: UTF8.self), file: "<builtin>/\(file.name)") {
+            switch RuleLoader.parse(yaml: String(decoding: file.bytes, as: UTF8.self), file: pathPrefix + file.name) {
             case .success(let pack): packs.append(pack)
             case .failure(let failure): errors += failure.errors
             }

@@ -56,8 +56,7 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAMapping(let what):
             return "\(what)应是键值映射（key: value）"
         case .unknownKey(let key, let suggestion, let allowed):
-            let hint = suggestion.map { "，是否想写“\($0)”？" } ?? "。"
-            return "未知的键“\(key)”\(hint)可用的键：\(allowed.joined(separator: ", "))"
+            return "未知的键“\(key)”\(didYouMean(suggestion, otherwise: "。"))可用的键：\(allowed.joined(separator: ", "))"
         case .duplicateKey(let key):
             return "键“\(key)”重复出现"
         case .wrongType(let key, let expected):
@@ -71,8 +70,7 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateId(let id, let first):
             return "规则 id“\(id)”重复，首次定义于 \(first)"
         case .unknownKind(let kind, let suggestion):
-            let hint = suggestion.map { "，是否想写“\($0)”？" } ?? "。"
-            return "未知的规则类型“\(kind)”\(hint)可用类型：\(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            return "未知的规则类型“\(kind)”\(didYouMean(suggestion, otherwise: "。"))可用类型：\(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))"
         case .invalidSeverity(let value):
             return "严重级别“\(value)”无效，应为 error、warning 或 info"
         case .invalidDocumentType(let value):
@@ -82,14 +80,17 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .regexMatchesEmpty(let pattern):
             return "正则表达式“\(pattern)”能匹配空字符串，会在每个位置命中"
         case .unknownWithin(let id, let suggestion):
-            let hint = suggestion.map { "，是否想写“\($0)”？" } ?? ""
-            return "within 引用的规则“\(id)”不存在\(hint)"
+            return "within 引用的规则“\(id)”不存在\(didYouMean(suggestion, otherwise: ""))"
         case .withinNotSection(let id):
             return "within 引用的规则“\(id)”不是 section 类规则"
         }
     }
 
     public var description: String { "\(location): 错误: \(message)" }
+
+    private func didYouMean(_ suggestion: String?, otherwise: String) -> String {
+        suggestion.map { "，是否想写“\($0)”？" } ?? otherwise
+    }
 }
 
 /// Several rule errors at once: a rule author sees every mistake of a file in one run.

@@ -170,4 +170,15 @@ struct MappingFields {
             return nil
         }
     }
+
+    /// `phrases:` (literals) and `patterns:` (regexes), at least one of the two keys present.
+    func phrasesAndPatterns() -> (phrases: [Located<String>], patterns: [RegexPattern])? {
+        let phrases = strings("phrases") ?? []
+        let patterns = patterns("patterns") ?? []
+        if !has("phrases") && !has("patterns") {
+            reader.report(.missingKey("phrases"), at: node)
+            return nil
+        }
+        return (phrases, patterns)
+    }
 }

@@ -12,12 +12,7 @@ struct ForbidRuleDefinition: RuleDefinition {
     let exceptions: [Located<String>]
 
     static func parse(_ fields: MappingFields) -> ForbidRuleDefinition? {
-        let phrases = fields.strings("phrases") ?? []
-        let patterns = fields.patterns("patterns") ?? []
-        if !fields.has("phrases") && !fields.has("patterns") {
-            fields.reader.report(.missingKey("phrases"), at: fields.node)
-            return nil
-        }
+        guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
         return ForbidRuleDefinition(phrases: phrases, patterns: patterns, within: fields.string("within"),
                                     suggest: fields.string("suggest")?.value, exceptions: fields.strings("except") ?? [])
     }

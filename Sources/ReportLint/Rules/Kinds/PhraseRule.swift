@@ -9,12 +9,7 @@ struct PhraseRuleDefinition: RuleDefinition {
     let within: Located<String>?
 
     static func parse(_ fields: MappingFields) -> PhraseRuleDefinition? {
-        let phrases = fields.strings("phrases") ?? []
-        let patterns = fields.patterns("patterns") ?? []
-        if !fields.has("phrases") && !fields.has("patterns") {
-            fields.reader.report(.missingKey("phrases"), at: fields.node)
-            return nil
-        }
+        guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
         return PhraseRuleDefinition(phrases: phrases, patterns: patterns, within: fields.string("within"))
     }
 
