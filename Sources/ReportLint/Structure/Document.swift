@@ -99,9 +99,10 @@ public struct Document: Sendable {
         return result
     }
 
-    /// The innermost heading whose section holds `offset`.
+    /// The innermost heading whose section holds `offset`: the last heading starting at or before it,
+    /// or the nearest of its parents whose section still runs past it.
     public func heading(containing offset: Int) -> Heading? {
-        headings.last { $0.extent.start <= offset && offset < $0.extent.end }
+        headings.innermost(containing: offset)
     }
 
     /// The paragraph holding a byte offset.
@@ -128,6 +129,17 @@ extension Document {
     /// The series item whose lead words hold `range`.
     public func seriesItem(withTextContaining range: ByteRange) -> SeriesItem? {
         seriesItems.lastStarting(atOrBefore: range.start, by: \.text.start).flatMap { $0.text.contains(range) ? $0 : nil }
+    }
+}
+
+extension Array where Element == Heading {
+    /// See `Document.heading(containing:)`; headings are in document order and their extents nest.
+    func innermost(containing offset: Int) -> Heading? {
+        var candidate = lastStarting(atOrBefore: offset, by: \.extent.start)
+        while let heading = candidate, !heading.extent.contains(offset: offset) {
+            candidate = heading.parent.map { self[$0] }
+        }
+        return candidate
     }
 }
 

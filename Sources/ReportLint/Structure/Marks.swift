@@ -1,16 +1,16 @@
 /// Byte-level tests for the Chinese punctuation the parser cares about. All are 3 bytes in UTF-8.
 enum Marks {
-    static let fullStop = Array("。".utf8)
-    static let exclamation = Array("！".utf8)
-    static let question = Array("？".utf8)
-    static let semicolon = Array("；".utf8)
-    static let ideographicSpace = Array("\u{3000}".utf8)
-    static let shi = Array("是".utf8)
+    // UTF-8 of the marks, as tuples of byte values: compared inline in hot loops.
+    static let fullStop: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x82)      // 。
+    static let exclamation: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x81)   // ！
+    static let question: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9F)      // ？
+    static let semicolon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9B)     // ；
+    static let ideographicSpace: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x80) // 　
+    static let shi: (UInt8, UInt8, UInt8) = (0xE6, 0x98, 0xAF)           // 是
 
-    static func has(_ mark: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
-        guard index + mark.count <= bytes.count else { return false }
-        for offset in 0..<mark.count where bytes[index + offset] != mark[offset] { return false }
-        return true
+    @inline(__always)
+    static func has(_ mark: (UInt8, UInt8, UInt8), in bytes: [UInt8], at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == mark.0 && bytes[index + 1] == mark.1 && bytes[index + 2] == mark.2
     }
 
     /// 。！？ end a sentence.

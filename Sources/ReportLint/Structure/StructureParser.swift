@@ -178,7 +178,7 @@ public enum StructureParser {
             }
         }
         let headingIndex = paragraph.headingIndex
-            ?? headings.last(where: { $0.extent.contains(offset: paragraph.range.start) })?.index
+            ?? headings.innermost(containing: paragraph.range.start)?.index
         return markers.enumerated().map { position, marker in
             let extentEnd = position + 1 < markers.count ? markers[position + 1].range.start : paragraph.range.end
             var textEnd = marker.range.end
