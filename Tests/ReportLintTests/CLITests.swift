@@ -84,7 +84,7 @@ struct CLITests {
         #expect(files.map { $0["path"] as? String } == [binary.path, "Fixtures/summary-cues.txt", "no-such.txt"])
         #expect((files[0]["error"] as? [String: Any])?["message"] as? String == "不是文本文件（第 5 字节是 NUL），可能是图片、Word 或压缩包")
         let findings = try #require(files[1]["findings"] as? [[String: Any]])
-        #expect(findings.first?["rule"] as? String == "common/outdated-formulation")
+        #expect(findings.first?["rule"] as? String == "common/formulation")
         let keys = Set(try #require(findings.first).keys)
         #expect(keys.isSuperset(of: ["rule", "severity", "message", "line", "column", "endLine", "endColumn"]))
         #expect(files[1]["type"] as? String == "summary")
@@ -106,7 +106,7 @@ struct CLITests {
 
     @Test func standardInput() throws {
         let output = try run(["lint", "-"], stdin: Data("2023年工作总结\n坚决维护以习近平同志为总书记的党中央权威。\n".utf8))
-        #expect(output.stdout.contains("<stdin>:2:5: error: 过时提法"))
+        #expect(output.stdout.contains("<stdin>:2:5: error: 提法不规范：“以习近平同志为总书记的党中央”应为“以习近平同志为核心的党中央”"))
         #expect(output.code == 1)
     }
 

@@ -50,7 +50,8 @@ struct ReporterTests {
           "files": [
             {
               "path": "报告.txt",
-              "type": null,
+              "type": "summary",
+              "typeSource": "guessed",
               "encoding": "UTF-8",
               "findings": [
                 {

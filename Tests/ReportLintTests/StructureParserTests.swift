@@ -152,7 +152,11 @@ struct StructureParserTests {
     @Test func noTitleWhenTheReportStartsWithBody() {
         let document = TestSupport.parse("今年以来，我室认真落实各项部署。\n一、加强学习\n")
         #expect(document.title == nil)
-        #expect(document.type == nil)
+        // No title to read the type from: guessed from the opening words, a summary by default.
+        #expect(document.type == .summary)
+        #expect(document.typeOrigin == .guessed)
+        #expect(TestSupport.parse("根据工作安排，现将本人述责述廉情况报告如下。").type == .duty)
+        #expect(StructureParser.parse(TestSupport.source("2023年工作总结\n"), type: .plan).typeOrigin == .forced)
     }
 
     @Test func emptyAndBlankDocuments() {

@@ -19,8 +19,9 @@ public struct Linter: Sendable {
         self.rules = rules
     }
 
-    public func lint(_ source: Source) -> LintResult {
-        let document = StructureParser.parse(source)
+    /// Lints one report; `type` forces its document type (`--type`, or the configuration).
+    public func lint(_ source: Source, type: DocumentType? = nil) -> LintResult {
+        let document = StructureParser.parse(source, type: type)
         if source.isBlank {
             return LintResult(document: document, findings: [], sections: [:], notes: ["文件为空，未做检查"])
         }
@@ -36,10 +37,6 @@ public struct Linter: Sendable {
             findings += rule.check(context)
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
-        var notes: [String] = []
-        if document.type == nil, rules.rules.contains(where: { $0.header.types != nil }) {
-            notes.append("未能从标题判断文种，已按所有文种检查")
-        }
-        return LintResult(document: document, findings: findings, sections: context.sections, notes: notes)
+        return LintResult(document: document, findings: findings, sections: context.sections, notes: [])
     }
 }

@@ -29,6 +29,7 @@ public struct JSONReporter: Reporter {
             var members: [(String, JSONValue)] = [
                 ("path", .string(result.path)),
                 ("type", result.document.type.map { .string($0.rawValue) } ?? .null),
+                ("typeSource", .string(result.document.typeOrigin.rawValue)),
                 ("encoding", .string(result.document.source.encoding.rawValue)),
                 ("findings", .array(result.findings.map(finding))),
             ]

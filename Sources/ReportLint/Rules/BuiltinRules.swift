@@ -2,8 +2,12 @@
 /// binary needs no files beside it. A test checks that every file in Rules/ is listed here.
 public enum BuiltinRules {
     public static let files: [(name: String, bytes: [UInt8])] = [
-        ("report.yml", PackageResources.report_yml),
         ("common.yml", PackageResources.common_yml),
+        ("report.yml", PackageResources.report_yml),
+        ("summary.yml", PackageResources.summary_yml),
+        ("responsibility.yml", PackageResources.responsibility_yml),
+        ("plan.yml", PackageResources.plan_yml),
+        ("duty.yml", PackageResources.duty_yml),
     ]
 
     /// Built-in packs are named `<builtin>/report.yml` in messages and rule locations.

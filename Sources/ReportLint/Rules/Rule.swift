@@ -4,12 +4,38 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case section
     case phrase
     case forbid
+    case numbering
+    case series
+    case pairs
+    case placeholder
+    case missingFigure = "missing-figure"
+    case spacing
+    case punctuation
+    case formulation
+    case consistency
+    case duplicate
+    case order
+    case approval
+    case documentType = "document-type"
 
     var definition: any RuleDefinition.Type {
         switch self {
         case .section: return SectionRuleDefinition.self
         case .phrase: return PhraseRuleDefinition.self
         case .forbid: return ForbidRuleDefinition.self
+        case .numbering: return NumberingRuleDefinition.self
+        case .series: return SeriesRuleDefinition.self
+        case .pairs: return PairsRuleDefinition.self
+        case .placeholder: return PlaceholderRuleDefinition.self
+        case .missingFigure: return MissingFigureRuleDefinition.self
+        case .spacing: return SpacingRuleDefinition.self
+        case .punctuation: return PunctuationRuleDefinition.self
+        case .formulation: return FormulationRuleDefinition.self
+        case .consistency: return ConsistencyRuleDefinition.self
+        case .duplicate: return DuplicateRuleDefinition.self
+        case .order: return OrderRuleDefinition.self
+        case .approval: return ApprovalRuleDefinition.self
+        case .documentType: return DocumentTypeRuleDefinition.self
         }
     }
 }

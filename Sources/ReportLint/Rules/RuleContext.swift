@@ -60,9 +60,9 @@ public struct RuleContext: Sendable {
     }
 
     public func finding(_ header: RuleHeader, at range: ByteRange, message: String? = nil,
-                        suggestion: String? = nil) -> Finding {
+                        suggestion: String? = nil, severity: Severity? = nil) -> Finding {
         let positions = document.source.positions
-        return Finding(ruleId: header.id, severity: header.severity, message: message ?? header.message,
+        return Finding(ruleId: header.id, severity: severity ?? header.severity, message: message ?? header.message,
                        range: range, start: positions.position(ofByte: range.start),
                        end: positions.position(ofByte: range.end), suggestion: suggestion)
     }

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads rule packs from YAML through Yams' node API, so every mistake carries file, line and column.
 public enum RuleLoader {
-    static let packKeys = ["pack", "description", "rules"]
+    static let packKeys = ["pack", "description", "types", "rules"]
     static let idPattern = try! NSRegularExpression(pattern: "^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
 
     /// Parses one pack; all the file's mistakes are returned together.
@@ -24,10 +24,11 @@ public enum RuleLoader {
             return .failure(RuleErrors(errors: reader.errors))
         }
         let name = fields.string("pack", required: true)
+        let packTypes = documentTypes(fields)
         var rules: [RuleSpec] = []
         if let rulesNode = fields.value("rules") {
             if case .sequence(let sequence) = rulesNode {
-                rules = sequence.compactMap { parseRule($0, pack: name?.value ?? "", reader: reader) }
+                rules = sequence.compactMap { parseRule($0, pack: name?.value ?? "", packTypes: packTypes, reader: reader) }
             } else {
                 reader.report(.wrongType(key: "rules", expected: "规则列表"), at: rulesNode)
             }
@@ -84,7 +85,18 @@ public enum RuleLoader {
         return files.sorted()
     }
 
-    static func parseRule(_ node: Node, pack: String, reader: YAMLReader) -> RuleSpec? {
+    /// `types:` of a pack or a rule; nil when absent.
+    static func documentTypes(_ fields: MappingFields) -> Set<DocumentType>? {
+        guard let names = fields.strings("types") else { return nil }
+        return Set(names.compactMap { name in
+            if let type = DocumentType(rawValue: name.value) { return type }
+            fields.reader.report(.invalidDocumentType(name.value), at: name.location)
+            return nil
+        })
+    }
+
+    /// One rule; it inherits the pack's `types` unless it names its own.
+    static func parseRule(_ node: Node, pack: String, packTypes: Set<DocumentType>?, reader: YAMLReader) -> RuleSpec? {
         let errorsBefore = reader.errors.count
         // Read the kind first: it decides which keys are allowed.
         var kind: RuleKind?
@@ -112,14 +124,7 @@ public enum RuleLoader {
             if let known = Severity(rawValue: value.value) { severity = known }
             else { reader.report(.invalidSeverity(value.value), at: value.location) }
         }
-        var types: Set<DocumentType>?
-        if let names = fields.strings("types") {
-            types = Set(names.compactMap { name in
-                if let type = DocumentType(rawValue: name.value) { return type }
-                reader.report(.invalidDocumentType(name.value), at: name.location)
-                return nil
-            })
-        }
+        let types = documentTypes(fields) ?? packTypes
         let examples = parseExamples(fields)
         let definition = kind?.definition.parse(fields)
 

@@ -10,6 +10,10 @@ public final class Source: Sendable {
     public let encoding: TextEncoding
     public let hadBOM: Bool
     public let positions: PositionConverter
+    /// Every scalar of the text, decoded once, for rules that look at characters and their neighbours.
+    public let scalars: [Unicode.Scalar]
+    /// The byte offset of each scalar, plus one entry for the end of the text.
+    public let scalarStarts: [Int32]
 
     public init(path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false) {
         self.path = path
@@ -18,6 +22,42 @@ public final class Source: Sendable {
         self.encoding = encoding
         self.hadBOM = hadBOM
         self.positions = PositionConverter(bytes: bytes)
+        var scalars: [Unicode.Scalar] = []
+        var starts: [Int32] = []
+        scalars.reserveCapacity(bytes.count / 2)
+        starts.reserveCapacity(bytes.count / 2 + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            starts.append(Int32(offset))
+            offset += UTF8.width(scalar)
+        }
+        starts.append(Int32(offset))
+        self.scalars = scalars
+        self.scalarStarts = starts
+    }
+
+    /// The index of the scalar starting at (or holding) a byte offset.
+    public func scalarIndex(ofByte offset: Int) -> Int {
+        var low = 0
+        var high = scalars.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(scalarStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
+        }
+        return max(0, low - 1)
+    }
+
+    /// The scalar indices covering a byte range.
+    public func scalarIndices(_ range: ByteRange) -> Range<Int> {
+        let start = range.start >= bytes.count ? scalars.count : scalarIndex(ofByte: range.start)
+        let end = range.end >= bytes.count ? scalars.count : scalarIndex(ofByte: range.end)
+        return start..<max(start, end)
+    }
+
+    /// The byte range of scalars `indices`.
+    public func byteRange(_ indices: Range<Int>) -> ByteRange {
+        ByteRange(Int(scalarStarts[indices.lowerBound]), Int(scalarStarts[indices.upperBound]))
     }
 
     /// The text of a byte range. Ranges always fall on scalar boundaries: they come from UTF-8

@@ -66,6 +66,7 @@ public struct Document: Sendable {
     public let seriesItems: [SeriesItem]
     public let titleIndex: Int?
     public let type: DocumentType?
+    public let typeOrigin: DocumentType.Origin
     /// Where the body ends: before the closing line, signature and date.
     public let bodyEnd: Int
 

@@ -233,3 +233,41 @@ enum UTF8Scalars {
         return start
     }
 }
+
+extension NumberingForm {
+    /// The marker this form gives a value: `.fullParenChinese` and 3 give `（三）`.
+    public func render(_ value: Int) -> String {
+        let chinese = Numbering.chineseNumeral(value)
+        switch self {
+        case .chineseComma: return chinese + "、"
+        case .chineseDot: return chinese + "."
+        case .chineseFullComma: return chinese + "，"
+        case .chineseSpace: return chinese + " "
+        case .fullParenChinese: return "（\(chinese)）"
+        case .halfParenChinese: return "(\(chinese))"
+        case .fullParenChineseComma: return "（\(chinese)）、"
+        case .arabicDot: return "\(value)."
+        case .arabicComma: return "\(value)、"
+        case .fullParenArabic: return "（\(value)）"
+        case .halfParenArabic: return "(\(value))"
+        case .fullParenArabicComma: return "（\(value)）、"
+        case .circled, .circledComma, .circledDot:
+            let scalar = value <= 20 ? Unicode.Scalar(0x2460 + UInt32(value) - 1) : Unicode.Scalar(0x3251 + UInt32(value) - 21)
+            let mark = scalar.map { String($0) } ?? "(\(value))"
+            return mark + (self == .circledComma ? "、" : self == .circledDot ? "." : "")
+        }
+    }
+}
+
+extension Numbering {
+    /// 1 → 一, 12 → 十二, 20 → 二十, 23 → 二十三 (1 … 99).
+    static func chineseNumeral(_ value: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        switch value {
+        case 1...9: return digits[value]
+        case 10...19: return "十" + digits[value - 10]
+        case 20...99: return digits[value / 10] + "十" + digits[value % 10]
+        default: return String(value)
+        }
+    }
+}

@@ -7,7 +7,8 @@ public enum StructureParser {
     static let maxTitleScalars = 60
     static let maxSignatureScalars = 30
 
-    public static func parse(_ source: Source) -> Document {
+    /// Parses a report; `type` forces its document type instead of detecting it.
+    public static func parse(_ source: Source, type forcedType: DocumentType? = nil) -> Document {
         var paragraphs = splitParagraphs(source)
         let bytes = source.bytes
 
@@ -30,9 +31,17 @@ public enum StructureParser {
             items += seriesItems(in: paragraph, from: start, bytes: bytes, headings: headings)
         }
 
-        let type = titleIndex.flatMap { DocumentType.detect(title: source.string(paragraphs[$0].range)) }
+        let (type, origin) = documentType(forced: forcedType, title: titleIndex.map { source.string(paragraphs[$0].range) },
+                                          opening: paragraphs.prefix(3).map { source.string($0.range) }.joined())
         return Document(source: source, paragraphs: paragraphs, headings: headings, seriesItems: items,
-                        titleIndex: titleIndex, type: type, bodyEnd: bodyEnd)
+                        titleIndex: titleIndex, type: type, typeOrigin: origin, bodyEnd: bodyEnd)
+    }
+
+    static func documentType(forced: DocumentType?, title: String?, opening: String) -> (DocumentType?, DocumentType.Origin) {
+        if let forced { return (forced, .forced) }
+        if let title, let type = DocumentType.detect(title: title) { return (type, .title) }
+        if opening.isEmpty { return (nil, .guessed) }
+        return (DocumentType.guess(opening: opening), .guessed)
     }
 
     /// Every non-blank line is a paragraph; leading and trailing spaces (also 　) are trimmed off its range.

@@ -1,15 +1,17 @@
 /// `kind: section` — the report must have a section, found as a numbered heading whose words hold one
 /// of `headings`, optionally as an 一是/二是 item (`series: true`), or as a paragraph sentence matching
-/// one of `cues` (`^` is the start of a sentence). A missing section is reported once, at the end of
-/// the last block (where it would be written), or at the title when the report has no level-1 headings.
+/// one of `cues` (`^` is the start of a sentence). A missing section is reported once where it would be
+/// written: with `expectedAt: end` (the default) at the end of the last block, or at the title when the
+/// report has no level-1 headings; with `expectedAt: start` (an opening paragraph) at the title.
 struct SectionRuleDefinition: RuleDefinition {
-    static let keys = ["headings", "series", "cues", "hint"]
+    static let keys = ["headings", "series", "cues", "hint", "expectedAt"]
 
     let headings: [Located<String>]
     let series: Bool
     let cues: [RegexPattern]
     /// How to write the section, shown instead of the cue patterns when the section is missing.
     let hint: String?
+    let expectedAtStart: Bool
 
     static func parse(_ fields: MappingFields) -> SectionRuleDefinition? {
         let headings = fields.strings("headings") ?? []
@@ -18,13 +20,22 @@ struct SectionRuleDefinition: RuleDefinition {
             fields.reader.report(.missingKey("headings"), at: fields.node)
             return nil
         }
+        var expectedAtStart = false
+        if let position = fields.string("expectedAt") {
+            switch position.value {
+            case "start": expectedAtStart = true
+            case "end": expectedAtStart = false
+            default: fields.reader.report(.wrongType(key: "expectedAt", expected: "start 或 end"), at: position.location)
+            }
+        }
         return SectionRuleDefinition(headings: headings, series: fields.bool("series") ?? false,
-                                     cues: cues, hint: fields.string("hint")?.value)
+                                     cues: cues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart)
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         SectionRule(header: header, headingWords: headings.map(\.value),
-                    headingLiterals: headings.map { literals.add($0.value) }, series: series, cues: cues, hint: hint)
+                    headingLiterals: headings.map { literals.add($0.value) }, series: series, cues: cues, hint: hint,
+                    expectedAtStart: expectedAtStart)
     }
 }
 
@@ -35,6 +46,7 @@ public struct SectionRule: Rule {
     let series: Bool
     let cues: [RegexPattern]
     let hint: String?
+    let expectedAtStart: Bool
 
     /// Every place the section is found, in document order.
     public func locate(_ context: RuleContext) -> [SectionSpan] {
@@ -85,9 +97,9 @@ public struct SectionRule: Rule {
     }
 
     /// Where the section would be written: the end of the last block when the report has level-1
-    /// headings, else its title (or first line).
+    /// headings (unless it belongs at the start), else its title (or first line).
     private func missingSectionAnchor(_ document: Document) -> ByteRange {
-        if document.headings.contains(where: { $0.level == 1 }),
+        if !expectedAtStart, document.headings.contains(where: { $0.level == 1 }),
            let last = document.proseParagraphs.last(where: { $0.range.end <= document.bodyEnd }) {
             return ByteRange(last.range.end, last.range.end)
         }

@@ -1,0 +1,56 @@
+/// `kind: missing-figure` — a counting word followed directly by a measure word, with the number left
+/// out: `共开展次`, `审议个`, `对余件`, `累计发放万元`. The word lists live in the YAML: `verbs`, `measures`,
+/// and `exceptions` (words that begin with a measure word but are not one: 个人, 项目, 条例 …).
+struct MissingFigureRuleDefinition: RuleDefinition {
+    static let keys = ["verbs", "measures", "exceptions"]
+
+    let verbs: [Located<String>]
+    let measures: [Located<String>]
+    let exceptions: [String]
+
+    static func parse(_ fields: MappingFields) -> MissingFigureRuleDefinition? {
+        let verbs = fields.strings("verbs") ?? []
+        let measures = fields.strings("measures") ?? []
+        if verbs.isEmpty { fields.reader.report(.missingKey("verbs"), at: fields.node) }
+        if measures.isEmpty { fields.reader.report(.missingKey("measures"), at: fields.node) }
+        guard !verbs.isEmpty, !measures.isEmpty else { return nil }
+        return MissingFigureRuleDefinition(verbs: verbs, measures: measures,
+                                           exceptions: (fields.strings("exceptions") ?? []).map(\.value))
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        // Longest measure first, so 人次 wins over 人 and 余件 is seen whole.
+        let measures = measures.map { Array($0.value.utf8) }.sorted { $0.count > $1.count }
+        return MissingFigureRule(header: header, verbs: verbs.map { literals.add($0.value) },
+                                 measures: measures, exceptions: exceptions.map { Array($0.utf8) })
+    }
+}
+
+public struct MissingFigureRule: Rule {
+    public let header: RuleHeader
+    let verbs: [Int]
+    let measures: [[UInt8]]
+    let exceptions: [[UInt8]]
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let bytes = context.document.source.bytes
+        var ranges: [ByteRange] = []
+        for verb in verbs {
+            for hit in context.hits(verb) {
+                guard let measure = measures.first(where: { starts(bytes, at: hit.end, with: $0) }) else { continue }
+                if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
+                ranges.append(ByteRange(hit.start, hit.end + measure.count))
+            }
+        }
+        let document = context.document
+        return merged(ranges).map { range in
+            context.finding(header, at: range, message: "\(header.message)：“\(document.text(range))”")
+        }
+    }
+
+    private func starts(_ bytes: [UInt8], at index: Int, with word: [UInt8]) -> Bool {
+        guard index + word.count <= bytes.count else { return false }
+        for offset in word.indices where bytes[index + offset] != word[offset] { return false }
+        return true
+    }
+}

@@ -1,0 +1,115 @@
+/// `kind: numbering` — headings follow GB/T 9704 §7.3.3:
+/// - the standard form of each level (一、 （一） 1. （1） ①), not `一.` `（一）、` `(一)` `1、` `①、` …;
+/// - siblings start at one and run on with no gap or repeat; under a new parent they restart — or,
+///   in the plan style, run on across parents (1–19 across all 一、 blocks): either style is fine,
+///   a mix of the two at one level is not;
+/// - a heading alone on its line at the levels in `closingPunctuationLevels` (default 1 and 2) takes
+///   no closing punctuation (one-sentence items at levels 3–5 may end with 。).
+/// Skipping a level (一、 straight to 1.) is normal and not reported.
+struct NumberingRuleDefinition: RuleDefinition {
+    static let keys = ["closingPunctuationLevels"]
+
+    let closingLevels: Set<Int>
+
+    static func parse(_ fields: MappingFields) -> NumberingRuleDefinition? {
+        guard let values = fields.strings("closingPunctuationLevels") else {
+            return NumberingRuleDefinition(closingLevels: [1, 2])
+        }
+        var levels = Set<Int>()
+        for value in values {
+            guard let level = Int(value.value), (1...5).contains(level) else {
+                fields.reader.report(.wrongType(key: "closingPunctuationLevels", expected: "1 到 5 的整数列表"), at: value.location)
+                continue
+            }
+            levels.insert(level)
+        }
+        return NumberingRuleDefinition(closingLevels: levels)
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        NumberingRule(header: header, closingLevels: closingLevels)
+    }
+}
+
+public struct NumberingRule: Rule {
+    public let header: RuleHeader
+    let closingLevels: Set<Int>
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        var findings: [Finding] = []
+        for heading in document.headings {
+            let form = heading.marker.form
+            let written = document.text(heading.marker.range)
+            if !form.isStandard {
+                let standard = form.standard.render(heading.marker.value)
+                findings.append(context.finding(header, at: heading.marker.range,
+                    message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard))
+            }
+            if closingLevels.contains(heading.level), !heading.isRunIn, let terminator = heading.terminator {
+                findings.append(context.finding(header, at: terminator,
+                    message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
+            }
+        }
+        findings += sequenceFindings(context)
+        return findings.sorted { $0.range < $1.range }
+    }
+
+    /// Siblings are headings of one level under one parent. Each level keeps the last value of its
+    /// previous sibling group, to tell a restart (1) from a run-on (last + 1).
+    private func sequenceFindings(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        var groups: [[Heading]] = []
+        var groupOf: [String: Int] = [:]
+        for heading in document.headings {
+            let key = "\(heading.parent ?? -1)/\(heading.level)"
+            if let index = groupOf[key] { groups[index].append(heading) } else {
+                groupOf[key] = groups.count
+                groups.append([heading])
+            }
+        }
+        var findings: [Finding] = []
+        var lastValue: [Int: Int] = [:]                 // level → last value of the previous group
+        var styles: [Int: (restart: Heading?, runOn: Heading?)] = [:]
+        for group in groups.sorted(by: { $0[0].extent.start < $1[0].extent.start }) {
+            let level = group[0].level
+            let first = group[0].marker.value
+            var style = styles[level] ?? (nil, nil)
+            if let previous = lastValue[level], first == previous + 1, first != 1 {
+                style.runOn = style.runOn ?? group[0]
+            } else {
+                if first != 1 {
+                    findings.append(finding(context, group[0], "应从“\(group[0].marker.form.render(1))”开始，这里是“\(text(group[0], document))”"))
+                }
+                if lastValue[level] != nil { style.restart = style.restart ?? group[0] }
+            }
+            styles[level] = style
+            for (previous, heading) in zip(group, group.dropFirst()) {
+                let expected = previous.marker.value + 1
+                let value = heading.marker.value
+                if value == previous.marker.value {
+                    findings.append(finding(context, heading, "编号“\(text(heading, document))”重复"))
+                } else if value != expected {
+                    findings.append(finding(context, heading,
+                        "“\(text(previous, document))”之后应为“\(heading.marker.form.render(expected))”，这里是“\(text(heading, document))”"))
+                }
+            }
+            lastValue[level] = group.last!.marker.value
+        }
+        for (_, style) in styles {
+            if let restart = style.restart, let runOn = style.runOn {
+                let later = restart.extent.start > runOn.extent.start ? restart : runOn
+                findings.append(finding(context, later, "同一级编号既有按上级重新起编、又有跨上级连续编号，应统一"))
+            }
+        }
+        return findings
+    }
+
+    private func text(_ heading: Heading, _ document: Document) -> String {
+        document.text(heading.marker.range)
+    }
+
+    private func finding(_ context: RuleContext, _ heading: Heading, _ detail: String) -> Finding {
+        context.finding(header, at: heading.marker.range, message: "\(header.message)：\(detail)")
+    }
+}

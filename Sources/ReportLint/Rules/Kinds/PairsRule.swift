@@ -1,0 +1,72 @@
+/// `kind: pairs` — paired marks balance within a paragraph and nest properly: “” ‘’ （） 《》 【】 〈〉 「」.
+/// An unmatched closing mark is reported where it stands; an opening mark left open, where it opens.
+struct PairsRuleDefinition: RuleDefinition {
+    static let keys = ["pairs"]
+
+    /// Each entry is two characters: the opening and the closing mark.
+    let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]
+
+    static func parse(_ fields: MappingFields) -> PairsRuleDefinition? {
+        guard let entries = fields.strings("pairs") else {
+            return PairsRuleDefinition(pairs: ["“”", "‘’", "（）", "《》", "【】", "〈〉", "「」"].map(pair))
+        }
+        var pairs: [(Unicode.Scalar, Unicode.Scalar)] = []
+        for entry in entries {
+            guard entry.value.unicodeScalars.count == 2 else {
+                fields.reader.report(.wrongType(key: "pairs", expected: "两个字符组成的配对（如 “”）"), at: entry.location)
+                continue
+            }
+            pairs.append(pair(entry.value))
+        }
+        return PairsRuleDefinition(pairs: pairs)
+    }
+
+    private static func pair(_ text: String) -> (Unicode.Scalar, Unicode.Scalar) {
+        let scalars = Array(text.unicodeScalars)
+        return (scalars[0], scalars[1])
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        PairsRule(header: header, pairs: pairs)
+    }
+}
+
+public struct PairsRule: Rule {
+    public let header: RuleHeader
+    let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let source = context.document.source
+        var findings: [Finding] = []
+        for paragraph in context.document.paragraphs {
+            var open: [(pair: Int, index: Int)] = []
+            for index in source.scalarIndices(paragraph.range) {
+                let scalar = source.scalars[index]
+                if let pair = pairs.firstIndex(where: { $0.open == scalar }) {
+                    open.append((pair, index))
+                } else if let pair = pairs.firstIndex(where: { $0.close == scalar }) {
+                    if open.last?.pair == pair {
+                        open.removeLast()
+                    } else if let depth = open.lastIndex(where: { $0.pair == pair }) {
+                        // Closes an outer mark while inner ones are still open: report the inner ones.
+                        for inner in open[(depth + 1)...] {
+                            findings.append(unclosed(inner, context: context))
+                        }
+                        open.removeSubrange(depth...)
+                    } else {
+                        let message = "\(header.message)：“\(scalar)”没有对应的“\(pairs[pair].open)”"
+                        findings.append(context.finding(header, at: source.byteRange(index..<(index + 1)), message: message))
+                    }
+                }
+            }
+            findings += open.map { unclosed($0, context: context) }
+        }
+        return findings.sorted { $0.range < $1.range }
+    }
+
+    private func unclosed(_ mark: (pair: Int, index: Int), context: RuleContext) -> Finding {
+        let source = context.document.source
+        let message = "\(header.message)：“\(pairs[mark.pair].open)”没有对应的“\(pairs[mark.pair].close)”"
+        return context.finding(header, at: source.byteRange(mark.index..<(mark.index + 1)), message: message)
+    }
+}

@@ -1,0 +1,96 @@
+/// `kind: series` — in-paragraph series 一是……二是……三是……: start at 一是, run in order with no gap or
+/// repeat, restart under each heading (a new 一是 starts a new series); a lone 一是 with no 二是 is
+/// suspicious; 首先/其次 mixed with 第三 in one paragraph is flagged.
+struct SeriesRuleDefinition: RuleDefinition {
+    static let keys: [String] = []
+
+    static func parse(_ fields: MappingFields) -> SeriesRuleDefinition? { SeriesRuleDefinition() }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        SeriesRule(header: header)
+    }
+}
+
+public struct SeriesRule: Rule {
+    public let header: RuleHeader
+
+    static let sequenceWords = ["首先", "其次", "再次"]
+    static let ordinalWords = ["第一", "第二", "第三", "第四", "第五"]
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        var findings: [Finding] = []
+        var byHeading: [Int: [SeriesItem]] = [:]
+        for item in document.seriesItems { byHeading[item.headingIndex ?? -1, default: []].append(item) }
+
+        for (_, items) in byHeading.sorted(by: { $0.key < $1.key }) {
+            var series: [SeriesItem] = []
+            func close() {
+                if series.count == 1, series[0].ordinal == 1 {
+                    findings.append(finding(context, series[0], "只有“一是”，没有“二是”"))
+                }
+            }
+            for item in items {
+                let marker = document.text(item.marker)
+                if item.ordinal == 1 {
+                    close()
+                    series = [item]
+                    continue
+                }
+                guard let last = series.last else {
+                    findings.append(finding(context, item, "“\(marker)”前面没有“一是”"))
+                    series = [item]
+                    continue
+                }
+                let expected = Numbering.chineseNumeral(last.ordinal + 1) + "是"
+                if item.ordinal == last.ordinal {
+                    findings.append(finding(context, item, "“\(marker)”重复"))
+                } else if item.ordinal != last.ordinal + 1 {
+                    findings.append(finding(context, item, "“\(document.text(last.marker))”之后应为“\(expected)”，这里是“\(marker)”"))
+                }
+                series.append(item)
+            }
+            close()
+        }
+        findings += mixedSequenceWords(context)
+        return findings.sorted { $0.range < $1.range }
+    }
+
+    private func finding(_ context: RuleContext, _ item: SeriesItem, _ detail: String) -> Finding {
+        context.finding(header, at: item.marker, message: "\(header.message)：\(detail)")
+    }
+
+    /// 首先/其次 and 第一/第二/第三 as series markers (at a paragraph start or after punctuation) in one paragraph.
+    private func mixedSequenceWords(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        var findings: [Finding] = []
+        for paragraph in document.proseParagraphs {
+            let text = document.text(paragraph.range)
+            let sequence = markers(SeriesRule.sequenceWords, in: text)
+            let ordinal = markers(SeriesRule.ordinalWords, in: text)
+            guard let firstSequence = sequence.first, let firstOrdinal = ordinal.first else { continue }
+            let later = firstSequence.lowerBound > firstOrdinal.lowerBound ? firstSequence : firstOrdinal
+            let start = paragraph.range.start + text.utf8.distance(from: text.startIndex, to: later.lowerBound)
+            let end = start + text[later].utf8.count
+            findings.append(context.finding(header, at: ByteRange(start, end),
+                message: "\(header.message)：同一段中“首先、其次”与“第一、第二、第三”混用"))
+        }
+        return findings
+    }
+
+    private func markers(_ words: [String], in text: String) -> [Range<String.Index>] {
+        let boundaries = Set("。；：，！？".unicodeScalars)
+        return words.flatMap { word -> [Range<String.Index>] in
+            var found: [Range<String.Index>] = []
+            var searchStart = text.startIndex
+            while let range = text.range(of: word, range: searchStart..<text.endIndex) {
+                let atBoundary = range.lowerBound == text.startIndex
+                    || text.unicodeScalars[text.unicodeScalars.index(before: range.lowerBound)].properties.isWhitespace
+                    || boundaries.contains(text.unicodeScalars[text.unicodeScalars.index(before: range.lowerBound)])
+                if atBoundary, text[range.upperBound...].first.map({ "，、".contains($0) }) == true { found.append(range) }
+                searchStart = range.upperBound
+            }
+            return found
+        }.sorted { $0.lowerBound < $1.lowerBound }
+    }
+}
