@@ -5,8 +5,8 @@ import ReportLint
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "规则文件：检查、列出、运行示例。",
-        subcommands: [Validate.self, List.self, Test.self]
+        abstract: "规则：检查规则文件、列出、解释、运行示例。",
+        subcommands: [Validate.self, List.self, Explain.self, Test.self]
     )
 
     struct Validate: ParsableCommand {
@@ -33,7 +33,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出规则：id、类型、级别、规则包、适用文种。")
+        static let configuration = CommandConfiguration(abstract: "列出规则：id、类型、级别、规则包、适用文种、能否自动修正。")
 
         @OptionGroup var ruleOptions: RuleOptions
 
@@ -42,14 +42,34 @@ struct RulesCommand: ParsableCommand {
             let rows = compiled.rules.map { rule -> [String] in
                 let header = rule.header
                 let types = header.types.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "all"
-                return [header.id, header.kind.rawValue, header.severity.rawValue, header.pack, types]
+                return [header.id, header.kind.rawValue, header.severity.rawValue, header.pack, types, rule.fixable ? "yes" : "no"]
             }
-            let table = [["ID", "KIND", "SEVERITY", "PACK", "TYPES"]] + rows
-            let widths = (0..<5).map { column in table.map { $0[column].count }.max() ?? 0 }
+            let table = [["ID", "KIND", "SEVERITY", "PACK", "TYPES", "FIXABLE"]] + rows
+            let widths = (0..<6).map { column in table.map { $0[column].count }.max() ?? 0 }
             for row in table {
                 print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
                     .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
             }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "解释一条规则：为什么提示、依据、示例。")
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        @Argument(help: ArgumentHelp("规则 id，如 common/formulation。", valueName: "ID"))
+        var id: String
+
+        func run() throws {
+            let compiled = try ruleOptions.load()
+            guard let rule = compiled.rules.first(where: { $0.header.id == id }) else {
+                let ids = compiled.rules.map(\.header.id)
+                let nearest = ids.min { a, b in a.commonPrefix(with: id).count > b.commonPrefix(with: id).count }
+                Diagnostics.print("错误: 没有规则“\(id)”" + (nearest.map { "，是否想找“\($0)”？" } ?? "") + "（reportlint rules list 列出全部）")
+                throw ExitCode(2)
+            }
+            print(RuleExplanation.text(for: rule), terminator: "")
         }
     }
 

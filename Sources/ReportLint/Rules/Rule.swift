@@ -73,7 +73,13 @@ public struct RuleHeader: Sendable {
 /// A compiled rule: pure at run time, shared by every report of a run.
 public protocol Rule: Sendable {
     var header: RuleHeader { get }
+    /// True when the rule's findings carry a replacement (`suggestion`) that a fixer can apply.
+    var fixable: Bool { get }
     func check(_ context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    public var fixable: Bool { false }
 }
 
 /// A rule as read from YAML: its kind's keys, checked and compiled (regexes) at load time.

@@ -25,6 +25,7 @@ struct ForbidRuleDefinition: RuleDefinition {
 
 public struct ForbidRule: Rule {
     public let header: RuleHeader
+    public var fixable: Bool { suggest != nil }
     let literals: [Int]
     let patterns: [RegexPattern]
     let within: String?

@@ -35,6 +35,7 @@ public struct PunctuationRule: Rule {
 
     public let header: RuleHeader
     let check: Check
+    public var fixable: Bool { check != .repeated }
 
     static let fullWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"]
     static let sentenceMarks = Set("，。、；：".unicodeScalars)

@@ -14,6 +14,7 @@ struct SpacingRuleDefinition: RuleDefinition {
 
 public struct SpacingRule: Rule {
     public let header: RuleHeader
+    public var fixable: Bool { true }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source
