@@ -22,6 +22,9 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个文件的大小上限（MB）。", valueName: "MB"))
     var maxFileSize = Reader.defaultMaxFileSize / 1_048_576
 
+    @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
+    var type: DocumentType?
+
     @Argument(help: ArgumentHelp("要检查的报告。", valueName: "PATH"))
     var paths: [String] = []
 
@@ -31,17 +34,20 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try ruleOptions.load()
         let collected = InputCollector.collect(paths)
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
+        let all = try ruleOptions.resolve(collected.paths)
+        let planned = all.filter { path, resolved in path == "-" || !(resolved.config?.isIgnored(path) ?? false) }
+        if planned.count < all.count {
+            Diagnostics.print("注意: 按配置文件的 ignore 跳过了 \(all.count - planned.count) 个文件")
+        }
 
         let reader = Reader(maxFileSize: maxFileSize * 1_048_576)
-        let linter = Linter(rules: rules)
-        let outcomes: [FileOutcome] = collected.paths.map { path in
+        let outcomes: [FileOutcome] = planned.map { path, resolved in
             let read = path == "-" ? reader.readStandardInput() : reader.read(path: path)
             switch read {
             case .success(let source):
-                let result = linter.lint(source)
+                let result = Linter(rules: resolved.rules).lint(source, type: type ?? resolved.config?.type(for: path))
                 result.notes.forEach { Diagnostics.print("\(result.path): 注意: \($0)") }
                 return .linted(result)
             case .failure(let error):
@@ -49,6 +55,7 @@ struct Lint: ParsableCommand {
                 return .failed(error)
             }
         }
+        let rules = try planned.first?.resolved.rules ?? ruleOptions.resolve(["."])[0].resolved.rules
         let run = LintRun(outcomes: outcomes, rules: rules)
         let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         FileHandle.standardOutput.write(Data(format.reporter(color: color).report(run).utf8))

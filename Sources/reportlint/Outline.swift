@@ -12,6 +12,9 @@ struct Outline: ParsableCommand {
     @Option(help: "输出格式：text 或 json。")
     var format: OutputFormat = .text
 
+    @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
+    var type: DocumentType?
+
     @Argument(help: ArgumentHelp("报告文件，或 -（标准输入）。", valueName: "FILE"))
     var files: [String] = []
 
@@ -20,16 +23,15 @@ struct Outline: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try ruleOptions.load()
-        let linter = Linter(rules: rules)
         let reader = Reader()
         var texts: [String] = []
         var objects: [JSONValue] = []
         var failed = false
-        for path in files {
+        for (path, resolved) in try ruleOptions.resolve(files) {
             switch path == "-" ? reader.readStandardInput() : reader.read(path: path) {
             case .success(let source):
-                let outline = OutlineRenderer(result: linter.lint(source), rules: rules)
+                let result = Linter(rules: resolved.rules).lint(source, type: type ?? resolved.config?.type(for: path))
+                let outline = OutlineRenderer(result: result, rules: resolved.rules)
                 texts.append(outline.text())
                 objects.append(outline.json())
             case .failure(let error):

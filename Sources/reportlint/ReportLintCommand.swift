@@ -8,7 +8,7 @@ struct ReportLintCommand: ParsableCommand {
         commandName: "reportlint",
         abstract: "中文工作报告合规检查：结构、必备部分、规范提法。",
         version: "0.1.0",
-        subcommands: [Lint.self, Outline.self, RulesCommand.self]
+        subcommands: [Lint.self, Outline.self, RulesCommand.self, Init.self]
     )
 
     /// Exit codes are a contract: 0 clean, 1 findings, 2 usage, configuration or rule errors.
@@ -36,6 +36,33 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin"), help: "不使用内置规则，只用 --rules 给出的规则。")
     var noBuiltin = false
 
+    @Option(name: .long, help: ArgumentHelp("配置文件；不给时从每个报告所在目录向上查找 .reportlint.yml。", valueName: "FILE"))
+    var config: String?
+
+    /// Rules per configuration, for commands that lint reports.
+    func cache() -> RuleSetCache {
+        RuleSetCache(rulePaths: rules, includeBuiltin: !noBuiltin, explicitConfig: config)
+    }
+
+    /// The rules that govern each path, or every configuration and rule error printed and exit 2.
+    func resolve(_ paths: [String]) throws -> [(path: String, resolved: RuleSetCache.Resolved)] {
+        let cache = cache()
+        var resolved: [(String, RuleSetCache.Resolved)] = []
+        var reported = Set<String>()
+        var failed = false
+        for path in paths {
+            switch cache.resolve(for: path) {
+            case .success(let rules):
+                resolved.append((path, rules))
+            case .failure(let failure):
+                failed = true
+                if reported.insert(failure.description).inserted { Diagnostics.print(failure.description) }
+            }
+        }
+        if failed { throw ExitCode(2) }
+        return resolved
+    }
+
     func load() throws -> CompiledRules {
         try RuleOptions.load(rulePaths: rules, includeBuiltin: !noBuiltin)
     }
@@ -60,3 +87,4 @@ enum Diagnostics {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
+extension DocumentType: ExpressibleByArgument {}

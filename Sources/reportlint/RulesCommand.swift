@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "检查规则文件（不检查报告）。within 可引用内置规则的部分，除非用 --no-builtin。"
+            abstract: "检查规则文件或 .reportlint.yml（不检查报告）。within 可引用内置规则的部分，除非用 --no-builtin。"
         )
 
         @Flag(name: .customLong("no-builtin"), help: "不加载内置规则。")
@@ -25,7 +25,19 @@ struct RulesCommand: ParsableCommand {
         }
 
         func run() throws {
-            let compiled = try RuleOptions.load(rulePaths: files, includeBuiltin: !noBuiltin)
+            // A .reportlint.yml among the files is checked as a configuration, with the rule files it names.
+            let configs = files.filter { Config.fileNames.contains(($0 as NSString).lastPathComponent) }
+            let ruleFiles = files.filter { !configs.contains($0) }
+            for path in configs {
+                switch Config.load(path: path).flatMap({ RuleRepository.load(rulePaths: [], includeBuiltin: !noBuiltin, config: $0) }) {
+                case .success: print("\(path): 有效的配置文件")
+                case .failure(let failure):
+                    Diagnostics.print(failure.description)
+                    throw ExitCode(2)
+                }
+            }
+            guard !ruleFiles.isEmpty else { return }
+            let compiled = try RuleOptions.load(rulePaths: ruleFiles, includeBuiltin: !noBuiltin)
             for pack in compiled.packs where !BuiltinRules.isBuiltin(pack.file) {
                 print("\(pack.file): 有效，规则包“\(pack.name)”，\(pack.rules.count) 条规则")
             }

@@ -200,4 +200,62 @@ struct CLITests {
         let output = try run(["lint", "--rules", rules.path, "Fixtures/summary-cues.txt"])
         #expect(output.stdout.contains("[my-unit/"), "the README example should find something in the fixture it names")
     }
+
+    @Test func typeOptionForcesTheDocumentType() throws {
+        // A summary forced to be a plan: no problems or next-steps section is asked for.
+        let output = try run(["lint", "--format", "json", "--type", "plan", "Fixtures/summary-missing-problems.txt"])
+        let file = try #require((try json(output.stdout)["files"] as? [[String: Any]])?.first)
+        #expect(file["type"] as? String == "plan")
+        #expect(file["typeSource"] as? String == "forced")
+        #expect(!output.stdout.contains("report/problems"))
+        #expect(try run(["lint", "--type", "memo", "Fixtures/summary-headings.txt"]).code == 2)
+    }
+
+    @Test func configurationIsFoundAboveTheFile() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("reports/drafts"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"),
+                                         to: directory.appendingPathComponent("reports/a.txt"))
+        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"),
+                                         to: directory.appendingPathComponent("reports/drafts/b.txt"))
+        try "rules:\n  common/placeholder: off\n  common/missing-figure: info\nignore: [\"reports/drafts/**\"]\n"
+            .write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        let output = try run(["lint", "reports"], in: directory)
+        #expect(!output.stdout.contains("common/placeholder"))
+        #expect(output.stdout.contains("info: 缺少数字：“审议个” [common/missing-figure]"))
+        #expect(!output.stdout.contains("b.txt"))
+        #expect(output.stderr.contains("按配置文件的 ignore 跳过了 1 个文件"))
+
+        // A broken configuration stops the run with its position.
+        try "rules:\n  common/placeholdr: off\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        let broken = try run(["lint", "reports"], in: directory)
+        #expect(broken.code == 2)
+        #expect(broken.stderr.contains(".reportlint.yml:2:22: 错误: 没有 id 为“common/placeholdr”的规则，是否想写“common/placeholder”？"))
+    }
+
+    @Test func initWritesFilesThatValidateAndTest() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try run(["init"], in: directory).code == 0)
+        #expect(try run(["rules", "validate", ".reportlint.yml", "rules/my-unit.yml"], in: directory).code == 0)
+        let test = try run(["rules", "test", "rules/my-unit.yml"], in: directory)
+        #expect(test.code == 0)
+        #expect(test.stdout.contains("2 条规则，4 个示例，0 个失败。"))
+        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("summary-cues.txt"),
+                                         to: directory.appendingPathComponent("a.txt"))
+        #expect(try run(["lint", "a.txt"], in: directory).stdout.contains("[my-unit/rectification]"))
+        let again = try run(["init"], in: directory)
+        #expect(again.code == 2)
+        #expect(again.stderr.contains("文件已存在"))
+    }
+
+    @Test func explainARule() throws {
+        let output = try run(["rules", "explain", "common/formulation"])
+        #expect(output.code == 0)
+        #expect(output.stdout.contains("以习近平同志为核心的党中央（党的十八届六中全会，2016年10月起）"))
+        #expect(output.stdout.contains("错误示例（会提示）："))
+        let unknown = try run(["rules", "explain", "common/formulatoin"])
+        #expect(unknown.code == 2)
+    }
 }

@@ -33,7 +33,7 @@ public struct Linter: Sendable {
             context.sections[rule.header.id] = rule.locate(context)
         }
         var findings: [Finding] = []
-        for rule in rules.rules where rule.header.applies(to: document.type) {
+        for rule in rules.rules where rule.header.applies(to: document.type) && !rules.silenced.contains(rule.header.id) {
             findings += rule.check(context)
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }

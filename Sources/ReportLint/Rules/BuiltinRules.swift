@@ -10,10 +10,18 @@ public enum BuiltinRules {
         ("duty.yml", PackageResources.duty_yml),
     ]
 
+    /// JSON Schemas for rule files and `.reportlint.yml` (Rules/schema/), for editors; `init` writes them out.
+    public static let rulesSchema = String(decoding: PackageResources.rules_schema_json, as: UTF8.self)
+    public static let configSchema = String(decoding: PackageResources.config_schema_json, as: UTF8.self)
+
     /// Built-in packs are named `<builtin>/report.yml` in messages and rule locations.
     public static let pathPrefix = "<builtin>/"
 
     public static func isBuiltin(_ file: String) -> Bool { file.hasPrefix(pathPrefix) }
+
+    /// Names and rule ids of the built-in packs, for checking a configuration that turns some off.
+    static let packNames: [String] = (try? packs().get())?.map(\.name) ?? []
+    static let ruleIds: Set<String> = Set((try? packs().get())?.flatMap { $0.rules.map(\.header.id) } ?? [])
 
     /// The packs, parsed; a broken built-in pack is a bug, reported like any rule error.
     public static func packs() -> Result<[RulePack], RuleErrors> {

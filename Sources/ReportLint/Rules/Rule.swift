@@ -66,6 +66,12 @@ public struct RuleHeader: Sendable {
         return types.contains(type)
     }
 
+    /// The same rule at another severity (set in `.reportlint.yml`).
+    func with(severity: Severity) -> RuleHeader {
+        RuleHeader(id: id, kind: kind, severity: severity, message: message, description: description, types: types,
+                   pack: pack, location: location, examples: examples)
+    }
+
     /// Keys every rule may have, whatever its kind.
     static let keys = ["id", "kind", "severity", "message", "description", "types", "examples"]
 }
@@ -99,7 +105,7 @@ extension RuleDefinition {
 
 /// One rule read from a pack, not yet compiled.
 public struct RuleSpec: Sendable {
-    public let header: RuleHeader
+    public internal(set) var header: RuleHeader
     let definition: any RuleDefinition
 }
 
@@ -108,5 +114,5 @@ public struct RulePack: Sendable {
     public let name: String
     public let file: String
     public let description: String?
-    public let rules: [RuleSpec]
+    public internal(set) var rules: [RuleSpec]
 }

@@ -35,6 +35,8 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case regexMatchesEmpty(String)
         case unknownWithin(String, suggestion: String?)
         case withinNotSection(String)
+        case unknownPack(String, suggestion: String?)
+        case unknownRule(String, suggestion: String?)
     }
 
     public let location: RuleLocation
@@ -83,6 +85,10 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
             return "within 引用的规则“\(id)”不存在\(didYouMean(suggestion, otherwise: ""))"
         case .withinNotSection(let id):
             return "within 引用的规则“\(id)”不是 section 类规则"
+        case .unknownPack(let name, let suggestion):
+            return "没有名为“\(name)”的规则包\(didYouMean(suggestion, otherwise: ""))"
+        case .unknownRule(let id, let suggestion):
+            return "没有 id 为“\(id)”的规则\(didYouMean(suggestion, otherwise: ""))"
         }
     }
 

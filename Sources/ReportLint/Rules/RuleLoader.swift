@@ -97,7 +97,7 @@ public enum RuleLoader {
 
     /// One rule; it inherits the pack's `types` unless it names its own.
     static func parseRule(_ node: Node, pack: String, packTypes: Set<DocumentType>?, reader: YAMLReader) -> RuleSpec? {
-        let errorsBefore = reader.errors.count
+        let errorsBefore = reader.errorCount
         // Read the kind first: it decides which keys are allowed.
         var kind: RuleKind?
         if case .mapping(let mapping) = node, let kindNode = mapping["kind"] {
@@ -128,7 +128,7 @@ public enum RuleLoader {
         let examples = parseExamples(fields)
         let definition = kind?.definition.parse(fields)
 
-        guard reader.errors.count == errorsBefore, let kind, let id, let message, let definition else { return nil }
+        guard reader.errorCount == errorsBefore, let kind, let id, let message, let definition else { return nil }
         let header = RuleHeader(id: id.value, kind: kind, severity: severity, message: message.value,
                                 description: fields.string("description")?.value, types: types, pack: pack,
                                 location: reader.location(of: node), examples: examples)

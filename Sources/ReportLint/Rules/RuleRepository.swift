@@ -1,15 +1,17 @@
 /// Loads the rules of a run: the built-in packs (unless turned off) and the user's files or folders.
 public enum RuleRepository {
-    public static func load(rulePaths: [String], includeBuiltin: Bool) -> Result<CompiledRules, RuleErrors> {
+    /// Built-in packs (unless `includeBuiltin` is false or the configuration turns them off), the
+    /// configuration's rule files, then `rulePaths`; severities and `off` from the configuration.
+    public static func load(rulePaths: [String], includeBuiltin: Bool, config: Config? = nil) -> Result<CompiledRules, RuleErrors> {
         var packs: [RulePack] = []
         var errors: [RuleError] = []
         if includeBuiltin {
             switch BuiltinRules.packs() {
-            case .success(let builtin): packs += builtin
+            case .success(let builtin): packs += builtin.filter { config?.packs[$0.name]?.value != false }
             case .failure(let failure): errors += failure.errors
             }
         }
-        for path in rulePaths {
+        for path in (config?.ruleFiles ?? []) + rulePaths {
             let files = RuleLoader.ruleFiles(at: path)
             if files.isEmpty {
                 errors.append(RuleError(.unreadable("目录中没有 .yml 或 .yaml 规则文件"), at: RuleLocation(file: path, line: 1, column: 1)))
@@ -22,6 +24,43 @@ public enum RuleRepository {
             }
         }
         guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
-        return CompiledRules.compile(packs)
+        var silenced = Set<String>()
+        if let config {
+            errors += apply(config, to: &packs, silenced: &silenced,
+                            builtin: includeBuiltin ? (BuiltinRules.packNames, BuiltinRules.ruleIds) : ([], []))
+        }
+        guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
+        return CompiledRules.compile(packs).map { compiled in
+            var compiled = compiled
+            compiled.silenced = silenced
+            return compiled
+        }
+    }
+
+    /// Checks that the configuration names packs and rules that exist, and applies its severities.
+    /// `builtin` names every built-in pack and rule, including those the configuration turned off.
+    static func apply(_ config: Config, to packs: inout [RulePack], silenced: inout Set<String>,
+                      builtin: (packs: [String], rules: Set<String>)) -> [RuleError] {
+        var errors: [RuleError] = []
+        let packNames = Set(packs.map(\.name) + builtin.packs)
+        for (name, setting) in config.packs.sorted(by: { $0.key < $1.key }) where !packNames.contains(name) {
+            errors.append(RuleError(.unknownPack(name, suggestion: Suggestions.nearest(to: name, in: Array(packNames).sorted())),
+                                    at: setting.location))
+        }
+        let ids = Set(packs.flatMap { $0.rules.map(\.header.id) }).union(builtin.rules)
+        for (id, setting) in config.rules.sorted(by: { $0.key < $1.key }) where !ids.contains(id) {
+            errors.append(RuleError(.unknownRule(id, suggestion: Suggestions.nearest(to: id, in: ids.sorted())), at: setting.location))
+        }
+        for packIndex in packs.indices {
+            for ruleIndex in packs[packIndex].rules.indices {
+                let header = packs[packIndex].rules[ruleIndex].header
+                switch config.rules[header.id]?.value {
+                case .off?: silenced.insert(header.id)
+                case .severity(let severity)?: packs[packIndex].rules[ruleIndex].header = header.with(severity: severity)
+                case nil: break
+                }
+            }
+        }
+        return errors
     }
 }

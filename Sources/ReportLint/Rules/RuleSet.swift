@@ -3,6 +3,9 @@
 public struct CompiledRules: Sendable {
     public let packs: [RulePack]
     public let rules: [any Rule]
+    /// Rules turned off by the configuration. They are not checked, but a silenced section rule still
+    /// finds its section, so a `within` that names it keeps working.
+    public internal(set) var silenced: Set<String> = []
     let sectionRules: [SectionRule]
     let literals: AhoCorasick
 

@@ -18,7 +18,15 @@ final class YAMLReader {
     static let maxDepth = 64
 
     let file: String
-    private(set) var errors: [RuleError] = []
+    private var recorded: [RuleError] = []
+
+    var errorCount: Int { recorded.count }
+
+    /// Every mistake so far, in the order they stand in the file.
+    var errors: [RuleError] {
+        recorded.enumerated().sorted { ($0.element.location.line, $0.element.location.column, $0.offset)
+            < ($1.element.location.line, $1.element.location.column, $1.offset) }.map(\.element)
+    }
 
     init(file: String) {
         self.file = file
@@ -29,11 +37,11 @@ final class YAMLReader {
     }
 
     func report(_ problem: RuleError.Problem, at node: Node) {
-        errors.append(RuleError(problem, at: location(of: node)))
+        recorded.append(RuleError(problem, at: location(of: node)))
     }
 
     func report(_ problem: RuleError.Problem, at location: RuleLocation) {
-        errors.append(RuleError(problem, at: location))
+        recorded.append(RuleError(problem, at: location))
     }
 
     /// Walks the tree without recursion; false (with an error) when it is too big or too deep.

@@ -1,0 +1,139 @@
+import Foundation
+import Yams
+
+/// A `.reportlint.yml`: which packs and rules run, at what severity, extra rule files, document types
+/// by path, and files to leave alone. Every value keeps its position for error messages.
+public struct Config: Sendable {
+    public enum RuleSetting: Sendable, Equatable {
+        case off
+        case severity(Severity)
+    }
+
+    public static let fileNames = [".reportlint.yml", ".reportlint.yaml"]
+    static let keys = ["packs", "rules", "ruleFiles", "types", "ignore"]
+
+    /// The file it was read from; paths in it are relative to its folder.
+    public let file: String
+    public var packs: [String: Located<Bool>] = [:]
+    public var rules: [String: Located<RuleSetting>] = [:]
+    public var ruleFiles: [String] = []
+    public var types: [(glob: Glob, type: DocumentType)] = []
+    public var ignore: [Glob] = []
+
+    public var directory: String { (file as NSString).deletingLastPathComponent }
+
+    init(file: String) {
+        self.file = file
+    }
+
+    public static func load(path: String) -> Result<Config, RuleErrors> {
+        let origin = RuleLocation(file: path, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path), let yaml = String(data: data, encoding: .utf8) else {
+            return .failure(RuleErrors(errors: [RuleError(.unreadable("无法读取配置文件"), at: origin)]))
+        }
+        return parse(yaml: yaml, file: path)
+    }
+
+    public static func parse(yaml: String, file: String) -> Result<Config, RuleErrors> {
+        let reader = YAMLReader(file: file)
+        var config = Config(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(RuleErrors(errors: [RuleLoader.syntaxError(error, file: file)]))
+        } catch {
+            return .failure(RuleErrors(errors: [RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))]))
+        }
+        guard let root else { return .success(config) } // an empty file is a valid, empty configuration
+        guard reader.checkSize(root), let fields = reader.fields(root, what: "配置文件顶层", allowed: keys) else {
+            return .failure(RuleErrors(errors: reader.errors))
+        }
+        for (name, value, location) in entries(fields, "packs", reader) {
+            guard let on = boolean(value) else {
+                reader.report(.wrongType(key: "packs", expected: "true 或 false"), at: location)
+                continue
+            }
+            config.packs[name] = Located(value: on, location: location)
+        }
+        for (id, value, location) in entries(fields, "rules", reader) {
+            if value == "off" || boolean(value) == false {
+                config.rules[id] = Located(value: .off, location: location)
+            } else if let severity = Severity(rawValue: value) {
+                config.rules[id] = Located(value: .severity(severity), location: location)
+            } else {
+                reader.report(.wrongType(key: id, expected: "off、error、warning 或 info"), at: location)
+            }
+        }
+        config.ruleFiles = (fields.strings("ruleFiles") ?? []).map { resolve($0.value, against: config.directory) }
+        for (pattern, value, location) in entries(fields, "types", reader) {
+            guard let type = DocumentType(rawValue: value) else {
+                reader.report(.invalidDocumentType(value), at: location)
+                continue
+            }
+            config.types.append((Glob(pattern), type))
+        }
+        config.ignore = (fields.strings("ignore") ?? []).map { Glob($0.value) }
+        return reader.errors.isEmpty ? .success(config) : .failure(RuleErrors(errors: reader.errors))
+    }
+
+    /// The scalar entries of a mapping-valued key, with the position of each value.
+    private static func entries(_ fields: MappingFields, _ key: String, _ reader: YAMLReader) -> [(String, String, RuleLocation)] {
+        guard let node = fields.value(key) else { return [] }
+        guard case .mapping(let mapping) = node else {
+            reader.report(.wrongType(key: key, expected: "键值映射"), at: node)
+            return []
+        }
+        return mapping.compactMap { entry in
+            guard case .scalar(let name) = entry.key, case .scalar(let value) = entry.value else {
+                reader.report(.wrongType(key: key, expected: "“名称: 值”形式的映射"), at: entry.value)
+                return nil
+            }
+            return (name.string, value.string, reader.location(of: entry.value))
+        }
+    }
+
+    private static func boolean(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no": return false
+        default: return nil
+        }
+    }
+
+    static func resolve(_ path: String, against directory: String) -> String {
+        path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
+    /// `path` relative to the configuration's folder, for glob matching.
+    func relativePath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: directory.isEmpty ? "." : directory).standardizedFileURL.path
+        return absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
+    }
+
+    public func isIgnored(_ path: String) -> Bool {
+        let relative = relativePath(path)
+        return ignore.contains { $0.matches(relative) }
+    }
+
+    /// The document type the configuration sets for a file (the first matching glob), if any.
+    public func type(for path: String) -> DocumentType? {
+        let relative = relativePath(path)
+        return types.first { $0.glob.matches(relative) }?.type
+    }
+
+    /// The nearest configuration file in `directory` or above it.
+    public static func discover(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            for name in fileNames {
+                let candidate = url.appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import ReportLint
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "写出带注释的 .reportlint.yml、自定义规则文件 rules/my-unit.yml，以及供编辑器使用的 JSON Schema。"
+    )
+
+    @Option(help: ArgumentHelp("写到哪个目录。", valueName: "DIR"))
+    var directory = "."
+
+    @Flag(help: "覆盖已有的文件。")
+    var force = false
+
+    func run() throws {
+        let files = Starter.files
+        let paths = files.map { (directory as NSString).appendingPathComponent($0.path) }
+        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        if !existing.isEmpty && !force {
+            existing.forEach { Diagnostics.print("\($0): 错误: 文件已存在，未覆盖（用 --force 覆盖）") }
+            throw ExitCode(2)
+        }
+        for (path, (_, content)) in zip(paths, files) {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try content.write(toFile: path, atomically: true, encoding: .utf8)
+            print("已写入 \(path)")
+        }
+        print("下一步：reportlint rules validate \(paths[0]) \(paths[1])；reportlint rules test \(paths[1])")
+    }
+}
