@@ -164,7 +164,7 @@ struct CLITests {
     @Test func outlineShowsTheTree() throws {
         let output = try run(["outline", "Fixtures/responsibility-report.txt"])
         #expect(output.code == 0)
-        #expect(output.stdout.contains("文种：责任制情况报告（responsibility）"))
+        #expect(output.stdout.contains("文种：责任制情况报告（responsibility，据标题）"))
         #expect(output.stdout.contains("一、主要工作开展情况  [1级]"))
         #expect(output.stdout.contains("（五）强化监督执纪，一体推进“三不腐”  [2级，段首标题]"))
         #expect(output.stdout.contains("report/problems"))

@@ -17,7 +17,8 @@ public struct OutlineRenderer {
 
     public func text() -> String {
         var lines = [result.path]
-        lines.append("文种：" + (document.type.map { "\($0.chineseName)（\($0.rawValue)）" } ?? "未识别"))
+        let origin = ["title": "据标题", "guessed": "推断", "forced": "指定"][document.typeOrigin.rawValue] ?? ""
+        lines.append("文种：" + (document.type.map { "\($0.chineseName)（\($0.rawValue)，\(origin)）" } ?? "未识别"))
         if let title = document.title { lines.append("标题：第 \(title.line) 行  \(document.text(title.range))") }
         lines.append("结构：")
         if document.headings.isEmpty && document.seriesItems.isEmpty { lines.append("  （没有编号标题）") }
@@ -124,6 +125,7 @@ public struct OutlineRenderer {
         return .object([
             ("path", .string(result.path)),
             ("type", document.type.map { .string($0.rawValue) } ?? .null),
+            ("typeSource", .string(document.typeOrigin.rawValue)),
             ("title", document.title.map { .object(located($0.range)) } ?? .null),
             ("headings", .array(document.headings.filter { $0.parent == nil }.map(node))),
             ("items", .array(document.seriesItems.filter { $0.headingIndex == nil }.map(item))),

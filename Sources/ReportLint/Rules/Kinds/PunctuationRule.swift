@@ -44,7 +44,8 @@ public struct PunctuationRule: Rule {
         let document = context.document
         let source = document.source
         var findings: [Finding] = []
-        for paragraph in document.proseParagraphs {
+        // Every line, the title included: a half-width comma is as wrong there as in the body.
+        for paragraph in document.paragraphs {
             var indices = source.scalarIndices(paragraph.range)
             // Heading numbering such as (一) or 1、 is the numbering rule's business.
             if let heading = paragraph.headingIndex.map({ document.headings[$0] }) {
