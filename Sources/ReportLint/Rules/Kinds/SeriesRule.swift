@@ -7,12 +7,15 @@ struct SeriesRuleDefinition: RuleDefinition {
     static func parse(_ fields: MappingFields) -> SeriesRuleDefinition? { SeriesRuleDefinition() }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        SeriesRule(header: header)
+        SeriesRule(header: header, sequenceLiterals: SeriesRule.sequenceWords.map(literals.add),
+                   ordinalLiterals: SeriesRule.ordinalWords.map(literals.add))
     }
 }
 
 public struct SeriesRule: Rule {
     public let header: RuleHeader
+    let sequenceLiterals: [Int]
+    let ordinalLiterals: [Int]
 
     static let sequenceWords = ["首先", "其次", "再次"]
     static let ordinalWords = ["第一", "第二", "第三", "第四", "第五"]
@@ -60,37 +63,33 @@ public struct SeriesRule: Rule {
         context.finding(header, at: item.marker, message: "\(header.message)：\(detail)")
     }
 
-    /// 首先/其次 and 第一/第二/第三 as series markers (at a paragraph start or after punctuation) in one paragraph.
+    /// 首先/其次 and 第一/第二/第三 as series markers (at a paragraph start or after punctuation, and
+    /// followed by ，or 、) in one paragraph: reported at the first marker of the family that comes second.
     private func mixedSequenceWords(_ context: RuleContext) -> [Finding] {
         let document = context.document
+        let sequence = markers(sequenceLiterals, context)
+        let ordinal = markers(ordinalLiterals, context)
         var findings: [Finding] = []
         for paragraph in document.proseParagraphs {
-            let text = document.text(paragraph.range)
-            let sequence = markers(SeriesRule.sequenceWords, in: text)
-            let ordinal = markers(SeriesRule.ordinalWords, in: text)
-            guard let firstSequence = sequence.first, let firstOrdinal = ordinal.first else { continue }
-            let later = firstSequence.lowerBound > firstOrdinal.lowerBound ? firstSequence : firstOrdinal
-            let start = paragraph.range.start + text.utf8.distance(from: text.startIndex, to: later.lowerBound)
-            let end = start + text[later].utf8.count
-            findings.append(context.finding(header, at: ByteRange(start, end),
+            let inParagraph = { (range: ByteRange) in paragraph.range.contains(range) }
+            guard let firstSequence = sequence.first(where: inParagraph), let firstOrdinal = ordinal.first(where: inParagraph)
+            else { continue }
+            findings.append(context.finding(header, at: max(firstSequence, firstOrdinal),
                 message: "\(header.message)：同一段中“首先、其次”与“第一、第二、第三”混用"))
         }
         return findings
     }
 
-    private func markers(_ words: [String], in text: String) -> [Range<String.Index>] {
+    /// Hits of the words that stand as markers: after a boundary and before ，or 、.
+    private func markers(_ literals: [Int], _ context: RuleContext) -> [ByteRange] {
+        let source = context.document.source
         let boundaries = Set("。；：，！？".unicodeScalars)
-        return words.flatMap { word -> [Range<String.Index>] in
-            var found: [Range<String.Index>] = []
-            var searchStart = text.startIndex
-            while let range = text.range(of: word, range: searchStart..<text.endIndex) {
-                let atBoundary = range.lowerBound == text.startIndex
-                    || text.unicodeScalars[text.unicodeScalars.index(before: range.lowerBound)].properties.isWhitespace
-                    || boundaries.contains(text.unicodeScalars[text.unicodeScalars.index(before: range.lowerBound)])
-                if atBoundary, text[range.upperBound...].first.map({ "，、".contains($0) }) == true { found.append(range) }
-                searchStart = range.upperBound
-            }
-            return found
-        }.sorted { $0.lowerBound < $1.lowerBound }
+        return literals.flatMap { context.hits($0) }.filter { hit in
+            let index = source.scalarIndex(ofByte: hit.start)
+            let before = index > 0 ? source.scalars[index - 1] : "\n"
+            let after = source.scalarIndex(ofByte: hit.end)
+            let atBoundary = before == "\n" || before == "\r" || boundaries.contains(before) || CharacterClass.isSpace(before)
+            return atBoundary && hit.end < source.bytes.count && "，、".unicodeScalars.contains(source.scalars[after])
+        }.sorted()
     }
 }
