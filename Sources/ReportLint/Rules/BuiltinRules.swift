@@ -19,10 +19,6 @@ public enum BuiltinRules {
 
     public static func isBuiltin(_ file: String) -> Bool { file.hasPrefix(pathPrefix) }
 
-    /// Names and rule ids of the built-in packs, for checking a configuration that turns some off.
-    static let packNames: [String] = (try? packs().get())?.map(\.name) ?? []
-    static let ruleIds: Set<String> = Set((try? packs().get())?.flatMap { $0.rules.map(\.header.id) } ?? [])
-
     /// The packs, parsed; a broken built-in pack is a bug, reported like any rule error.
     public static func packs() -> Result<[RulePack], RuleErrors> {
         var packs: [RulePack] = []

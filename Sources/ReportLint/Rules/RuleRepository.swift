@@ -5,9 +5,13 @@ public enum RuleRepository {
     public static func load(rulePaths: [String], includeBuiltin: Bool, config: Config? = nil) -> Result<CompiledRules, RuleErrors> {
         var packs: [RulePack] = []
         var errors: [RuleError] = []
+        // Every built-in pack and rule, also those the configuration turns off: naming them there is no mistake.
+        var builtinNames: (packs: [String], rules: Set<String>) = ([], [])
         if includeBuiltin {
             switch BuiltinRules.packs() {
-            case .success(let builtin): packs += builtin.filter { config?.packs[$0.name]?.value != false }
+            case .success(let builtin):
+                builtinNames = (builtin.map(\.name), Set(builtin.flatMap { $0.rules.map(\.header.id) }))
+                packs += builtin.filter { config?.packs[$0.name]?.value != false }
             case .failure(let failure): errors += failure.errors
             }
         }
@@ -26,8 +30,7 @@ public enum RuleRepository {
         guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
         var silenced = Set<String>()
         if let config {
-            errors += apply(config, to: &packs, silenced: &silenced,
-                            builtin: includeBuiltin ? (BuiltinRules.packNames, BuiltinRules.ruleIds) : ([], []))
+            errors += apply(config, to: &packs, silenced: &silenced, builtin: builtinNames)
         }
         guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
         return CompiledRules.compile(packs).map { compiled in
