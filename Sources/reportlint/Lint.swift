@@ -6,24 +6,48 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查报告。",
         discussion: """
-        PATH 可以是文件、目录（递归查找 *.txt，按名称排序）或 -（标准输入）。
-        退出码：0 没有达到 --fail-on 级别的问题；1 有；2 命令行、规则或文件读取错误。
+        PATH 可以是文件、目录（递归查找，默认 *.txt，按名称排序）或 -（标准输入）。
+        退出码：0 没有达到 --fail-on 级别的问题；1 有（或警告超过 --max-warnings）；2 命令行、配置、规则或文件读取错误。
         """
     )
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(help: "输出格式：text 或 json。")
+    @Option(help: "输出格式：text、json、sarif、junit、github、checkstyle 或 gitlab。")
     var format: OutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "达到哪个级别时退出码为 1：error、warning、info 或 never。")
     var failOn: FailThreshold = .error
 
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个文件的大小上限（MB）。", valueName: "MB"))
-    var maxFileSize = Reader.defaultMaxFileSize / 1_048_576
+    @Option(name: .customLong("max-warnings"), help: ArgumentHelp("警告超过这个数时退出码为 1。", valueName: "N"))
+    var maxWarnings: Int?
 
     @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
     var type: DocumentType?
+
+    @Option(help: ArgumentHelp("仓库根目录：sarif、junit、github、checkstyle、gitlab 和基线中的路径相对于它。", valueName: "PATH"))
+    var base: String?
+
+    @Option(help: ArgumentHelp("只报告不在这个基线文件中的新问题。", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("把当前的问题写入基线文件。", valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("目录中要检查的文件（可多次使用），默认 *.txt。", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("目录中不检查的文件（可多次使用）。", valueName: "GLOB"))
+    var exclude: [String] = []
+
+    @Option(name: .customLong("changed-since"), help: ArgumentHelp("只检查自这个 git 提交以来改动过的文件。", valueName: "REF"))
+    var changedSince: String?
+
+    @Option(help: ArgumentHelp("并行检查的线程数，默认为 CPU 核数。", valueName: "N"))
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个文件的大小上限（MB）。", valueName: "MB"))
+    var maxFileSize = Reader.defaultMaxFileSize / 1_048_576
 
     @Argument(help: ArgumentHelp("要检查的报告。", valueName: "PATH"))
     var paths: [String] = []
@@ -31,35 +55,106 @@ struct Lint: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出要检查的报告文件或目录。") }
         if maxFileSize < 1 { throw ValidationError("--max-file-size 应为正整数（MB）。") }
+        if jobs < 1 { throw ValidationError("--jobs 应为正整数。") }
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings 不能为负数。") }
     }
 
     func run() throws {
-        let collected = InputCollector.collect(paths)
+        let collector = InputCollector(include: include.isEmpty ? [Glob("*.txt")] : include.map(Glob.init), exclude: exclude.map(Glob.init))
+        let collected = collector.collect(paths)
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
-        let all = try ruleOptions.resolve(collected.paths)
+        var candidates = collected.paths
+        if let changedSince {
+            switch GitChanges.files(since: changedSince) {
+            case .success(let changed):
+                candidates = candidates.filter { $0 == "-" || changed.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) }
+            case .failure(let failure):
+                Diagnostics.print(failure.description)
+                throw ExitCode(2)
+            }
+        }
+
+        let all = try ruleOptions.resolve(candidates)
         let planned = all.filter { path, resolved in path == "-" || !(resolved.config?.isIgnored(path) ?? false) }
         if planned.count < all.count {
             Diagnostics.print("注意: 按配置文件的 ignore 跳过了 \(all.count - planned.count) 个文件")
         }
+        var gate = Gate(baseline: try loadBaseline(), today: Gate.today())
 
-        let reader = Reader(maxFileSize: maxFileSize * 1_048_576)
-        let outcomes: [FileOutcome] = planned.map { path, resolved in
-            let read = path == "-" ? reader.readStandardInput() : reader.read(path: path)
-            switch read {
-            case .success(let source):
-                let result = Linter(rules: resolved.rules).lint(source, type: type ?? resolved.config?.type(for: path))
+        let jobsToRun: [LintJob] = planned.map { planned in
+            LintJob(path: planned.path, rules: planned.resolved.rules, type: type ?? planned.resolved.config?.type(for: planned.path))
+        }
+        let progress = ProgressLine(total: jobsToRun.count)
+        var onProgress: (@Sendable (Int) -> Void)?
+        if let progress { onProgress = { done in progress.update(done) } }
+        var outcomes = BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576), threads: jobs,
+                                       progress: onProgress)
+        progress?.finish()
+
+        var recorded = Baseline()
+        for index in outcomes.indices {
+            switch outcomes[index] {
+            case .linted(var result):
+                let reportPath = ReportPath.display(result.path, base: base)
+                for finding in result.findings where writeBaseline != nil {
+                    recorded.add(Baseline.key(finding, path: reportPath, source: result.document.source))
+                }
+                gate.apply(to: &result, config: planned[index].resolved.config, reportPath: reportPath)
                 result.notes.forEach { Diagnostics.print("\(result.path): 注意: \($0)") }
-                return .linted(result)
-            case .failure(let error):
+                outcomes[index] = .linted(result)
+            case .failed(let error):
                 Diagnostics.print("\(error.path): 错误: \(error.message)")
-                return .failed(error)
             }
         }
-        let rules = try planned.first?.resolved.rules ?? ruleOptions.resolve(["."])[0].resolved.rules
-        let run = LintRun(outcomes: outcomes, rules: rules)
+
+        let rules = try planned.isEmpty ? ruleOptions.resolve(["."]).map(\.resolved.rules) : planned.map(\.resolved.rules)
+        var run = LintRun(outcomes: outcomes, rules: rules.flatMap(\.active))
+        run.diagnostics = gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
+        run.diagnostics.forEach { Diagnostics.print($0) }
+
+        if let writeBaseline {
+            try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            Diagnostics.print("已写入基线 \(writeBaseline)：\(recorded.counts.values.reduce(0, +)) 个问题")
+        }
         let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        FileHandle.standardOutput.write(Data(format.reporter(color: color).report(run).utf8))
-        let code = run.exitCode(failOn: failOn)
+        FileHandle.standardOutput.write(Data(format.reporter(ReporterOptions(color: color, base: base)).report(run).utf8))
+        let code = run.exitCode(failOn: failOn, maxWarnings: maxWarnings)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    private func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        switch Baseline.load(path: baseline) {
+        case .success(let loaded): return loaded
+        case .failure(let failure):
+            Diagnostics.print(failure.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `检查中 120/500` on stderr while a large batch runs on an interactive terminal; nothing when stderr
+/// is not a terminal or `CI` is set, so logs stay clean.
+final class ProgressLine: @unchecked Sendable {
+    private let total: Int
+    private let lock = NSLock()
+    private var lastShown = -1
+
+    init?(total: Int) {
+        guard total > 50, isatty(STDERR_FILENO) != 0, ProcessInfo.processInfo.environment["CI"] == nil else { return nil }
+        self.total = total
+    }
+
+    func update(_ done: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let percent = done * 100 / total
+        guard percent != lastShown else { return }
+        lastShown = percent
+        FileHandle.standardError.write(Data("\r检查中 \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -20,6 +20,7 @@ struct Outline: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("请给出报告文件。") }
+        if format != .text && format != .json { throw ValidationError("outline 只支持 --format text 或 json。") }
     }
 
     func run() throws {

@@ -44,6 +44,17 @@ struct ConfigTests {
         #expect(found[3].problem == .unknownKey("extra", suggestion: nil, allowed: Config.keys))
     }
 
+    @Test func waiversNeedAReasonAndAValidDate() throws {
+        let parsed = try config("waivers:\n  - {rule: common/stray-space, path: \"legacy/**\", reason: 历史文件, expires: 2999-12-31}\n")
+        let waiver = try #require(parsed.waivers.first)
+        #expect(parsed.waiver(for: "common/stray-space", path: "/project/legacy/a.txt")?.reason == "历史文件")
+        #expect(parsed.waiver(for: "common/stray-space", path: "/project/new/a.txt") == nil)
+        #expect(!waiver.isExpired(today: "2026-11-25"))
+        #expect(waiver.isExpired(today: "3000-01-01"))
+        let found = errors("waivers:\n  - {rule: common/stray-space}\n  - {rule: x/y, reason: r, expires: 2026-13-01}\n")
+        #expect(found.map(\.problem) == [.missingKey("reason"), .wrongType(key: "expires", expected: "YYYY-MM-DD 格式的日期")])
+    }
+
     @Test func unknownPacksAndRulesAreErrorsWithSuggestions() throws {
         let parsed = try config("packs:\n  dutty: false\nrules:\n  common/placehold: off\n")
         guard case .failure(let failure) = RuleRepository.load(rulePaths: [], includeBuiltin: true, config: parsed) else {

@@ -89,7 +89,9 @@ struct ReporterTests {
             "findings": 2,
             "errors": 1,
             "warnings": 0,
-            "infos": 1
+            "infos": 1,
+            "waived": 0,
+            "baselined": 0
           }
         }
 

@@ -10,7 +10,7 @@ public struct Config: Sendable {
     }
 
     public static let fileNames = [".reportlint.yml", ".reportlint.yaml"]
-    static let keys = ["packs", "rules", "ruleFiles", "types", "ignore"]
+    static let keys = ["packs", "rules", "ruleFiles", "types", "ignore", "waivers"]
 
     /// The file it was read from; paths in it are relative to its folder.
     public let file: String
@@ -19,6 +19,7 @@ public struct Config: Sendable {
     public var ruleFiles: [String] = []
     public var types: [(glob: Glob, type: DocumentType)] = []
     public var ignore: [Glob] = []
+    public var waivers: [Waiver] = []
 
     public var directory: String { (file as NSString).deletingLastPathComponent }
 
@@ -74,6 +75,7 @@ public struct Config: Sendable {
             config.types.append((Glob(pattern), type))
         }
         config.ignore = (fields.strings("ignore") ?? []).map { Glob($0.value) }
+        config.waivers = Waiver.parse(fields)
         return reader.errors.isEmpty ? .success(config) : .failure(RuleErrors(errors: reader.errors))
     }
 
@@ -110,6 +112,12 @@ public struct Config: Sendable {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let base = URL(fileURLWithPath: directory.isEmpty ? "." : directory).standardizedFileURL.path
         return absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
+    }
+
+    /// The waiver that covers a finding of `rule` in `path`, expired ones included.
+    public func waiver(for rule: String, path: String) -> Waiver? {
+        let relative = relativePath(path)
+        return waivers.first { $0.rule == rule && $0.path.matches(relative) }
     }
 
     public func isIgnored(_ path: String) -> Bool {

@@ -21,11 +21,19 @@ public enum FileOutcome: Sendable {
 /// Everything one `lint` run produced, in input order; reporters only format it.
 public struct LintRun: Sendable {
     public let outcomes: [FileOutcome]
-    public let rules: CompiledRules
+    /// Every rule that ran, once each (several configurations may have been used), in load order.
+    public let rules: [any Rule]
+    /// Remarks about the run itself (an expired waiver), also printed on stderr.
+    public var diagnostics: [String] = []
+
+    public init(outcomes: [FileOutcome], rules: [any Rule]) {
+        self.outcomes = outcomes
+        var seen = Set<String>()
+        self.rules = rules.filter { seen.insert($0.header.id).inserted }
+    }
 
     public init(outcomes: [FileOutcome], rules: CompiledRules) {
-        self.outcomes = outcomes
-        self.rules = rules
+        self.init(outcomes: outcomes, rules: rules.active)
     }
 
     public struct Summary: Sendable, Equatable {
@@ -35,6 +43,9 @@ public struct LintRun: Sendable {
         public var errors = 0
         public var warnings = 0
         public var infos = 0
+        /// Findings a waiver covered, and findings the baseline already knew: not reported, but counted.
+        public var waived = 0
+        public var baselined = 0
         public var findings: Int { errors + warnings + infos }
     }
 
@@ -43,6 +54,10 @@ public struct LintRun: Sendable {
         for outcome in outcomes {
             summary.files += 1
             if case .failed = outcome { summary.unreadable += 1 }
+            if case .linted(let result) = outcome {
+                summary.waived += result.waived.count
+                summary.baselined += result.baselined
+            }
             if !outcome.findings.isEmpty { summary.filesWithFindings += 1 }
             for finding in outcome.findings {
                 switch finding.severity {
@@ -55,50 +70,26 @@ public struct LintRun: Sendable {
         return summary
     }
 
-    /// 2 when a file could not be read, 1 when a finding meets the threshold, else 0.
-    public func exitCode(failOn threshold: FailThreshold) -> Int32 {
+    /// 2 when a file could not be read; 1 when a finding meets the threshold or there are more warnings
+    /// than `maxWarnings`; else 0.
+    public func exitCode(failOn threshold: FailThreshold, maxWarnings: Int? = nil) -> Int32 {
         if outcomes.contains(where: { if case .failed = $0 { return true } else { return false } }) { return 2 }
         let failing = outcomes.contains { $0.findings.contains { threshold.isMet(by: $0.severity) } }
-        return failing ? 1 : 0
+        let tooManyWarnings = maxWarnings.map { summary.warnings > $0 } ?? false
+        return failing || tooManyWarnings ? 1 : 0
     }
 }
 
-/// Expands the paths given on the command line: files as given, directories recursively (report
-/// files only, hidden entries skipped, sorted), `-` for standard input.
-public enum InputCollector {
-    public static let reportExtensions: Set<String> = ["txt"]
-
-    public struct Collected: Sendable {
-        public var paths: [String] = []
-        /// Remarks for stderr, e.g. a directory that held no report.
-        public var warnings: [String] = []
-    }
-
-    public static func collect(_ arguments: [String]) -> Collected {
-        var collected = Collected()
-        for argument in arguments {
-            var isDirectory: ObjCBool = false
-            if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                let found = reports(in: argument)
-                if found.isEmpty { collected.warnings.append("\(argument): 目录中没有 .txt 报告文件") }
-                collected.paths += found
-            } else {
-                collected.paths.append(argument) // files, `-`, and missing paths (reported when read)
-            }
+/// How reports name a file: relative to `--base` (the repository root) when given, without a leading `./`.
+public enum ReportPath {
+    public static func display(_ path: String, base: String?) -> String {
+        if let base, path != Reader.stdinPath {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let root = URL(fileURLWithPath: base).standardizedFileURL.path
+            if absolute.hasPrefix(root + "/") { return String(absolute.dropFirst(root.count + 1)) }
         }
-        return collected
-    }
-
-    static func reports(in directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        var paths: [String] = []
-        for case let url as URL in enumerator where reportExtensions.contains(url.pathExtension.lowercased()) {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
-            paths.append((directory as NSString).appendingPathComponent(relative))
-        }
-        return paths.sorted()
+        var display = path
+        while display.hasPrefix("./") { display.removeFirst(2) }
+        return display
     }
 }

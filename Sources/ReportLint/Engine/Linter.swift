@@ -1,7 +1,12 @@
 /// What linting one report produced.
 public struct LintResult: Sendable {
     public let document: Document
-    public let findings: [Finding]
+    /// What is reported: after baseline and waivers have taken theirs out.
+    public internal(set) var findings: [Finding]
+    /// Findings a waiver in the configuration covers, with the waiver.
+    public internal(set) var waived: [(finding: Finding, waiver: Waiver)] = []
+    /// How many findings the baseline already knew.
+    public internal(set) var baselined = 0
     /// Where each section rule found its section (shown by `outline`).
     public let sections: [String: [SectionSpan]]
     /// Remarks for the writer that are not findings, e.g. that the file is empty.

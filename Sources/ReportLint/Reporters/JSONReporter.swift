@@ -16,8 +16,10 @@ public struct JSONReporter: Reporter {
                 ("errors", .int(summary.errors)),
                 ("warnings", .int(summary.warnings)),
                 ("infos", .int(summary.infos)),
+                ("waived", .int(summary.waived)),
+                ("baselined", .int(summary.baselined)),
             ])),
-        ])
+        ] + (run.diagnostics.isEmpty ? [] : [("diagnostics", .array(run.diagnostics.map(JSONValue.string)))]))
         return root.serialized() + "\n"
     }
 
@@ -33,6 +35,13 @@ public struct JSONReporter: Reporter {
                 ("encoding", .string(result.document.source.encoding.rawValue)),
                 ("findings", .array(result.findings.map(finding))),
             ]
+            if !result.waived.isEmpty {
+                members.append(("waived", .array(result.waived.map { waived in
+                    guard case .object(let fields) = finding(waived.finding) else { return .null }
+                    return .object(fields + [("reason", .string(waived.waiver.reason))]
+                                   + (waived.waiver.expires.map { [("expires", JSONValue.string($0))] } ?? []))
+                })))
+            }
             if !result.notes.isEmpty { members.append(("notes", .array(result.notes.map(JSONValue.string)))) }
             return .object(members)
         }

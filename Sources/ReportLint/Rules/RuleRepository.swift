@@ -54,6 +54,10 @@ public enum RuleRepository {
         for (id, setting) in config.rules.sorted(by: { $0.key < $1.key }) where !ids.contains(id) {
             errors.append(RuleError(.unknownRule(id, suggestion: Suggestions.nearest(to: id, in: ids.sorted())), at: setting.location))
         }
+        for waiver in config.waivers where !ids.contains(waiver.rule) {
+            errors.append(RuleError(.unknownRule(waiver.rule, suggestion: Suggestions.nearest(to: waiver.rule, in: ids.sorted())),
+                                    at: waiver.location))
+        }
         for packIndex in packs.indices {
             for ruleIndex in packs[packIndex].rules.indices {
                 let header = packs[packIndex].rules[ruleIndex].header

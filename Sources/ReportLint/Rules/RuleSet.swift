@@ -6,6 +6,9 @@ public struct CompiledRules: Sendable {
     /// Rules turned off by the configuration. They are not checked, but a silenced section rule still
     /// finds its section, so a `within` that names it keeps working.
     public internal(set) var silenced: Set<String> = []
+
+    /// The rules whose findings are reported.
+    public var active: [any Rule] { rules.filter { !silenced.contains($0.header.id) } }
     let sectionRules: [SectionRule]
     let literals: AhoCorasick
 

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Expands the paths given on the command line: files as given (whatever their name), directories
+/// walked recursively for files matching `include` and not `exclude` (patterns relative to the
+/// directory), hidden entries and `.git` skipped, symbolic links to directories followed unless they
+/// lead back into a folder being walked (a loop, reported), results sorted; `-` is standard input.
+public struct InputCollector {
+    public var include: [Glob] = [Glob("*.txt")]
+    public var exclude: [Glob] = []
+
+    public init(include: [Glob] = [Glob("*.txt")], exclude: [Glob] = []) {
+        self.include = include
+        self.exclude = exclude
+    }
+
+    public struct Collected: Sendable {
+        public var paths: [String] = []
+        /// Remarks for stderr: a directory with no report, a symbolic link loop.
+        public var warnings: [String] = []
+    }
+
+    public func collect(_ arguments: [String]) -> Collected {
+        var collected = Collected()
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+                var found: [String] = []
+                walk(argument, relative: "", ancestors: [realPath(argument)], into: &found, warnings: &collected.warnings)
+                if found.isEmpty { collected.warnings.append("\(argument): 目录中没有要检查的报告文件") }
+                collected.paths += found.sorted()
+            } else {
+                collected.paths.append(argument) // files, `-`, and missing paths (reported when read)
+            }
+        }
+        return collected
+    }
+
+    private func walk(_ directory: String, relative: String, ancestors: Set<String>, into found: inout [String],
+                      warnings: inout [String]) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in entries.sorted() where !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let real = realPath(path)
+                if ancestors.contains(real) {
+                    warnings.append("\(path): 符号链接指回上级目录，形成循环，未再进入")
+                    continue
+                }
+                walk(path, relative: relativePath, ancestors: ancestors.union([real]), into: &found, warnings: &warnings)
+            } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) }) {
+                found.append(path)
+            }
+        }
+    }
+
+    private func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+}
+
+/// Report files changed since a git ref (committed, staged, in the working tree, or new and untracked),
+/// as absolute paths, for linting only what a pull request touches.
+public enum GitChanges {
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { "错误: --changed-since：\(message)" }
+    }
+
+    public static func files(since ref: String, in directory: String = ".") -> Result<Set<String>, Failure> {
+        switch git(["rev-parse", "--show-toplevel"], in: directory) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let top):
+            let root = top.trimmingCharacters(in: .whitespacesAndNewlines)
+            var changed = Set<String>()
+            for arguments in [["diff", "--name-only", "-z", "--diff-filter=ACMR", ref], ["ls-files", "--others", "--exclude-standard", "-z"]] {
+                switch git(arguments, in: root) {
+                case .failure(let failure): return .failure(failure)
+                case .success(let output):
+                    for name in output.split(separator: "\0") where !name.isEmpty {
+                        changed.insert(URL(fileURLWithPath: root).appendingPathComponent(String(name)).standardizedFileURL.path)
+                    }
+                }
+            }
+            return .success(changed)
+        }
+    }
+
+    private static func git(_ arguments: [String], in directory: String) -> Result<String, Failure> {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "core.quotepath=off"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            return .failure(Failure(message: "无法运行 git（\(error.localizedDescription)）"))
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            return .failure(Failure(message: "git \(arguments.first ?? "") 失败：\(errorText.trimmingCharacters(in: .whitespacesAndNewlines))"))
+        }
+        return .success(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,51 @@
+/// `--format gitlab`: GitLab code quality JSON (an array of issues). The fingerprint is stable across
+/// runs and edits above the finding: file, rule, the text around it and its occurrence number there.
+public struct GitLabReporter: Reporter {
+    public let base: String?
+
+    public init(base: String? = nil) {
+        self.base = base
+    }
+
+    public func report(_ run: LintRun) -> String {
+        var issues: [JSONValue] = []
+        for outcome in run.outcomes {
+            let path = ReportPath.display(outcome.path, base: base)
+            switch outcome {
+            case .failed(let error):
+                issues.append(issue(description: error.message, check: "reportlint/read", severity: "blocker",
+                                    fingerprint: FindingContext.fingerprint([path, "read"]), path: path, line: 1))
+            case .linted(let result):
+                var occurrences: [String: Int] = [:]
+                for finding in result.findings {
+                    let context = FindingContext.text(finding, in: result.document.source)
+                    let key = "\(finding.ruleId)\u{1F}\(context)"
+                    occurrences[key, default: 0] += 1
+                    issues.append(issue(description: finding.message, check: finding.ruleId,
+                                        severity: GitLabReporter.severity(finding.severity),
+                                        fingerprint: FindingContext.fingerprint([path, finding.ruleId, context, String(occurrences[key]!)]),
+                                        path: path, line: finding.start.line))
+                }
+            }
+        }
+        return JSONValue.array(issues).serialized() + "\n"
+    }
+
+    private func issue(description: String, check: String, severity: String, fingerprint: String, path: String, line: Int) -> JSONValue {
+        .object([
+            ("description", .string(description)),
+            ("check_name", .string(check)),
+            ("fingerprint", .string(fingerprint)),
+            ("severity", .string(severity)),
+            ("location", .object([("path", .string(path)), ("lines", .object([("begin", .int(line))]))])),
+        ])
+    }
+
+    static func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "major"
+        case .warning: return "minor"
+        case .info: return "info"
+        }
+    }
+}
