@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // All logic. `BuiltinRules` is a symlink to the top-level Rules/ folder: the packs are
@@ -31,7 +32,7 @@ let package = Package(
         .testTarget(
             name: "ReportLintTests",
             // Depends on the executable so `swift test` builds it for the CLI tests.
-            dependencies: ["ReportLint", "reportlint"]
+            dependencies: ["ReportLint", "reportlint", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

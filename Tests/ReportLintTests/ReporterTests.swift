@@ -22,6 +22,7 @@ struct ReporterTests {
         报告.txt:1:7: error: 过时提法：“总书记的党中央”，应改为“核心的党中央” [t/outdated]
          1 | 坚决维护ab总书记的党中央权威
            |           ^~~~~~~~~~~~~~
+          = 可自动修正：改为“核心的党中央”（reportlint fix）
 
         检查了 2 个文件：1 个错误，0 个警告，0 个提示；1 个文件无法读取。
 
@@ -71,7 +72,8 @@ struct ReporterTests {
                   "column": 1,
                   "endLine": 2,
                   "endColumn": 8,
-                  "suggestion": "核心的党中央"
+                  "suggestion": "核心的党中央",
+                  "fixable": true
                 }
               ]
             },

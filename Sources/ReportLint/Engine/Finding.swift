@@ -10,6 +10,8 @@ public struct Finding: Sendable, Hashable {
     public let end: SourcePosition
     /// A replacement the writer may use, when the rule knows one.
     public let suggestion: String?
+    /// True when `reportlint fix` would apply `suggestion` (the rule is fixable); set by the engine.
+    public internal(set) var fixable = false
 
     public init(ruleId: String, severity: Severity, message: String, range: ByteRange,
                 start: SourcePosition, end: SourcePosition, suggestion: String? = nil) {

@@ -39,7 +39,11 @@ public struct Linter: Sendable {
         }
         var findings: [Finding] = []
         for rule in rules.rules where rule.header.applies(to: document.type) && !rules.silenced.contains(rule.header.id) {
-            findings += rule.check(context)
+            var found = rule.check(context)
+            if rule.fixable {
+                for index in found.indices where found[index].suggestion != nil { found[index].fixable = true }
+            }
+            findings += found
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
         return LintResult(document: document, findings: findings, sections: context.sections, notes: [])

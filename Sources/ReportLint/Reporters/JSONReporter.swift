@@ -57,7 +57,10 @@ public struct JSONReporter: Reporter {
             ("endLine", .int(finding.end.line)),
             ("endColumn", .int(finding.end.column)),
         ]
-        if let suggestion = finding.suggestion { members.append(("suggestion", .string(suggestion))) }
+        if let suggestion = finding.suggestion {
+            members.append(("suggestion", .string(suggestion)))
+            members.append(("fixable", .bool(finding.fixable)))
+        }
         return .object(members)
     }
 }

@@ -21,6 +21,10 @@ public struct TextReporter: Reporter {
             for finding in result.findings {
                 output += header(finding, path: result.path) + "\n"
                 output += excerpt(finding, source: result.document.source)
+                if let suggestion = finding.suggestion {
+                    let change = suggestion.isEmpty ? "删除" : "改为“\(suggestion)”"
+                    output += finding.fixable ? "  = 可自动修正：\(change)（reportlint fix）\n" : "  = 建议：\(change)\n"
+                }
                 output += "\n"
             }
         }

@@ -79,7 +79,8 @@ public struct RuleHeader: Sendable {
 /// A compiled rule: pure at run time, shared by every report of a run.
 public protocol Rule: Sendable {
     var header: RuleHeader { get }
-    /// True when the rule's findings carry a replacement (`suggestion`) that a fixer can apply.
+    /// True when `reportlint fix` may apply the rule's suggestions by itself. Rules whose suggestions
+    /// need a person's judgement (numbering, self-reference) keep them as advice and are not fixable.
     var fixable: Bool { get }
     func check(_ context: RuleContext) -> [Finding]
 }

@@ -61,13 +61,24 @@ public enum TextDecoder {
         return .failure(.unknownEncoding)
     }
 
+    /// UTF-8 text to GB18030 bytes (every Unicode character has a GB18030 form), for writing back.
+    public static func encodeGB18030(_ text: String) -> [UInt8]? {
+        convert(Array(text.utf8), from: "UTF-8", to: "GB18030", growth: 2)
+    }
+
     /// Strict GB18030 through the C library's iconv (glibc ships the converter): any invalid or
     /// truncated sequence fails the whole file rather than being replaced, so nothing is silently lost.
     static func decodeGB18030(_ bytes: [UInt8]) -> String? {
-        guard let converter = openConverter(from: "GB18030", to: "UTF-8") else { return nil }
+        // GB18030 → UTF-8 grows at most 2x (2-byte → 3-byte characters).
+        convert(bytes, from: "GB18030", to: "UTF-8", growth: 2).flatMap { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// One iconv conversion of the whole input; nil on any invalid or unconvertible sequence.
+    private static func convert(_ bytes: [UInt8], from: String, to: String, growth: Int) -> [UInt8]? {
+        guard let converter = openConverter(from: from, to: to) else { return nil }
         defer { iconv_close(converter) }
         var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16) // GB18030 → UTF-8 grows at most 2x
+        var output = [UInt8](repeating: 0, count: bytes.count * growth + 16)
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
                 var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?
@@ -81,8 +92,7 @@ public enum TextDecoder {
                 return outBuffer.count - outLeft
             }
         }
-        guard let produced else { return nil }
-        return String(validating: output[..<produced], as: UTF8.self)
+        return produced.map { Array(output[..<$0]) }
     }
 
     private static func openConverter(from: String, to: String) -> iconv_t? {

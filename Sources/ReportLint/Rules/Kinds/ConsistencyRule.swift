@@ -55,7 +55,6 @@ struct ConsistencyRuleDefinition: RuleDefinition {
 
 public struct ConsistencyRule: Rule {
     public let header: RuleHeader
-    public var fixable: Bool { check == .selfReference }
     let check: ConsistencyRuleDefinition.Check
     let groups: [[(word: String, literal: Int)]]
     let exceptions: [Int]

@@ -33,7 +33,6 @@ struct NumberingRuleDefinition: RuleDefinition {
 
 public struct NumberingRule: Rule {
     public let header: RuleHeader
-    public var fixable: Bool { true }
     let closingLevels: Set<Int>
 
     public func check(_ context: RuleContext) -> [Finding] {

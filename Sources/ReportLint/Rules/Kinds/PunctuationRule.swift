@@ -35,7 +35,7 @@ public struct PunctuationRule: Rule {
 
     public let header: RuleHeader
     let check: Check
-    public var fixable: Bool { check != .repeated }
+    public var fixable: Bool { true }
 
     static let fullWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"]
     static let sentenceMarks = Set("，。、；：".unicodeScalars)
@@ -84,7 +84,7 @@ public struct PunctuationRule: Rule {
                     let text = String(String.UnicodeScalarView(scalars[index..<next]))
                     let isEllipsis = next - index >= 3 && text.unicodeScalars.allSatisfy { $0 == "。" }
                     if next - index >= 2, !isEllipsis {
-                        result.append((index..<next, "标点“\(text)”重复", nil))
+                        result.append((index..<next, "标点“\(text)”重复", PunctuationRule.strongest(in: text)))
                     }
                 }
             case .ellipsis:
@@ -121,6 +121,12 @@ public struct PunctuationRule: Rule {
             index = next
         }
         return result
+    }
+
+    /// Of repeated marks, the one to keep: the strongest stop (，。 → 。, ，， → ，).
+    static func strongest(in marks: String) -> String {
+        let order: [Unicode.Scalar] = ["。", "；", "：", "，", "、"]
+        return order.first { marks.unicodeScalars.contains($0) }.map { String($0) } ?? String(marks.prefix(1))
     }
 
     /// A half-width mark is wrong when the nearest non-space character on either side is Chinese.

@@ -1,0 +1,142 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import ReportLint
+
+@Suite("Fixer and writer")
+struct FixTests {
+    static let linter = Linter(rules: try! TestSupport.rules(builtin: true))
+
+    func fix(_ text: String, only: Set<String>? = nil) -> Fixer.Result {
+        Fixer.fix(TestSupport.source(text), linter: FixTests.linter, only: only)
+    }
+
+    @Test func fixesTheMechanicalFindingsAndKeepsQuotedText() {
+        let result = fix("2023年工作总结\n认真学习 ，深入领会,开展“贯彻党代会 奋进新征程”宣讲...学习《两个确立 的意义》，，坚持以新时代中国特色社会主义思想为指导。\n")
+        #expect(result.fixedText == "2023年工作总结\n认真学习，深入领会，开展“贯彻党代会 奋进新征程”宣讲……学习《两个确立 的意义》，坚持以习近平新时代中国特色社会主义思想为指导。\n")
+        #expect(result.applied.map(\.ruleId).sorted() == ["common/ellipsis", "common/formulation", "common/half-width-punctuation",
+                                                          "common/repeated-punctuation", "common/stray-space"])
+    }
+
+    @Test func isIdempotent() {
+        let once = fix("总结\n学习 ，领会,研讨...整改--落实。\n")
+        let twice = fix(once.fixedText)
+        #expect(!twice.changed)
+        #expect(twice.applied.isEmpty)
+    }
+
+    @Test func onlyTheNamedRules() {
+        let result = fix("总结\n学习 ，领会,研讨。\n", only: ["common/stray-space"])
+        #expect(result.fixedText == "总结\n学习，领会,研讨。\n")
+    }
+
+    @Test func adviceIsNotApplied() {
+        // Numbering and self-reference suggestions need judgement: reported, never applied.
+        let text = "总结\n一、主要工作\n1、加强学习。\n我局学习，我局研讨，我室落实。\n"
+        #expect(!fix(text).changed)
+    }
+
+    @Test func overlappingFixesWaitForTheNextPass() {
+        // A stray space next to a half-width comma: both are fixed, over two passes if need be.
+        let result = fix("总结\n学习 , 领会。\n")
+        #expect(result.fixedText == "总结\n学习，领会。\n")
+        #expect(result.passes >= 1)
+    }
+
+    @Test(arguments: [
+        ("GB18030 CRLF", TextEncoding.gb18030, false, "\r\n"),
+        ("UTF-8 BOM CRLF", TextEncoding.utf8, true, "\r\n"),
+        ("UTF-8 CR", TextEncoding.utf8, false, "\r"),
+        ("UTF-16LE", TextEncoding.utf16LittleEndian, true, "\n"),
+    ])
+    func roundTripsKeepEncodingBOMAndLineEnds(label: String, encoding: TextEncoding, bom: Bool, newline: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = ["2023年工作总结", "认真学习 ，深入领会。", "坚持“贯彻党代会 奋进新征程”。", ""].joined(separator: newline)
+        let original = Source(path: "x", text: text, encoding: encoding, hadBOM: bom)
+        let url = directory.appendingPathComponent("报告.txt")
+        try Data(try #require(FixWriter.encode(text, like: original))).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: url.path)
+
+        let read = try Reader().read(path: url.path).get()
+        #expect(read.encoding == encoding, "\(label)")
+        let result = Fixer.fix(read, linter: FixTests.linter)
+        try FixWriter.write(result.fixedText, like: read, to: url.path).get()
+
+        let written = Array(try Data(contentsOf: url))
+        let expected = text.replacingOccurrences(of: "学习 ，", with: "学习，")
+        #expect(written == FixWriter.encode(expected, like: original), "\(label)")
+        #expect(try Reader().read(path: url.path).get().text == expected)
+        let permissions = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["报告.txt"], "no temporary file left")
+    }
+
+    @Test func aFailureBeforeTheRenameLeavesTheOriginalWhole() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("a.txt")
+        try "学习 ，领会。\n".write(to: url, atomically: true, encoding: .utf8)
+        struct Crash: Error {}
+        let outcome = FixWriter.write("学习，领会。\n", like: TestSupport.source(""), to: url.path) { throw Crash() }
+        guard case .failure = outcome else { Issue.record("the write should fail"); return }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "学习 ，领会。\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
+    }
+
+    @Test func unifiedDiff() {
+        let diff = UnifiedDiff.make(original: "a\nb\nc\nd\ne\nf\ng\nh\ni\n", fixed: "a\nB\nc\nd\ne\nf\ng\nh\nI\n", path: "r.txt", context: 1)
+        #expect(diff == "--- a/r.txt\n+++ b/r.txt\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n@@ -8,3 +8,3 @@\n h\n-i\n+I\n \n")
+        #expect(UnifiedDiff.make(original: "x\n", fixed: "x\n", path: "r.txt").isEmpty)
+    }
+}
+
+/// Properties of `fix` on generated reports: it changes only what rules flagged, never the text inside
+/// “…” or 《…》, never the number of lines, and a fixed report has no fixable finding left.
+@Suite("Fix properties")
+struct FixPropertyTests {
+    static let fragments = [
+        "全年召开党组会议12次", "认真学习 ，深入领会", "深入领会,研讨", "开展“贯彻党代会 奋进新征程”宣讲", "学习《“点亮”大漠星空 释放消费活力》",
+        "读书班...报告会", "非遗展演--惠民演出", "“四个意识”、“四个自信”", "会议12次，，研究", "以新时代中国特色社会主义思想为指导",
+        "2024年3月10日", "按3×4分组", "推进 5G 建设", "一、 加强政治建设", "（一）深化学习", "首先，学习", "我局 召开会议",
+    ]
+    static let line = Gen<String?>.element(of: fragments).array(of: 1...4).map { $0.compactMap { $0 }.joined(separator: "，") + "。" }
+    static let report = line.array(of: 1...8).map { "2023年工作总结\n" + $0.joined(separator: "\n") + "\n" }
+
+    /// The “…” and 《…》 spans of a text, in order.
+    static func quoted(_ text: String) -> [String] {
+        var spans: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "“" || character == "《" { depth += 1 }
+            if depth > 0 { current.append(character) }
+            if character == "”" || character == "》" {
+                depth = max(0, depth - 1)
+                if depth == 0 { spans.append(current); current = "" }
+            }
+        }
+        return spans
+    }
+
+    @Test func fixOnlyTouchesFlaggedTextAndConverges() async {
+        await propertyCheck(count: 60, input: FixPropertyTests.report) { text in
+            let result = Fixer.fix(TestSupport.source(text), linter: FixTests.linter)
+            let before = text.components(separatedBy: "\n")
+            let after = result.fixedText.components(separatedBy: "\n")
+            #expect(before.count == after.count)
+            // Lines where no fix was applied are byte for byte the same.
+            let fixedLines = Set(result.applied.map(\.line))
+            for index in before.indices where !fixedLines.contains(index + 1) {
+                #expect(before[index] == after[index])
+            }
+            #expect(FixPropertyTests.quoted(result.fixedText) == FixPropertyTests.quoted(text))
+            // No fixable finding is left, and fixing again changes nothing.
+            let again = Fixer.fix(TestSupport.source(result.fixedText), linter: FixTests.linter)
+            #expect(!again.changed)
+            let left = FixTests.linter.lint(TestSupport.source(result.fixedText)).findings.filter(\.fixable)
+            let quotedOnly = left.allSatisfy { Fixer.isQuoted($0.range, in: StructureParser.parse(TestSupport.source(result.fixedText))) }
+            #expect(quotedOnly, "fixable findings left outside quotes: \(left.map(\.ruleId))")
+        }
+    }
+}
