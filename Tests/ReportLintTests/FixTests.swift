@@ -131,6 +131,16 @@ struct FixPropertyTests {
                 #expect(before[index] == after[index])
             }
             #expect(FixPropertyTests.quoted(result.fixedText) == FixPropertyTests.quoted(text))
+            // Replaying the reported fixes, pass by pass, on the original reproduces the output exactly:
+            // every byte outside the reported ranges is unchanged.
+            var replay = Array(text.utf8)
+            for pass in Set(result.applied.map(\.pass)).sorted() {
+                for fix in result.applied.filter({ $0.pass == pass }).reversed() {
+                    #expect(String(decoding: replay[fix.range.start..<fix.range.end], as: UTF8.self) == fix.original)
+                    replay.replaceSubrange(fix.range.start..<fix.range.end, with: Array(fix.replacement.utf8))
+                }
+            }
+            #expect(String(decoding: replay, as: UTF8.self) == result.fixedText)
             // No fixable finding is left, and fixing again changes nothing.
             let again = Fixer.fix(TestSupport.source(result.fixedText), linter: FixTests.linter)
             #expect(!again.changed)

@@ -7,6 +7,9 @@
 public enum Fixer {
     public struct AppliedFix: Sendable, Equatable {
         public let ruleId: String
+        /// The pass (1, 2, …) and the byte range in that pass's text that was replaced.
+        public let pass: Int
+        public let range: ByteRange
         /// Where it was applied, in the text of its pass (line numbers never change: fixes keep line breaks).
         public let line: Int
         public let column: Int
@@ -40,7 +43,7 @@ public enum Fixer {
                 bytes.replaceSubrange(finding.range.start..<finding.range.end, with: Array(finding.suggestion!.utf8))
             }
             applied += chosen.map { finding in
-                AppliedFix(ruleId: finding.ruleId, line: finding.start.line, column: finding.start.column,
+                AppliedFix(ruleId: finding.ruleId, pass: passes, range: finding.range, line: finding.start.line, column: finding.start.column,
                            original: current.string(finding.range), replacement: finding.suggestion!)
             }
             current = Source(path: source.path, text: String(decoding: bytes, as: UTF8.self),
