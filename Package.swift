@@ -12,13 +12,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // All logic. `BuiltinRules` is a symlink to the top-level Rules/ folder: the packs are
         // compiled into the binary as byte arrays (`PackageResources`), so a copied binary works alone.
         .target(
             name: "ReportLint",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.embedInCode("BuiltinRules")]
         ),
         // A thin command line over the library.
@@ -32,7 +36,11 @@ let package = Package(
         .testTarget(
             name: "ReportLintTests",
             // Depends on the executable so `swift test` builds it for the CLI tests.
-            dependencies: ["ReportLint", "reportlint", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "ReportLint", "reportlint",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ]
 )

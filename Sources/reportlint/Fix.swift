@@ -34,7 +34,8 @@ struct Fix: ParsableCommand {
     }
 
     func run() throws {
-        let collected = InputCollector().collect(paths)
+        // Plain text and Markdown only: a Word file is never rewritten.
+        let collected = InputCollector(include: [Glob("*.txt"), Glob("*.md"), Glob("*.markdown")]).collect(paths)
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
         let planned = try ruleOptions.resolve(collected.paths)
         let known = Set(planned.flatMap { $0.resolved.rules.rules.map(\.header.id) })
@@ -47,6 +48,10 @@ struct Fix: ParsableCommand {
         var changedFiles = 0
         var fixCount = 0
         for (path, resolved) in planned where !(resolved.config?.isIgnored(path) ?? false) {
+            if (path as NSString).pathExtension.lowercased() == "docx" {
+                Diagnostics.print("\(path): 注意: 不修改 Word 文件；请按 lint 的提示在 Word 中修改")
+                continue
+            }
             let source: Source
             switch reader.read(path: path) {
             case .success(let read): source = read
@@ -61,7 +66,7 @@ struct Fix: ParsableCommand {
             changedFiles += 1
             fixCount += result.applied.count
             if diff {
-                print(UnifiedDiff.make(original: source.text, fixed: result.fixedText, path: path), terminator: "")
+                print(UnifiedDiff.make(original: result.originalText, fixed: result.fixedText, path: path), terminator: "")
                 continue
             }
             for fix in result.applied {

@@ -6,7 +6,7 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查报告。",
         discussion: """
-        PATH 可以是文件、目录（递归查找，默认 *.txt，按名称排序）或 -（标准输入）。
+        PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）或 -（标准输入）。
         退出码：0 没有达到 --fail-on 级别的问题；1 有（或警告超过 --max-warnings）；2 命令行、配置、规则或文件读取错误。
         """
     )
@@ -34,7 +34,7 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("把当前的问题写入基线文件。", valueName: "FILE"))
     var writeBaseline: String?
 
-    @Option(help: ArgumentHelp("目录中要检查的文件（可多次使用），默认 *.txt。", valueName: "GLOB"))
+    @Option(help: ArgumentHelp("目录中要检查的文件（可多次使用），默认 *.txt、*.md、*.docx。", valueName: "GLOB"))
     var include: [String] = []
 
     @Option(help: ArgumentHelp("目录中不检查的文件（可多次使用）。", valueName: "GLOB"))
@@ -49,6 +49,9 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个文件的大小上限（MB）。", valueName: "MB"))
     var maxFileSize = Reader.defaultMaxFileSize / 1_048_576
 
+    @Option(help: "文本文件的编码（不自动识别）：UTF-8、GB18030、UTF-16LE 或 UTF-16BE。")
+    var encoding: TextEncoding?
+
     @Argument(help: ArgumentHelp("要检查的报告。", valueName: "PATH"))
     var paths: [String] = []
 
@@ -60,7 +63,8 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        let collector = InputCollector(include: include.isEmpty ? [Glob("*.txt")] : include.map(Glob.init), exclude: exclude.map(Glob.init))
+        let collector = InputCollector(include: include.isEmpty ? InputCollector.defaultInclude : include.map(Glob.init),
+                                       exclude: exclude.map(Glob.init))
         let collected = collector.collect(paths)
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
         var candidates = collected.paths
@@ -87,7 +91,7 @@ struct Lint: ParsableCommand {
         let progress = ProgressLine(total: jobsToRun.count)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done) } }
-        var outcomes = BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576), threads: jobs,
+        var outcomes = BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding), threads: jobs,
                                        progress: onProgress)
         progress?.finish()
 

@@ -88,3 +88,9 @@ enum Diagnostics {
 extension OutputFormat: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
 extension DocumentType: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let encoding = TextEncoding.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        self = encoding
+    }
+}

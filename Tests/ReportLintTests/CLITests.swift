@@ -118,7 +118,7 @@ struct CLITests {
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/2.txt"))
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("a.txt"))
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/.hidden/3.txt"))
-        try Data("not a report".utf8).write(to: directory.appendingPathComponent("notes.md"))
+        try Data("not a report".utf8).write(to: directory.appendingPathComponent("notes.pdf"))
         let output = try run(["lint", "--format", "json", "."], in: directory)
         let files = try #require(try json(output.stdout)["files"] as? [[String: Any]])
         #expect(files.map { $0["path"] as? String } == ["./a.txt", "./b/2.txt"])

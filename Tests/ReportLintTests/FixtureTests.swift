@@ -8,11 +8,34 @@ import Testing
 struct FixtureTests {
     static let names: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: TestSupport.fixturesDirectory.path)) ?? []
-        return files.filter { $0.hasSuffix(".txt") }.sorted()
+        return files.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") || $0.hasSuffix(".docx") }.sorted()
     }()
 
+    /// The .docx fixtures are built from .txt fixtures by `DocxBuilder` (styles, and automatic numbering for
+    /// the `-autonumber` one); `REPORTLINT_RECORD=1` writes them again.
+    static let docxFixtures = [("summary-headings.docx", "summary-headings.txt", false),
+                               ("draft-unfinished-autonumber.docx", "draft-unfinished.txt", true)]
+
+    @Test func docxFixturesAreBuiltFromTheirTextFixtures() throws {
+        for (docx, text, automatic) in FixtureTests.docxFixtures {
+            let lines = try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(text), encoding: .utf8)
+                .components(separatedBy: "\n").dropLast().map { $0 }
+            let built = try DocxBuilder.report(lines: lines, automaticNumbering: automatic).data()
+            let url = TestSupport.fixturesDirectory.appendingPathComponent(docx)
+            if ProcessInfo.processInfo.environment["REPORTLINT_RECORD"] == "1" {
+                try built.write(to: url)
+                continue
+            }
+            // Zip bytes carry timestamps: compare what the reader gets out of them.
+            let committed = try Reader().decode(Array(try Data(contentsOf: url)), path: docx).get()
+            let fresh = try Reader().decode(Array(built), path: docx).get()
+            #expect(committed.text == fresh.text && committed.outlineLevels == fresh.outlineLevels, "\(docx) is stale")
+        }
+    }
+
     @Test func thereAreFixturesForEveryShape() {
-        #expect(FixtureTests.names.count >= 7)
+        #expect(FixtureTests.names.count >= 18)
+        #expect(FixtureTests.names.contains { $0.hasSuffix(".md") } && FixtureTests.names.contains { $0.hasSuffix(".docx") })
     }
 
     @Test(arguments: FixtureTests.names)
@@ -21,7 +44,9 @@ struct FixtureTests {
         let source = try Reader().decode(Array(try Data(contentsOf: url)), path: "Fixtures/\(name)").get()
         let result = Linter(rules: try TestSupport.rules(builtin: true)).lint(source)
         let actual = JSONReporter.file(.linted(result)).serialized() + "\n"
-        let expectedURL = url.deletingPathExtension().appendingPathExtension("expected.json")
+        // report.txt → report.expected.json; report.docx → report.docx.expected.json (no clash with its .txt twin).
+        let expectedURL = name.hasSuffix(".txt") ? url.deletingPathExtension().appendingPathExtension("expected.json")
+                                                 : url.appendingPathExtension("expected.json")
 
         if ProcessInfo.processInfo.environment["REPORTLINT_RECORD"] == "1" {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)

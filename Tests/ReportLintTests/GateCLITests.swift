@@ -115,7 +115,7 @@ struct GateCLITests {
     @Test func twoHundredReportsGiveIdenticalOutputWhateverTheJobs() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let fixtures = FixtureTests.names.filter { !$0.contains("gb18030") }
+        let fixtures = FixtureTests.names.filter { $0.hasSuffix(".txt") && !$0.contains("gb18030") }
         for index in 0..<200 {
             let name = fixtures[index % fixtures.count]
             var text = try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(name), encoding: .utf8)

@@ -53,6 +53,7 @@ struct ReporterTests {
               "path": "报告.txt",
               "type": "summary",
               "typeSource": "guessed",
+              "format": "text",
               "encoding": "UTF-8",
               "findings": [
                 {

@@ -2,13 +2,17 @@ import Foundation
 
 /// Expands the paths given on the command line: files as given (whatever their name), directories
 /// walked recursively for files matching `include` and not `exclude` (patterns relative to the
-/// directory), hidden entries and `.git` skipped, symbolic links to directories followed unless they
+/// directory; by default .txt, .md and .docx), hidden entries and `.git` skipped, Word's lock files
+/// (`~$报告.docx`) skipped, symbolic links to directories followed unless they
 /// lead back into a folder being walked (a loop, reported), results sorted; `-` is standard input.
 public struct InputCollector {
-    public var include: [Glob] = [Glob("*.txt")]
+    /// What a directory walk picks up unless `--include` says otherwise.
+    public static let defaultInclude = [Glob("*.txt"), Glob("*.md"), Glob("*.markdown"), Glob("*.docx")]
+
+    public var include: [Glob]
     public var exclude: [Glob] = []
 
-    public init(include: [Glob] = [Glob("*.txt")], exclude: [Glob] = []) {
+    public init(include: [Glob] = InputCollector.defaultInclude, exclude: [Glob] = []) {
         self.include = include
         self.exclude = exclude
     }
@@ -38,7 +42,7 @@ public struct InputCollector {
     private func walk(_ directory: String, relative: String, ancestors: Set<String>, into found: inout [String],
                       warnings: inout [String]) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in entries.sorted() where !name.hasPrefix(".") {
+        for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
             let path = (directory as NSString).appendingPathComponent(name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false

@@ -40,10 +40,16 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         for rule in rules.rules where rule.header.applies(to: document.type) && !rules.silenced.contains(rule.header.id) {
             var found = rule.check(context)
-            if rule.fixable {
+            // Word files are never rewritten: their suggestions stay advice.
+            if rule.fixable && source.format != .docx {
                 for index in found.indices where found[index].suggestion != nil { found[index].fixable = true }
             }
             findings += found
+        }
+        if !source.suppressions.isEmpty {
+            findings.removeAll { finding in
+                source.suppressions.contains { ($0.rule == nil || $0.rule == finding.ruleId) && $0.lines.contains(finding.start.line) }
+            }
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
         return LintResult(document: document, findings: findings, sections: context.sections, notes: [])

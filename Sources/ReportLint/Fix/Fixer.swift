@@ -19,37 +19,70 @@ public enum Fixer {
 
     public struct Result: Sendable {
         public let original: Source
+        /// The whole file as it should be written (for Markdown, with its markup).
         public let fixedText: String
         public let applied: [AppliedFix]
         public let passes: Int
 
-        public var changed: Bool { fixedText != original.text }
+        /// The file's text before fixing.
+        public var originalText: String { original.originalText ?? original.text }
+        public var changed: Bool { fixedText != originalText }
     }
 
     public static let maxPasses = 8
 
-    /// `only` limits fixing to some rule ids (`--only`).
+    /// `only` limits fixing to some rule ids (`--only`). Fixes are applied to the file's own text: for
+    /// Markdown, each range is mapped back through the column map, and a fix whose span in the file is not
+    /// exactly the text the rule saw (markup inside it) is left alone.
     public static func fix(_ source: Source, linter: Linter, type: DocumentType? = nil, only: Set<String>? = nil) -> Result {
         var current = source
+        var fileText = source.originalText ?? source.text
         var applied: [AppliedFix] = []
         var passes = 0
         while passes < maxPasses {
             let result = linter.lint(current, type: type)
             let chosen = choose(result.findings.filter { only?.contains($0.ruleId) ?? true }, in: result.document)
+                .compactMap { finding in fileRange(of: finding, in: current, fileText: fileText).map { (finding, $0) } }
             guard !chosen.isEmpty else { break }
             passes += 1
-            var bytes = current.bytes
-            for finding in chosen.reversed() {
-                bytes.replaceSubrange(finding.range.start..<finding.range.end, with: Array(finding.suggestion!.utf8))
+            var bytes = Array(fileText.utf8)
+            for (finding, range) in chosen.reversed() {
+                bytes.replaceSubrange(range.start..<range.end, with: Array(finding.suggestion!.utf8))
             }
-            applied += chosen.map { finding in
-                AppliedFix(ruleId: finding.ruleId, pass: passes, range: finding.range, line: finding.start.line, column: finding.start.column,
+            applied += chosen.map { finding, range in
+                AppliedFix(ruleId: finding.ruleId, pass: passes, range: range, line: finding.start.line, column: finding.start.column,
                            original: current.string(finding.range), replacement: finding.suggestion!)
             }
-            current = Source(path: source.path, text: String(decoding: bytes, as: UTF8.self),
-                             encoding: source.encoding, hadBOM: source.hadBOM)
+            fileText = String(decoding: bytes, as: UTF8.self)
+            current = source.format == .markdown
+                ? MarkdownReader.source(path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM)
+                : Source(path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM)
         }
-        return Result(original: source, fixedText: current.text, applied: applied, passes: passes)
+        return Result(original: source, fixedText: fileText, applied: applied, passes: passes)
+    }
+
+    /// A finding's range in the file's own text: the same bytes for plain text; for Markdown, mapped back
+    /// through the finding's original line and columns, and nil unless the file holds there exactly the
+    /// text the rule flagged.
+    static func fileRange(of finding: Finding, in source: Source, fileText: String) -> ByteRange? {
+        guard source.originalText != nil else { return finding.range }
+        let bytes = Array(fileText.utf8)
+        let converter = PositionConverter(bytes: bytes)
+        guard finding.start.line <= converter.lineCount else { return nil }
+        let line = converter.lineRange(finding.start.line)
+        func offset(ofColumn column: Int) -> Int {
+            var offset = line.start
+            var scalars = 1
+            while offset < line.end, scalars < column {
+                offset += 1
+                if offset == line.end || bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+            }
+            return offset
+        }
+        let range = ByteRange(offset(ofColumn: finding.start.column), offset(ofColumn: finding.end.column))
+        guard range.start <= range.end, Array(bytes[range.start..<range.end]) == Array(source.bytes[finding.range.start..<finding.range.end])
+        else { return nil }
+        return range
     }
 
     /// The safe, non-overlapping fixes of one pass, in document order.

@@ -32,6 +32,7 @@ public struct JSONReporter: Reporter {
                 ("path", .string(result.path)),
                 ("type", result.document.type.map { .string($0.rawValue) } ?? .null),
                 ("typeSource", .string(result.document.typeOrigin.rawValue)),
+                ("format", .string(result.document.source.format.rawValue)),
                 ("encoding", .string(result.document.source.encoding.rawValue)),
                 ("findings", .array(result.findings.map(finding))),
             ]

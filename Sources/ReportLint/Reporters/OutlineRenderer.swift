@@ -92,10 +92,10 @@ public struct OutlineRenderer {
     // MARK: JSON
 
     public func json() -> JSONValue {
-        let positions = document.source.positions
+        let source = document.source
         /// Position of `at` (where the element starts) and the text of `range`.
         func located(_ range: ByteRange, at start: Int? = nil) -> [(String, JSONValue)] {
-            let position = positions.position(ofByte: start ?? range.start)
+            let position = source.position(ofByte: start ?? range.start)
             return [("line", .int(position.line)), ("column", .int(position.column)), ("text", .string(document.text(range)))]
         }
         func item(_ item: SeriesItem) -> JSONValue {

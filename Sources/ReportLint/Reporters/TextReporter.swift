@@ -22,7 +22,8 @@ public struct TextReporter: Reporter {
                 output += header(finding, path: result.path) + "\n"
                 output += excerpt(finding, source: result.document.source)
                 if let suggestion = finding.suggestion {
-                    let change = suggestion.isEmpty ? "删除" : "改为“\(suggestion)”"
+                    let quoted = suggestion.hasPrefix("“") && suggestion.hasSuffix("”") ? suggestion : "“\(suggestion)”"
+                    let change = suggestion.isEmpty ? "删除" : "改为\(quoted)"
                     output += finding.fixable ? "  = 可自动修正：\(change)（reportlint fix）\n" : "  = 建议：\(change)\n"
                 }
                 output += "\n"
@@ -41,7 +42,8 @@ public struct TextReporter: Reporter {
     /// The source line and a caret line under the finding's range (first line only, for multi-line ranges).
     func excerpt(_ finding: Finding, source: Source) -> String {
         let line = finding.start.line
-        let scalars = source.string(source.positions.lineRange(line)).unicodeScalars.map { $0 == "\t" ? " " : $0 }
+        // The line as it is in the file (for Markdown, with its markup): finding columns refer to it.
+        let scalars = source.displayLine(line).unicodeScalars.map { $0 == "\t" || $0 == "\u{2028}" ? " " : $0 }
         let start = min(finding.start.column - 1, scalars.count)
         let end = finding.end.line == line ? max(start, min(finding.end.column - 1, scalars.count)) : scalars.count
 
@@ -69,8 +71,14 @@ public struct TextReporter: Reporter {
         let indent = prefix.count + DisplayWidth.of(scalars[from..<max(from, start)])
         let markWidth = max(1, DisplayWidth.of(scalars[min(start, to)..<min(max(end, start), to)]))
         let marks = "^" + String(repeating: "~", count: markWidth - 1)
-        return " \(gutter) | \(prefix)\(String(shown))\(suffix)\n"
+        var excerpt = " \(gutter) | \(prefix)\(String(shown))\(suffix)\n"
             + " \(pad) | \(String(repeating: " ", count: indent))\(paint(marks, TextReporter.style(for: finding.severity)))\n"
+        if source.format == .docx {
+            // Word shows no line numbers: name the paragraph and how it begins, to find it with Ctrl+F.
+            let opening = String(String.UnicodeScalarView(scalars.prefix(16))) + (scalars.count > 16 ? "……" : "")
+            excerpt += "  = Word 中第 \(line) 段，开头是“\(opening)”\n"
+        }
+        return excerpt
     }
 
     public static func summaryLine(_ summary: LintRun.Summary) -> String {

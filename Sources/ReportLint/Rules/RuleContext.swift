@@ -61,9 +61,10 @@ public struct RuleContext: Sendable {
 
     public func finding(_ header: RuleHeader, at range: ByteRange, message: String? = nil,
                         suggestion: String? = nil, severity: Severity? = nil) -> Finding {
-        let positions = document.source.positions
+        let source = document.source
+        let start = source.position(ofByte: range.start)
         return Finding(ruleId: header.id, severity: severity ?? header.severity, message: message ?? header.message,
-                       range: range, start: positions.position(ofByte: range.start),
-                       end: positions.position(ofByte: range.end), suggestion: suggestion)
+                       range: range, start: start, end: range.isEmpty ? start : source.position(ofByte: range.end, end: true),
+                       suggestion: suggestion)
     }
 }

@@ -9,6 +9,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadable(String)
         case tooLarge(size: Int, limit: Int)
         case undecodable(DecodingFailure)
+        case docx(DocxReader.Failure)
+        case wrongEncoding(TextEncoding)
     }
 
     public let path: String
@@ -34,6 +36,20 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16"
         case .undecodable(.unknownEncoding):
             return "编码无法识别：既不是 UTF-8 也不是 GB18030，请另存为 UTF-8"
+        case .wrongEncoding(let encoding):
+            return "按 --encoding \(encoding.rawValue) 无法解码"
+        case .docx(.notZip):
+            return "不是有效的 .docx 文件（不是 zip 压缩包），可能已损坏或加密"
+        case .docx(.tooManyEntries(let count)):
+            return "不是正常的 .docx 文件：压缩包内文件超过 \(DocxReader.maxEntries) 个（已数到 \(count) 个），未检查"
+        case .docx(.tooLarge):
+            return "不是正常的 .docx 文件：解压后超过 \(DocxReader.maxUncompressedBytes / 1_048_576) MB（可能是 zip 炸弹），未检查"
+        case .docx(.missingDocument):
+            return "不是有效的 .docx 文件：缺少 word/document.xml（可能已加密，或不是 Word 文档）"
+        case .docx(.doctype):
+            return "不是正常的 .docx 文件：XML 中有 DOCTYPE 或实体声明，出于安全考虑不予解析"
+        case .docx(.malformedXML(let detail)):
+            return "不是有效的 .docx 文件：word/document.xml 格式错误（\(detail)）"
         }
     }
 
@@ -47,9 +63,12 @@ public struct Reader: Sendable {
     public static let stdinPath = "<stdin>"
 
     public var maxFileSize: Int
+    /// `--encoding`: decode text files with this encoding instead of detecting it.
+    public var encoding: TextEncoding?
 
-    public init(maxFileSize: Int = Reader.defaultMaxFileSize) {
+    public init(maxFileSize: Int = Reader.defaultMaxFileSize, encoding: TextEncoding? = nil) {
         self.maxFileSize = maxFileSize
+        self.encoding = encoding
     }
 
     public func read(path: String) -> Result<Source, ReadError> {
@@ -82,16 +101,32 @@ public struct Reader: Sendable {
         return decode(Array(data), path: Reader.stdinPath)
     }
 
+    /// Bytes to a report, by the file's extension: .docx through `DocxReader`, .md/.markdown through
+    /// `MarkdownReader`, anything else as plain text.
     public func decode(_ bytes: [UInt8], path: String) -> Result<Source, ReadError> {
         if bytes.count > maxFileSize {
             return .failure(ReadError(path: path, reason: .tooLarge(size: bytes.count, limit: maxFileSize)))
         }
-        switch TextDecoder.decode(bytes) {
-        case .success(let decoded):
-            return .success(Source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
-        case .failure(let failure):
-            return .failure(ReadError(path: path, reason: .undecodable(failure)))
+        let pathExtension = (path as NSString).pathExtension.lowercased()
+        if pathExtension == "docx" {
+            return DocxReader.read(bytes, path: path).mapError { ReadError(path: path, reason: .docx($0)) }
         }
+        let decoded: TextDecoder.Decoded
+        if let encoding {
+            guard let forced = TextDecoder.decode(bytes, as: encoding) else {
+                return .failure(ReadError(path: path, reason: .wrongEncoding(encoding)))
+            }
+            decoded = forced
+        } else {
+            switch TextDecoder.decode(bytes) {
+            case .success(let detected): decoded = detected
+            case .failure(let failure): return .failure(ReadError(path: path, reason: .undecodable(failure)))
+            }
+        }
+        if MarkdownReader.extensions.contains(pathExtension) {
+            return .success(MarkdownReader.source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
+        }
+        return .success(Source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
     }
 
     static func megabytes(_ bytes: Int) -> String {

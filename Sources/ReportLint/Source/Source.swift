@@ -1,7 +1,23 @@
 import Foundation
 
+/// Where a report's text came from.
+public enum SourceFormat: String, Sendable {
+    case text
+    case markdown
+    /// Word: each paragraph is one line of the text, so a finding's line is the paragraph number.
+    case docx
+}
+
+/// Lines or a line range where findings are not reported (Markdown `reportlint-disable` comments).
+public struct Suppression: Sendable, Equatable {
+    /// nil: every rule.
+    public let rule: String?
+    public let lines: ClosedRange<Int>
+}
+
 /// A report's text, read once: the decoded string, its UTF-8 bytes for fast scanning, and the one
 /// position converter everything uses. Offsets are into `bytes` (the text after any BOM).
+/// For Markdown the text has its markup taken out; `columnMaps` turn columns back into the original's.
 public final class Source: Sendable {
     /// The path as the user gave it (or `<stdin>`), used in every message.
     public let path: String
@@ -15,7 +31,24 @@ public final class Source: Sendable {
     /// The byte offset of each scalar, plus one entry for the end of the text.
     public let scalarStarts: [Int32]
 
-    public init(path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false) {
+    public let format: SourceFormat
+    /// Heading levels that come from the document rather than typed numbering: Word paragraph styles
+    /// (Heading 1–5, 标题 1–5, outline levels) and Markdown `#`. Line → level 1–5.
+    public let outlineLevels: [Int: Int]
+    /// Per changed line, the original column (1-based) of each scalar of the line as it is in `text`.
+    public let columnMaps: [Int: [Int]]
+    /// The text as it is in the file, when `text` differs from it (Markdown): what excerpts show.
+    public let originalText: String?
+    public let suppressions: [Suppression]
+
+    public init(path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
+                format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
+                originalText: String? = nil, suppressions: [Suppression] = []) {
+        self.format = format
+        self.outlineLevels = outlineLevels
+        self.columnMaps = columnMaps
+        self.originalText = originalText
+        self.suppressions = suppressions
         self.path = path
         self.text = text
         self.bytes = Array(text.utf8)
@@ -35,6 +68,27 @@ public final class Source: Sendable {
         starts.append(Int32(offset))
         self.scalars = scalars
         self.scalarStarts = starts
+    }
+
+    /// The position of a byte offset as it is in the original file. `end` marks an exclusive end, which
+    /// maps to just after the last character before it (so a range ending before removed markup stays tight).
+    public func position(ofByte offset: Int, end: Bool = false) -> SourcePosition {
+        let position = positions.position(ofByte: offset)
+        guard let map = columnMaps[position.line], !map.isEmpty else { return position }
+        let index = position.column - 1
+        if end, index >= 1 { return SourcePosition(line: position.line, column: map[min(index, map.count) - 1] + 1) }
+        if index < map.count { return SourcePosition(line: position.line, column: map[index]) }
+        return SourcePosition(line: position.line, column: map[map.count - 1] + 1)
+    }
+
+    /// The text of a line as the writer sees it in the file (original Markdown, or the text itself).
+    public func displayLine(_ line: Int) -> String {
+        guard let originalText else { return string(positions.lineRange(line)) }
+        let original = Array(originalText.utf8)
+        let converter = PositionConverter(bytes: original)
+        guard line <= converter.lineCount else { return "" }
+        let range = converter.lineRange(line)
+        return String(decoding: original[range.start..<range.end], as: UTF8.self)
     }
 
     /// The index of the scalar starting at (or holding) a byte offset.

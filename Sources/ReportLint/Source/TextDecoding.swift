@@ -7,7 +7,7 @@ import Darwin
 
 /// The encodings a report may arrive in. Chinese offices save as UTF-8 (often with a BOM, from Notepad)
 /// or as GB18030/GBK (older Windows defaults); UTF-16 comes from Word's "Unicode text" export.
-public enum TextEncoding: String, Sendable, Codable {
+public enum TextEncoding: String, Sendable, Codable, CaseIterable {
     case utf8 = "UTF-8"
     case gb18030 = "GB18030"
     case utf16LittleEndian = "UTF-16LE"
@@ -59,6 +59,23 @@ public enum TextDecoder {
             return .success(Decoded(text: text, encoding: .gb18030, hadBOM: false))
         }
         return .failure(.unknownEncoding)
+    }
+
+    /// Decoding with a given encoding (`--encoding`); a BOM of that encoding is skipped and remembered.
+    public static func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> Decoded? {
+        switch encoding {
+        case .utf8:
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            return String(validating: bom ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+                .map { Decoded(text: $0, encoding: .utf8, hadBOM: bom) }
+        case .gb18030:
+            return decodeGB18030(bytes).map { Decoded(text: $0, encoding: .gb18030, hadBOM: false) }
+        case .utf16LittleEndian, .utf16BigEndian:
+            let little = encoding == .utf16LittleEndian
+            let bom = bytes.starts(with: little ? [0xFF, 0xFE] : [0xFE, 0xFF])
+            return String(data: Data(bom ? Array(bytes.dropFirst(2)) : bytes), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+                .map { Decoded(text: $0, encoding: encoding, hadBOM: bom) }
+        }
     }
 
     /// UTF-8 text to GB18030 bytes (every Unicode character has a GB18030 form), for writing back.

@@ -46,8 +46,11 @@ public enum NumberingForm: String, Sendable, CaseIterable, Codable {
 public struct NumberingMarker: Sendable, Hashable {
     public let form: NumberingForm
     public let value: Int
-    /// The marker with its punctuation, e.g. the bytes of `（三）` or `1.`.
+    /// The marker with its punctuation, e.g. the bytes of `（三）` or `1.`; empty when implicit.
     public let range: ByteRange
+    /// A heading level from a Word style or Markdown `#`, with no number written: `form` is the standard
+    /// form of that level and `value` means nothing, so numbering checks leave it alone.
+    public var isImplicit = false
 }
 
 enum Numbering {

@@ -18,7 +18,8 @@ public enum StructureParser {
         var headings: [Heading] = []
         for index in paragraphs.indices where paragraphs[index].role == .body {
             let range = paragraphs[index].range
-            guard let marker = Numbering.marker(in: bytes, at: range.start, end: range.end) else { continue }
+            guard let marker = Numbering.marker(in: bytes, at: range.start, end: range.end)
+                    ?? implicitMarker(level: source.outlineLevels[paragraphs[index].line], at: range.start) else { continue }
             paragraphs[index].role = .heading
             paragraphs[index].headingIndex = headings.count
             headings.append(makeHeading(index: headings.count, paragraph: paragraphs[index], marker: marker, bytes: bytes))
@@ -75,7 +76,9 @@ public enum StructureParser {
             let paragraph = paragraphs[index]
             let text = source.string(paragraph.range)
             let scalars = text.unicodeScalars.count
+            // A numbered line, or one that is a heading by its Word style or Markdown #, starts the body.
             let numbered = Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) != nil
+                || source.outlineLevels[paragraph.line] != nil
             if numbered || scalars > maxTitleScalars || text.contains("。") { break }
             if text.hasSuffix("：") || text.hasSuffix(":") {
                 paragraphs[index].role = .addressee
@@ -99,10 +102,13 @@ public enum StructureParser {
             index -= 1
         }
         guard index > 0 else { return bodyEnd }
-        if isDate(source.string(paragraphs[index].range)) { claim(.date) }
+        let dated = isDate(source.string(paragraphs[index].range))
+        if dated { claim(.date) }
+        // Above a date, up to two short lines are the signature; with no date, one line that names a unit.
         var signatures = 0
-        while index > 0, signatures < 2, paragraphs[index].role == .body,
-              isSignature(paragraphs[index], source: source) {
+        while index > 0, signatures < (dated ? 2 : 1), paragraphs[index].role == .body,
+              isSignature(paragraphs[index], source: source),
+              dated || looksLikeUnit(source.string(paragraphs[index].range)) {
             claim(.signature)
             signatures += 1
         }
@@ -122,14 +128,27 @@ public enum StructureParser {
 
     static func isSignature(_ paragraph: Paragraph, source: Source) -> Bool {
         let text = source.string(paragraph.range)
-        guard text.unicodeScalars.count <= maxSignatureScalars,
+        guard text.unicodeScalars.count <= maxSignatureScalars, source.outlineLevels[paragraph.line] == nil,
               Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) == nil
         else { return false }
         return !text.unicodeScalars.contains { "。，；：！？,;:".unicodeScalars.contains($0) }
     }
 
+    static let unitWords = ["党组", "党委", "支部", "委员会", "党工委", "政府", "局", "办公室", "厅", "院", "中心", "公司", "处", "研究室", "机关"]
+
+    static func looksLikeUnit(_ text: String) -> Bool {
+        unitWords.contains(where: text.contains)
+    }
+
     static func isClosing(_ text: String) -> Bool {
         text.unicodeScalars.count <= 20 && (text.hasPrefix("特此") || text.hasPrefix("以上报告"))
+    }
+
+    /// A heading the document marks by style or `#` rather than by a typed number.
+    static func implicitMarker(level: Int?, at offset: Int) -> NumberingMarker? {
+        guard let level, (1...5).contains(level) else { return nil }
+        let form = [NumberingForm.chineseComma, .fullParenChinese, .arabicDot, .fullParenArabic, .circled][level - 1]
+        return NumberingMarker(form: form, value: 0, range: ByteRange(offset, offset), isImplicit: true)
     }
 
     static func makeHeading(index: Int, paragraph: Paragraph, marker: NumberingMarker, bytes: [UInt8]) -> Heading {

@@ -84,7 +84,10 @@ public struct FormulationRule: Rule {
             let literal = Set(compiled.variants.flatMap { context.hits($0) })
             let ranges = Array(literal) + entry.patterns.flatMap { $0.matches(in: document.source.text) }
             for range in merged(ranges) where !correct.contains(where: { $0.contains(range) }) && reported.insert(range).inserted {
-                var message = "\(header.message)：“\(document.text(range))”应为\(quoted(entry.canonical))"
+                let written = document.text(range)
+                var message = entry.canonical == "“\(written)”"
+                    ? "\(header.message)：\(written)应加引号，写作\(entry.canonical)"
+                    : "\(header.message)：“\(written)”应为\(quoted(entry.canonical))"
                 let basis = [entry.source, entry.since.map { "\($0)起" }].compactMap { $0 }.joined(separator: "，")
                 if !basis.isEmpty { message += "（\(basis)）" }
                 if let note = entry.note { message += "。\(note)" }

@@ -38,7 +38,7 @@ public struct NumberingRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         var findings: [Finding] = []
-        for heading in document.headings {
+        for heading in document.headings where !heading.marker.isImplicit {
             let form = heading.marker.form
             let written = document.text(heading.marker.range)
             if !form.isStandard {
@@ -61,7 +61,7 @@ public struct NumberingRule: Rule {
         let document = context.document
         var groups: [[Heading]] = []
         var groupOf: [String: Int] = [:]
-        for heading in document.headings {
+        for heading in document.headings where !heading.marker.isImplicit {
             let key = "\(heading.parent ?? -1)/\(heading.level)"
             if let index = groupOf[key] { groups[index].append(heading) } else {
                 groupOf[key] = groups.count

@@ -1,0 +1,217 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Reads a Word (.docx, also as saved by WPS) report: the paragraphs of `word/document.xml` (table
+/// cells in order; headers, footers and notes are other parts and are left out), one line each, so a
+/// finding's line is the paragraph's number. Heading levels come from paragraph styles (Heading 1–5,
+/// 标题 1–5, or the style's outline level) and automatic numbering is rendered as Word shows it
+/// (一、 （一） 1. （1） ①), so the numbering rules check what the reader sees.
+///
+/// Hostile files are refused with a reason: not a zip (or encrypted), too many entries, more than
+/// `maxUncompressedBytes` declared or actually extracted (bytes are counted while inflating), no
+/// `word/document.xml`, or a DOCTYPE (entities are never expanded).
+public enum DocxReader {
+    public static let maxUncompressedBytes = 64 * 1024 * 1024
+    public static let maxEntries = 5_000
+
+    public enum Failure: Error, Equatable, Sendable {
+        case notZip
+        case tooManyEntries(Int)
+        case tooLarge
+        case missingDocument
+        case doctype
+        case malformedXML(String)
+    }
+
+    public static func read(_ bytes: [UInt8], path: String, limit: Int = maxUncompressedBytes,
+                            entryLimit: Int = maxEntries) -> Result<Source, Failure> {
+        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return .failure(.notZip) }
+        var entries = 0
+        var declared: UInt64 = 0
+        for entry in archive {
+            entries += 1
+            declared += entry.uncompressedSize
+            if entries > entryLimit { return .failure(.tooManyEntries(entries)) }
+        }
+        if declared > UInt64(limit) { return .failure(.tooLarge) }
+        guard let documentEntry = archive["word/document.xml"] else { return .failure(.missingDocument) }
+
+        var budget = limit
+        func extract(_ entry: Entry) -> Result<Data, Failure> {
+            var data = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    budget -= chunk.count
+                    if budget < 0 { throw Failure.tooLarge }
+                    data.append(chunk)
+                }
+            } catch let failure as Failure {
+                return .failure(failure)
+            } catch {
+                return .failure(.notZip)
+            }
+            if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+                return .failure(.doctype)
+            }
+            return .success(data)
+        }
+
+        let document: Data
+        switch extract(documentEntry) {
+        case .success(let data): document = data
+        case .failure(let failure): return .failure(failure)
+        }
+        var styles = DocxStyles()
+        if let entry = archive["word/styles.xml"] {
+            switch extract(entry) {
+            case .success(let data): styles = DocxStyles.parse(data)
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        var numbering = DocxNumbering()
+        if let entry = archive["word/numbering.xml"] {
+            switch extract(entry) {
+            case .success(let data): numbering = DocxNumbering.parse(data)
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+
+        let collector = ParagraphCollector()
+        let parser = XMLParser(data: document)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = collector
+        guard parser.parse() else {
+            return .failure(.malformedXML(parser.parserError.map { "\($0.localizedDescription)" } ?? "word/document.xml"))
+        }
+
+        var lines: [String] = []
+        var levels: [Int: Int] = [:]
+        var counters = DocxNumbering.Counters()
+        for paragraph in collector.paragraphs {
+            let style = paragraph.style.flatMap { styles.byId[$0] }
+            var prefix = ""
+            if let numId = paragraph.numId ?? style?.numId, numId != "0" {
+                let level = paragraph.level ?? style?.numLevel ?? 0
+                prefix = numbering.render(numId: numId, level: level, counters: &counters)
+            }
+            lines.append(prefix + paragraph.text)
+            if let level = paragraph.outlineLevel ?? style?.headingLevel, (1...5).contains(level) {
+                levels[lines.count] = level
+            }
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        return .success(Source(path: path, text: text, encoding: .utf8, format: .docx, outlineLevels: levels))
+    }
+}
+
+/// The paragraphs of word/document.xml: text runs (w:t), tabs, breaks; style, numbering and outline level.
+private final class ParagraphCollector: NSObject, XMLParserDelegate {
+    struct Paragraph {
+        var text = ""
+        var style: String?
+        var numId: String?
+        var level: Int?
+        var outlineLevel: Int?
+    }
+
+    var paragraphs: [Paragraph] = []
+    private var open: [Paragraph] = []    // nested paragraphs (text boxes) stack up
+    private var inText = false
+    private var skipDepth = 0             // inside deleted text or field instructions
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let value = attributes["w:val"]
+        switch name {
+        case "w:p": open.append(Paragraph())
+        case "w:del", "w:instrText", "w:delText": skipDepth += 1
+        case "w:t": inText = skipDepth == 0
+        case "w:tab" where !open.isEmpty && skipDepth == 0: open[open.count - 1].text += "\t"
+        case "w:br", "w:cr":
+            if !open.isEmpty, skipDepth == 0, attributes["w:type"] != "page" { open[open.count - 1].text += "\u{2028}" }
+        case "w:pStyle": if !open.isEmpty { open[open.count - 1].style = value }
+        case "w:numId": if !open.isEmpty { open[open.count - 1].numId = value }
+        case "w:ilvl": if !open.isEmpty { open[open.count - 1].level = value.flatMap(Int.init) }
+        case "w:outlineLvl": if !open.isEmpty, let level = value.flatMap(Int.init), level < 9 { open[open.count - 1].outlineLevel = level + 1 }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "w:p": if let paragraph = open.popLast() { paragraphs.append(paragraph) }
+        case "w:del", "w:instrText", "w:delText": skipDepth -= 1
+        case "w:t": inText = false
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText, !open.isEmpty { open[open.count - 1].text += string }
+    }
+}
+
+/// Paragraph styles: heading level (from w:outlineLvl or the name Heading N / 标题 N) and style numbering.
+struct DocxStyles {
+    struct Style {
+        var name = ""
+        var basedOn: String?
+        var outline: Int?
+        var numId: String?
+        var numLevel: Int?
+        var headingLevel: Int? { outline ?? DocxStyles.level(fromName: name) }
+    }
+
+    var byId: [String: Style] = [:]
+
+    static func level(fromName name: String) -> Int? {
+        let lower = name.lowercased()
+        for prefix in ["heading ", "标题 ", "标题"] where lower.hasPrefix(prefix) {
+            return Int(lower.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    static func parse(_ data: Data) -> DocxStyles {
+        final class Collector: NSObject, XMLParserDelegate {
+            var styles = DocxStyles()
+            var current: (id: String, style: Style)?
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                        attributes: [String: String] = [:]) {
+                let value = attributes["w:val"]
+                switch name {
+                case "w:style": current = attributes["w:styleId"].map { ($0, Style()) }
+                case "w:name": current?.style.name = value ?? ""
+                case "w:basedOn": current?.style.basedOn = value
+                case "w:outlineLvl": if let level = value.flatMap(Int.init), level < 9 { current?.style.outline = level + 1 }
+                case "w:numId": current?.style.numId = value
+                case "w:ilvl": current?.style.numLevel = value.flatMap(Int.init)
+                default: break
+                }
+            }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if name == "w:style", let current { styles.byId[current.id] = current.style; self.current = nil }
+            }
+        }
+        let collector = Collector()
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = collector
+        _ = parser.parse()
+        // A style based on a heading style is a heading of that level unless it says otherwise.
+        var styles = collector.styles
+        for (id, style) in styles.byId where style.headingLevel == nil {
+            var base = style.basedOn
+            var hops = 0
+            while let next = base, hops < 10, let parent = styles.byId[next] {
+                if let level = parent.headingLevel { styles.byId[id]?.outline = level; break }
+                base = parent.basedOn
+                hops += 1
+            }
+        }
+        return styles
+    }
+}

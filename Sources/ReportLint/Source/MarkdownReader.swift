@@ -1,0 +1,244 @@
+/// Turns a Markdown report into report text the engine can check, without moving anything: every line
+/// stays a line, and each line's markup (`#`, list bullets, `>`, emphasis, links, inline code, HTML tags)
+/// is taken out with a map from the remaining characters back to their original columns, so findings
+/// point at the file as written. Fenced code and HTML comments become empty lines. Comments carry the
+/// `reportlint-disable` / `reportlint-enable` / `reportlint-disable-next-line` switches.
+public enum MarkdownReader {
+    public static let extensions: Set<String> = ["md", "markdown"]
+
+    public static func source(path: String, text original: String, encoding: TextEncoding, hadBOM: Bool) -> Source {
+        let bytes = Array(original.utf8)
+        let converter = PositionConverter(bytes: bytes)
+        var output = ""
+        var maps: [Int: [Int]] = [:]
+        var levels: [Int: Int] = [:]
+        var suppressions: [Suppression] = []
+        var openDisables: [(rule: String?, from: Int)] = []
+        var fence: String?
+        var inComment = false
+        var sawTitle = false
+
+        for line in 1...converter.lineCount {
+            let range = converter.lineRange(line)
+            let scalars = Array(String(decoding: bytes[range.start..<range.end], as: UTF8.self).unicodeScalars)
+            var kept: [(scalar: Unicode.Scalar, column: Int)] = scalars.enumerated().map { ($1, $0 + 1) }
+
+            // Fenced code: the fence lines and everything between become empty.
+            let trimmed = String(String.UnicodeScalarView(scalars)).trimmingLeadingSpaces()
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                kept = []
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix(3))
+                kept = []
+            }
+
+            // HTML comments (possibly spanning lines) are removed; reportlint switches inside act.
+            var comment = ""
+            (kept, inComment) = removeComments(kept, inComment: inComment, text: &comment)
+            for directive in comment.components(separatedBy: "<!--") {
+                applyDirective(directive, line: line, open: &openDisables, suppressions: &suppressions)
+            }
+
+            if !kept.isEmpty {
+                var level: Int?
+                (kept, level) = removeBlockMarkup(kept)
+                kept = removeInlineMarkup(kept)
+                if let level {
+                    let text = String(String.UnicodeScalarView(kept.map(\.scalar)))
+                    // The first top-level heading without a number is the report's title, not a section.
+                    if level == 1 && !sawTitle && Numbering.marker(in: Array(text.utf8), at: 0, end: text.utf8.count) == nil {
+                        sawTitle = true
+                    } else {
+                        levels[line] = min(level, 5)
+                    }
+                }
+            }
+            if kept.count != scalars.count { maps[line] = kept.map(\.column) } // only lines that lost markup
+            output.unicodeScalars.append(contentsOf: kept.map(\.scalar))
+            if line < converter.lineCount {
+                let terminator = bytes[range.end..<converter.lineStarts[line]]
+                output += String(decoding: terminator, as: UTF8.self)
+            }
+        }
+        for open in openDisables {
+            suppressions.append(Suppression(rule: open.rule, lines: open.from...max(open.from, converter.lineCount)))
+        }
+        return Source(path: path, text: output, encoding: encoding, hadBOM: hadBOM, format: .markdown,
+                      outlineLevels: levels, columnMaps: maps, originalText: original, suppressions: suppressions)
+    }
+
+    typealias Kept = [(scalar: Unicode.Scalar, column: Int)]
+
+    static func removeComments(_ kept: Kept, inComment: Bool, text: inout String) -> (Kept, Bool) {
+        var result: Kept = []
+        var inside = inComment
+        var index = 0
+        func starts(with marker: String, at position: Int) -> Bool {
+            let marks = Array(marker.unicodeScalars)
+            guard position + marks.count <= kept.count else { return false }
+            return (0..<marks.count).allSatisfy { kept[position + $0].scalar == marks[$0] }
+        }
+        while index < kept.count {
+            if inside {
+                if starts(with: "-->", at: index) { inside = false; index += 3; text += "\n"; continue }
+                text.unicodeScalars.append(kept[index].scalar)
+            } else if starts(with: "<!--", at: index) {
+                inside = true
+                text += "<!--"
+                index += 4
+                continue
+            } else {
+                result.append(kept[index])
+            }
+            index += 1
+        }
+        return (result, inside)
+    }
+
+    /// `<!-- reportlint-disable common/stray-space -->` and friends; no rule id means every rule.
+    static func applyDirective(_ text: String, line: Int, open: inout [(rule: String?, from: Int)], suppressions: inout [Suppression]) {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        guard let command = words.first else { return }
+        let rules: [String?] = words.count > 1 ? Array(words.dropFirst()).map { Optional($0) } : [nil]
+        switch command {
+        case "reportlint-disable-next-line":
+            suppressions += rules.map { Suppression(rule: $0, lines: (line + 1)...(line + 1)) }
+        case "reportlint-disable-line":
+            suppressions += rules.map { Suppression(rule: $0, lines: line...line) }
+        case "reportlint-disable":
+            open += rules.map { ($0, line) }
+        case "reportlint-enable":
+            for rule in rules {
+                for item in open where rule == nil || item.rule == rule {
+                    suppressions.append(Suppression(rule: item.rule, lines: item.from...line))
+                }
+                open.removeAll { rule == nil || $0.rule == rule }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Heading `#`s (returning the level), blockquote `>`, and list bullets `-` `*` `+` at the line start.
+    static func removeBlockMarkup(_ kept: Kept) -> (Kept, Int?) {
+        var index = 0
+        while index < kept.count, kept[index].scalar == " ", index < 3 { index += 1 }
+        while index < kept.count, kept[index].scalar == ">" {
+            index += 1
+            if index < kept.count, kept[index].scalar == " " { index += 1 }
+        }
+        var hashes = 0
+        while index + hashes < kept.count, kept[index + hashes].scalar == "#" { hashes += 1 }
+        if (1...6).contains(hashes), index + hashes < kept.count, kept[index + hashes].scalar == " " {
+            var rest = Array(kept[(index + hashes + 1)...])
+            while let last = rest.last, last.scalar == "#" || last.scalar == " " { rest.removeLast() } // closing #s
+            return (rest, hashes)
+        }
+        if index + 1 < kept.count, "-*+".unicodeScalars.contains(kept[index].scalar), kept[index + 1].scalar == " " {
+            return (Array(kept[(index + 2)...]), nil)
+        }
+        return (Array(kept[index...]), nil)
+    }
+
+    /// Emphasis markers in pairs, links and images (keeping their text), inline code ticks, HTML tags,
+    /// backslash escapes. A lone `*` or `**` stays: in a report it is a placeholder, not emphasis.
+    static func removeInlineMarkup(_ kept: Kept) -> Kept {
+        var items = kept
+        var drop = Set<Int>()
+        var openers: [(scalar: Unicode.Scalar, width: Int, index: Int)] = []
+        let scalars = items.map(\.scalar)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count, isEscapable(scalars[index + 1]) {
+                drop.insert(index)
+                index += 2
+                continue
+            }
+            if scalar == "`", let close = scalars[(index + 1)...].firstIndex(of: "`") {
+                drop.formUnion([index, close])
+                index = close + 1
+                continue
+            }
+            if scalar == "<", let close = scalars[(index + 1)...].firstIndex(of: ">"), index + 1 < scalars.count,
+               scalars[index + 1] == "/" || CharacterClass.isLatinLetter(scalars[index + 1]) {
+                drop.formUnion(index...close)
+                index = close + 1
+                continue
+            }
+            if scalar == "[" || (scalar == "!" && index + 1 < scalars.count && scalars[index + 1] == "["),
+               let link = linkEnd(scalars, from: scalar == "!" ? index + 1 : index) {
+                drop.insert(index)
+                if scalar == "!" { drop.insert(index + 1) }
+                drop.formUnion(link.textEnd...link.end)
+                index = link.textEnd + 1
+                continue
+            }
+            if scalar == "*" || scalar == "_" {
+                var width = 1
+                while index + width < scalars.count, scalars[index + width] == scalar { width += 1 }
+                let before = index > 0 ? scalars[index - 1] : nil
+                let after = index + width < scalars.count ? scalars[index + width] : nil
+                // CommonMark flanking: a run can close if it is right-flanking, open if left-flanking.
+                if canClose(before: before, after: after),
+                   let opener = openers.lastIndex(where: { $0.scalar == scalar && $0.width == width }) {
+                    drop.formUnion(openers[opener].index..<(openers[opener].index + width))
+                    drop.formUnion(index..<(index + width))
+                    openers.removeSubrange(opener...)
+                } else if canOpen(before: before, after: after) {
+                    openers.append((scalar, width, index))
+                }
+                index += width
+                continue
+            }
+            index += 1
+        }
+        items = items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        return items
+    }
+
+    /// ASCII punctuation that a backslash escapes in Markdown.
+    private static func isEscapable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && "\\`*_{}[]()#+-.!<>|~\"'".unicodeScalars.contains(scalar)
+    }
+
+    /// `[text](url)`: the index of `]` and of the closing `)`.
+    private static func linkEnd(_ scalars: [Unicode.Scalar], from open: Int) -> (textEnd: Int, end: Int)? {
+        guard let close = scalars[(open + 1)...].firstIndex(of: "]"), close + 1 < scalars.count, scalars[close + 1] == "(",
+              let end = scalars[(close + 2)...].firstIndex(of: ")") else { return nil }
+        return (close, end)
+    }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+             .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
+        scalar.map { CharacterClass.isSpace($0) } ?? true // the line's ends count as space
+    }
+
+    /// Left-flanking: not followed by space, and not followed by punctuation unless preceded by space or punctuation.
+    static func canOpen(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+        !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before))
+    }
+
+    /// Right-flanking: not preceded by space, and not preceded by punctuation unless followed by space or punctuation.
+    static func canClose(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+        !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after))
+    }
+}
+
+extension String {
+    func trimmingLeadingSpaces() -> String {
+        String(drop { $0 == " " || $0 == "\t" })
+    }
+}
