@@ -84,6 +84,16 @@ struct FixTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
     }
 
+    @Test func markdownIsFixedInPlaceKeepingItsMarkup() {
+        let markdown = "# 总结\n\n## 一、**主要** 工作\n\n- 认真学习 ，深入领会,开展[专题 研讨](http://x.cn)...\n"
+        let source = MarkdownReader.source(path: "a.md", text: markdown, encoding: .utf8, hadBOM: false)
+        let result = Fixer.fix(source, linter: FixTests.linter)
+        // Each fix maps back to exactly the characters the rule saw; the markup around them stays.
+        #expect(result.fixedText == "# 总结\n\n## 一、**主要**工作\n\n- 认真学习，深入领会，开展[专题研讨](http://x.cn)……\n")
+        #expect(!Fixer.fix(MarkdownReader.source(path: "a.md", text: result.fixedText, encoding: .utf8, hadBOM: false),
+                           linter: FixTests.linter).changed)
+    }
+
     @Test func unifiedDiff() {
         let diff = UnifiedDiff.make(original: "a\nb\nc\nd\ne\nf\ng\nh\ni\n", fixed: "a\nB\nc\nd\ne\nf\ng\nh\nI\n", path: "r.txt", context: 1)
         #expect(diff == "--- a/r.txt\n+++ b/r.txt\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n@@ -8,3 +8,3 @@\n h\n-i\n+I\n \n")
