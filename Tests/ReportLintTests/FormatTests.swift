@@ -73,6 +73,20 @@ struct DocxTests {
         #expect(throws: DocxReader.Failure.tooManyEntries(11)) { try DocxReader.read(Array(many.data!), path: "a.docx", entryLimit: 10).get() }
     }
 
+    @Test func encryptedEntriesAreNotRead() throws {
+        var bytes = Array(try DocxBuilder.report(lines: ["总结"], automaticNumbering: false).data())
+        // Set bit 0 (encrypted) of the general purpose flags: local headers at offset 6, central directory at 8.
+        for (signature, offset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 6), ([0x50, 0x4B, 0x01, 0x02], 8)] {
+            var index = 0
+            while index + 4 <= bytes.count {
+                if Array(bytes[index..<index + 4]) == signature { bytes[index + offset] |= 1 }
+                index += 1
+            }
+        }
+        #expect(throws: DocxReader.Failure.missingDocument) { try DocxReader.read(bytes, path: "a.docx").get() }
+        #expect(ReadError(path: "a.docx", reason: .docx(.missingDocument)).message.contains("可能已加密"))
+    }
+
     /// A zip whose headers claim a tiny size but whose content inflates past the limit: only counting
     /// the bytes while inflating catches it.
     @Test func lyingSizesAreCaughtWhileInflating() throws {
