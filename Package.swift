@@ -33,11 +33,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (scripts/fuzz builds them with libFuzzer); built normally, a corpus replayer.
+        .executableTarget(
+            name: "reportlint-fuzz",
+            dependencies: ["ReportLint"]
+        ),
         .testTarget(
             name: "ReportLintTests",
             // Depends on the executable so `swift test` builds it for the CLI tests.
             dependencies: [
-                "ReportLint", "reportlint",
+                "ReportLint", "reportlint", "reportlint-fuzz",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -28,7 +28,10 @@ public enum DocxReader {
 
     public static func read(_ bytes: [UInt8], path: String, limit: Int = maxUncompressedBytes,
                             entryLimit: Int = maxEntries) -> Result<Source, Failure> {
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return .failure(.notZip) }
+        // Check the zip signature first: ZIPFoundation leaks its in-memory file when opening fails (found by
+        // fuzzing), so bytes that are plainly not a zip never reach it.
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]),
+              let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return .failure(.notZip) }
         var entries = 0
         var declared: UInt64 = 0
         for entry in archive {
