@@ -45,7 +45,8 @@ let package = Package(
                 "ReportLint", "reportlint", "reportlint-fuzz",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
     ]
 )

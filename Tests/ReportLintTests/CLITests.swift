@@ -93,15 +93,15 @@ struct CLITests {
         #expect(summary["errors"] as? Int == 1)
     }
 
-    @Test func emptyFileIsANoteNotAFinding() throws {
+    @Test func emptyFileIsAnErrorNamingIt() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = directory.appendingPathComponent("空.txt")
         try Data().write(to: empty)
         let output = try run(["lint", empty.path])
-        #expect(output.code == 0)
-        #expect(output.stderr == "\(empty.path): 注意: 文件为空，未做检查\n")
-        #expect(output.stdout == "检查了 1 个文件，未发现问题。\n")
+        #expect(output.code == 2)
+        #expect(output.stderr == "\(empty.path): 错误: 文件为空（或只有空白），没有可检查的内容\n")
+        #expect(output.stdout == "检查了 1 个文件，未发现问题；1 个文件无法读取。\n")
     }
 
     @Test func standardInput() throws {

@@ -259,3 +259,36 @@ struct FormatCLITests {
         #expect(!lint.stdout.contains("\"fixable\": true"))
     }
 }
+
+/// Inputs that once crashed or hung a fuzz target (Tests/FuzzRegressions/TARGET/), replayed through the
+/// same code by the `reportlint-fuzz` binary: it must finish and exit 0.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    @Test(arguments: ["document", "rules"])
+    func replay(target: String) throws {
+        let directory = TestSupport.packageRoot.appendingPathComponent("Tests/FuzzRegressions/\(target)")
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().map { directory.appendingPathComponent($0).path }
+        try #require(!inputs.isEmpty || target == "rules")
+        let process = Process()
+        process.executableURL = CLITests.binary.deletingLastPathComponent().appendingPathComponent("reportlint-fuzz")
+        process.arguments = [target] + inputs
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "a regression input crashed \(target)")
+        #expect(text.contains("replayed \(inputs.count) inputs"))
+        // And the real CLI reports each as a clear error or findings, never a crash.
+        if target == "document" {
+            for input in inputs {
+                let run = try CLITests().run(["lint", input])
+                #expect(run.code == 1 || run.code == 2 || run.code == 0, "\(input)")
+                #expect(run.code != 2 || run.stderr.contains("错误"), "\(input)")
+            }
+        }
+    }
+}

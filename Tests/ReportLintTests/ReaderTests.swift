@@ -62,10 +62,10 @@ struct ReaderTests {
         }
     }
 
-    @Test func emptyFileIsBlank() throws {
-        let source = try decode([]).get()
-        #expect(source.isBlank)
-        #expect(try decode(Array("  \n\u{3000}\r\n".utf8)).get().isBlank)
+    @Test func emptyOrBlankFileIsAnError() {
+        #expect(throws: ReadError(path: "a.txt", reason: .empty)) { try decode([]).get() }
+        #expect(throws: ReadError(path: "a.txt", reason: .empty)) { try decode(Array("  \n\u{3000}\r\n".utf8)).get() }
+        #expect(TestSupport.source("  \n").isBlank)
     }
 
     @Test func fileErrorsNameTheFile() throws {

@@ -43,9 +43,15 @@ public struct TextReporter: Reporter {
     func excerpt(_ finding: Finding, source: Source) -> String {
         let line = finding.start.line
         // The line as it is in the file (for Markdown, with its markup): finding columns refer to it.
-        let scalars = source.displayLine(line).unicodeScalars.map { $0 == "\t" || $0 == "\u{2028}" ? " " : $0 }
-        let start = min(finding.start.column - 1, scalars.count)
-        let end = finding.end.line == line ? max(start, min(finding.end.column - 1, scalars.count)) : scalars.count
+        // Work on a window of the line only: a report may be one 5 MB line with thousands of findings.
+        let lineScalars = source.displayScalars(line)
+        let windowStart = max(lineScalars.startIndex, lineScalars.startIndex + finding.start.column - 1 - 60)
+        let windowEnd = min(lineScalars.endIndex, lineScalars.startIndex + finding.start.column - 1 + 200)
+        let lineStartsWindow = windowStart == lineScalars.startIndex
+        let scalars = Array(lineScalars[windowStart..<max(windowStart, windowEnd)]).map { $0 == "\t" || $0 == "\u{2028}" ? " " : $0 }
+        let offsetInWindow = windowStart - lineScalars.startIndex
+        let start = min(finding.start.column - 1 - offsetInWindow, scalars.count)
+        let end = finding.end.line == line ? max(start, min(finding.end.column - 1 - offsetInWindow, scalars.count)) : scalars.count
 
         // Choose a window: up to 40 columns of context before the finding, then as much as fits.
         var from = start
@@ -54,15 +60,15 @@ public struct TextReporter: Reporter {
             from -= 1
             before += DisplayWidth.of(scalars[from])
         }
-        if DisplayWidth.of(scalars) <= maxExcerptWidth { from = 0 }
+        if lineStartsWindow && windowEnd == lineScalars.endIndex && DisplayWidth.of(scalars) <= maxExcerptWidth { from = 0 }
         var to = from
         var width = 0
         while to < scalars.count, width + DisplayWidth.of(scalars[to]) <= maxExcerptWidth {
             width += DisplayWidth.of(scalars[to])
             to += 1
         }
-        let prefix = from > 0 ? "…" : ""
-        let suffix = to < scalars.count ? "…" : ""
+        let prefix = from > 0 || !lineStartsWindow ? "…" : ""
+        let suffix = to < scalars.count || windowEnd < lineScalars.endIndex ? "…" : ""
         var shown = String.UnicodeScalarView()
         shown.append(contentsOf: scalars[from..<to])
 
@@ -75,7 +81,7 @@ public struct TextReporter: Reporter {
             + " \(pad) | \(String(repeating: " ", count: indent))\(paint(marks, TextReporter.style(for: finding.severity)))\n"
         if source.format == .docx {
             // Word shows no line numbers: name the paragraph and how it begins, to find it with Ctrl+F.
-            let opening = String(String.UnicodeScalarView(scalars.prefix(16))) + (scalars.count > 16 ? "……" : "")
+            let opening = String(String.UnicodeScalarView(lineScalars.prefix(16))) + (lineScalars.count > 16 ? "……" : "")
             excerpt += "  = Word 中第 \(line) 段，开头是“\(opening)”\n"
         }
         return excerpt

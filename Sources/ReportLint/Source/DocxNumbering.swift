@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Word's automatic numbering (word/numbering.xml): what number a numbered paragraph shows. Each list
 /// (w:num) points at an abstract definition whose levels give a format (chineseCounting → 一,
@@ -65,47 +62,45 @@ struct DocxNumbering {
         return result
     }
 
-    static func parse(_ data: Data) -> DocxNumbering {
-        final class Collector: NSObject, XMLParserDelegate {
-            var numbering = DocxNumbering()
-            var abstract: String?
-            var level: (index: Int, definition: Level)?
-            var list: String?
-            var override: Int?
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
+    static func parse(_ data: Data) throws -> DocxNumbering {
+        var numbering = DocxNumbering()
+        var abstract: String?
+        var level: (index: Int, definition: Level)?
+        var list: String?
+        var override: Int?
+        try XMLScanner.scan(Array(data)) { event in
+            switch event {
+            case .start(let name, let attributes):
                 let value = attributes["w:val"]
                 switch name {
                 case "w:abstractNum": abstract = attributes["w:abstractNumId"]
-                case "w:lvl": if abstract != nil { level = (Int(attributes["w:ilvl"] ?? "0") ?? 0, Level()) }
+                case "w:lvl": if abstract != nil { level = (min(8, max(0, Int(attributes["w:ilvl"] ?? "0") ?? 0)), Level()) }
                 case "w:numFmt": level?.definition.format = value ?? "decimal"
                 case "w:lvlText": level?.definition.text = value ?? ""
-                case "w:start": level?.definition.start = value.flatMap(Int.init) ?? 1
+                case "w:start": level?.definition.start = value.flatMap(Int.init).map { min(max($0, 0), 10_000) } ?? 1
                 case "w:num": list = attributes["w:numId"]
                 case "w:abstractNumId": if let list, let value { numbering.lists[list] = (value, [:]) }
                 case "w:lvlOverride": override = attributes["w:ilvl"].flatMap(Int.init)
                 case "w:startOverride":
-                    if let list, let override, let start = value.flatMap(Int.init) { numbering.lists[list]?.startOverrides[override] = start }
+                    if let list, let override, let start = value.flatMap(Int.init) {
+                        numbering.lists[list]?.startOverrides[override] = min(max(start, 0), 10_000)
+                    }
                 default: break
                 }
-            }
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            case .end(let name):
                 switch name {
                 case "w:lvl":
-                    if let abstract, let level { numbering.abstracts[abstract, default: [:]][level.index] = level.definition }
+                    if let abstract, let finished = level { numbering.abstracts[abstract, default: [:]][finished.index] = finished.definition }
                     level = nil
                 case "w:abstractNum": abstract = nil
                 case "w:num": list = nil
                 case "w:lvlOverride": override = nil
                 default: break
                 }
+            case .text:
+                break
             }
         }
-        let collector = Collector()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = collector
-        _ = parser.parse()
-        return collector.numbering
+        return numbering
     }
 }

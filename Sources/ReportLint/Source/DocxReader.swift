@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// Reads a Word (.docx, also as saved by WPS) report: the paragraphs of `word/document.xml` (table
@@ -24,6 +21,8 @@ public enum DocxReader {
         case missingDocument
         case doctype
         case malformedXML(String)
+        /// An entry's data does not match its checksum.
+        case corrupt
     }
 
     public static func read(_ bytes: [UInt8], path: String, limit: Int = maxUncompressedBytes,
@@ -31,7 +30,7 @@ public enum DocxReader {
         // Check the zip signature first: ZIPFoundation leaks its in-memory file when opening fails (found by
         // fuzzing), so bytes that are plainly not a zip never reach it.
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]),
-              let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return .failure(.notZip) }
+              let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else { return .failure(.notZip) }
         var entries = 0
         var declared: UInt64 = 0
         for entry in archive {
@@ -46,11 +45,12 @@ public enum DocxReader {
         func extract(_ entry: Entry) -> Result<Data, Failure> {
             var data = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                     budget -= chunk.count
                     if budget < 0 { throw Failure.tooLarge }
                     data.append(chunk)
                 }
+                if checksum != entry.checksum { return .failure(.corrupt) }
             } catch let failure as Failure {
                 return .failure(failure)
             } catch {
@@ -68,26 +68,22 @@ public enum DocxReader {
         case .failure(let failure): return .failure(failure)
         }
         var styles = DocxStyles()
-        if let entry = archive["word/styles.xml"] {
-            switch extract(entry) {
-            case .success(let data): styles = DocxStyles.parse(data)
-            case .failure(let failure): return .failure(failure)
-            }
-        }
         var numbering = DocxNumbering()
-        if let entry = archive["word/numbering.xml"] {
-            switch extract(entry) {
-            case .success(let data): numbering = DocxNumbering.parse(data)
-            case .failure(let failure): return .failure(failure)
+        var collector = ParagraphCollector()
+        do {
+            if let entry = archive["word/styles.xml"] {
+                styles = try DocxStyles.parse(extract(entry).get())
             }
-        }
-
-        let collector = ParagraphCollector()
-        let parser = XMLParser(data: document)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = collector
-        guard parser.parse() else {
-            return .failure(.malformedXML(parser.parserError.map { "\($0.localizedDescription)" } ?? "word/document.xml"))
+            if let entry = archive["word/numbering.xml"] {
+                numbering = try DocxNumbering.parse(extract(entry).get())
+            }
+            try XMLScanner.scan(Array(document)) { collector.handle($0) }
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch let malformed as XMLScanner.Malformed {
+            return .failure(.malformedXML("第 \(malformed.offset + 1) 字节附近\(malformed.reason)"))
+        } catch {
+            return .failure(.malformedXML("\(error)"))
         }
 
         var lines: [String] = []
@@ -111,7 +107,7 @@ public enum DocxReader {
 }
 
 /// The paragraphs of word/document.xml: text runs (w:t), tabs, breaks; style, numbering and outline level.
-private final class ParagraphCollector: NSObject, XMLParserDelegate {
+private struct ParagraphCollector {
     struct Paragraph {
         var text = ""
         var style: String?
@@ -125,35 +121,34 @@ private final class ParagraphCollector: NSObject, XMLParserDelegate {
     private var inText = false
     private var skipDepth = 0             // inside deleted text or field instructions
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let value = attributes["w:val"]
-        switch name {
-        case "w:p": open.append(Paragraph())
-        case "w:del", "w:instrText", "w:delText": skipDepth += 1
-        case "w:t": inText = skipDepth == 0
-        case "w:tab" where !open.isEmpty && skipDepth == 0: open[open.count - 1].text += "\t"
-        case "w:br", "w:cr":
-            if !open.isEmpty, skipDepth == 0, attributes["w:type"] != "page" { open[open.count - 1].text += "\u{2028}" }
-        case "w:pStyle": if !open.isEmpty { open[open.count - 1].style = value }
-        case "w:numId": if !open.isEmpty { open[open.count - 1].numId = value }
-        case "w:ilvl": if !open.isEmpty { open[open.count - 1].level = value.flatMap(Int.init) }
-        case "w:outlineLvl": if !open.isEmpty, let level = value.flatMap(Int.init), level < 9 { open[open.count - 1].outlineLevel = level + 1 }
-        default: break
+    mutating func handle(_ event: XMLScanner.Event) {
+        switch event {
+        case .start(let name, let attributes):
+            let value = attributes["w:val"]
+            switch name {
+            case "w:p": open.append(Paragraph())
+            case "w:del", "w:instrText", "w:delText": skipDepth += 1
+            case "w:t": inText = skipDepth == 0
+            case "w:tab" where !open.isEmpty && skipDepth == 0: open[open.count - 1].text += "\t"
+            case "w:br", "w:cr":
+                if !open.isEmpty, skipDepth == 0, attributes["w:type"] != "page" { open[open.count - 1].text += "\u{2028}" }
+            case "w:pStyle": if !open.isEmpty { open[open.count - 1].style = value }
+            case "w:numId": if !open.isEmpty { open[open.count - 1].numId = value }
+            case "w:ilvl": if !open.isEmpty { open[open.count - 1].level = value.flatMap(Int.init) }
+            case "w:outlineLvl":
+                if !open.isEmpty, let level = value.flatMap(Int.init), (0..<9).contains(level) { open[open.count - 1].outlineLevel = level + 1 }
+            default: break
+            }
+        case .end(let name):
+            switch name {
+            case "w:p": if let paragraph = open.popLast() { paragraphs.append(paragraph) }
+            case "w:del", "w:instrText", "w:delText": skipDepth = max(0, skipDepth - 1)
+            case "w:t": inText = false
+            default: break
+            }
+        case .text(let text):
+            if inText, !open.isEmpty { open[open.count - 1].text += text }
         }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "w:p": if let paragraph = open.popLast() { paragraphs.append(paragraph) }
-        case "w:del", "w:instrText", "w:delText": skipDepth -= 1
-        case "w:t": inText = false
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText, !open.isEmpty { open[open.count - 1].text += string }
     }
 }
 
@@ -178,34 +173,29 @@ struct DocxStyles {
         return nil
     }
 
-    static func parse(_ data: Data) -> DocxStyles {
-        final class Collector: NSObject, XMLParserDelegate {
-            var styles = DocxStyles()
-            var current: (id: String, style: Style)?
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
+    static func parse(_ data: Data) throws -> DocxStyles {
+        var styles = DocxStyles()
+        var current: (id: String, style: Style)?
+        try XMLScanner.scan(Array(data)) { event in
+            switch event {
+            case .start(let name, let attributes):
                 let value = attributes["w:val"]
                 switch name {
                 case "w:style": current = attributes["w:styleId"].map { ($0, Style()) }
                 case "w:name": current?.style.name = value ?? ""
                 case "w:basedOn": current?.style.basedOn = value
-                case "w:outlineLvl": if let level = value.flatMap(Int.init), level < 9 { current?.style.outline = level + 1 }
+                case "w:outlineLvl": if let level = value.flatMap(Int.init), (0..<9).contains(level) { current?.style.outline = level + 1 }
                 case "w:numId": current?.style.numId = value
                 case "w:ilvl": current?.style.numLevel = value.flatMap(Int.init)
                 default: break
                 }
-            }
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-                if name == "w:style", let current { styles.byId[current.id] = current.style; self.current = nil }
+            case .end(let name):
+                if name == "w:style", let finished = current { styles.byId[finished.id] = finished.style; current = nil }
+            case .text:
+                break
             }
         }
-        let collector = Collector()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = collector
-        _ = parser.parse()
         // A style based on a heading style is a heading of that level unless it says otherwise.
-        var styles = collector.styles
         for (id, style) in styles.byId where style.headingLevel == nil {
             var base = style.basedOn
             var hops = 0

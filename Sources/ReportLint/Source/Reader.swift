@@ -11,6 +11,7 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case undecodable(DecodingFailure)
         case docx(DocxReader.Failure)
         case wrongEncoding(TextEncoding)
+        case empty
     }
 
     public let path: String
@@ -36,6 +37,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16"
         case .undecodable(.unknownEncoding):
             return "编码无法识别：既不是 UTF-8 也不是 GB18030，请另存为 UTF-8"
+        case .empty:
+            return "文件为空（或只有空白），没有可检查的内容"
         case .wrongEncoding(let encoding):
             return "按 --encoding \(encoding.rawValue) 无法解码"
         case .docx(.notZip):
@@ -48,6 +51,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "不是有效的 .docx 文件：缺少 word/document.xml（可能已加密，或不是 Word 文档）"
         case .docx(.doctype):
             return "不是正常的 .docx 文件：XML 中有 DOCTYPE 或实体声明，出于安全考虑不予解析"
+        case .docx(.corrupt):
+            return "不是有效的 .docx 文件：压缩包内容已损坏（校验和不符）"
         case .docx(.malformedXML(let detail)):
             return "不是有效的 .docx 文件：word/document.xml 格式错误（\(detail)）"
         }
@@ -104,6 +109,12 @@ public struct Reader: Sendable {
     /// Bytes to a report, by the file's extension: .docx through `DocxReader`, .md/.markdown through
     /// `MarkdownReader`, anything else as plain text.
     public func decode(_ bytes: [UInt8], path: String) -> Result<Source, ReadError> {
+        decodeAnyFormat(bytes, path: path).flatMap { source in
+            source.isBlank ? .failure(ReadError(path: path, reason: .empty)) : .success(source)
+        }
+    }
+
+    private func decodeAnyFormat(_ bytes: [UInt8], path: String) -> Result<Source, ReadError> {
         if bytes.count > maxFileSize {
             return .failure(ReadError(path: path, reason: .tooLarge(size: bytes.count, limit: maxFileSize)))
         }

@@ -68,12 +68,33 @@ public final class Source: Sendable {
         starts.append(Int32(offset))
         self.scalars = scalars
         self.scalarStarts = starts
+        if let originalText {
+            let original = Array(originalText.unicodeScalars)
+            var lineStarts = [0]
+            var lineEnds: [Int] = []
+            var index = 0
+            while index < original.count {
+                if original[index] == "\n" || original[index] == "\r" {
+                    lineEnds.append(index)
+                    if original[index] == "\r", index + 1 < original.count, original[index + 1] == "\n" { index += 1 }
+                    lineStarts.append(index + 1)
+                }
+                index += 1
+            }
+            lineEnds.append(original.count)
+            originalLines = (original, lineStarts, lineEnds)
+        } else {
+            originalLines = nil
+        }
     }
 
     /// The position of a byte offset as it is in the original file. `end` marks an exclusive end, which
     /// maps to just after the last character before it (so a range ending before removed markup stays tight).
     public func position(ofByte offset: Int, end: Bool = false) -> SourcePosition {
-        let position = positions.position(ofByte: offset)
+        // Line by binary search, column as a difference of scalar counts: O(log n) even on a 5 MB line.
+        let line = positions.line(ofByte: offset)
+        let column = scalarCount(before: offset) - scalarCount(before: positions.lineStarts[line - 1]) + 1
+        let position = SourcePosition(line: line, column: column)
         guard let map = columnMaps[position.line], !map.isEmpty else { return position }
         let index = position.column - 1
         if end, index >= 1 { return SourcePosition(line: position.line, column: map[min(index, map.count) - 1] + 1) }
@@ -81,15 +102,31 @@ public final class Source: Sendable {
         return SourcePosition(line: position.line, column: map[map.count - 1] + 1)
     }
 
-    /// The text of a line as the writer sees it in the file (original Markdown, or the text itself).
-    public func displayLine(_ line: Int) -> String {
-        guard let originalText else { return string(positions.lineRange(line)) }
-        let original = Array(originalText.utf8)
-        let converter = PositionConverter(bytes: original)
-        guard line <= converter.lineCount else { return "" }
-        let range = converter.lineRange(line)
-        return String(decoding: original[range.start..<range.end], as: UTF8.self)
+    /// How many scalars start before a byte offset.
+    public func scalarCount(before offset: Int) -> Int {
+        var low = 0
+        var high = scalars.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(scalarStarts[middle]) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
+
+    /// The scalars of a line as the writer sees it in the file (original Markdown, or the text itself),
+    /// without copying the line.
+    public func displayScalars(_ line: Int) -> ArraySlice<Unicode.Scalar> {
+        guard let original = originalLines else { return scalars[scalarIndices(positions.lineRange(line))] }
+        guard line <= original.lineStarts.count else { return [] }
+        return original.scalars[original.lineStarts[line - 1]..<original.lineEnds[line - 1]]
+    }
+
+    public func displayLine(_ line: Int) -> String {
+        String(String.UnicodeScalarView(displayScalars(line)))
+    }
+
+    /// The original Markdown as scalars with line bounds (scalar indices), built once.
+    private let originalLines: (scalars: [Unicode.Scalar], lineStarts: [Int], lineEnds: [Int])?
 
     /// The index of the scalar starting at (or holding) a byte offset.
     public func scalarIndex(ofByte offset: Int) -> Int {

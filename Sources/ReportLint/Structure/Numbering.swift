@@ -255,7 +255,12 @@ extension NumberingForm {
         case .halfParenArabic: return "(\(value))"
         case .fullParenArabicComma: return "（\(value)）、"
         case .circled, .circledComma, .circledDot:
-            let scalar = value <= 20 ? Unicode.Scalar(0x2460 + UInt32(value) - 1) : Unicode.Scalar(0x3251 + UInt32(value) - 21)
+            // ①–⑳ and ㉑–㉟ exist; any other value (0 from a hostile Word file, 36+) is written in brackets.
+            let scalar: Unicode.Scalar? = switch value {
+            case 1...20: Unicode.Scalar(0x2460 + UInt32(value) - 1)
+            case 21...35: Unicode.Scalar(0x3251 + UInt32(value) - 21)
+            default: nil
+            }
             let mark = scalar.map { String($0) } ?? "(\(value))"
             return mark + (self == .circledComma ? "、" : self == .circledDot ? "." : "")
         }
