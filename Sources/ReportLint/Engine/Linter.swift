@@ -46,6 +46,10 @@ public struct Linter: Sendable {
             }
             findings += found
         }
+        for timeout in context.timeouts.all {
+            let message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(Int(RegexPattern.timeLimit)) 秒，已中止（此规则的结果可能不完整）；请简化这个表达式"
+            findings.append(context.finding(timeout.header, at: ByteRange(0, 0), message: message, severity: .error))
+        }
         if !source.suppressions.isEmpty {
             findings.removeAll { finding in
                 source.suppressions.contains { ($0.rule == nil || $0.rule == finding.ruleId) && $0.lines.contains(finding.start.line) }

@@ -2,13 +2,22 @@ import Foundation
 
 /// A user regular expression, compiled once with NSRegularExpression (ICU syntax). Never Swift `Regex`
 /// on report text: it is two orders of magnitude slower here.
+///
+/// Hostile or careless patterns are kept in check twice: shapes known to backtrack catastrophically
+/// (a repeated group that itself repeats, such as `(a+)+` or `(\\w*)*`) are refused when the rule is
+/// loaded, and every search runs under a deadline (`timeLimit`): a search that hits it stops and is
+/// reported as an error finding of its rule, never a hang.
 public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immutable and thread-safe
     public let source: String
     let regex: NSRegularExpression
 
+    /// Seconds one search may take before it is abandoned.
+    public static let timeLimit: TimeInterval = 1.0
+
     public enum CompileError: Error, Equatable {
         case invalid(String)
         case matchesEmpty
+        case catastrophic
     }
 
     public static func compile(_ source: String) -> Result<RegexPattern, CompileError> {
@@ -18,6 +27,7 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         } catch {
             return .failure(.invalid((error as NSError).userInfo["NSInvalidValue"].map { "\($0)" } ?? error.localizedDescription))
         }
+        if hasNestedRepetition(source) { return .failure(.catastrophic) }
         // A pattern that matches nothing-at-all would match at every position of every report.
         if regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
             return .failure(.matchesEmpty)
@@ -25,23 +35,87 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         return .success(RegexPattern(source: source, regex: regex))
     }
 
-    /// Byte ranges (relative to `text`'s UTF-8) of every non-empty match.
-    public func matches(in text: String) -> [ByteRange] {
-        var result: [ByteRange] = []
-        let whole = NSRange(text.startIndex..., in: text)
-        for match in regex.matches(in: text, range: whole) where match.range.length > 0 {
-            guard let range = Range(match.range, in: text) else { continue }
-            result.append(ByteRange(text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-                                    text.utf8.distance(from: text.startIndex, to: range.upperBound)))
+    /// True when a group that contains an unbounded repetition (`+`, `*`, `{n,}`) is itself repeated
+    /// without bound: the shape behind catastrophic backtracking.
+    static func hasNestedRepetition(_ pattern: String) -> Bool {
+        let scalars = Array(pattern.unicodeScalars)
+        var groups: [Bool] = []          // per open group: does it contain an unbounded repetition?
+        var index = 0
+        var inClass = false
+        func unboundedQuantifier(at position: Int) -> Bool {
+            guard position < scalars.count else { return false }
+            if scalars[position] == "+" || scalars[position] == "*" { return true }
+            if scalars[position] == "{" {
+                var end = position + 1
+                while end < scalars.count, scalars[end] != "}" { end += 1 }
+                return String(String.UnicodeScalarView(scalars[(position + 1)..<min(end, scalars.count)])).hasSuffix(",")
+            }
+            return false
         }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" {
+                // An escaped atom (\\w, \\d, \\.) repeated without bound counts like any other atom.
+                if unboundedQuantifier(at: index + 2), !groups.isEmpty { groups[groups.count - 1] = true }
+                index += 2
+                continue
+            }
+            if inClass { if scalar == "]" { inClass = false }; index += 1; continue }
+            switch scalar {
+            case "[": inClass = true
+            case "(": groups.append(false)
+            case ")":
+                let inner = groups.popLast() ?? false
+                let repeated = unboundedQuantifier(at: index + 1)
+                if inner && repeated { return true }
+                // A group that repeats, or holds a repetition, makes its enclosing group hold one too.
+                if inner || repeated, !groups.isEmpty { groups[groups.count - 1] = true }
+            default:
+                if unboundedQuantifier(at: index + 1), !groups.isEmpty, scalar != "(" {
+                    groups[groups.count - 1] = true
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Byte ranges (relative to `text`'s UTF-8) of every non-empty match; `onTimeout` is called when the
+    /// search hit the deadline (the matches found until then are returned).
+    public func matches(in text: String, onTimeout: () -> Void = {}) -> [ByteRange] {
+        var result: [ByteRange] = []
+        search(text, onTimeout: onTimeout) { range in result.append(range); return true }
         return result
     }
 
-    public func firstMatch(in text: String) -> ByteRange? {
+    public func firstMatch(in text: String, onTimeout: () -> Void = {}) -> ByteRange? {
+        var found: ByteRange?
+        search(text, onTimeout: onTimeout) { range in found = range; return false }
+        return found
+    }
+
+    private func search(_ text: String, onTimeout: () -> Void, _ found: (ByteRange) -> Bool) {
+        // enumerateMatches takes an escaping block on Linux; it runs synchronously, so this is safe.
+        withoutActuallyEscaping(found) { found in
+            searchEscaping(text, onTimeout: onTimeout, found)
+        }
+    }
+
+    private func searchEscaping(_ text: String, onTimeout: () -> Void, _ found: @escaping (ByteRange) -> Bool) {
         let whole = NSRange(text.startIndex..., in: text)
-        guard let match = regex.firstMatch(in: text, range: whole), match.range.length > 0,
-              let range = Range(match.range, in: text) else { return nil }
-        return ByteRange(text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-                         text.utf8.distance(from: text.startIndex, to: range.upperBound))
+        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit)
+        var timedOut = false
+        regex.enumerateMatches(in: text, options: [.reportProgress], range: whole) { match, _, stop in
+            if let match, match.range.length > 0, let range = Range(match.range, in: text) {
+                let bytes = ByteRange(text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+                                      text.utf8.distance(from: text.startIndex, to: range.upperBound))
+                if !found(bytes) { stop.pointee = true; return }
+            }
+            if Date() > deadline {
+                timedOut = true
+                stop.pointee = true
+            }
+        }
+        if timedOut { onTimeout() }
     }
 }

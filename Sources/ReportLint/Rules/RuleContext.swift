@@ -1,3 +1,5 @@
+import Foundation
+
 /// Collects the literal phrases of all rules into one automaton; each rule keeps the ids it got back.
 public final class LiteralTableBuilder {
     private(set) var phrases: [[UInt8]] = []
@@ -43,6 +45,13 @@ public struct RuleContext: Sendable {
     public let document: Document
     let literalHits: [[ByteRange]]
     public internal(set) var sections: [String: [SectionSpan]] = [:]
+    /// Patterns that hit the time limit while linting this report, by rule.
+    let timeouts = RegexTimeouts()
+
+    /// Called by a rule when one of its patterns hit the time limit: the engine turns it into an error finding.
+    public func regexTimedOut(_ header: RuleHeader, _ pattern: RegexPattern) {
+        timeouts.record(header, pattern.source)
+    }
 
     init(document: Document, literalHits: [[ByteRange]]) {
         self.document = document
@@ -66,5 +75,24 @@ public struct RuleContext: Sendable {
         return Finding(ruleId: header.id, severity: severity ?? header.severity, message: message ?? header.message,
                        range: range, start: start, end: range.isEmpty ? start : source.position(ofByte: range.end, end: true),
                        suggestion: suggestion)
+    }
+}
+
+/// Patterns that ran out of time on one report (each rule and pattern once). One report is linted on
+/// one thread, but the box is locked so the context stays Sendable.
+final class RegexTimeouts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(header: RuleHeader, pattern: String)] = []
+
+    func record(_ header: RuleHeader, _ pattern: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !entries.contains(where: { $0.header.id == header.id && $0.pattern == pattern }) { entries.append((header, pattern)) }
+    }
+
+    var all: [(header: RuleHeader, pattern: String)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
     }
 }

@@ -33,6 +33,7 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidDocumentType(String)
         case badRegex(pattern: String, reason: String)
         case regexMatchesEmpty(String)
+        case catastrophicRegex(String)
         case unknownWithin(String, suggestion: String?)
         case withinNotSection(String)
         case unknownPack(String, suggestion: String?)
@@ -79,6 +80,8 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
             return "文种“\(value)”无效，应为 \(DocumentType.allCases.map(\.rawValue).joined(separator: "、"))"
         case .badRegex(let pattern, let reason):
             return "正则表达式“\(pattern)”无法编译：\(reason)"
+        case .catastrophicRegex(let pattern):
+            return "正则表达式“\(pattern)”含有嵌套的无界重复（如 (a+)+），可能出现灾难性回溯，已拒绝；请改写"
         case .regexMatchesEmpty(let pattern):
             return "正则表达式“\(pattern)”能匹配空字符串，会在每个位置命中"
         case .unknownWithin(let id, let suggestion):
@@ -102,7 +105,14 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Several rule errors at once: a rule author sees every mistake of a file in one run.
 public struct RuleErrors: Error, Sendable, CustomStringConvertible {
     public let errors: [RuleError]
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
+    /// More than this many errors are summarised: a file with thousands of mistakes should not flood the terminal.
+    public static let shown = 100
+
+    public var description: String {
+        var lines = errors.prefix(RuleErrors.shown).map(\.description)
+        if errors.count > RuleErrors.shown { lines.append("……另有 \(errors.count - RuleErrors.shown) 个错误未列出") }
+        return lines.joined(separator: "\n")
+    }
 }
 
 enum Suggestions {

@@ -4,6 +4,8 @@ import Yams
 /// Reads rule packs from YAML through Yams' node API, so every mistake carries file, line and column.
 public enum RuleLoader {
     static let packKeys = ["pack", "description", "types", "rules"]
+    /// Rule files are small; a larger one is a mistake or an attack, refused before it is read.
+    public static let maxFileSize = 4 * 1_048_576
     static let idPattern = try! NSRegularExpression(pattern: "^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
 
     /// Parses one pack; all the file's mistakes are returned together.
@@ -53,6 +55,9 @@ public enum RuleLoader {
             .failure(RuleErrors(errors: [RuleError(.unreadable(reason), at: origin)]))
         }
         guard FileManager.default.fileExists(atPath: path) else { return failure("文件不存在") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileSize {
+            return failure("文件过大（\(size / 1_048_576) MB，上限 \(maxFileSize / 1_048_576) MB）")
+        }
         guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
             return failure("没有读取权限")
         }

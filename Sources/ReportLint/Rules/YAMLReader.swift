@@ -174,6 +174,8 @@ struct MappingFields {
                 reader.report(.badRegex(pattern: source.value, reason: reason), at: source.location)
             case .failure(.matchesEmpty):
                 reader.report(.regexMatchesEmpty(source.value), at: source.location)
+            case .failure(.catastrophic):
+                reader.report(.catastrophicRegex(source.value), at: source.location)
             }
             return nil
         }

@@ -40,7 +40,7 @@ public struct ForbidRule: Rule {
 
         var ranges = Set<ByteRange>()
         for literal in literals { ranges.formUnion(context.hits(literal)) }
-        for pattern in patterns { ranges.formUnion(pattern.matches(in: document.source.text)) }
+        for pattern in patterns { ranges.formUnion(pattern.matches(in: document.source.text) { context.regexTimedOut(header, pattern) }) }
 
         return ranges.sorted()
             .filter { range in

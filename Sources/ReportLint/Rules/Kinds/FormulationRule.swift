@@ -82,7 +82,9 @@ public struct FormulationRule: Rule {
             // A literal variant is replaced by the canonical text; a pattern match (a wrong order, a
             // wrong verb) needs rewording, so it gets no mechanical suggestion.
             let literal = Set(compiled.variants.flatMap { context.hits($0) })
-            let ranges = Array(literal) + entry.patterns.flatMap { $0.matches(in: document.source.text) }
+            let ranges = Array(literal) + entry.patterns.flatMap { pattern in
+                pattern.matches(in: document.source.text) { context.regexTimedOut(header, pattern) }
+            }
             for range in merged(ranges) where !correct.contains(where: { $0.contains(range) }) && reported.insert(range).inserted {
                 let written = document.text(range)
                 var message = entry.canonical == "“\(written)”"

@@ -33,7 +33,9 @@ public struct PhraseRule: Rule {
         func counts(_ range: ByteRange) -> Bool { extents?.contains { $0.contains(range) } ?? true }
 
         if literals.contains(where: { context.hits($0).contains(where: counts) }) { return [] }
-        if patterns.contains(where: { $0.matches(in: document.source.text).contains(where: counts) }) { return [] }
+        if patterns.contains(where: { pattern in
+            pattern.matches(in: document.source.text) { context.regexTimedOut(header, pattern) }.contains(where: counts)
+        }) { return [] }
 
         let anchor: ByteRange
         if let within, let section = context.sections[within]?.first {

@@ -26,7 +26,7 @@ public struct PlaceholderRule: Rule {
         let source = context.document.source
         var ranges = runs(in: source)
         for literal in literals { ranges += context.hits(literal) }
-        for pattern in patterns { ranges += pattern.matches(in: source.text) }
+        for pattern in patterns { ranges += pattern.matches(in: source.text) { context.regexTimedOut(header, pattern) } }
         return merged(ranges).map { range in
             context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")
         }

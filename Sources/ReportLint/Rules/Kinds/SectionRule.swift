@@ -67,7 +67,7 @@ public struct SectionRule: Rule {
         }
         if !cues.isEmpty {
             for paragraph in document.proseParagraphs {
-                if let span = cueSpan(in: paragraph, document: document) { spans.append(span) }
+                if let span = cueSpan(in: paragraph, context: context) { spans.append(span) }
             }
         }
         return spans.sorted { $0.anchor.start < $1.anchor.start }
@@ -75,11 +75,12 @@ public struct SectionRule: Rule {
 
     /// The first sentence of a paragraph that matches a cue; the section runs from that sentence to
     /// the end of the heading section holding it (or the end of the body).
-    private func cueSpan(in paragraph: Paragraph, document: Document) -> SectionSpan? {
+    private func cueSpan(in paragraph: Paragraph, context: RuleContext) -> SectionSpan? {
+        let document = context.document
         for sentence in document.sentences(of: paragraph) {
             let text = document.text(sentence)
             for cue in cues {
-                guard let match = cue.firstMatch(in: text) else { continue }
+                guard let match = cue.firstMatch(in: text, onTimeout: { context.regexTimedOut(header, cue) }) else { continue }
                 let end = document.heading(containing: sentence.start)?.extent.end ?? document.bodyEnd
                 return SectionSpan(source: .cue,
                                    anchor: ByteRange(sentence.start + match.start, sentence.start + match.end),
