@@ -27,10 +27,17 @@ public enum DocxReader {
 
     public static func read(_ bytes: [UInt8], path: String, limit: Int = maxUncompressedBytes,
                             entryLimit: Int = maxEntries) -> Result<Source, Failure> {
-        // Check the zip signature first: ZIPFoundation leaks its in-memory file when opening fails (found by
-        // fuzzing), so bytes that are plainly not a zip never reach it.
-        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]),
-              let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else { return .failure(.notZip) }
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
+            return .failure(.notZip)
+        }
+        // ZIPFoundation reads from a private temporary file, not from memory: its in-memory archive traps
+        // on offsets past the end and leaks when opening fails (both found by fuzzing); file reads past
+        // the end simply return nothing.
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("reportlint-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).docx")
+        guard (try? Data(bytes).write(to: temporary, options: [.withoutOverwriting])) != nil else { return .failure(.notZip) }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        guard let archive = try? Archive(url: temporary, accessMode: .read, pathEncoding: nil) else { return .failure(.notZip) }
         var entries = 0
         var declared: UInt64 = 0
         for entry in archive {
