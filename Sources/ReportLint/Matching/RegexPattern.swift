@@ -20,10 +20,11 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         case catastrophic
     }
 
-    public static func compile(_ source: String) -> Result<RegexPattern, CompileError> {
+    /// `lineAnchors`: `^` and `$` match at every line start and end (used for cues over `SentenceText`).
+    public static func compile(_ source: String, lineAnchors: Bool = false) -> Result<RegexPattern, CompileError> {
         let regex: NSRegularExpression
         do {
-            regex = try NSRegularExpression(pattern: source)
+            regex = try NSRegularExpression(pattern: source, options: lineAnchors ? [.anchorsMatchLines] : [])
         } catch {
             return .failure(.invalid((error as NSError).userInfo["NSInvalidValue"].map { "\($0)" } ?? error.localizedDescription))
         }
@@ -105,13 +106,16 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         let whole = NSRange(text.startIndex..., in: text)
         let deadline = Date().addingTimeInterval(RegexPattern.timeLimit)
         var timedOut = false
+        var calls = 0
         regex.enumerateMatches(in: text, options: [.reportProgress], range: whole) { match, _, stop in
             if let match, match.range.length > 0, let range = Range(match.range, in: text) {
                 let bytes = ByteRange(text.utf8.distance(from: text.startIndex, to: range.lowerBound),
                                       text.utf8.distance(from: text.startIndex, to: range.upperBound))
                 if !found(bytes) { stop.pointee = true; return }
             }
-            if Date() > deadline {
+            // ICU calls back very often; reading the clock each time cost more than the matching.
+            calls += 1
+            if calls & 255 == 0, Date() > deadline {
                 timedOut = true
                 stop.pointee = true
             }

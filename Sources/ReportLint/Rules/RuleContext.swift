@@ -47,6 +47,10 @@ public struct RuleContext: Sendable {
     public internal(set) var sections: [String: [SectionSpan]] = [:]
     /// Patterns that hit the time limit while linting this report, by rule.
     let timeouts = RegexTimeouts()
+    private let sentenceCache = SentenceTextCache()
+
+    /// The report's prose, one sentence per line, for cue searches.
+    var sentenceText: SentenceText { sentenceCache.get(document) }
 
     /// Called by a rule when one of its patterns hit the time limit: the engine turns it into an error finding.
     public func regexTimedOut(_ header: RuleHeader, _ pattern: RegexPattern) {

@@ -164,10 +164,10 @@ struct MappingFields {
     }
 
     /// Compiles each string of a list as a regex, reporting the bad ones at their own position.
-    func patterns(_ key: String) -> [RegexPattern]? {
+    func patterns(_ key: String, lineAnchors: Bool = false) -> [RegexPattern]? {
         guard let sources = strings(key) else { return nil }
         return sources.compactMap { source in
-            switch RegexPattern.compile(source.value) {
+            switch RegexPattern.compile(source.value, lineAnchors: lineAnchors) {
             case .success(let pattern):
                 return pattern
             case .failure(.invalid(let reason)):

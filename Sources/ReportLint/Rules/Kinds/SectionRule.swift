@@ -15,7 +15,8 @@ struct SectionRuleDefinition: RuleDefinition {
 
     static func parse(_ fields: MappingFields) -> SectionRuleDefinition? {
         let headings = fields.strings("headings") ?? []
-        let cues = fields.patterns("cues") ?? []
+        // Cues run over the report's sentences, one per line: ^ must match at each line start.
+        let cues = fields.patterns("cues", lineAnchors: true) ?? []
         if headings.isEmpty && cues.isEmpty && !fields.has("headings") && !fields.has("cues") {
             fields.reader.report(.missingKey("headings"), at: fields.node)
             return nil
@@ -65,29 +66,32 @@ public struct SectionRule: Rule {
                 }
             }
         }
-        if !cues.isEmpty {
-            for paragraph in document.proseParagraphs {
-                if let span = cueSpan(in: paragraph, context: context) { spans.append(span) }
-            }
-        }
+        spans += cueSpans(context)
         return spans.sorted { $0.anchor.start < $1.anchor.start }
     }
 
-    /// The first sentence of a paragraph that matches a cue; the section runs from that sentence to
-    /// the end of the heading section holding it (or the end of the body).
-    private func cueSpan(in paragraph: Paragraph, context: RuleContext) -> SectionSpan? {
+    /// Per paragraph, the first sentence that matches a cue (in cue order within a sentence); the section
+    /// runs from that sentence to the end of the heading section holding it (or the end of the body).
+    private func cueSpans(_ context: RuleContext) -> [SectionSpan] {
+        guard !cues.isEmpty else { return [] }
         let document = context.document
-        for sentence in document.sentences(of: paragraph) {
-            let text = document.text(sentence)
-            for cue in cues {
-                guard let match = cue.firstMatch(in: text, onTimeout: { context.regexTimedOut(header, cue) }) else { continue }
-                let end = document.heading(containing: sentence.start)?.extent.end ?? document.bodyEnd
-                return SectionSpan(source: .cue,
-                                   anchor: ByteRange(sentence.start + match.start, sentence.start + match.end),
-                                   extent: ByteRange(sentence.start, max(end, sentence.end)), line: paragraph.line)
+        let sentences = context.sentenceText
+        var best: [Int: (rank: (Int, Int, Int), piece: SentenceText.Piece, anchor: ByteRange)] = [:]
+        for (cueIndex, cue) in cues.enumerated() {
+            for match in cue.matches(in: sentences.text, onTimeout: { context.regexTimedOut(header, cue) }) {
+                guard let (piece, anchor) = sentences.sourceRange(of: match) else { continue }
+                let rank = (piece.sourceStart, cueIndex, anchor.start)
+                if let current = best[piece.paragraph], current.rank <= rank { continue }
+                best[piece.paragraph] = (rank, piece, anchor)
             }
         }
-        return nil
+        return best.values.map { found in
+            let sentenceStart = found.piece.sourceStart
+            let end = document.heading(containing: sentenceStart)?.extent.end ?? document.bodyEnd
+            return SectionSpan(source: .cue, anchor: found.anchor,
+                               extent: ByteRange(sentenceStart, max(end, sentenceStart + found.piece.length)),
+                               line: document.paragraphs[found.piece.paragraph].line)
+        }
     }
 
     public func check(_ context: RuleContext) -> [Finding] {

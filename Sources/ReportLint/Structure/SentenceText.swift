@@ -1,0 +1,59 @@
+import Foundation
+
+/// The prose of a report with a line break after every sentence. Paragraph cues are searched in it once
+/// per report with `^` matching at line starts, i.e. at sentence starts, instead of once per sentence
+/// (on a long report that was hundreds of thousands of regex calls, each converting its text).
+struct SentenceText: Sendable {
+    struct Piece: Sendable {
+        /// Where the sentence starts in `text` (UTF-8 offset) and in the report (byte offset), and its length.
+        let textStart: Int
+        let sourceStart: Int
+        let length: Int
+        let paragraph: Int
+    }
+
+    let text: String
+    let pieces: [Piece]
+
+    init(document: Document) {
+        var bytes: [UInt8] = []
+        var pieces: [Piece] = []
+        for paragraph in document.proseParagraphs {
+            for sentence in document.sentences(of: paragraph) {
+                pieces.append(Piece(textStart: bytes.count, sourceStart: sentence.start, length: sentence.count, paragraph: paragraph.index))
+                bytes += document.source.bytes[sentence.start..<sentence.end]
+                bytes.append(UInt8(ascii: "\n"))
+            }
+        }
+        text = String(decoding: bytes, as: UTF8.self)
+        self.pieces = pieces
+    }
+
+    /// The sentence holding a UTF-8 offset of `text`.
+    func piece(at offset: Int) -> Piece? {
+        pieces.lastStarting(atOrBefore: offset, by: \.textStart)
+    }
+
+    /// A match in `text` as a range of the report, clipped to its sentence.
+    func sourceRange(of match: ByteRange) -> (piece: Piece, range: ByteRange)? {
+        guard let piece = piece(at: match.start), match.start < piece.textStart + piece.length else { return nil }
+        let start = piece.sourceStart + (match.start - piece.textStart)
+        let end = piece.sourceStart + min(match.end - piece.textStart, piece.length)
+        return (piece, ByteRange(start, max(start, end)))
+    }
+}
+
+/// Built the first time a rule asks for it, then shared by every rule of the same report.
+final class SentenceTextCache: @unchecked Sendable {
+    private var value: SentenceText?
+    private let lock = NSLock()
+
+    func get(_ document: Document) -> SentenceText {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let built = SentenceText(document: document)
+        value = built
+        return built
+    }
+}
