@@ -30,6 +30,8 @@ public enum DocxReader {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             return .failure(.notZip)
         }
+        let parts: Set<String> = ["word/document.xml", "word/styles.xml", "word/numbering.xml"]
+        guard let sound = ZipLayout.soundEntries(bytes, names: parts) else { return .failure(.corrupt) }
         // ZIPFoundation reads from a private temporary file, not from memory: its in-memory archive traps
         // on offsets past the end and leaks when opening fails (both found by fuzzing); file reads past
         // the end simply return nothing.
@@ -47,6 +49,8 @@ public enum DocxReader {
         }
         if declared > UInt64(limit) { return .failure(.tooLarge) }
         guard let documentEntry = archive["word/document.xml"] else { return .failure(.missingDocument) }
+        // Every part about to be extracted passed the layout check (ZIPFoundation would spin on a bad one).
+        for part in parts where archive[part] != nil && !sound.contains(part) { return .failure(.corrupt) }
 
         var budget = limit
         func extract(_ entry: Entry) -> Result<Data, Failure> {

@@ -1,0 +1,36 @@
+/// A structural check of a zip before ZIPFoundation extracts from it: for each named entry, its central
+/// directory record must point at a local header with the same name, and its compressed data must lie
+/// inside the file. ZIPFoundation loops forever when an entry's data runs past the end (found by fuzzing).
+enum ZipLayout {
+    /// The names whose entries are sound; entries not found are simply absent from the result.
+    static func soundEntries(_ bytes: [UInt8], names: Set<String>) -> Set<String>? {
+        func u16(_ at: Int) -> Int? { at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+        func u32(_ at: Int) -> Int? {
+            guard at + 4 <= bytes.count, let low = u16(at), let high = u16(at + 2) else { return nil }
+            return low | high << 16
+        }
+        // End of central directory: the last "PK\5\6" within the final 64 KB + 22 bytes.
+        var end = bytes.count - 22
+        let earliest = max(0, bytes.count - 65_557)
+        while end >= earliest, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 5 && bytes[end + 3] == 6) { end -= 1 }
+        guard end >= earliest, let count = u16(end + 10), let directoryStart = u32(end + 16) else { return nil }
+        var sound = Set<String>()
+        var record = directoryStart
+        for _ in 0..<count {
+            guard u32(record) == 0x0201_4B50, let compressed = u32(record + 20), let nameLength = u16(record + 28),
+                  let extraLength = u16(record + 30), let commentLength = u16(record + 32), let localOffset = u32(record + 42),
+                  record + 46 + nameLength <= bytes.count else { return nil }
+            let name = String(decoding: bytes[(record + 46)..<(record + 46 + nameLength)], as: UTF8.self)
+            if names.contains(name) {
+                guard u32(localOffset) == 0x0403_4B50, let localName = u16(localOffset + 26), let localExtra = u16(localOffset + 28),
+                      localOffset + 30 + localName <= bytes.count,
+                      Array(bytes[(localOffset + 30)..<(localOffset + 30 + localName)]) == Array(name.utf8) else { return nil }
+                let dataStart = localOffset + 30 + localName + localExtra
+                guard compressed != 0xFFFF_FFFF, dataStart + compressed <= bytes.count else { return nil }
+                sound.insert(name)
+            }
+            record += 46 + nameLength + extraLength + commentLength
+        }
+        return sound
+    }
+}
