@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+
         // All logic. `BuiltinRules` is a symlink to the top-level Rules/ folder: the packs are
         // compiled into the binary as byte arrays (`PackageResources`), so a copied binary works alone.
         .target(
