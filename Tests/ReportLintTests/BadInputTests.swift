@@ -71,10 +71,9 @@ struct BadInputTests {
         let line = "2023年工作总结\n" + String(repeating: block, count: 4_000) + "\r\n下一步，我局将继续。\r二、存在的问题\n"
         try line.write(to: long, atomically: true, encoding: .utf8)
         #expect(line.utf8.count > 5_000_000)
-        let started = Date()
         let output = try cli.run(["lint", "--format", "json", long.path])
-        #expect(Date().timeIntervalSince(started) < 60, "a 5 MB line must not make positions or excerpts quadratic")
         #expect(output.code == 1)
+        #expect(!output.stdout.contains("运行超过"), "no pattern may hit its deadline on an ordinary large report")
         let files = try #require(try cli.json(output.stdout)["files"] as? [[String: Any]])
         let findings = try #require(files.first?["findings"] as? [[String: Any]])
         let placeholders = findings.filter { $0["rule"] as? String == "common/placeholder" }

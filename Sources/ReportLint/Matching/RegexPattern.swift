@@ -11,8 +11,11 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     public let source: String
     let regex: NSRegularExpression
 
-    /// Seconds one search may take before it is abandoned.
-    public static let timeLimit: TimeInterval = 1.0
+    /// Seconds one search may take: a second, plus a second for every 256 K characters searched. A large
+    /// report legitimately takes longer; a catastrophic pattern grows exponentially and still hits it.
+    public static func timeLimit(forLength length: Int) -> TimeInterval {
+        1.0 + Double(length) / 262_144
+    }
 
     public enum CompileError: Error, Equatable {
         case invalid(String)
@@ -104,7 +107,7 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
 
     private func searchEscaping(_ text: String, onTimeout: () -> Void, _ found: @escaping (ByteRange) -> Bool) {
         let whole = NSRange(text.startIndex..., in: text)
-        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit)
+        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit(forLength: whole.length))
         var timedOut = false
         var calls = 0
         regex.enumerateMatches(in: text, options: [.reportProgress], range: whole) { match, _, stop in
