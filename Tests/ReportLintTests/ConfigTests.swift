@@ -169,16 +169,8 @@ struct SchemaTests {
             pass
         print('validated')
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, rules.path, directory.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try TestSupport.python(script, [rules.path, directory.path])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("validated"))
     }
 }

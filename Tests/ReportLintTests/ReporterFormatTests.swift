@@ -98,16 +98,8 @@ struct ReporterFormatTests {
         jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[1])))
         print('valid SARIF 2.1.0')
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try TestSupport.python(script, [file.path])
+        #expect(status == 0, "\(output)")
         #expect(output.contains("valid SARIF 2.1.0"))
     }
 }

@@ -15,6 +15,18 @@ public enum FindingContext {
         return source.string(source.byteRange(from..<to))
     }
 
+    /// A fingerprint per finding of a file, stable across runs and edits above: path, rule, the text around
+    /// the finding, and its occurrence number among findings with the same rule and text.
+    public static func fingerprints(of result: LintResult, path: String) -> [String] {
+        var occurrences: [String: Int] = [:]
+        return result.findings.map { finding in
+            let context = text(finding, in: result.document.source)
+            let key = "\(finding.ruleId)\u{1F}\(context)"
+            occurrences[key, default: 0] += 1
+            return fingerprint([path, finding.ruleId, context, String(occurrences[key]!)])
+        }
+    }
+
     /// A stable 128-bit hex fingerprint (two FNV-1a hashes) of the given parts.
     public static func fingerprint(_ parts: [String]) -> String {
         let bytes = Array(parts.joined(separator: "\u{1F}").utf8)

@@ -16,14 +16,9 @@ public struct GitLabReporter: Reporter {
                 issues.append(issue(description: error.message, check: "reportlint/read", severity: "blocker",
                                     fingerprint: FindingContext.fingerprint([path, "read"]), path: path, line: 1))
             case .linted(let result):
-                var occurrences: [String: Int] = [:]
-                for finding in result.findings {
-                    let context = FindingContext.text(finding, in: result.document.source)
-                    let key = "\(finding.ruleId)\u{1F}\(context)"
-                    occurrences[key, default: 0] += 1
+                for (finding, fingerprint) in zip(result.findings, FindingContext.fingerprints(of: result, path: path)) {
                     issues.append(issue(description: finding.message, check: finding.ruleId,
-                                        severity: GitLabReporter.severity(finding.severity),
-                                        fingerprint: FindingContext.fingerprint([path, finding.ruleId, context, String(occurrences[key]!)]),
+                                        severity: GitLabReporter.severity(finding.severity), fingerprint: fingerprint,
                                         path: path, line: finding.start.line))
                 }
             }

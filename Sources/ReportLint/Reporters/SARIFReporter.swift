@@ -24,11 +24,7 @@ public struct SARIFReporter: Reporter {
                     ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(path))]))])])),
                 ]))
             case .linted(let result):
-                var occurrences: [String: Int] = [:]
-                for finding in result.findings {
-                    let context = FindingContext.text(finding, in: result.document.source)
-                    let key = "\(finding.ruleId)\u{1F}\(context)"
-                    occurrences[key, default: 0] += 1
+                for (finding, fingerprint) in zip(result.findings, FindingContext.fingerprints(of: result, path: path)) {
                     var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleId))]
                     if let ruleIndex = index[finding.ruleId] { members.append(("ruleIndex", .int(ruleIndex))) }
                     members += [
@@ -41,8 +37,7 @@ public struct SARIFReporter: Reporter {
                                 ("endLine", .int(finding.end.line)), ("endColumn", .int(finding.end.column)),
                             ])),
                         ]))])])),
-                        ("partialFingerprints", .object([("reportlintContext/v1", .string(
-                            FindingContext.fingerprint([path, finding.ruleId, context, String(occurrences[key]!)])))])),
+                        ("partialFingerprints", .object([("reportlintContext/v1", .string(fingerprint))])),
                     ]
                     if let suggestion = finding.suggestion {
                         members.append(("properties", .object([("suggestion", .string(suggestion))])))
