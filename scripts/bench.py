@@ -92,12 +92,21 @@ def main():
     try:
         import autocorrect_py
         texts = [(os.path.basename(p), open(p, encoding="utf-8").read()) for p in mixed]
-        started = time.perf_counter()
+        done_mb, failed, wall = 0.0, 0, 0.0
         for name, text in texts:
-            autocorrect_py.lint_for(text, name)
-        wall = time.perf_counter() - started
-        rows.append(("AutoCorrect lint_for (CJK spacing only), mixed corpus, 1 core", f"{mixed_mb / wall:.1f} MB/s",
-                     f"ReportLint's default packs on 1 core: {(mixed_mb / wall1) / (mixed_mb / wall):.2f}× its speed"))
+            started = time.perf_counter()
+            try:
+                autocorrect_py.lint_for(text, name)
+            except ValueError:  # its parser stops on large inputs ("call limit reached")
+                failed += 1
+                continue
+            finally:
+                wall += time.perf_counter() - started
+            done_mb += len(text.encode()) / 1e6
+        speed = done_mb / wall if wall else 0
+        rows.append(("AutoCorrect lint_for (CJK spacing only), mixed corpus, 1 core", f"{speed:.1f} MB/s",
+                     f"gave up on {failed} of {len(texts)} files; ReportLint's default packs on 1 core run "
+                     f"{(mixed_mb / wall1) / speed:.2f}× its speed" if speed else f"gave up on all {failed} files"))
     except ImportError:
         rows.append(("AutoCorrect lint", "n/a", "not installed (pip install autocorrect-py)"))
 
