@@ -75,3 +75,31 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Regex guards from required literals")
+struct GuardedPatternTests {
+    @Test(arguments: [
+        ("坚定“四个意识”", ["坚定“四个意识”"]),
+        ("(增强|坚定)“两个维护”", ["“两个维护”"]),
+        ("(但|但是|然而).{0,40}(还存在|差距)", ["还存在", "差距"]),
+        ("^(下一步|下步|今后)，?.{0,15}(将|要)", ["下一步", "下步", "今后"]),
+        ("（此处[^）]{0,30}）", ["（此处"]),
+        ("^20\\d\\d年，?.{0,12}(将|继续)", ["20"]),
+        ("政治领悟力、政治判断力", ["政治领悟力、政治判断力"]),
+    ])
+    func derivesAGuard(pattern: String, expected: [String]) {
+        #expect(GuardedPattern.requiredLiterals(pattern) == expected)
+    }
+
+    @Test(arguments: ["a|b", "(?i)abc", "((a|b)c)d", "(ab)?c?", "x*", "\\d+", "[abc]+", "(a|.b)"])
+    func givesUpWhenUnsure(pattern: String) {
+        let literals = GuardedPattern.requiredLiterals(pattern)
+        #expect(literals == nil || pattern == "(ab)?c?" && literals == nil)
+    }
+
+    @Test func aGuardedPatternIsSkippedOnlyWhenItCannotMatch() throws {
+        let rules = try TestSupport.rules(["pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, patterns: ['(增强|坚定)“两个维护”']}\n"])
+        #expect(brief(TestSupport.lint("总结\n坚定“两个维护”。\n", rules: rules).findings) == ["t/x@2:1"])
+        #expect(TestSupport.lint("总结\n做到“两个维护”。\n", rules: rules).findings.isEmpty)
+    }
+}

@@ -18,7 +18,8 @@ struct ForbidRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        ForbidRule(header: header, literals: phrases.map { literals.add($0.value) }, patterns: patterns,
+        ForbidRule(header: header, literals: phrases.map { literals.add($0.value) },
+                   patterns: patterns.map { GuardedPattern($0, literals: literals) },
                    within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) })
     }
 }
@@ -27,7 +28,7 @@ public struct ForbidRule: Rule {
     public let header: RuleHeader
     public var fixable: Bool { suggest != nil }
     let literals: [Int]
-    let patterns: [RegexPattern]
+    let patterns: [GuardedPattern]
     let within: String?
     let suggest: String?
     let exceptions: [Int]
@@ -40,7 +41,9 @@ public struct ForbidRule: Rule {
 
         var ranges = Set<ByteRange>()
         for literal in literals { ranges.formUnion(context.hits(literal)) }
-        for pattern in patterns { ranges.formUnion(pattern.matches(in: document.source.text) { context.regexTimedOut(header, pattern) }) }
+        for guarded in patterns where guarded.mayMatch(context) {
+            ranges.formUnion(guarded.pattern.matches(in: document.source.text) { context.regexTimedOut(header, guarded.pattern) })
+        }
 
         return ranges.sorted()
             .filter { range in

@@ -51,7 +51,8 @@ struct FormulationRuleDefinition: RuleDefinition {
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         FormulationRule(header: header, entries: entries.map { entry in
             FormulationRule.CompiledEntry(entry: entry, canonical: literals.add(entry.canonical),
-                                          variants: entry.variants.map { literals.add($0.value) })
+                                          variants: entry.variants.map { literals.add($0.value) },
+                                          patterns: entry.patterns.map { GuardedPattern($0, literals: literals) })
         })
     }
 }
@@ -61,6 +62,7 @@ public struct FormulationRule: Rule {
         let entry: FormulationRuleDefinition.Entry
         let canonical: Int
         let variants: [Int]
+        let patterns: [GuardedPattern]
     }
 
     public let header: RuleHeader
@@ -82,8 +84,8 @@ public struct FormulationRule: Rule {
             // A literal variant is replaced by the canonical text; a pattern match (a wrong order, a
             // wrong verb) needs rewording, so it gets no mechanical suggestion.
             let literal = Set(compiled.variants.flatMap { context.hits($0) })
-            let ranges = Array(literal) + entry.patterns.flatMap { pattern in
-                pattern.matches(in: document.source.text) { context.regexTimedOut(header, pattern) }
+            let ranges = Array(literal) + compiled.patterns.filter { $0.mayMatch(context) }.flatMap { guarded in
+                guarded.pattern.matches(in: document.source.text) { context.regexTimedOut(header, guarded.pattern) }
             }
             for range in merged(ranges) where !correct.contains(where: { $0.contains(range) }) && reported.insert(range).inserted {
                 let written = document.text(range)

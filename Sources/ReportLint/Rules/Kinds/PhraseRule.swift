@@ -14,7 +14,8 @@ struct PhraseRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        PhraseRule(header: header, literals: phrases.map { literals.add($0.value) }, patterns: patterns,
+        PhraseRule(header: header, literals: phrases.map { literals.add($0.value) },
+                   patterns: patterns.map { GuardedPattern($0, literals: literals) },
                    within: within?.value)
     }
 }
@@ -22,7 +23,7 @@ struct PhraseRuleDefinition: RuleDefinition {
 public struct PhraseRule: Rule {
     public let header: RuleHeader
     let literals: [Int]
-    let patterns: [RegexPattern]
+    let patterns: [GuardedPattern]
     let within: String?
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -33,8 +34,9 @@ public struct PhraseRule: Rule {
         func counts(_ range: ByteRange) -> Bool { extents?.contains { $0.contains(range) } ?? true }
 
         if literals.contains(where: { context.hits($0).contains(where: counts) }) { return [] }
-        if patterns.contains(where: { pattern in
-            pattern.matches(in: document.source.text) { context.regexTimedOut(header, pattern) }.contains(where: counts)
+        if patterns.contains(where: { guarded in
+            guarded.mayMatch(context)
+                && guarded.pattern.matches(in: document.source.text) { context.regexTimedOut(header, guarded.pattern) }.contains(where: counts)
         }) { return [] }
 
         let anchor: ByteRange

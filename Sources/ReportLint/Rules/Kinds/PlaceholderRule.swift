@@ -13,20 +13,23 @@ struct PlaceholderRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        PlaceholderRule(header: header, literals: phrases.map { literals.add($0.value) }, patterns: patterns)
+        PlaceholderRule(header: header, literals: phrases.map { literals.add($0.value) },
+                        patterns: patterns.map { GuardedPattern($0, literals: literals) })
     }
 }
 
 public struct PlaceholderRule: Rule {
     public let header: RuleHeader
     let literals: [Int]
-    let patterns: [RegexPattern]
+    let patterns: [GuardedPattern]
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source
         var ranges = runs(in: source)
         for literal in literals { ranges += context.hits(literal) }
-        for pattern in patterns { ranges += pattern.matches(in: source.text) { context.regexTimedOut(header, pattern) } }
+        for guarded in patterns where guarded.mayMatch(context) {
+            ranges += guarded.pattern.matches(in: source.text) { context.regexTimedOut(header, guarded.pattern) }
+        }
         return merged(ranges).map { range in
             context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")
         }

@@ -35,7 +35,8 @@ struct SectionRuleDefinition: RuleDefinition {
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         SectionRule(header: header, headingWords: headings.map(\.value),
-                    headingLiterals: headings.map { literals.add($0.value) }, series: series, cues: cues, hint: hint,
+                    headingLiterals: headings.map { literals.add($0.value) }, series: series,
+                    cues: cues.map { GuardedPattern($0, literals: literals) }, hint: hint,
                     expectedAtStart: expectedAtStart)
     }
 }
@@ -45,7 +46,7 @@ public struct SectionRule: Rule {
     let headingWords: [String]
     let headingLiterals: [Int]
     let series: Bool
-    let cues: [RegexPattern]
+    let cues: [GuardedPattern]
     let hint: String?
     let expectedAtStart: Bool
 
@@ -77,7 +78,8 @@ public struct SectionRule: Rule {
         let document = context.document
         let sentences = context.sentenceText
         var best: [Int: (rank: (Int, Int, Int), piece: SentenceText.Piece, anchor: ByteRange)] = [:]
-        for (cueIndex, cue) in cues.enumerated() {
+        for (cueIndex, guarded) in cues.enumerated() where guarded.mayMatch(context) {
+            let cue = guarded.pattern
             for match in cue.matches(in: sentences.text, onTimeout: { context.regexTimedOut(header, cue) }) {
                 guard let (piece, anchor) = sentences.sourceRange(of: match) else { continue }
                 let rank = (piece.sourceStart, cueIndex, anchor.start)
@@ -121,7 +123,7 @@ public struct SectionRule: Rule {
         if let hint {
             ways.append(hint)
         } else if !cues.isEmpty {
-            ways.append("段落提示语符合 " + cues.map(\.source).joined(separator: " 或 "))
+            ways.append("段落提示语符合 " + cues.map(\.pattern.source).joined(separator: " 或 "))
         }
         let base = header.message.last.map { "。！？".contains($0) } == true ? String(header.message.dropLast()) : header.message
         return "\(base)。可写为：" + ways.joined(separator: "；或") + "。"
