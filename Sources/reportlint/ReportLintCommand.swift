@@ -7,7 +7,7 @@ struct ReportLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportlint",
         abstract: "中文工作报告合规检查：结构、必备部分、规范提法。",
-        version: "0.1.0",
+        version: ReportLintVersion.current,
         subcommands: [Lint.self, Fix.self, Outline.self, RulesCommand.self, Init.self]
     )
 
