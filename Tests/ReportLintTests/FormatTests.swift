@@ -135,7 +135,7 @@ struct MarkdownTests {
         let ellipsis = try #require(found.first { $0.ruleId == "common/ellipsis" })
         #expect(ellipsis.start == SourcePosition(line: 5, column: 29))
         #expect(ellipsis.end == SourcePosition(line: 5, column: 32))
-        #expect(source.displayLine(5) == "- 召开会议*次，学习[专题](http://x.cn)...")
+        #expect(String(String.UnicodeScalarView(source.displayScalars(5))) == "- 召开会议*次，学习[专题](http://x.cn)...")
     }
 
     @Test func codeCommentsAndSwitches() throws {

@@ -21,7 +21,7 @@ struct ReaderTests {
         let source = try decode([0xEF, 0xBB, 0xBF] + Array("报告".utf8)).get()
         #expect(source.hadBOM)
         #expect(source.text == "报告")
-        #expect(source.positions.position(ofByte: 3) == SourcePosition(line: 1, column: 2))
+        #expect(source.position(ofByte: 3) == SourcePosition(line: 1, column: 2))
     }
 
     @Test func gb18030IsDecoded() throws {
@@ -83,31 +83,27 @@ struct ReaderTests {
     }
 }
 
-@Suite("Position converter")
+@Suite("Positions")
 struct PositionConverterTests {
     @Test func lineEndingsLFCRLFAndCR() {
-        let converter = PositionConverter(bytes: Array("a\nb\r\nc\rd".utf8))
-        #expect(converter.lineCount == 4)
-        #expect(converter.position(ofByte: 0) == SourcePosition(line: 1, column: 1))
-        #expect(converter.position(ofByte: 2) == SourcePosition(line: 2, column: 1))
-        #expect(converter.position(ofByte: 5) == SourcePosition(line: 3, column: 1))
-        #expect(converter.position(ofByte: 7) == SourcePosition(line: 4, column: 1))
-        #expect(converter.lineRange(2) == ByteRange(2, 3))
+        let source = TestSupport.source("a\nb\r\nc\rd")
+        #expect(source.positions.lineCount == 4)
+        #expect(source.position(ofByte: 0) == SourcePosition(line: 1, column: 1))
+        #expect(source.position(ofByte: 2) == SourcePosition(line: 2, column: 1))
+        #expect(source.position(ofByte: 5) == SourcePosition(line: 3, column: 1))
+        #expect(source.position(ofByte: 7) == SourcePosition(line: 4, column: 1))
+        #expect(source.positions.lineRange(2) == ByteRange(2, 3))
     }
 
     @Test func columnsCountScalarsNotBytes() {
-        let text = "一、政治建设\n（一）学习𠀀好"
-        let bytes = Array(text.utf8)
-        let converter = PositionConverter(bytes: bytes)
-        let offsetOfZheng = Array("一、".utf8).count
-        #expect(converter.position(ofByte: offsetOfZheng) == SourcePosition(line: 1, column: 3))
-        let offsetOfHao = Array("一、政治建设\n（一）学习𠀀".utf8).count
-        #expect(converter.position(ofByte: offsetOfHao) == SourcePosition(line: 2, column: 7))
+        let source = TestSupport.source("一、政治建设\n（一）学习𠀀好")
+        #expect(source.position(ofByte: Array("一、".utf8).count) == SourcePosition(line: 1, column: 3))
+        #expect(source.position(ofByte: Array("一、政治建设\n（一）学习𠀀".utf8).count) == SourcePosition(line: 2, column: 7))
     }
 
     @Test func offsetAtEndOfText() {
-        let converter = PositionConverter(bytes: Array("报告\n".utf8))
-        #expect(converter.position(ofByte: 7) == SourcePosition(line: 2, column: 1))
-        #expect(converter.position(ofByte: 6) == SourcePosition(line: 1, column: 3))
+        let source = TestSupport.source("报告\n")
+        #expect(source.position(ofByte: 7) == SourcePosition(line: 2, column: 1))
+        #expect(source.position(ofByte: 6) == SourcePosition(line: 1, column: 3))
     }
 }

@@ -1,6 +1,6 @@
-/// Turns byte offsets into 1-based line and scalar-column positions. Built once per report from the
-/// line ends (LF, CRLF and lone CR all end a line), so converting a finding costs a binary search plus
-/// a count of scalars on one line, never a walk from the top of the file.
+/// Where each line starts and ends, built once per report (LF, CRLF and lone CR all end a line). Lines of
+/// byte offsets come from here by binary search; `Source.position(ofByte:)`, the one place positions are
+/// computed, adds the column from the report's scalar table.
 public struct PositionConverter: Sendable {
     /// Byte offset where each line starts (index 0 is line 1).
     public let lineStarts: [Int]
@@ -43,19 +43,6 @@ public struct PositionConverter: Sendable {
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
         return low + 1
-    }
-
-    public func position(ofByte offset: Int) -> SourcePosition {
-        let clamped = min(max(offset, 0), bytes.count)
-        let line = line(ofByte: clamped)
-        let start = lineStarts[line - 1]
-        var column = 1
-        var index = start
-        while index < clamped {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 } // count scalar lead bytes only
-            index += 1
-        }
-        return SourcePosition(line: line, column: column)
     }
 
     /// The byte range of a line's content, without its terminator.

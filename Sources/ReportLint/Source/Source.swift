@@ -121,10 +121,6 @@ public final class Source: Sendable {
         return original.scalars[original.lineStarts[line - 1]..<original.lineEnds[line - 1]]
     }
 
-    public func displayLine(_ line: Int) -> String {
-        String(String.UnicodeScalarView(displayScalars(line)))
-    }
-
     /// The original Markdown as scalars with line bounds (scalar indices), built once.
     private let originalLines: (scalars: [Unicode.Scalar], lineStarts: [Int], lineEnds: [Int])?
 
@@ -155,13 +151,6 @@ public final class Source: Sendable {
     /// aware scanning, whole-scalar literal matches, or regex matches converted from scalar indices.
     public func string(_ range: ByteRange) -> String {
         String(decoding: bytes[range.start..<range.end], as: UTF8.self)
-    }
-
-    /// Number of Unicode scalars in a byte range.
-    public func scalarCount(_ range: ByteRange) -> Int {
-        var count = 0
-        for index in range.start..<range.end where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
     }
 
     /// True when the file holds nothing but white space.
