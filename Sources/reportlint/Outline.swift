@@ -37,7 +37,7 @@ struct Outline: ParsableCommand {
                 objects.append(outline.json())
             case .failure(let error):
                 Diagnostics.print("\(error.path): 错误: \(error.message)")
-                objects.append(.object([("path", .string(error.path)), ("error", .object([("message", .string(error.message))]))]))
+                objects.append(JSONReporter.file(.failed(error)))
                 failed = true
             }
         }

@@ -41,11 +41,12 @@ public enum Fixer {
         var passes = 0
         while passes < maxPasses {
             let result = linter.lint(current, type: type)
+            let file = FileText(fileText)
             let chosen = choose(result.findings.filter { only?.contains($0.ruleId) ?? true }, in: result.document)
-                .compactMap { finding in fileRange(of: finding, in: current, fileText: fileText).map { (finding, $0) } }
+                .compactMap { finding in fileRange(of: finding, in: current, file: file).map { (finding, $0) } }
             guard !chosen.isEmpty else { break }
             passes += 1
-            var bytes = Array(fileText.utf8)
+            var bytes = file.bytes
             for (finding, range) in chosen.reversed() {
                 bytes.replaceSubrange(range.start..<range.end, with: Array(finding.suggestion!.utf8))
             }
@@ -64,12 +65,11 @@ public enum Fixer {
     /// A finding's range in the file's own text: the same bytes for plain text; for Markdown, mapped back
     /// through the finding's original line and columns, and nil unless the file holds there exactly the
     /// text the rule flagged.
-    static func fileRange(of finding: Finding, in source: Source, fileText: String) -> ByteRange? {
+    static func fileRange(of finding: Finding, in source: Source, file: FileText) -> ByteRange? {
         guard source.originalText != nil else { return finding.range }
-        let bytes = Array(fileText.utf8)
-        let converter = PositionConverter(bytes: bytes)
-        guard finding.start.line <= converter.lineCount else { return nil }
-        let line = converter.lineRange(finding.start.line)
+        let bytes = file.bytes
+        guard finding.start.line <= file.lines.lineCount else { return nil }
+        let line = file.lines.lineRange(finding.start.line)
         func offset(ofColumn column: Int) -> Int {
             var offset = line.start
             var scalars = 1
@@ -83,6 +83,17 @@ public enum Fixer {
         guard range.start <= range.end, Array(bytes[range.start..<range.end]) == Array(source.bytes[finding.range.start..<finding.range.end])
         else { return nil }
         return range
+    }
+
+    /// The file's bytes and line table, built once per pass (not once per fix).
+    struct FileText {
+        let bytes: [UInt8]
+        let lines: PositionConverter
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            lines = PositionConverter(bytes: bytes)
+        }
     }
 
     /// The safe, non-overlapping fixes of one pass, in document order.

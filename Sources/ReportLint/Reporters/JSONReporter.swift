@@ -23,7 +23,7 @@ public struct JSONReporter: Reporter {
         return root.serialized() + "\n"
     }
 
-    static func file(_ outcome: FileOutcome) -> JSONValue {
+    public static func file(_ outcome: FileOutcome) -> JSONValue {
         switch outcome {
         case .failed(let error):
             return .object([("path", .string(error.path)), ("error", .object([("message", .string(error.message))]))])
