@@ -13,7 +13,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(help: "输出格式：text、json、sarif、junit、github、checkstyle 或 gitlab。")
+    @Option(help: "输出格式：text、json、sarif、junit、github、checkstyle、gitlab 或 html（可在浏览器中查看和打印的单个网页）。")
     var format: OutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "达到哪个级别时退出码为 1：error、warning、info 或 never。")

@@ -57,6 +57,17 @@ struct CLITests {
         #expect(output.stderr.isEmpty)
     }
 
+    @Test func htmlReportForADirectory() throws {
+        let output = try run(["lint", "--format", "html", "Fixtures/summary-missing-problems.txt", "Fixtures/summary-headings.txt", "no-such.txt"])
+        #expect(output.code == 2)
+        #expect(output.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
+        let page = try DOMNode.parse(output.stdout)
+        #expect(page.all("section").filter { $0.classes.contains("file") }.map { $0.attributes["data-path"] }
+                == ["Fixtures/summary-missing-problems.txt", "Fixtures/summary-headings.txt", "no-such.txt"])
+        #expect(page.all("mark").count == 1)
+        #expect(output.stderr.contains("no-such.txt: 错误"))
+    }
+
     @Test func cleanFixtureExitsZero() throws {
         let output = try run(["lint", "Fixtures/summary-headings.txt"])
         #expect(output.code == 0)

@@ -25,6 +25,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case github
     case checkstyle
     case gitlab
+    case html
 
     public func reporter(_ options: ReporterOptions = ReporterOptions()) -> any Reporter {
         switch self {
@@ -35,6 +36,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .github: return GitHubReporter(base: options.base)
         case .checkstyle: return CheckstyleReporter(base: options.base)
         case .gitlab: return GitLabReporter(base: options.base)
+        case .html: return HTMLReporter(base: options.base)
         }
     }
 }
