@@ -19,6 +19,36 @@ public indirect enum JSONValue: Equatable, Sendable {
         return output
     }
 
+    /// On one line, for protocols (LSP messages) rather than people.
+    public func compact() -> String {
+        var output = ""
+        writeCompact(into: &output)
+        return output
+    }
+
+    private func writeCompact(into output: inout String) {
+        switch self {
+        case .array(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                item.writeCompact(into: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { output += "," }
+                JSONValue.writeString(key, into: &output)
+                output += ":"
+                value.writeCompact(into: &output)
+            }
+            output += "}"
+        default:
+            write(into: &output, indent: 0)
+        }
+    }
+
     private func write(into output: inout String, indent: Int) {
         let padding = String(repeating: "  ", count: indent + 1)
         let closing = String(repeating: "  ", count: indent)
