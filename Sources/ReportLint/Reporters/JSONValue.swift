@@ -80,8 +80,26 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// True when a string holds a character JSON output escapes: a control, a quote, a backslash, or
+    /// U+2028/U+2029 (UTF-8 E2 80 A8/A9), which some JavaScript parsers reject unescaped.
+    private static func needsEscaping(_ value: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if (byte == 0xA8 || byte == 0xA9) && previous == (0xE2, 0x80) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     private static func writeString(_ value: String, into output: inout String) {
         output += "\""
+        // Most strings need no escaping: append them whole rather than scalar by scalar.
+        if !needsEscaping(value) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

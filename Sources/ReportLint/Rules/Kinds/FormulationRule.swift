@@ -87,7 +87,7 @@ public struct FormulationRule: Rule {
             let ranges = Array(literal) + compiled.patterns.filter { $0.mayMatch(context) }.flatMap { guarded in
                 guarded.pattern.matches(in: document.source.text) { context.regexTimedOut(header, guarded.pattern) }
             }
-            for range in merged(ranges) where !correct.contains(where: { $0.contains(range) }) && reported.insert(range).inserted {
+            for range in merged(ranges) where !FormulationRule.isInside(range, correct) && reported.insert(range).inserted {
                 let written = document.text(range)
                 var message = entry.canonical == "“\(written)”"
                     ? "\(header.message)：\(written)应加引号，写作\(entry.canonical)"
@@ -100,6 +100,19 @@ public struct FormulationRule: Rule {
             }
         }
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// True when one of `occurrences` (hits of one literal: same length, in text order) contains `range`.
+    /// Binary search: a long report can hold thousands of both.
+    static func isInside(_ range: ByteRange, _ occurrences: [ByteRange]) -> Bool {
+        var low = 0
+        var high = occurrences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if occurrences[middle].start <= range.start { low = middle + 1 } else { high = middle }
+        }
+        // Same-length occurrences: the last one starting at or before the range ends furthest right.
+        return low > 0 && occurrences[low - 1].end >= range.end
     }
 
     /// Wraps in “” unless the text is itself a quotation (“两个确立”).

@@ -37,8 +37,26 @@ public struct PunctuationRule: Rule {
     let check: Check
     public var fixable: Bool { true }
 
-    static let fullWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"]
-    static let sentenceMarks = Set("，。、；：".unicodeScalars)
+    /// The full-width form of a half-width mark. A switch, not a dictionary: this runs on every character.
+    static func fullWidth(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case ",": return "，"
+        case ";": return "；"
+        case ":": return "："
+        case "(": return "（"
+        case ")": return "）"
+        case "?": return "？"
+        case "!": return "！"
+        default: return nil
+        }
+    }
+
+    static func isSentenceMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "。", "、", "；", "：": return true
+        default: return false
+        }
+    }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
@@ -75,12 +93,12 @@ public struct PunctuationRule: Rule {
             var next = index + 1
             switch check {
             case .halfWidth:
-                if let replacement = PunctuationRule.fullWidth[scalar], isChineseContext(index, indices, scalars) {
+                if scalar.value < 0x80, let replacement = PunctuationRule.fullWidth(scalar), isChineseContext(index, indices, scalars) {
                     result.append((index..<next, "半角“\(scalar)”应为全角“\(replacement)”", replacement))
                 }
             case .repeated:
-                if PunctuationRule.sentenceMarks.contains(scalar) {
-                    while next < indices.upperBound, PunctuationRule.sentenceMarks.contains(scalars[next]) { next += 1 }
+                if PunctuationRule.isSentenceMark(scalar) {
+                    while next < indices.upperBound, PunctuationRule.isSentenceMark(scalars[next]) { next += 1 }
                     let text = String(String.UnicodeScalarView(scalars[index..<next]))
                     let isEllipsis = next - index >= 3 && text.unicodeScalars.allSatisfy { $0 == "。" }
                     if next - index >= 2, !isEllipsis {
