@@ -91,13 +91,27 @@ struct Lint: ParsableCommand {
         let progress = ProgressLine(total: jobsToRun.count)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done) } }
-        var outcomes = BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding), threads: jobs,
-                                       progress: onProgress)
-        progress?.finish()
 
+        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let reporter = format.reporter(ReporterOptions(color: color, base: base))
+        // Formats that can be written file by file are, so memory stays flat however many files there
+        // are; the others (a summary first, an index) need the whole run.
+        var streaming = reporter as? StreamingReporter
+        let output = StandardOutput()
+        // Every rule that runs, once: one rule set per configuration, not per file (10,000 files would
+        // otherwise copy 10,000 × the rule list).
+        var configurations = Set<String>()
+        let ruleSets = try (planned.isEmpty ? ruleOptions.resolve(["."]) : planned)
+            .filter { configurations.insert($0.resolved.config?.file ?? "").inserted }.map(\.resolved.rules)
+        let ranRules = LintRun.unique(ruleSets.flatMap(\.active))
+        output.write(streaming?.begin(rules: ranRules) ?? "")
+        var kept: [FileOutcome] = []
+        var verdict = Verdict(failOn: failOn, maxWarnings: maxWarnings)
         var recorded = Baseline()
-        for index in outcomes.indices {
-            switch outcomes[index] {
+        BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding), threads: jobs,
+                        progress: onProgress) { index, outcome in
+            var outcome = outcome
+            switch outcome {
             case .linted(var result):
                 let reportPath = ReportPath.display(result.path, base: base)
                 for finding in result.findings where writeBaseline != nil {
@@ -105,25 +119,34 @@ struct Lint: ParsableCommand {
                 }
                 gate.apply(to: &result, config: planned[index].resolved.config, reportPath: reportPath)
                 result.notes.forEach { Diagnostics.print("\(result.path): 注意: \($0)") }
-                outcomes[index] = .linted(result)
+                outcome = .linted(result)
             case .failed(let error):
                 Diagnostics.print("\(error.path): 错误: \(error.message)")
             }
+            verdict.add(outcome)
+            if let part = streaming?.file(outcome, index: index) {
+                output.write(part)
+            } else {
+                kept.append(outcome)
+            }
         }
+        progress?.finish()
 
-        let rules = try planned.isEmpty ? ruleOptions.resolve(["."]).map(\.resolved.rules) : planned.map(\.resolved.rules)
-        var run = LintRun(outcomes: outcomes, rules: rules.flatMap(\.active))
-        run.diagnostics = gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
-        run.diagnostics.forEach { Diagnostics.print($0) }
-
+        let diagnostics = gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
+        diagnostics.forEach { Diagnostics.print($0) }
         if let writeBaseline {
             try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
             Diagnostics.print("已写入基线 \(writeBaseline)：\(recorded.counts.values.reduce(0, +)) 个问题")
         }
-        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        FileHandle.standardOutput.write(Data(format.reporter(ReporterOptions(color: color, base: base)).report(run).utf8))
-        let code = run.exitCode(failOn: failOn, maxWarnings: maxWarnings)
-        if code != 0 { throw ExitCode(code) }
+        if let ending = streaming?.end(verdict.summary, diagnostics: diagnostics) {
+            output.write(ending)
+        } else {
+            var run = LintRun(outcomes: kept, rules: ranRules)
+            run.diagnostics = diagnostics
+            output.write(reporter.report(run))
+        }
+        output.flush()
+        if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
     }
 
     private func loadBaseline() throws -> Baseline? {
@@ -134,6 +157,28 @@ struct Lint: ParsableCommand {
             Diagnostics.print(failure.description)
             throw ExitCode(2)
         }
+    }
+}
+
+/// Standard output written in blocks of about 64 KB rather than one write per file.
+final class StandardOutput {
+    private var buffer: [UInt8] = []
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 65_536 { flush() }
+    }
+
+    func flush() {
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break } // a closed pipe: nothing more can be written
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

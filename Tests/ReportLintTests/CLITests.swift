@@ -68,6 +68,25 @@ struct CLITests {
         #expect(output.stderr.contains("no-such.txt: 错误"))
     }
 
+    /// The CLI writes these formats file by file as the run goes; what it prints is exactly what the
+    /// reporter makes of the whole run at once, on many files with findings and one it cannot read.
+    @Test(arguments: [OutputFormat.text, .json, .sarif, .junit, .github, .checkstyle, .gitlab])
+    func streamedOutputEqualsTheWholeRunReport(format: OutputFormat) throws {
+        let fixtures = try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.appendingPathComponent("Fixtures").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().map { "Fixtures/" + $0 }
+        let paths = fixtures + ["no-such.txt"]
+        let root = TestSupport.packageRoot.path
+        let output = try run(["lint", "--format", format.rawValue, "--jobs", "2", "--base", root] + paths)
+        let rules = try RuleRepository.load(rulePaths: [], includeBuiltin: true).get()
+        let outcomes = BatchLinter.run(paths.map { LintJob(path: TestSupport.packageRoot.appendingPathComponent($0).path, rules: rules, type: nil) },
+                                       reader: Reader(), threads: 1)
+        let report = format.reporter(ReporterOptions(base: root)).report(LintRun(outcomes: outcomes, rules: rules))
+            .replacingOccurrences(of: root + "/", with: "")
+        #expect(fixtures.count > 10)
+        #expect(output.code == 2)
+        #expect(output.stdout == report)
+    }
+
     @Test func cleanFixtureExitsZero() throws {
         let output = try run(["lint", "Fixtures/summary-headings.txt"])
         #expect(output.code == 0)

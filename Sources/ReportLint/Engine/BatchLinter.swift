@@ -14,59 +14,99 @@ public struct LintJob: Sendable {
 }
 
 /// Lints many files on several threads. Rules are compiled before and shared read-only; each worker
-/// takes the next file in turn, and results land at their input index, so the output order is the
-/// input order whatever the number of threads.
+/// takes the next file in turn. Outcomes are handed over in input order, whatever the number of
+/// threads, as soon as every earlier one has been: a run over thousands of files holds only the few
+/// in flight, never the whole corpus.
 public enum BatchLinter {
+    /// Calls `deliver` once per job, in input order, one call at a time (from the worker threads).
+    /// Workers stay at most `window` files ahead of the oldest file not yet delivered.
+    public static func run(_ jobs: [LintJob], reader: Reader, threads: Int,
+                           standardInput: Result<Source, ReadError>? = nil,
+                           progress: (@Sendable (Int) -> Void)? = nil,
+                           window: Int? = nil,
+                           deliver: (Int, FileOutcome) -> Void) {
+        let workers = max(1, min(threads, jobs.count))
+        withoutActuallyEscaping(deliver) { deliver in
+            let queue = OrderedHandOver(count: jobs.count, window: max(workers, window ?? workers * 2), deliver: deliver)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = queue.take() {
+                    let job = jobs[index]
+                    let read = job.path == "-" ? (standardInput ?? reader.readStandardInput()) : reader.read(path: job.path)
+                    let outcome: FileOutcome = switch read {
+                    case .success(let source): .linted(Linter(rules: job.rules).lint(source, type: job.type))
+                    case .failure(let error): .failed(error)
+                    }
+                    let done = queue.complete(index, outcome)
+                    progress?(done)
+                }
+            }
+        }
+    }
+
+    /// Every outcome at once, in input order (for callers that need them all, such as a report that
+    /// summarises before it lists).
     public static func run(_ jobs: [LintJob], reader: Reader, threads: Int,
                            standardInput: Result<Source, ReadError>? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) -> [FileOutcome] {
-        let results = Slots<FileOutcome>(count: jobs.count)
-        let next = Counter()
-        let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-            while let index = next.take(below: jobs.count) {
-                let job = jobs[index]
-                let read = job.path == "-" ? (standardInput ?? reader.readStandardInput()) : reader.read(path: job.path)
-                switch read {
-                case .success(let source):
-                    results[index] = .linted(Linter(rules: job.rules).lint(source, type: job.type))
-                case .failure(let error):
-                    results[index] = .failed(error)
-                }
-                if let progress, let count = done.take(below: Int.max) { progress(count + 1) }
-            }
+        var outcomes: [FileOutcome] = []
+        outcomes.reserveCapacity(jobs.count)
+        run(jobs, reader: reader, threads: threads, standardInput: standardInput, progress: progress,
+            window: jobs.count) { _, outcome in outcomes.append(outcome) }
+        return outcomes
+    }
+}
+
+/// Hands out job indices and passes finished outcomes on in index order. Whichever worker finishes
+/// the oldest outstanding file delivers it and every later one already done; the others go back to
+/// work. A worker about to run more than `window` files ahead of delivery waits.
+private final class OrderedHandOver: @unchecked Sendable { // all state is guarded by `condition`
+    private let count: Int
+    private let window: Int
+    private let deliver: (Int, FileOutcome) -> Void
+    private let condition = NSCondition()
+    private var nextToTake = 0
+    private var nextToDeliver = 0
+    private var finished = 0
+    private var waiting: [Int: FileOutcome] = [:]
+    private var delivering = false
+
+    init(count: Int, window: Int, deliver: @escaping (Int, FileOutcome) -> Void) {
+        self.count = count
+        self.window = window
+        self.deliver = deliver
+    }
+
+    /// The next job index, or nil when all are taken.
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while nextToTake < count, nextToTake - nextToDeliver >= window { condition.wait() }
+        guard nextToTake < count else { return nil }
+        nextToTake += 1
+        return nextToTake - 1
+    }
+
+    /// Records an outcome and delivers what is ready; returns how many files are finished.
+    func complete(_ index: Int, _ outcome: FileOutcome) -> Int {
+        condition.lock()
+        waiting[index] = outcome
+        finished += 1
+        let done = finished
+        guard !delivering else {
+            condition.unlock()
+            return done // the worker delivering now will find it before it stops
         }
-        return results.values
+        delivering = true
+        while let ready = waiting.removeValue(forKey: nextToDeliver) {
+            let readyIndex = nextToDeliver
+            condition.unlock()
+            deliver(readyIndex, ready)
+            condition.lock()
+            nextToDeliver += 1
+            condition.broadcast()
+        }
+        delivering = false
+        condition.unlock()
+        return done
     }
-}
-
-/// A lock-guarded counter handing out 0, 1, 2, … to the workers.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-/// Fixed slots written once each by the workers.
-private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> Value? {
-        get { lock.lock(); defer { lock.unlock() }; return storage[index] }
-        set { lock.lock(); storage[index] = newValue; lock.unlock() }
-    }
-
-    var values: [Value] { storage.compactMap { $0 } }
 }

@@ -28,8 +28,13 @@ public struct LintRun: Sendable {
 
     public init(outcomes: [FileOutcome], rules: [any Rule]) {
         self.outcomes = outcomes
+        self.rules = LintRun.unique(rules)
+    }
+
+    /// Rules once each by id (several configurations may compile the same rule), in load order.
+    public static func unique(_ rules: [any Rule]) -> [any Rule] {
         var seen = Set<String>()
-        self.rules = rules.filter { seen.insert($0.header.id).inserted }
+        return rules.filter { seen.insert($0.header.id).inserted }
     }
 
     public init(outcomes: [FileOutcome], rules: CompiledRules) {
@@ -47,34 +52,65 @@ public struct LintRun: Sendable {
         public var waived = 0
         public var baselined = 0
         public var findings: Int { errors + warnings + infos }
+
+        public init() {}
+
+        /// Counts one more file.
+        public mutating func add(_ outcome: FileOutcome) {
+            files += 1
+            switch outcome {
+            case .failed: unreadable += 1
+            case .linted(let result):
+                waived += result.waived.count
+                baselined += result.baselined
+            }
+            if !outcome.findings.isEmpty { filesWithFindings += 1 }
+            for finding in outcome.findings {
+                switch finding.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+            }
+        }
     }
 
     public var summary: Summary {
         var summary = Summary()
-        for outcome in outcomes {
-            summary.files += 1
-            if case .failed = outcome { summary.unreadable += 1 }
-            if case .linted(let result) = outcome {
-                summary.waived += result.waived.count
-                summary.baselined += result.baselined
-            }
-            if !outcome.findings.isEmpty { summary.filesWithFindings += 1 }
-            for finding in outcome.findings {
-                switch finding.severity {
-                case .error: summary.errors += 1
-                case .warning: summary.warnings += 1
-                case .info: summary.infos += 1
-                }
-            }
-        }
+        outcomes.forEach { summary.add($0) }
         return summary
     }
 
     /// 2 when a file could not be read; 1 when a finding meets the threshold or there are more warnings
     /// than `maxWarnings`; else 0.
     public func exitCode(failOn threshold: FailThreshold, maxWarnings: Int? = nil) -> Int32 {
-        if outcomes.contains(where: { if case .failed = $0 { return true } else { return false } }) { return 2 }
-        let failing = outcomes.contains { $0.findings.contains { threshold.isMet(by: $0.severity) } }
+        var verdict = Verdict(failOn: threshold, maxWarnings: maxWarnings)
+        outcomes.forEach { verdict.add($0) }
+        return verdict.exitCode
+    }
+}
+
+/// The exit code of a run, worked out file by file as outcomes stream past.
+public struct Verdict: Sendable {
+    public let failOn: FailThreshold
+    public let maxWarnings: Int?
+    public private(set) var summary = LintRun.Summary()
+    private var failing = false
+
+    public init(failOn: FailThreshold, maxWarnings: Int?) {
+        self.failOn = failOn
+        self.maxWarnings = maxWarnings
+    }
+
+    public mutating func add(_ outcome: FileOutcome) {
+        summary.add(outcome)
+        failing = failing || outcome.findings.contains { failOn.isMet(by: $0.severity) }
+    }
+
+    /// 2 when a file could not be read; 1 when a finding meets the threshold or there are more warnings
+    /// than `maxWarnings`; else 0.
+    public var exitCode: Int32 {
+        if summary.unreadable > 0 { return 2 }
         let tooManyWarnings = maxWarnings.map { summary.warnings > $0 } ?? false
         return failing || tooManyWarnings ? 1 : 0
     }

@@ -47,7 +47,7 @@ public struct Linter: Sendable {
             findings += found
         }
         for timeout in context.timeouts.all {
-            let seconds = Int(RegexPattern.timeLimit(forLength: source.text.utf16.count).rounded())
+            let seconds = Int(RegexPattern.timeLimit(forLength: source.bytes.count).rounded())
             let message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒，已中止（此规则的结果可能不完整）；请简化这个表达式"
             findings.append(context.finding(timeout.header, at: ByteRange(0, 0), message: message, severity: .error))
         }

@@ -2,20 +2,39 @@
 /// needs itself, `(增强|坚定)“两个维护”` needs “两个维护”, `(但|但是).{0,40}(还存在|差距)` needs 但), those
 /// literals join the one Aho-Corasick scan of the report, and the regex is not run at all on a report
 /// where none of them occurs. Most wrong formulations never occur, so most searches are skipped.
+/// Where one does occur and the pattern's reach is known (`PatternReach`), only the text around its
+/// hits is searched.
 struct GuardedPattern: Sendable {
     let pattern: RegexPattern
     /// Ids of the guard literals in the shared table; nil when no guard could be derived (always search).
     let guards: [Int]?
+    let reach: PatternReach
 
     init(_ pattern: RegexPattern, literals: LiteralTableBuilder) {
         self.pattern = pattern
         guards = GuardedPattern.requiredLiterals(pattern.source).map { $0.map(literals.add) }
+        reach = PatternReach(pattern.source)
     }
 
     /// True when the regex might match this report.
     func mayMatch(_ context: RuleContext) -> Bool {
         guard let guards else { return true }
         return guards.contains { !context.hits($0).isEmpty }
+    }
+
+    /// Every match in the report, as byte ranges: the same as searching the whole text, but only the
+    /// windows that can hold a match are searched when the guard and the reach allow it.
+    func matches(_ context: RuleContext, onTimeout: () -> Void) -> [ByteRange] {
+        let source = context.document.source
+        guard let guards, reach != .whole else { return pattern.matches(in: source.text, onTimeout: onTimeout) }
+        let hits = guards.flatMap { context.hits($0) }.sorted()
+        if hits.isEmpty { return [] }
+        let windows = SearchWindows.around(hits, reach: reach, in: source.bytes)
+        // Windows that cover most of the text save nothing over one search of it.
+        if windows.reduce(0, { $0 + $1.count }) > source.bytes.count / 2 {
+            return pattern.matches(in: source.text, onTimeout: onTimeout)
+        }
+        return pattern.matches(in: source.bytes, windows: windows, onTimeout: onTimeout)
     }
 
     /// A set of literals one of which every match of `source` contains, or nil when none can be derived

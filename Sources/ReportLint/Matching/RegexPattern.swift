@@ -11,7 +11,7 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     public let source: String
     let regex: NSRegularExpression
 
-    /// Seconds one search may take: a second, plus a second for every 256 K characters searched. A large
+    /// Seconds one search may take: a second, plus a second for every 256 KB (UTF-8) searched. A large
     /// report legitimately takes longer; a catastrophic pattern grows exponentially and still hits it.
     public static func timeLimit(forLength length: Int) -> TimeInterval {
         1.0 + Double(length) / 262_144
@@ -98,16 +98,37 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         return found
     }
 
-    private func search(_ text: String, onTimeout: () -> Void, _ found: (ByteRange) -> Bool) {
-        // enumerateMatches takes an escaping block on Linux; it runs synchronously, so this is safe.
-        withoutActuallyEscaping(found) { found in
-            searchEscaping(text, onTimeout: onTimeout, found)
+    /// Matches inside `windows` of `bytes` only (disjoint, in order, on scalar boundaries), as byte
+    /// ranges of the whole text; all windows together get the time a search of the whole text would.
+    func matches(in bytes: [UInt8], windows: [ByteRange], onTimeout: () -> Void = {}) -> [ByteRange] {
+        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit(forLength: bytes.count))
+        var result: [ByteRange] = []
+        for window in windows {
+            let text = String(decoding: bytes[window.start..<window.end], as: UTF8.self)
+            let completed = withoutActuallyEscaping({ (range: ByteRange) -> Bool in
+                result.append(ByteRange(range.start + window.start, range.end + window.start))
+                return true
+            }) { found in searchEscaping(text, deadline: deadline, found) }
+            if !completed {
+                onTimeout()
+                break
+            }
         }
+        return result
     }
 
-    private func searchEscaping(_ text: String, onTimeout: () -> Void, _ found: @escaping (ByteRange) -> Bool) {
+    private func search(_ text: String, onTimeout: () -> Void, _ found: (ByteRange) -> Bool) {
+        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit(forLength: text.utf8.count))
+        // enumerateMatches takes an escaping block on Linux; it runs synchronously, so this is safe.
+        let completed = withoutActuallyEscaping(found) { found in
+            searchEscaping(text, deadline: deadline, found)
+        }
+        if !completed { onTimeout() }
+    }
+
+    /// False when the search hit `deadline` (the matches found until then have been passed to `found`).
+    private func searchEscaping(_ text: String, deadline: Date, _ found: @escaping (ByteRange) -> Bool) -> Bool {
         let whole = NSRange(text.startIndex..., in: text)
-        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit(forLength: whole.length))
         var timedOut = false
         var calls = 0
         regex.enumerateMatches(in: text, options: [.reportProgress], range: whole) { match, _, stop in
@@ -123,6 +144,6 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
                 stop.pointee = true
             }
         }
-        if timedOut { onTimeout() }
+        return !timedOut
     }
 }

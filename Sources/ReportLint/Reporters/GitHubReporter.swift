@@ -1,34 +1,32 @@
 /// `--format github`: GitHub Actions workflow commands, which annotate the pull request's files:
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. Data escapes % CR LF;
 /// properties also escape : and , (GitHub's rules for workflow commands).
-public struct GitHubReporter: Reporter {
+public struct GitHubReporter: StreamingReporter {
     public let base: String?
 
     public init(base: String? = nil) {
         self.base = base
     }
 
-    public func report(_ run: LintRun) -> String {
-        var lines: [String] = []
-        for outcome in run.outcomes {
-            let path = ReportPath.display(outcome.path, base: base)
-            switch outcome {
-            case .failed(let error):
-                lines.append("::error file=\(GitHubReporter.property(path)),title=reportlint::\(GitHubReporter.data(error.message))")
-            case .linted(let result):
-                for finding in result.findings {
-                    let properties = [
-                        "file=\(GitHubReporter.property(path))",
-                        "line=\(finding.start.line)", "col=\(finding.start.column)",
-                        "endLine=\(finding.end.line)", "endColumn=\(finding.end.column)",
-                        "title=\(GitHubReporter.property(finding.ruleId))",
-                    ]
-                    lines.append("::\(GitHubReporter.command(finding.severity)) \(properties.joined(separator: ","))::\(GitHubReporter.data(finding.message))")
-                }
-            }
+    public func file(_ outcome: FileOutcome, index: Int) -> String {
+        let path = ReportPath.display(outcome.path, base: base)
+        switch outcome {
+        case .failed(let error):
+            return "::error file=\(GitHubReporter.property(path)),title=reportlint::\(GitHubReporter.data(error.message))\n"
+        case .linted(let result):
+            return result.findings.map { finding in
+                let properties = [
+                    "file=\(GitHubReporter.property(path))",
+                    "line=\(finding.start.line)", "col=\(finding.start.column)",
+                    "endLine=\(finding.end.line)", "endColumn=\(finding.end.column)",
+                    "title=\(GitHubReporter.property(finding.ruleId))",
+                ]
+                return "::\(GitHubReporter.command(finding.severity)) \(properties.joined(separator: ","))::\(GitHubReporter.data(finding.message))\n"
+            }.joined()
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
+
+    public func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String { "" }
 
     static func command(_ severity: Severity) -> String {
         switch severity {

@@ -1,13 +1,20 @@
 /// `--format json`: `{"files":[{"path","type","findings":[…]}],"summary":{…}}`. Other tools depend on
 /// this shape: keys may be added, never renamed. A file that could not be read has `"error"` instead of
 /// `"findings"`.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     public init() {}
 
-    public func report(_ run: LintRun) -> String {
-        let summary = run.summary
-        let root = JSONValue.object([
-            ("files", .array(run.outcomes.map(JSONReporter.file))),
+    // The pretty-printed object written in pieces: `{"files": [` file, file, … `], "summary": …}`.
+    public func begin(rules: [any Rule]) -> String {
+        "{\n  \"files\": ["
+    }
+
+    public func file(_ outcome: FileOutcome, index: Int) -> String {
+        (index == 0 ? "\n    " : ",\n    ") + JSONReporter.file(outcome).serialized(indent: 2)
+    }
+
+    public func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String {
+        var members: [(String, JSONValue)] = [
             ("summary", .object([
                 ("files", .int(summary.files)),
                 ("filesWithFindings", .int(summary.filesWithFindings)),
@@ -19,8 +26,11 @@ public struct JSONReporter: Reporter {
                 ("waived", .int(summary.waived)),
                 ("baselined", .int(summary.baselined)),
             ])),
-        ] + (run.diagnostics.isEmpty ? [] : [("diagnostics", .array(run.diagnostics.map(JSONValue.string)))]))
-        return root.serialized() + "\n"
+        ]
+        if !diagnostics.isEmpty { members.append(("diagnostics", .array(diagnostics.map(JSONValue.string)))) }
+        var output = summary.files == 0 ? "]" : "\n  ]"
+        for (key, value) in members { output += ",\n" + JSONValue.member(key, value, level: 1) }
+        return output + "\n}\n"
     }
 
     public static func file(_ outcome: FileOutcome) -> JSONValue {

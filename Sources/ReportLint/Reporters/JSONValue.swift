@@ -19,6 +19,15 @@ public indirect enum JSONValue: Equatable, Sendable {
         return output
     }
 
+    /// `"key": value` as one member line of an object written in pieces, `level` indentation steps in.
+    public static func member(_ key: String, _ value: JSONValue, level: Int) -> String {
+        var output = String(repeating: "  ", count: level)
+        writeString(key, into: &output)
+        output += ": "
+        value.write(into: &output, indent: level)
+        return output
+    }
+
     /// On one line, for protocols (LSP messages) rather than people.
     public func compact() -> String {
         var output = ""

@@ -4,6 +4,30 @@ public protocol Reporter {
     func report(_ run: LintRun) -> String
 }
 
+/// A reporter whose output is written file by file while the run goes on, so that linting thousands
+/// of reports never holds them all: each file's part is made while its text is still at hand. A format
+/// whose totals come first (JUnit) keeps the parts, which are small, not the reports. `report(_:)` is
+/// the same three steps over a whole run, so both paths print exactly the same text.
+public protocol StreamingReporter: Reporter {
+    /// What comes before the first file; `rules` are every rule that runs, once each, in load order.
+    mutating func begin(rules: [any Rule]) -> String
+    /// One file's part, in input order; `index` counts files from 0.
+    mutating func file(_ outcome: FileOutcome, index: Int) -> String
+    /// What comes after the last file.
+    mutating func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String
+}
+
+extension StreamingReporter {
+    public func begin(rules: [any Rule]) -> String { "" }
+
+    public func report(_ run: LintRun) -> String {
+        var reporter = self
+        var output = reporter.begin(rules: run.rules)
+        for (index, outcome) in run.outcomes.enumerated() { output += reporter.file(outcome, index: index) }
+        return output + reporter.end(run.summary, diagnostics: run.diagnostics)
+    }
+}
+
 /// What the CLI tells reporters besides the run.
 public struct ReporterOptions: Sendable {
     /// Colour text output (an interactive terminal without NO_COLOR).

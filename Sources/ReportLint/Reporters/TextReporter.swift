@@ -6,7 +6,7 @@
 ///
 /// The caret is aligned by display width (Chinese characters are two columns); long lines are cut
 /// to a window around the finding. A summary line ends the output.
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public var color: Bool
     /// The widest source excerpt shown, in display columns.
     public var maxExcerptWidth = 100
@@ -15,22 +15,24 @@ public struct TextReporter: Reporter {
         self.color = color
     }
 
-    public func report(_ run: LintRun) -> String {
+    public func file(_ outcome: FileOutcome, index: Int) -> String {
+        guard case .linted(let result) = outcome else { return "" } // read errors go to stderr
         var output = ""
-        for case .linted(let result) in run.outcomes {
-            for finding in result.findings {
-                output += header(finding, path: result.path) + "\n"
-                output += excerpt(finding, source: result.document.source)
-                if let suggestion = finding.suggestion {
-                    let quoted = suggestion.hasPrefix("“") && suggestion.hasSuffix("”") ? suggestion : "“\(suggestion)”"
-                    let change = suggestion.isEmpty ? "删除" : "改为\(quoted)"
-                    output += finding.fixable ? "  = 可自动修正：\(change)（reportlint fix）\n" : "  = 建议：\(change)\n"
-                }
-                output += "\n"
+        for finding in result.findings {
+            output += header(finding, path: result.path) + "\n"
+            output += excerpt(finding, source: result.document.source)
+            if let suggestion = finding.suggestion {
+                let quoted = suggestion.hasPrefix("“") && suggestion.hasSuffix("”") ? suggestion : "“\(suggestion)”"
+                let change = suggestion.isEmpty ? "删除" : "改为\(quoted)"
+                output += finding.fixable ? "  = 可自动修正：\(change)（reportlint fix）\n" : "  = 建议：\(change)\n"
             }
+            output += "\n"
         }
-        output += TextReporter.summaryLine(run.summary) + "\n"
         return output
+    }
+
+    public func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String {
+        TextReporter.summaryLine(summary) + "\n"
     }
 
     func header(_ finding: Finding, path: String) -> String {

@@ -30,6 +30,11 @@ public final class Source: Sendable {
     public let scalars: [Unicode.Scalar]
     /// The byte offset of each scalar, plus one entry for the end of the text.
     public let scalarStarts: [Int32]
+    /// For every `blockSize` bytes, the index of the first scalar starting in or after that block: byte
+    /// offset → scalar index searches only one block's scalars instead of the whole report's, which
+    /// on a 5 MB report is the difference between cache misses and cache hits.
+    private let blockScalars: [Int32]
+    private static let blockShift = 10
 
     public let format: SourceFormat
     /// Heading levels that come from the document rather than typed numbering: Word paragraph styles
@@ -66,6 +71,13 @@ public final class Source: Sendable {
             offset += UTF8.width(scalar)
         }
         starts.append(Int32(offset))
+        var blocks: [Int32] = []
+        blocks.reserveCapacity(bytes.count >> Source.blockShift + 2)
+        for (index, start) in starts.enumerated() {
+            while blocks.count << Source.blockShift <= Int(start) { blocks.append(Int32(index)) }
+        }
+        blocks.append(Int32(scalars.count))
+        self.blockScalars = blocks
         self.scalars = scalars
         self.scalarStarts = starts
         if let originalText {
@@ -104,8 +116,7 @@ public final class Source: Sendable {
 
     /// How many scalars start before a byte offset.
     public func scalarCount(before offset: Int) -> Int {
-        var low = 0
-        var high = scalars.count
+        var (low, high) = searchBounds(offset)
         while low < high {
             let middle = (low + high) / 2
             if Int(scalarStarts[middle]) < offset { low = middle + 1 } else { high = middle }
@@ -126,13 +137,20 @@ public final class Source: Sendable {
 
     /// The index of the scalar starting at (or holding) a byte offset.
     public func scalarIndex(ofByte offset: Int) -> Int {
-        var low = 0
-        var high = scalars.count
+        var (low, high) = searchBounds(offset)
         while low < high {
             let middle = (low + high) / 2
             if Int(scalarStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
         }
         return max(0, low - 1)
+    }
+
+    /// Scalar indices between which both searches above end for `offset`: from the last scalar starting
+    /// before its block to the first starting after it.
+    private func searchBounds(_ offset: Int) -> (Int, Int) {
+        let block = offset >> Source.blockShift
+        guard offset >= 0, block + 1 < blockScalars.count else { return (0, scalars.count) }
+        return (max(0, Int(blockScalars[block]) - 1), min(scalars.count, Int(blockScalars[block + 1]) + 1))
     }
 
     /// The scalar indices covering a byte range.

@@ -42,7 +42,7 @@ public struct ForbidRule: Rule {
         var ranges = Set<ByteRange>()
         for literal in literals { ranges.formUnion(context.hits(literal)) }
         for guarded in patterns where guarded.mayMatch(context) {
-            ranges.formUnion(guarded.pattern.matches(in: document.source.text) { context.regexTimedOut(header, guarded.pattern) })
+            ranges.formUnion(guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) })
         }
 
         return ranges.sorted()

@@ -85,7 +85,7 @@ public struct FormulationRule: Rule {
             // wrong verb) needs rewording, so it gets no mechanical suggestion.
             let literal = Set(compiled.variants.flatMap { context.hits($0) })
             let ranges = Array(literal) + compiled.patterns.filter { $0.mayMatch(context) }.flatMap { guarded in
-                guarded.pattern.matches(in: document.source.text) { context.regexTimedOut(header, guarded.pattern) }
+                guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
             }
             for range in merged(ranges) where !FormulationRule.isInside(range, correct) && reported.insert(range).inserted {
                 let written = document.text(range)

@@ -36,7 +36,7 @@ public struct PhraseRule: Rule {
         if literals.contains(where: { context.hits($0).contains(where: counts) }) { return [] }
         if patterns.contains(where: { guarded in
             guarded.mayMatch(context)
-                && guarded.pattern.matches(in: document.source.text) { context.regexTimedOut(header, guarded.pattern) }.contains(where: counts)
+                && guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.contains(where: counts)
         }) { return [] }
 
         let anchor: ByteRange

@@ -28,7 +28,7 @@ public struct PlaceholderRule: Rule {
         var ranges = runs(in: source)
         for literal in literals { ranges += context.hits(literal) }
         for guarded in patterns where guarded.mayMatch(context) {
-            ranges += guarded.pattern.matches(in: source.text) { context.regexTimedOut(header, guarded.pattern) }
+            ranges += guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
         }
         return merged(ranges).map { range in
             context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")

@@ -24,6 +24,29 @@ struct PunctuationRuleDefinition: RuleDefinition {
     }
 }
 
+/// The characters that can start a problem of one check, as a filter on the low byte of the scalar
+/// value: 256 flags that let the scan skip ordinary characters in a tight loop (every check visits
+/// every character of the report, so this loop is most of the rule's cost).
+struct ScalarFilter: Sendable {
+    private let lowBytes: [Bool]
+
+    init(_ scalars: String) {
+        var lowBytes = [Bool](repeating: false, count: 256)
+        for scalar in scalars.unicodeScalars { lowBytes[Int(scalar.value & 0xFF)] = true }
+        self.lowBytes = lowBytes
+    }
+
+    /// The first index from `index` up to `end` whose scalar may be one of the filter's (it may not: the
+    /// caller checks exactly), or `end`.
+    func next(from index: Int, to end: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        lowBytes.withUnsafeBufferPointer { table in
+            var index = index
+            while index < end, !table[Int(scalars[index].value & 0xFF)] { index += 1 }
+            return index
+        }
+    }
+}
+
 public struct PunctuationRule: Rule {
     public enum Check: String, Sendable, CaseIterable {
         case halfWidth = "half-width"
@@ -35,7 +58,20 @@ public struct PunctuationRule: Rule {
 
     public let header: RuleHeader
     let check: Check
+    private let filter: ScalarFilter
     public var fixable: Bool { true }
+
+    init(header: RuleHeader, check: Check) {
+        self.header = header
+        self.check = check
+        filter = switch check {
+        case .halfWidth: ScalarFilter(",;:()?!")
+        case .repeated: ScalarFilter("，。、；：")
+        case .ellipsis: ScalarFilter(".。…")
+        case .dash: ScalarFilter("-—")
+        case .quoteEnumeration: ScalarFilter("、")
+        }
+    }
 
     /// The full-width form of a half-width mark. A switch, not a dictionary: this runs on every character.
     static func fullWidth(_ scalar: Unicode.Scalar) -> String? {
@@ -81,7 +117,7 @@ public struct PunctuationRule: Rule {
 
     func problems(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
         var result: [Problem] = []
-        var index = indices.lowerBound
+        var index = scalars.withUnsafeBufferPointer { filter.next(from: indices.lowerBound, to: indices.upperBound, in: $0) }
         func run(of scalar: Unicode.Scalar, from start: Int) -> Int {
             var end = start
             while end < indices.upperBound, scalars[end] == scalar { end += 1 }
@@ -136,7 +172,7 @@ public struct PunctuationRule: Rule {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
             }
-            index = next
+            index = scalars.withUnsafeBufferPointer { filter.next(from: next, to: indices.upperBound, in: $0) }
         }
         return result
     }

@@ -1,0 +1,218 @@
+/// How far from one of its guard literals a match of a pattern can reach: what lets a guarded pattern
+/// search only the text around the guard's hits instead of the whole report. A 5 MB report with one
+/// 取得了 then costs one short search, not a pass of ICU over five megabytes.
+///
+/// The analysis is conservative: any construct whose reach depends on context outside the window
+/// (anchors, word boundaries, lookarounds, flags, back-references) or that it does not know gives
+/// `.whole`, which searches the whole text as before.
+enum PatternReach: Equatable {
+    /// Every match is at most this many UTF-8 bytes long.
+    case bytes(Int)
+    /// Matches can be long but never hold a line feed: they lie within one line.
+    case line
+    /// Nothing is known: search the whole text.
+    case whole
+
+    init(_ pattern: String) {
+        var parser = ReachParser(scalars: Array(pattern.unicodeScalars))
+        guard let shape = parser.alternation(), parser.index == parser.scalars.count else {
+            self = .whole
+            return
+        }
+        if let length = shape.maxBytes {
+            self = .bytes(length)
+        } else {
+            self = shape.mayMatchNewline ? .whole : .line
+        }
+    }
+}
+
+/// What a piece of a pattern can match: its longest match in UTF-8 bytes (nil: unbounded) and whether
+/// it can match a line feed.
+private struct Shape {
+    var maxBytes: Int?
+    var mayMatchNewline: Bool
+
+    static let empty = Shape(maxBytes: 0, mayMatchNewline: false)
+    /// One code point that is never a line feed (`.`, `\d`, 中).
+    static let scalar = Shape(maxBytes: 4, mayMatchNewline: false)
+    static let anyScalar = Shape(maxBytes: 4, mayMatchNewline: true)
+
+    func then(_ next: Shape) -> Shape {
+        Shape(maxBytes: maxBytes.flatMap { a in next.maxBytes.map { a + $0 } }, mayMatchNewline: mayMatchNewline || next.mayMatchNewline)
+    }
+
+    func or(_ other: Shape) -> Shape {
+        Shape(maxBytes: maxBytes.flatMap { a in other.maxBytes.map { max(a, $0) } }, mayMatchNewline: mayMatchNewline || other.mayMatchNewline)
+    }
+
+    func repeated(atMost count: Int?) -> Shape {
+        Shape(maxBytes: count.flatMap { c in maxBytes.map { $0 * c } }, mayMatchNewline: mayMatchNewline)
+    }
+}
+
+/// A small recursive-descent reader of the ICU syntax rules use; returns nil for anything it does not know.
+private struct ReachParser {
+    let scalars: [Unicode.Scalar]
+    var index = 0
+
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+    mutating func alternation() -> Shape? {
+        guard var shape = sequence() else { return nil }
+        while current == "|" {
+            index += 1
+            guard let next = sequence() else { return nil }
+            shape = shape.or(next)
+        }
+        return shape
+    }
+
+    private mutating func sequence() -> Shape? {
+        var shape = Shape.empty
+        while let scalar = current, scalar != "|", scalar != ")" {
+            guard let atom = atom(), let quantified = quantifier(atom) else { return nil }
+            shape = shape.then(quantified)
+        }
+        return shape
+    }
+
+    private mutating func atom() -> Shape? {
+        guard let scalar = current else { return nil }
+        index += 1
+        switch scalar {
+        case "(":
+            // Only plain and non-capturing groups: (?i), (?s), lookarounds and named groups change meaning.
+            if current == "?" {
+                guard index + 1 < scalars.count, scalars[index + 1] == ":" else { return nil }
+                index += 2
+            }
+            guard let inner = alternation(), current == ")" else { return nil }
+            index += 1
+            return inner
+        case "[": return characterClass()
+        case "\\": return escape(inClass: false)
+        case ".": return .scalar // no (?s) is accepted above, so `.` never matches a line feed
+        case "^", "$", "*", "+", "?", "{", ")", "|": return nil
+        case "\n": return Shape(maxBytes: 1, mayMatchNewline: true)
+        default: return Shape(maxBytes: UTF8.width(scalar), mayMatchNewline: false)
+        }
+    }
+
+    /// After `\`: escapes that match one code point; anchors, back-references and the rest give nil.
+    private mutating func escape(inClass: Bool) -> Shape? {
+        guard let scalar = current else { return nil }
+        index += 1
+        switch scalar {
+        case "d", "w", "S", "h": return .scalar
+        case "D", "W", "s", "H", "v", "V", "t", "r", "f", "e", "a": return .anyScalar
+        case "n": return Shape(maxBytes: 1, mayMatchNewline: true)
+        case "p", "P", "N", "x", "u", "0":
+            if !inClass && (scalar == "p" || scalar == "P" || scalar == "N" || scalar == "x"), current == "{" {
+                guard let close = scalars[index...].firstIndex(of: "}") else { return nil }
+                index = close + 1
+                return .anyScalar
+            }
+            return nil
+        default:
+            // Escaped punctuation stands for itself; escaped letters and digits are anchors, classes or
+            // back-references this reader does not model.
+            guard scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar) else { return nil }
+            return Shape(maxBytes: 1, mayMatchNewline: false)
+        }
+    }
+
+    /// `[...]`: one code point. Negated classes and ranges starting at or below the line feed may match one.
+    private mutating func characterClass() -> Shape? {
+        var mayMatchNewline = false
+        if current == "^" {
+            mayMatchNewline = true
+            index += 1
+        }
+        var first = true
+        var previous: Unicode.Scalar?
+        while let scalar = current, scalar != "]" || first {
+            first = false
+            index += 1
+            switch scalar {
+            case "[": return nil // nested sets and set operations
+            case "\\":
+                guard let escaped = escape(inClass: true) else { return nil }
+                mayMatchNewline = mayMatchNewline || escaped.mayMatchNewline
+                previous = nil
+            case "-":
+                if let low = previous, current != "]", let high = current {
+                    if low.value <= 0x0A && high.value >= 0x0A { mayMatchNewline = true }
+                    if high == "\\" { return nil }
+                    index += 1
+                }
+                previous = nil
+            default:
+                if scalar == "\n" { mayMatchNewline = true }
+                previous = scalar
+            }
+        }
+        guard current == "]" else { return nil }
+        index += 1
+        return mayMatchNewline ? .anyScalar : .scalar
+    }
+
+    /// A quantifier after an atom, with its lazy (`?`) or possessive (`+`) mark.
+    private mutating func quantifier(_ atom: Shape) -> Shape? {
+        let result: Shape
+        switch current {
+        case "?": index += 1; result = atom
+        case "*", "+": index += 1; result = atom.repeated(atMost: nil)
+        case "{":
+            guard let close = scalars[index...].firstIndex(of: "}") else { return nil }
+            let bounds = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
+            guard bounds.count <= 2, let low = bounds.first.flatMap({ Int($0) }) else { return nil }
+            let high = bounds.count == 1 ? low : (bounds[1].isEmpty ? nil : Int(bounds[1]))
+            if bounds.count == 2, !bounds[1].isEmpty, high == nil { return nil }
+            index = close + 1
+            result = atom.repeated(atMost: high)
+        default: return atom
+        }
+        if current == "?" || current == "+" { index += 1 }
+        return result
+    }
+}
+
+/// The parts of a text a guarded pattern must search: around each guard hit, as far as the pattern
+/// reaches, widened to whole scalars and merged where they touch. Every match contains a guard hit
+/// and stays within its reach, so every match lies inside one window, and a search window by window
+/// finds exactly what a search of the whole text finds.
+enum SearchWindows {
+    static func around(_ hits: [ByteRange], reach: PatternReach, in bytes: [UInt8]) -> [ByteRange] {
+        var windows: [ByteRange] = []
+        for hit in hits {
+            if let last = windows.last, reach == .line, hit.end <= last.end { continue } // same line, already covered
+            var window: ByteRange
+            switch reach {
+            case .bytes(let length):
+                window = ByteRange(max(0, hit.end - length), min(bytes.count, max(hit.end, hit.start + length)))
+            case .line:
+                var start = hit.start
+                while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+                var end = hit.end
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                window = ByteRange(start, end)
+            case .whole:
+                return [ByteRange(0, bytes.count)]
+            }
+            // Never cut a scalar: UTF-8 continuation bytes are 10xxxxxx.
+            while window.start > 0, bytes[window.start] & 0xC0 == 0x80 { window.start -= 1 }
+            while window.end < bytes.count, bytes[window.end] & 0xC0 == 0x80 { window.end += 1 }
+            if let last = windows.last, window.start <= last.end {
+                windows[windows.count - 1].end = max(last.end, window.end)
+            } else {
+                windows.append(window)
+            }
+        }
+        return windows
+    }
+}

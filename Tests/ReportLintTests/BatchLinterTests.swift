@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+@Suite("Batch linting: order and a bounded number of files in flight")
+struct BatchLinterTests {
+    /// Files whose findings tell them apart: file n has n placeholders.
+    func jobs(_ count: Int) throws -> [LintJob] {
+        let directory = try TestSupport.temporaryDirectory()
+        let rules = try TestSupport.rules(["pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, phrases: ['XX']}\n"])
+        return try (0..<count).map { index in
+            let path = directory.appendingPathComponent("r\(index).txt").path
+            try ("总结\n" + String(repeating: "XX。", count: index) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            return LintJob(path: path, rules: rules, type: nil)
+        }
+    }
+
+    @Test func deliversInInputOrderFromSeveralThreads() throws {
+        let jobs = try jobs(40)
+        var delivered: [Int] = []
+        BatchLinter.run(jobs, reader: Reader(), threads: 4, window: 3) { index, outcome in
+            #expect(outcome.path == jobs[index].path)
+            #expect(outcome.findings.count == index)
+            delivered.append(index)
+        }
+        #expect(delivered == Array(0..<40))
+    }
+
+    /// A slow consumer (a pipe nobody reads fast) holds the workers back: they never run more than the
+    /// window ahead of what was delivered, so memory stays bounded however many files there are.
+    @Test func workersWaitForASlowConsumer() throws {
+        let jobs = try jobs(30)
+        let delivered = LockedCount()
+        let furthestAhead = LockedCount()
+        BatchLinter.run(jobs, reader: Reader(), threads: 2, progress: { finished in
+            furthestAhead.raise(to: finished - delivered.value)
+        }, window: 2) { _, _ in
+            Thread.sleep(forTimeInterval: 0.003)
+            delivered.raise(to: delivered.value + 1)
+        }
+        #expect(delivered.value == 30)
+        #expect(furthestAhead.value <= 2)
+    }
+
+    @Test func theCollectingFormKeepsEveryOutcome() throws {
+        let jobs = try jobs(12)
+        let outcomes = BatchLinter.run(jobs, reader: Reader(), threads: 3)
+        #expect(outcomes.map(\.findings.count) == Array(0..<12))
+    }
+}
+
+private final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = 0
+
+    var value: Int { lock.withLock { stored } }
+
+    func raise(to candidate: Int) {
+        lock.withLock { stored = max(stored, candidate) }
+    }
+}
