@@ -52,6 +52,9 @@ struct Lint: ParsableCommand {
     @Option(help: "文本文件的编码（不自动识别）：UTF-8、GB18030、UTF-16LE 或 UTF-16BE。")
     var encoding: TextEncoding?
 
+    @Flag(help: "检查结束后在标准错误输出上列出各规则和各阶段所用的时间（所有文件、所有线程合计）。")
+    var timings = false
+
     @Argument(help: ArgumentHelp("要检查的报告。", valueName: "PATH"))
     var paths: [String] = []
 
@@ -108,8 +111,9 @@ struct Lint: ParsableCommand {
         var kept: [FileOutcome] = []
         var verdict = Verdict(failOn: failOn, maxWarnings: maxWarnings)
         var recorded = Baseline()
+        let timer = timings ? RuleTimings() : nil
         BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding), threads: jobs,
-                        progress: onProgress) { index, outcome in
+                        progress: onProgress, timings: timer) { index, outcome in
             var outcome = outcome
             switch outcome {
             case .linted(var result):
@@ -124,8 +128,10 @@ struct Lint: ParsableCommand {
                 Diagnostics.print("\(error.path): 错误: \(error.message)")
             }
             verdict.add(outcome)
-            if let part = streaming?.file(outcome, index: index) {
-                output.write(part)
+            if streaming != nil {
+                let started = DispatchTime.now().uptimeNanoseconds
+                output.write(streaming!.file(outcome, index: index))
+                timer?.add("(输出)", DispatchTime.now().uptimeNanoseconds - started)
             } else {
                 kept.append(outcome)
             }
@@ -146,6 +152,7 @@ struct Lint: ParsableCommand {
             output.write(reporter.report(run))
         }
         output.flush()
+        if let timer { Diagnostics.print(timer.table()) }
         if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
     }
 

@@ -27,6 +27,52 @@ struct PatternReachTests {
         #expect(PatternReach(pattern) == expected, "\(pattern)")
     }
 
+    /// Cues are compiled with `^` and `$` at every line: they are searched sentence by sentence, whatever
+    /// their length, as long as they cannot match a line feed.
+    @Test(arguments: [
+        ("^(下一步|今后)，?.{0,15}(将|要)", PatternReach.line),
+        ("^20\\d\\d年.{0,20}工作的总体要求", .line),
+        ("(但|但是).{0,40}(还存在|差距)", .line),
+        ("差距$", .line),
+        ("^问题[^。]*", .whole),
+        ("^(?=下一步)", .whole),
+    ])
+    func reachOfACue(pattern: String, expected: PatternReach) {
+        #expect(PatternReach(pattern, lineAnchors: true) == expected, "\(pattern)")
+    }
+
+    /// The built-in cues searched only in the sentences holding their guard find what a search of
+    /// every sentence finds, on random reports made of cue-like sentences.
+    @Test func cueSentencesEqualWholeSearch() throws {
+        let rules = try TestSupport.rules(builtin: true)
+        let cues = rules.sectionRules.flatMap(\.cues)
+        #expect(cues.count >= 8)
+        #expect(cues.filter { $0.reach == .line && $0.guards != nil }.count >= 6)
+        let sentences = ["下一步，我局将持续推进。", "2024年，我局将继续深化改革。", "但是，工作中还存在一些差距。", "存在的问题主要是",
+                         "2023年工作的总体要求是：", "今后要着力抓好落实", "为此，新的一年里", "一年来，我局落实主体责任",
+                         "严格遵守八项规定精神", "总体要求是", "我们取得了成效。", "20", "，", "。", "\n", "一、总体情况\n"]
+        var random = SeededGenerator(seed: 11)
+        var matched = 0
+        for _ in 0..<150 {
+            let body = (0..<Int.random(in: 1...30, using: &random)).map { _ in sentences.randomElement(using: &random)! }.joined()
+            let document = TestSupport.parse("2023年工作总结\n" + body + "\n")
+            var hits = [[ByteRange]](repeating: [], count: rules.literals.patterns.count)
+            rules.literals.scan(document.source.bytes) { hits[$0.pattern].append($0.range) }
+            let context = RuleContext(document: document, literalHits: hits)
+            let text = context.sentenceText
+            func described(_ found: [(piece: SentenceText.Piece, range: ByteRange)]) -> [String] {
+                found.map { "\($0.piece.paragraph)/\($0.piece.sourceStart)+\($0.piece.length): \($0.range.start)..<\($0.range.end)" }
+            }
+            for cue in cues {
+                let whole = cue.pattern.matches(in: text.text).compactMap { text.sourceRange(of: $0) }
+                #expect(described(cue.sentenceMatches(context, onTimeout: {})) == described(whole),
+                        "\(cue.pattern.source) on \(body.debugDescription)")
+                matched += whole.count
+            }
+        }
+        #expect(matched > 100)
+    }
+
     @Test func windowsAreWholeScalarsAndMerged() {
         let bytes = Array("甲乙丙\n丁戊己\n庚辛".utf8)
         // A hit of 乙 (bytes 3..<6) reaching 4 bytes: 2..<7 cuts 甲 and 丙, so it widens to 甲乙丙.

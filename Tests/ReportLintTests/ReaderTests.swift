@@ -80,6 +80,31 @@ struct ReaderTests {
         let small = Reader(maxFileSize: 1024)
         #expect(throws: ReadError(path: big.path, reason: .tooLarge(size: 2048, limit: 1024))) { try small.read(path: big.path).get() }
         #expect(ReadError(path: "x.txt", reason: .notFound).description == "x.txt: 文件不存在")
+
+        // A device never ends: it is refused at the limit, not read forever.
+        #expect(throws: ReadError(path: "/dev/zero", reason: .tooLarge(size: 1025, limit: 1024))) { try small.read(path: "/dev/zero").get() }
+        // A file read whole, exactly at the limit, and one byte over it.
+        try Data(repeating: 0x41, count: 1024).write(to: big)
+        #expect(try small.read(path: big.path).get().bytes.count == 1024)
+        let dangling = directory.appendingPathComponent("dangling.txt").path
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: missing)
+        #expect(throws: ReadError(path: dangling, reason: .notFound)) { try reader.read(path: dangling).get() }
+    }
+
+    /// A named pipe has no offsets to read at: it is read as a stream.
+    @Test func aNamedPipeIsReadAsAStream() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pipe = directory.appendingPathComponent("pipe.txt").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: pipe)
+            handle?.write(Data("2023年工作总结\n管道里的报告。\n".utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let source = try reader.read(path: pipe).get()
+        #expect(source.text == "2023年工作总结\n管道里的报告。\n")
     }
 }
 

@@ -37,6 +37,18 @@ struct ReporterFormatTests {
         ], rules: rules)
     }
 
+    /// JSON writes findings straight into its text for speed: byte for byte what the JSONValue tree
+    /// gives, for findings with quotes, newlines, suggestions and none, and for clean and unreadable files.
+    @Test func jsonFastPathEqualsTheValueTree() throws {
+        let run = try ReporterFormatTests.run()
+        #expect(run.outcomes.flatMap(\.findings).contains { $0.suggestion != nil && $0.message.contains("\"") })
+        #expect(run.outcomes.flatMap(\.findings).contains { $0.suggestion == nil && $0.message.contains("\n") })
+        for (index, outcome) in run.outcomes.enumerated() {
+            let tree = (index == 0 ? "\n    " : ",\n    ") + JSONReporter.file(outcome).serialized(indent: 2)
+            #expect(JSONReporter().file(outcome, index: index) == tree)
+        }
+    }
+
     @Test(arguments: [OutputFormat.sarif, .junit, .github, .checkstyle, .gitlab])
     func golden(format: OutputFormat) throws {
         let output = format.reporter(ReporterOptions(base: nil)).report(try ReporterFormatTests.run())

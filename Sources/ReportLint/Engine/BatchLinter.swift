@@ -24,6 +24,7 @@ public enum BatchLinter {
                            standardInput: Result<Source, ReadError>? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil,
                            window: Int? = nil,
+                           timings: RuleTimings? = nil,
                            deliver: (Int, FileOutcome) -> Void) {
         let workers = max(1, min(threads, jobs.count))
         withoutActuallyEscaping(deliver) { deliver in
@@ -31,9 +32,10 @@ public enum BatchLinter {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let index = queue.take() {
                     let job = jobs[index]
-                    let read = job.path == "-" ? (standardInput ?? reader.readStandardInput()) : reader.read(path: job.path)
+                    let read = job.path == "-" ? (standardInput ?? reader.readStandardInput())
+                        : timings.map { $0.measure("(读取和解码)") { reader.read(path: job.path) } } ?? reader.read(path: job.path)
                     let outcome: FileOutcome = switch read {
-                    case .success(let source): .linted(Linter(rules: job.rules).lint(source, type: job.type))
+                    case .success(let source): .linted(Linter(rules: job.rules, timings: timings).lint(source, type: job.type))
                     case .failure(let error): .failed(error)
                     }
                     let done = queue.complete(index, outcome)

@@ -13,33 +13,47 @@ public struct LintResult: Sendable {
     public let notes: [String]
 
     public var path: String { document.source.path }
+
+    /// The same result with no findings (to describe the file apart from its findings).
+    var withoutFindings: LintResult {
+        var copy = self
+        copy.findings = []
+        return copy
+    }
 }
 
 /// Runs compiled rules over reports: parse once, scan all literals once, resolve sections, then let
 /// every rule look at the same context.
 public struct Linter: Sendable {
     public let rules: CompiledRules
+    /// When set, the time of each phase and rule is added to it.
+    public let timings: RuleTimings?
 
-    public init(rules: CompiledRules) {
+    public init(rules: CompiledRules, timings: RuleTimings? = nil) {
         self.rules = rules
+        self.timings = timings
+    }
+
+    private func measure<Result>(_ label: String, _ work: () -> Result) -> Result {
+        timings.map { $0.measure(label, work) } ?? work()
     }
 
     /// Lints one report; `type` forces its document type (`--type`, or the configuration).
     public func lint(_ source: Source, type: DocumentType? = nil) -> LintResult {
-        let document = StructureParser.parse(source, type: type)
+        let document = measure("(结构分析)") { StructureParser.parse(source, type: type) }
         if source.isBlank {
             return LintResult(document: document, findings: [], sections: [:], notes: ["文件为空，未做检查"])
         }
         var hits = [[ByteRange]](repeating: [], count: rules.literals.patterns.count)
-        rules.literals.scan(source.bytes) { hits[$0.pattern].append($0.range) }
+        measure("(词语扫描)") { rules.literals.scan(source.bytes) { hits[$0.pattern].append($0.range) } }
         var context = RuleContext(document: document, literalHits: hits)
 
         for rule in rules.sectionRules where rule.header.applies(to: document.type) {
-            context.sections[rule.header.id] = rule.locate(context)
+            context.sections[rule.header.id] = measure(rule.header.id) { rule.locate(context) }
         }
         var findings: [Finding] = []
         for rule in rules.rules where rule.header.applies(to: document.type) && !rules.silenced.contains(rule.header.id) {
-            var found = rule.check(context)
+            var found = measure(rule.header.id) { rule.check(context) }
             // Word files are never rewritten: their suggestions stay advice.
             if rule.fixable && source.format != .docx {
                 for index in found.indices where found[index].suggestion != nil { found[index].fixable = true }

@@ -13,7 +13,7 @@ struct GuardedPattern: Sendable {
     init(_ pattern: RegexPattern, literals: LiteralTableBuilder) {
         self.pattern = pattern
         guards = GuardedPattern.requiredLiterals(pattern.source).map { $0.map(literals.add) }
-        reach = PatternReach(pattern.source)
+        reach = PatternReach(pattern.source, lineAnchors: pattern.regex.options.contains(.anchorsMatchLines))
     }
 
     /// True when the regex might match this report.
@@ -35,6 +35,35 @@ struct GuardedPattern: Sendable {
             return pattern.matches(in: source.text, onTimeout: onTimeout)
         }
         return pattern.matches(in: source.bytes, windows: windows, onTimeout: onTimeout)
+    }
+
+    /// Where a cue (compiled with line anchors) matches the report's sentences, each match as a range
+    /// of the report with the sentence holding it. When the cue stays on one line and has a guard, only
+    /// the sentences holding a guard hit are searched (a match and the guard literal inside it lie in
+    /// one sentence); otherwise every sentence, through the sentence text the report shares.
+    func sentenceMatches(_ context: RuleContext, onTimeout: () -> Void) -> [(piece: SentenceText.Piece, range: ByteRange)] {
+        var text: SentenceText?
+        if let guards, reach == .line {
+            let document = context.document
+            var candidates: [(range: ByteRange, paragraph: Int)] = []
+            var paragraphSentences: (index: Int, sentences: [ByteRange]) = (-1, [])
+            for hit in guards.flatMap({ context.hits($0) }).sorted() {
+                guard let paragraph = document.paragraph(containing: hit.start), paragraph.role == .body || paragraph.role == .heading
+                else { continue }
+                if paragraph.index != paragraphSentences.index {
+                    paragraphSentences = (paragraph.index, document.sentences(of: paragraph))
+                }
+                guard let sentence = paragraphSentences.sentences.first(where: { $0.contains(hit) }) else { continue }
+                if candidates.last?.range != sentence { candidates.append((sentence, paragraph.index)) }
+            }
+            if candidates.isEmpty { return [] }
+            // Candidates that cover most of the report save nothing over the shared sentence text.
+            if candidates.reduce(0, { $0 + $1.range.count }) <= document.source.bytes.count / 2 {
+                text = SentenceText(document: document, sentences: candidates)
+            }
+        }
+        let sentences = text ?? context.sentenceText
+        return pattern.matches(in: sentences.text, onTimeout: onTimeout).compactMap { sentences.sourceRange(of: $0) }
     }
 
     /// A set of literals one of which every match of `source` contains, or nil when none can be derived

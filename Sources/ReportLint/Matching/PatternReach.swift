@@ -13,13 +13,17 @@ enum PatternReach: Equatable {
     /// Nothing is known: search the whole text.
     case whole
 
-    init(_ pattern: String) {
-        var parser = ReachParser(scalars: Array(pattern.unicodeScalars))
+    /// `lineAnchors`: the pattern was compiled with `^` and `$` matching at every line; it can then
+    /// only be searched line by line (`.line`), never in windows that may start inside a line.
+    init(_ pattern: String, lineAnchors: Bool = false) {
+        var parser = ReachParser(scalars: Array(pattern.unicodeScalars), lineAnchors: lineAnchors)
         guard let shape = parser.alternation(), parser.index == parser.scalars.count else {
             self = .whole
             return
         }
-        if let length = shape.maxBytes {
+        if lineAnchors {
+            self = shape.mayMatchNewline ? .whole : .line
+        } else if let length = shape.maxBytes {
             self = .bytes(length)
         } else {
             self = shape.mayMatchNewline ? .whole : .line
@@ -54,10 +58,12 @@ private struct Shape {
 /// A small recursive-descent reader of the ICU syntax rules use; returns nil for anything it does not know.
 private struct ReachParser {
     let scalars: [Unicode.Scalar]
+    let lineAnchors: Bool
     var index = 0
 
-    init(scalars: [Unicode.Scalar]) {
+    init(scalars: [Unicode.Scalar], lineAnchors: Bool) {
         self.scalars = scalars
+        self.lineAnchors = lineAnchors
     }
 
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
@@ -97,7 +103,8 @@ private struct ReachParser {
         case "[": return characterClass()
         case "\\": return escape(inClass: false)
         case ".": return .scalar // no (?s) is accepted above, so `.` never matches a line feed
-        case "^", "$", "*", "+", "?", "{", ")", "|": return nil
+        case "^", "$": return lineAnchors ? .empty : nil // a line start or end is the same in a whole line
+        case "*", "+", "?", "{", ")", "|": return nil
         case "\n": return Shape(maxBytes: 1, mayMatchNewline: true)
         default: return Shape(maxBytes: UTF8.width(scalar), mayMatchNewline: false)
         }

@@ -10,7 +10,50 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func file(_ outcome: FileOutcome, index: Int) -> String {
-        (index == 0 ? "\n    " : ",\n    ") + JSONReporter.file(outcome).serialized(indent: 2)
+        var output = index == 0 ? "\n    " : ",\n    "
+        guard case .linted(let result) = outcome, case .object(let members) = JSONReporter.file(.linted(result.withoutFindings))
+        else { return output + JSONReporter.file(outcome).serialized(indent: 2) }
+        // Findings are most of the output: written straight into the text, not through a JSONValue tree.
+        output += "{\n"
+        for (index, (key, value)) in members.enumerated() {
+            if index > 0 { output += ",\n" }
+            if key == "findings" {
+                output += "      \"findings\": "
+                JSONReporter.write(result.findings, into: &output)
+            } else {
+                output += JSONValue.member(key, value, level: 3)
+            }
+        }
+        return output + "\n    }"
+    }
+
+    /// The same text as `.array(findings.map(finding)).serialized(indent: 3)`, written directly.
+    static func write(_ findings: [Finding], into output: inout String) {
+        guard !findings.isEmpty else { output += "[]"; return }
+        output += "["
+        for (index, finding) in findings.enumerated() {
+            output += index == 0 ? "\n        {\n          \"rule\": " : ",\n        {\n          \"rule\": "
+            JSONValue.writeString(finding.ruleId, into: &output)
+            output += ",\n          \"severity\": \""
+            output += finding.severity.rawValue
+            output += "\",\n          \"message\": "
+            JSONValue.writeString(finding.message, into: &output)
+            output += ",\n          \"line\": "
+            output += String(finding.start.line)
+            output += ",\n          \"column\": "
+            output += String(finding.start.column)
+            output += ",\n          \"endLine\": "
+            output += String(finding.end.line)
+            output += ",\n          \"endColumn\": "
+            output += String(finding.end.column)
+            if let suggestion = finding.suggestion {
+                output += ",\n          \"suggestion\": "
+                JSONValue.writeString(suggestion, into: &output)
+                output += finding.fixable ? ",\n          \"fixable\": true" : ",\n          \"fixable\": false"
+            }
+            output += "\n        }"
+        }
+        output += "\n      ]"
     }
 
     public func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String {

@@ -58,9 +58,14 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    private static let paddings = (0..<12).map { String(repeating: "  ", count: $0) }
+
+    /// Two spaces per level; made once for the usual depths (this runs for every value written).
+    private static func padding(_ level: Int) -> String {
+        level < paddings.count ? paddings[level] : String(repeating: "  ", count: level)
+    }
+
     private func write(into output: inout String, indent: Int) {
-        let padding = String(repeating: "  ", count: indent + 1)
-        let closing = String(repeating: "  ", count: indent)
         switch self {
         case .string(let value): JSONValue.writeString(value, into: &output)
         case .int(let value): output += String(value)
@@ -68,6 +73,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: output += "null"
         case .array(let items):
             guard !items.isEmpty else { output += "[]"; return }
+            let padding = JSONValue.padding(indent + 1)
+            let closing = JSONValue.padding(indent)
             output += "[\n"
             for (index, item) in items.enumerated() {
                 output += padding
@@ -77,6 +84,8 @@ public indirect enum JSONValue: Equatable, Sendable {
             output += closing + "]"
         case .object(let members):
             guard !members.isEmpty else { output += "{}"; return }
+            let padding = JSONValue.padding(indent + 1)
+            let closing = JSONValue.padding(indent)
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
                 output += padding
@@ -101,7 +110,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         return false
     }
 
-    private static func writeString(_ value: String, into output: inout String) {
+    static func writeString(_ value: String, into output: inout String) {
         output += "\""
         // Most strings need no escaping: append them whole rather than scalar by scalar.
         if !needsEscaping(value) {

@@ -60,17 +60,7 @@ public final class Source: Sendable {
         self.encoding = encoding
         self.hadBOM = hadBOM
         self.positions = PositionConverter(bytes: bytes)
-        var scalars: [Unicode.Scalar] = []
-        var starts: [Int32] = []
-        scalars.reserveCapacity(bytes.count / 2)
-        starts.reserveCapacity(bytes.count / 2 + 1)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            starts.append(Int32(offset))
-            offset += UTF8.width(scalar)
-        }
-        starts.append(Int32(offset))
+        let (scalars, starts) = Source.decodeScalars(bytes)
         var blocks: [Int32] = []
         blocks.reserveCapacity(bytes.count >> Source.blockShift + 2)
         for (index, start) in starts.enumerated() {
@@ -107,7 +97,7 @@ public final class Source: Sendable {
         let line = positions.line(ofByte: offset)
         let column = scalarCount(before: offset) - scalarCount(before: positions.lineStarts[line - 1]) + 1
         let position = SourcePosition(line: line, column: column)
-        guard let map = columnMaps[position.line], !map.isEmpty else { return position }
+        guard !columnMaps.isEmpty, let map = columnMaps[position.line], !map.isEmpty else { return position }
         let index = position.column - 1
         if end, index >= 1 { return SourcePosition(line: position.line, column: map[min(index, map.count) - 1] + 1) }
         if index < map.count { return SourcePosition(line: position.line, column: map[index]) }
@@ -143,6 +133,49 @@ public final class Source: Sendable {
             if Int(scalarStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
         }
         return max(0, low - 1)
+    }
+
+    /// Every scalar of valid UTF-8 and the byte offset where each starts (plus the end), decoded
+    /// straight from the bytes into arrays of the right size: this runs over every byte of every report.
+    static func decodeScalars(_ bytes: [UInt8]) -> ([Unicode.Scalar], [Int32]) {
+        bytes.withUnsafeBufferPointer { input in
+            // Count first (every byte that does not continue a sequence starts a scalar) so both arrays
+            // are allocated once at their size, then fill both in one pass.
+            var count = 0
+            for byte in input { count &+= byte & 0xC0 != 0x80 ? 1 : 0 }
+            var starts: [Int32] = []
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
+                starts = [Int32](unsafeUninitializedCapacity: count + 1) { startBuffer, startCount in
+                    var offset = 0
+                    var index = 0
+                    while index < count {
+                        let lead = UInt32(input[offset])
+                        startBuffer[index] = Int32(offset)
+                        var value = lead
+                        var width = 1
+                        if lead >= 0xF0 {
+                            value = (lead & 0x07) << 18 | UInt32(input[offset + 1] & 0x3F) << 12
+                                | UInt32(input[offset + 2] & 0x3F) << 6 | UInt32(input[offset + 3] & 0x3F)
+                            width = 4
+                        } else if lead >= 0xE0 {
+                            value = (lead & 0x0F) << 12 | UInt32(input[offset + 1] & 0x3F) << 6 | UInt32(input[offset + 2] & 0x3F)
+                            width = 3
+                        } else if lead >= 0xC0 {
+                            value = (lead & 0x1F) << 6 | UInt32(input[offset + 1] & 0x3F)
+                            width = 2
+                        }
+                        // The bytes came from a Swift String: valid UTF-8, so every value is a scalar.
+                        scalarBuffer[index] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        offset += width
+                        index += 1
+                    }
+                    startBuffer[count] = Int32(input.count)
+                    startCount = count + 1
+                }
+                scalarCount = count
+            }
+            return (scalars, starts)
+        }
     }
 
     /// Scalar indices between which both searches above end for `offset`: from the last scalar starting

@@ -43,7 +43,11 @@ public enum TextDecoder {
             else { return .failure(.invalidUTF16) }
             return .success(Decoded(text: text, encoding: little ? .utf16LittleEndian : .utf16BigEndian, hadBOM: true))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // memchr, not firstIndex(of:): this looks at every byte of every report.
+        if let nul = bytes.withUnsafeBytes({ raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return UnsafeRawPointer(found) - base
+        }) {
             return .failure(.binary(byteOffset: nul))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

@@ -87,6 +87,11 @@ public struct Document: Sendable {
         var start = paragraph.range.start
         var index = start
         while index < paragraph.range.end {
+            // 。 is E3 80 82, ！ and ？ are EF BC 81 and EF BC 9F: any other byte cannot start one.
+            if bytes[index] != 0xE3 && bytes[index] != 0xEF {
+                index += 1
+                continue
+            }
             let isEnd = index + 3 <= paragraph.range.end && Marks.isSentenceEnd(bytes, at: index)
             if isEnd {
                 result.append(ByteRange(start, index + 3))

@@ -16,14 +16,24 @@ struct SentenceText: Sendable {
     let pieces: [Piece]
 
     init(document: Document) {
+        let sentences = document.proseParagraphs.flatMap { paragraph in
+            document.sentences(of: paragraph).map { (range: $0, paragraph: paragraph.index) }
+        }
+        self.init(document: document, sentences: sentences)
+    }
+
+    /// Only the given sentences (in text order): what a cue needs when few sentences can match it.
+    init(document: Document, sentences: [(range: ByteRange, paragraph: Int)]) {
         var bytes: [UInt8] = []
         var pieces: [Piece] = []
-        for paragraph in document.proseParagraphs {
-            for sentence in document.sentences(of: paragraph) {
-                pieces.append(Piece(textStart: bytes.count, sourceStart: sentence.start, length: sentence.count, paragraph: paragraph.index))
-                bytes += document.source.bytes[sentence.start..<sentence.end]
-                bytes.append(UInt8(ascii: "\n"))
-            }
+        pieces.reserveCapacity(sentences.count)
+        // The sentences plus a line feed each: reserve once rather than grow through copies.
+        bytes.reserveCapacity(sentences.reduce(0) { $0 + $1.range.count + 1 })
+        for sentence in sentences {
+            pieces.append(Piece(textStart: bytes.count, sourceStart: sentence.range.start, length: sentence.range.count,
+                                paragraph: sentence.paragraph))
+            bytes += document.source.bytes[sentence.range.start..<sentence.range.end]
+            bytes.append(UInt8(ascii: "\n"))
         }
         text = String(decoding: bytes, as: UTF8.self)
         self.pieces = pieces

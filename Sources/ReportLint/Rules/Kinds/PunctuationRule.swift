@@ -135,10 +135,11 @@ public struct PunctuationRule: Rule {
             case .repeated:
                 if PunctuationRule.isSentenceMark(scalar) {
                     while next < indices.upperBound, PunctuationRule.isSentenceMark(scalars[next]) { next += 1 }
-                    let text = String(String.UnicodeScalarView(scalars[index..<next]))
-                    let isEllipsis = next - index >= 3 && text.unicodeScalars.allSatisfy { $0 == "。" }
-                    if next - index >= 2, !isEllipsis {
-                        result.append((index..<next, "标点“\(text)”重复", PunctuationRule.strongest(in: text)))
+                    // Most marks stand alone: only a run of two or more is looked at (and spelled out).
+                    if next - index >= 2 {
+                        let text = String(String.UnicodeScalarView(scalars[index..<next]))
+                        let isEllipsis = next - index >= 3 && text.unicodeScalars.allSatisfy { $0 == "。" }
+                        if !isEllipsis { result.append((index..<next, "标点“\(text)”重复", PunctuationRule.strongest(in: text))) }
                     }
                 }
             case .ellipsis:

@@ -76,12 +76,10 @@ public struct SectionRule: Rule {
     private func cueSpans(_ context: RuleContext) -> [SectionSpan] {
         guard !cues.isEmpty else { return [] }
         let document = context.document
-        let sentences = context.sentenceText
         var best: [Int: (rank: (Int, Int, Int), piece: SentenceText.Piece, anchor: ByteRange)] = [:]
         for (cueIndex, guarded) in cues.enumerated() where guarded.mayMatch(context) {
             let cue = guarded.pattern
-            for match in cue.matches(in: sentences.text, onTimeout: { context.regexTimedOut(header, cue) }) {
-                guard let (piece, anchor) = sentences.sourceRange(of: match) else { continue }
+            for (piece, anchor) in guarded.sentenceMatches(context, onTimeout: { context.regexTimedOut(header, cue) }) {
                 let rank = (piece.sourceStart, cueIndex, anchor.start)
                 if let current = best[piece.paragraph], current.rank <= rank { continue }
                 best[piece.paragraph] = (rank, piece, anchor)
