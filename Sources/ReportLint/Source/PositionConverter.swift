@@ -12,20 +12,27 @@ public struct PositionConverter: Sendable {
         self.bytes = bytes
         var starts = [0]
         var ends: [Int] = []
-        var index = 0
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\n"):
-                ends.append(index)
-                starts.append(index + 1)
-            case UInt8(ascii: "\r"):
-                ends.append(index)
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
-            default:
-                break
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                // Every byte of the report passes here: most are far above CR and LF.
+                if bytes[index] > UInt8(ascii: "\r") {
+                    index += 1
+                    continue
+                }
+                switch bytes[index] {
+                case UInt8(ascii: "\n"):
+                    ends.append(index)
+                    starts.append(index + 1)
+                case UInt8(ascii: "\r"):
+                    ends.append(index)
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                    starts.append(index + 1)
+                default:
+                    break
+                }
+                index += 1
             }
-            index += 1
         }
         ends.append(bytes.count)
         lineStarts = starts

@@ -19,6 +19,8 @@ public struct Paragraph: Sendable {
     public let index: Int
     public let line: Int
     public let range: ByteRange
+    /// The indices of its scalars in `Source.scalars`, found once here for the rules that walk characters.
+    public let scalars: Range<Int>
     public internal(set) var role: ParagraphRole
     public internal(set) var headingIndex: Int?
 }

@@ -64,7 +64,8 @@ public enum StructureParser {
                 end = previous
             }
             guard start < end else { continue }
-            result.append(Paragraph(index: result.count, line: line, range: ByteRange(start, end), role: .body))
+            let range = ByteRange(start, end)
+            result.append(Paragraph(index: result.count, line: line, range: range, scalars: source.scalarIndices(range), role: .body))
         }
         return result
     }
@@ -198,6 +199,11 @@ public enum StructureParser {
         var markers: [(ordinal: Int, range: ByteRange)] = []
         var index = start
         while index + 3 <= paragraph.range.end {
+            // 是 is E6 98 AF: any other first byte is passed over at once (this looks at every byte).
+            if bytes[index] != Marks.shi.0 {
+                index += 1
+                continue
+            }
             if Marks.has(Marks.shi, in: bytes, at: index), let found = seriesMarker(endingAt: index, from: start, bytes: bytes) {
                 markers.append((found.ordinal, ByteRange(found.start, index + 3)))
                 index += 3
@@ -219,6 +225,10 @@ public enum StructureParser {
 
     /// Reads the Chinese number before a `是` at `shiOffset`, if a boundary precedes it.
     static func seriesMarker(endingAt shiOffset: Int, from start: Int, bytes: [UInt8]) -> (ordinal: Int, start: Int)? {
+        // Most 是 follow an ordinary character (就是, 要求是): decide that before building anything.
+        guard shiOffset > start,
+              Numbering.chineseDigit(UTF8Scalars.decode(bytes, at: UTF8Scalars.previousStart(bytes, before: shiOffset)).scalar) != nil
+        else { return nil }
         var scalars: [Unicode.Scalar] = []
         var position = shiOffset
         while position > start, scalars.count < 3 {

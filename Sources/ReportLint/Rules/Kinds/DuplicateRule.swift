@@ -45,7 +45,7 @@ public struct DuplicateRule: Rule {
         var postings: [Int: [Int]] = [:]
         var findings: [Finding] = []
         for (position, paragraph) in paragraphs.enumerated() {
-            let indices = source.scalarIndices(paragraph.range)
+            let indices = paragraph.scalars
             guard indices.count >= minLength else { shingles.append([]); continue }
             var set = Set<Int>()
             for start in indices.lowerBound...(indices.upperBound - ngram) {

@@ -34,13 +34,24 @@ struct PairsRuleDefinition: RuleDefinition {
 public struct PairsRule: Rule {
     public let header: RuleHeader
     let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]
+    private let filter: ScalarFilter
+
+    init(header: RuleHeader, pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]) {
+        self.header = header
+        self.pairs = pairs
+        filter = ScalarFilter(String(String.UnicodeScalarView(pairs.flatMap { [$0.open, $0.close] })))
+    }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source
         var findings: [Finding] = []
         for paragraph in context.document.paragraphs {
             var open: [(pair: Int, index: Int)] = []
-            for index in source.scalarIndices(paragraph.range) {
+            let indices = paragraph.scalars
+            var index = indices.lowerBound - 1
+            while true {
+                index = source.scalars.withUnsafeBufferPointer { filter.next(from: index + 1, to: indices.upperBound, in: $0) }
+                guard index < indices.upperBound else { break }
                 let scalar = source.scalars[index]
                 if let pair = pairs.firstIndex(where: { $0.open == scalar }) {
                     open.append((pair, index))

@@ -41,6 +41,8 @@ public struct PlaceholderRule: Rule {
         var runs: [Range<Int>] = []
         var index = 0
         while index < scalars.count {
+            index = scalars.withUnsafeBufferPointer { PlaceholderRule.candidates.next(from: index, to: $0.count, in: $0) }
+            guard index < scalars.count else { break }
             guard isPlaceholder(at: index, scalars) else { index += 1; continue }
             var end = index + 1
             while end < scalars.count, isPlaceholder(at: end, scalars) { end += 1 }
@@ -54,6 +56,9 @@ public struct PlaceholderRule: Rule {
         }
         return runs.map(source.byteRange)
     }
+
+    /// The characters a placeholder run can be made of: the scan skips everything else.
+    private static let candidates = ScalarFilter("*＊XxＸｘ×")
 
     private func isPlaceholder(at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let scalar = scalars[index]

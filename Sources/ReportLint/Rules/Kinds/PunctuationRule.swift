@@ -24,29 +24,6 @@ struct PunctuationRuleDefinition: RuleDefinition {
     }
 }
 
-/// The characters that can start a problem of one check, as a filter on the low byte of the scalar
-/// value: 256 flags that let the scan skip ordinary characters in a tight loop (every check visits
-/// every character of the report, so this loop is most of the rule's cost).
-struct ScalarFilter: Sendable {
-    private let lowBytes: [Bool]
-
-    init(_ scalars: String) {
-        var lowBytes = [Bool](repeating: false, count: 256)
-        for scalar in scalars.unicodeScalars { lowBytes[Int(scalar.value & 0xFF)] = true }
-        self.lowBytes = lowBytes
-    }
-
-    /// The first index from `index` up to `end` whose scalar may be one of the filter's (it may not: the
-    /// caller checks exactly), or `end`.
-    func next(from index: Int, to end: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
-        lowBytes.withUnsafeBufferPointer { table in
-            var index = index
-            while index < end, !table[Int(scalars[index].value & 0xFF)] { index += 1 }
-            return index
-        }
-    }
-}
-
 public struct PunctuationRule: Rule {
     public enum Check: String, Sendable, CaseIterable {
         case halfWidth = "half-width"
@@ -100,7 +77,7 @@ public struct PunctuationRule: Rule {
         var findings: [Finding] = []
         // Every line, the title included: a half-width comma is as wrong there as in the body.
         for paragraph in document.paragraphs {
-            var indices = source.scalarIndices(paragraph.range)
+            var indices = paragraph.scalars
             // Heading numbering such as (一) or 1、 is the numbering rule's business.
             if let heading = paragraph.headingIndex.map({ document.headings[$0] }) {
                 indices = source.scalarIndex(ofByte: heading.marker.range.end)..<indices.upperBound

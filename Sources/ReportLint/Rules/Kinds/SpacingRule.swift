@@ -22,7 +22,7 @@ public struct SpacingRule: Rule {
         var findings: [Finding] = []
         for paragraph in context.document.proseParagraphs {
             var quotes = QuoteDepth()
-            let indices = source.scalarIndices(paragraph.range)
+            let indices = paragraph.scalars
             var index = indices.lowerBound
             while index < indices.upperBound {
                 let scalar = scalars[index]
