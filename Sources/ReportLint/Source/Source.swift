@@ -48,7 +48,7 @@ public final class Source: Sendable {
 
     public init(path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
                 format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
-                originalText: String? = nil, suppressions: [Suppression] = []) {
+                originalText: String? = nil, suppressions: [Suppression] = [], utf8: [UInt8]? = nil) {
         self.format = format
         self.outlineLevels = outlineLevels
         self.columnMaps = columnMaps
@@ -56,7 +56,9 @@ public final class Source: Sendable {
         self.suppressions = suppressions
         self.path = path
         self.text = text
-        self.bytes = Array(text.utf8)
+        // `utf8`, when the caller has it (the file as read), spares a copy of the whole text.
+        assert(utf8 == nil || utf8! == Array(text.utf8))
+        self.bytes = utf8 ?? Array(text.utf8)
         self.encoding = encoding
         self.hadBOM = hadBOM
         self.positions = PositionConverter(bytes: bytes)

@@ -199,11 +199,22 @@ public enum StructureParser {
         var markers: [(ordinal: Int, range: ByteRange)] = []
         var index = start
         while index + 3 <= paragraph.range.end {
-            // 是 is E6 98 AF: any other first byte is passed over at once (this looks at every byte).
-            if bytes[index] != Marks.shi.0 {
-                index += 1
-                continue
+            // 是 is E6 98 AF. This looks at every paragraph, so it skips like Boyer-Moore-Horspool: a last
+            // byte that is none of the three moves the window three bytes on.
+            index = bytes.withUnsafeBufferPointer { buffer in
+                var next = index
+                while next + 3 <= paragraph.range.end {
+                    let last = buffer[next + 2]
+                    if last == Marks.shi.2 {
+                        if buffer[next] == Marks.shi.0 && buffer[next + 1] == Marks.shi.1 { break }
+                        next += 3
+                    } else {
+                        next += last == Marks.shi.1 ? 1 : last == Marks.shi.0 ? 2 : 3
+                    }
+                }
+                return next
             }
+            if index + 3 > paragraph.range.end { break }
             if Marks.has(Marks.shi, in: bytes, at: index), let found = seriesMarker(endingAt: index, from: start, bytes: bytes) {
                 markers.append((found.ordinal, ByteRange(found.start, index + 3)))
                 index += 3
