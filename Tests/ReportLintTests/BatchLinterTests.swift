@@ -18,7 +18,7 @@ struct BatchLinterTests {
     @Test func deliversInInputOrderFromSeveralThreads() throws {
         let jobs = try jobs(40)
         var delivered: [Int] = []
-        BatchLinter.run(jobs, reader: Reader(), threads: 4, window: 3) { index, outcome in
+        BatchLinter.run(jobs, reader: Reader(), threads: 4, window: .init(files: 3, bytes: 0)) { index, outcome in
             #expect(outcome.path == jobs[index].path)
             #expect(outcome.findings.count == index)
             delivered.append(index)
@@ -34,12 +34,35 @@ struct BatchLinterTests {
         let furthestAhead = LockedCount()
         BatchLinter.run(jobs, reader: Reader(), threads: 2, progress: { finished in
             furthestAhead.raise(to: finished - delivered.value)
-        }, window: 2) { _, _ in
+        }, window: .init(files: 2, bytes: .max)) { _, _ in
             Thread.sleep(forTimeInterval: 0.003)
             delivered.raise(to: delivered.value + 1)
         }
         #expect(delivered.value == 30)
         #expect(furthestAhead.value <= 2)
+    }
+
+    /// Besides the file count, finished files waiting for a slow one may hold only so much text (their
+    /// results are the memory being bounded): with no room they wait, with room they run on. Checked
+    /// step by step on one thread, so the answer does not depend on scheduling.
+    @Test func waitingFilesAreLimitedByTheirSize() throws {
+        let source = TestSupport.source("总结\n" + String(repeating: "正文。", count: 100))
+        let outcome = FileOutcome.linted(Linter(rules: try TestSupport.rules()).lint(source))
+        for (budget, waitsAfterOneFinished) in [(0, true), (source.bytes.count + 1, false), (source.bytes.count, true)] {
+            var delivered: [Int] = []
+            let queue = OrderedHandOver(count: 10, window: .init(files: 8, bytes: budget), workers: 2) { index, _ in delivered.append(index) }
+            #expect(queue.take() == 0)
+            #expect(queue.take() == 1)
+            // Two files run, one per worker, whatever the window.
+            #expect(queue.mustWait == (budget == 0))
+            // File 1 finishes first and waits for file 0: its text counts against the budget.
+            _ = queue.complete(1, outcome)
+            #expect(delivered.isEmpty)
+            #expect(queue.mustWait == waitsAfterOneFinished)
+            _ = queue.complete(0, outcome)
+            #expect(delivered == [0, 1])
+            #expect(!queue.mustWait)
+        }
     }
 
     @Test func theCollectingFormKeepsEveryOutcome() throws {

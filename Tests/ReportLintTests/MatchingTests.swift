@@ -86,12 +86,25 @@ struct GuardedPatternTests {
         ("（此处[^）]{0,30}）", ["（此处"]),
         ("^20\\d\\d年，?.{0,12}(将|继续)", ["20"]),
         ("政治领悟力、政治判断力", ["政治领悟力、政治判断力"]),
+        ("^(下一步|在新的一年里?)，?.{0,15}(将|要)", ["下一步", "在新的一年"]),
+        ("(20\\d\\d年|今年以来)，", ["20", "今年以来"]),
+        ("(a|.b)", ["a", "b"]),
     ])
     func derivesAGuard(pattern: String, expected: [String]) {
         #expect(GuardedPattern.requiredLiterals(pattern) == expected)
     }
 
-    @Test(arguments: ["a|b", "(?i)abc", "((a|b)c)d", "(ab)?c?", "x*", "\\d+", "[abc]+", "(a|.b)"])
+    /// Every set a pattern has is required; a report is searched only when each has a hit.
+    @Test func everyGuardSetIsKept() throws {
+        #expect(GuardedPattern.requiredLiteralSets("^20\\d\\d年，?.{0,12}(将|继续)") == [["20"], ["年"], ["将", "继续"]])
+        #expect(GuardedPattern.requiredLiteralSets("a(bc|de)") == [["bc", "de"]]) // a lone ASCII letter is no guard
+        let rules = try TestSupport.rules(["pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, patterns: ['20\\d\\d年.{0,12}(将|继续)']}\n"])
+        // Years everywhere but no 将 or 继续: nothing to search.
+        #expect(TestSupport.lint("总结\n2023年我们做了。2024年也做了。\n", rules: rules).findings.isEmpty)
+        #expect(brief(TestSupport.lint("总结\n2024年我们将继续。\n", rules: rules).findings) == ["t/x@2:1"])
+    }
+
+    @Test(arguments: ["a|b", "(?i)abc", "((a|b)c)d", "(ab)?c?", "x*", "\\d+", "[abc]+", "(a|.)"])
     func givesUpWhenUnsure(pattern: String) {
         let literals = GuardedPattern.requiredLiterals(pattern)
         #expect(literals == nil || pattern == "(ab)?c?" && literals == nil)

@@ -47,7 +47,7 @@ struct PatternReachTests {
         let rules = try TestSupport.rules(builtin: true)
         let cues = rules.sectionRules.flatMap(\.cues)
         #expect(cues.count >= 8)
-        #expect(cues.filter { $0.reach == .line && $0.guards != nil }.count >= 6)
+        #expect(cues.filter { $0.reach == .line && !$0.guardSets.isEmpty }.count >= 6)
         let sentences = ["下一步，我局将持续推进。", "2024年，我局将继续深化改革。", "但是，工作中还存在一些差距。", "存在的问题主要是",
                          "2023年工作的总体要求是：", "今后要着力抓好落实", "为此，新的一年里", "一年来，我局落实主体责任",
                          "严格遵守八项规定精神", "总体要求是", "我们取得了成效。", "20", "，", "。", "\n", "一、总体情况\n"]
@@ -73,6 +73,26 @@ struct PatternReachTests {
         #expect(matched > 100)
     }
 
+    /// How many ways a search may try one position: small for literals, alternations and bounded
+    /// single-character repeats; unbounded for `.*` and for a repeated group with choices inside (the
+    /// shape of catastrophic backtracking). Only small counts search without the deadline watch.
+    @Test(arguments: [
+        ("坚定“四个意识”", 1 as Int?),
+        ("(增强|坚定)“两个维护”", 2),
+        ("取得了.{0,10}(成效|成绩|进展)", 33),
+        ("圆满完成了?", 2),
+        ("(ab){1,3}c", 3),
+        ("不断.*提高", nil),
+        ("(a|aa){0,30}c", nil),
+        ("(a|aa)*c", nil),
+        ("x{0,99}y{0,99}z", 10_000),  // bounded, but too many ways: watched
+    ])
+    func searchPaths(pattern: String, expected: Int?) throws {
+        #expect(PatternReach.searchPaths(pattern) == expected, "\(pattern)")
+        let compiled = try RegexPattern.compile(pattern).get()
+        #expect(compiled.watched == (expected.map { $0 > RegexPattern.linearPaths } ?? true))
+    }
+
     @Test func windowsAreWholeScalarsAndMerged() {
         let bytes = Array("甲乙丙\n丁戊己\n庚辛".utf8)
         // A hit of 乙 (bytes 3..<6) reaching 4 bytes: 2..<7 cuts 甲 and 丙, so it widens to 甲乙丙.
@@ -94,7 +114,7 @@ struct PatternReachTests {
         let pattern = try RegexPattern.compile(source).get()
         let table = LiteralTableBuilder()
         let guarded = GuardedPattern(pattern, literals: table)
-        let guards = try #require(guarded.guards, "no guard for \(source)")
+        #expect(!guarded.guardSets.isEmpty, "no guard for \(source)")
         #expect(guarded.reach != .whole)
         let automaton = table.build()
         let pieces = ["取得了", "成效", "成绩", "圆满完成", "了", "（此处", "）", "不断", "提高", "中", "国", "a", "b", "z",
@@ -104,11 +124,14 @@ struct PatternReachTests {
         for _ in 0..<300 {
             let text = (0..<Int.random(in: 1...60, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let bytes = Array(text.utf8)
-            var hits: [ByteRange] = []
-            automaton.scan(bytes) { if guards.contains($0.pattern) { hits.append($0.range) } }
-            let windows = SearchWindows.around(hits.sorted(), reach: guarded.reach, in: bytes)
             let whole = pattern.matches(in: text)
-            #expect(pattern.matches(in: bytes, windows: windows) == whole, "\(source) on \(text.debugDescription)")
+            // Every guard set must do: the one a report uses is whichever has the fewest hits there.
+            for guards in guarded.guardSets {
+                var hits: [ByteRange] = []
+                automaton.scan(bytes) { if guards.contains($0.pattern) { hits.append($0.range) } }
+                let windows = SearchWindows.around(hits.sorted(), reach: guarded.reach, in: bytes)
+                #expect(pattern.matches(in: bytes, windows: windows) == whole, "\(source) on \(text.debugDescription)")
+            }
             matched += whole.count
         }
         #expect(matched > 20, "the random texts should hold matches of \(source)")

@@ -18,17 +18,32 @@ public struct LintJob: Sendable {
 /// threads, as soon as every earlier one has been: a run over thousands of files holds only the few
 /// in flight, never the whole corpus.
 public enum BatchLinter {
+    /// How far workers may run ahead of the oldest file not yet delivered: at most `files` files, and
+    /// only while the finished files waiting for it hold less than `bytes` of report text. Small files
+    /// may run well ahead (a slow large file then does not leave the other cores idle); large ones
+    /// soon wait, so memory stays bounded either way.
+    public struct Window: Sendable {
+        public var files: Int
+        public var bytes: Int
+
+        public init(files: Int, bytes: Int) {
+            self.files = files
+            self.bytes = bytes
+        }
+
+        public static let standard = Window(files: 256, bytes: 4 << 20)
+    }
+
     /// Calls `deliver` once per job, in input order, one call at a time (from the worker threads).
-    /// Workers stay at most `window` files ahead of the oldest file not yet delivered.
     public static func run(_ jobs: [LintJob], reader: Reader, threads: Int,
                            standardInput: Result<Source, ReadError>? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil,
-                           window: Int? = nil,
+                           window: Window = .standard,
                            timings: RuleTimings? = nil,
                            deliver: (Int, FileOutcome) -> Void) {
         let workers = max(1, min(threads, jobs.count))
         withoutActuallyEscaping(deliver) { deliver in
-            let queue = OrderedHandOver(count: jobs.count, window: max(workers, window ?? workers * 2), deliver: deliver)
+            let queue = OrderedHandOver(count: jobs.count, window: window, workers: workers, deliver: deliver)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let index = queue.take() {
                     let job = jobs[index]
@@ -53,28 +68,31 @@ public enum BatchLinter {
         var outcomes: [FileOutcome] = []
         outcomes.reserveCapacity(jobs.count)
         run(jobs, reader: reader, threads: threads, standardInput: standardInput, progress: progress,
-            window: jobs.count) { _, outcome in outcomes.append(outcome) }
+            window: Window(files: jobs.count, bytes: .max)) { _, outcome in outcomes.append(outcome) }
         return outcomes
     }
 }
 
 /// Hands out job indices and passes finished outcomes on in index order. Whichever worker finishes
 /// the oldest outstanding file delivers it and every later one already done; the others go back to
-/// work. A worker about to run more than `window` files ahead of delivery waits.
-private final class OrderedHandOver: @unchecked Sendable { // all state is guarded by `condition`
+/// work. A worker about to run further ahead than the window allows waits.
+final class OrderedHandOver: @unchecked Sendable { // all state is guarded by `condition`
     private let count: Int
-    private let window: Int
+    private let window: BatchLinter.Window
+    private let workers: Int
     private let deliver: (Int, FileOutcome) -> Void
     private let condition = NSCondition()
     private var nextToTake = 0
     private var nextToDeliver = 0
     private var finished = 0
     private var waiting: [Int: FileOutcome] = [:]
+    private var waitingBytes = 0
     private var delivering = false
 
-    init(count: Int, window: Int, deliver: @escaping (Int, FileOutcome) -> Void) {
+    init(count: Int, window: BatchLinter.Window, workers: Int, deliver: @escaping (Int, FileOutcome) -> Void) {
         self.count = count
         self.window = window
+        self.workers = workers
         self.deliver = deliver
     }
 
@@ -82,16 +100,34 @@ private final class OrderedHandOver: @unchecked Sendable { // all state is guard
     func take() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while nextToTake < count, nextToTake - nextToDeliver >= window { condition.wait() }
+        while nextToTake < count, mustWaitLocked { condition.wait() }
         guard nextToTake < count else { return nil }
         nextToTake += 1
         return nextToTake - 1
+    }
+
+    /// One file per worker may always run; beyond that, the window decides.
+    var mustWait: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return mustWaitLocked
+    }
+
+    private var mustWaitLocked: Bool {
+        let ahead = nextToTake - nextToDeliver
+        return ahead >= workers && (ahead >= window.files || waitingBytes >= window.bytes)
+    }
+
+    private static func size(_ outcome: FileOutcome) -> Int {
+        if case .linted(let result) = outcome { return result.document.source.bytes.count }
+        return 0
     }
 
     /// Records an outcome and delivers what is ready; returns how many files are finished.
     func complete(_ index: Int, _ outcome: FileOutcome) -> Int {
         condition.lock()
         waiting[index] = outcome
+        waitingBytes += OrderedHandOver.size(outcome)
         finished += 1
         let done = finished
         guard !delivering else {
@@ -104,6 +140,7 @@ private final class OrderedHandOver: @unchecked Sendable { // all state is guard
             condition.unlock()
             deliver(readyIndex, ready)
             condition.lock()
+            waitingBytes -= OrderedHandOver.size(ready)
             nextToDeliver += 1
             condition.broadcast()
         }

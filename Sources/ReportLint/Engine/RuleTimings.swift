@@ -29,13 +29,19 @@ public final class RuleTimings: @unchecked Sendable { // all state is guarded by
         let entries = nanoseconds.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         lock.unlock()
         let total = max(1, entries.reduce(0) { $0 + $1.value })
-        let width = entries.prefix(limit).map(\.key.count).max() ?? 0
-        var lines = ["规则或阶段".padding(toLength: max(width, 5), withPad: " ", startingAt: 0) + "    毫秒    占比"]
-        for (label, elapsed) in entries.prefix(limit) {
-            let milliseconds = String(format: "%8.1f", Double(elapsed) / 1e6)
-            let share = String(format: "%6.1f%%", Double(elapsed) * 100 / Double(total))
-            lines.append(label.padding(toLength: max(width, 5), withPad: " ", startingAt: 0) + milliseconds + share)
+        let header = "规则或阶段"
+        let width = max(DisplayWidth.of(header.unicodeScalars), entries.prefix(limit).map { DisplayWidth.of($0.key.unicodeScalars) }.max() ?? 0)
+        // Padded by display width: the Chinese phase names take two columns a character.
+        func padded(_ text: String) -> String {
+            text + String(repeating: " ", count: width - DisplayWidth.of(text.unicodeScalars))
         }
+        var lines = [padded(header) + "      毫秒    占比"]
+        for (label, elapsed) in entries.prefix(limit) {
+            let milliseconds = String(format: "%10.1f", Double(elapsed) / 1e6)
+            let share = String(format: "%7.1f%%", Double(elapsed) * 100 / Double(total))
+            lines.append(padded(label) + milliseconds + share)
+        }
+        lines.append(padded("合计") + String(format: "%10.1f", Double(total) / 1e6))
         return lines.joined(separator: "\n") + "\n"
     }
 }

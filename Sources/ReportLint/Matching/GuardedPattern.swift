@@ -6,28 +6,39 @@
 /// hits is searched.
 struct GuardedPattern: Sendable {
     let pattern: RegexPattern
-    /// Ids of the guard literals in the shared table; nil when no guard could be derived (always search).
-    let guards: [Int]?
+    /// Sets of guard literals (ids in the shared table), each of which every match must contain one of;
+    /// empty when none could be derived (always search). `(将|继续)` and `20` in `^20\d\d年.{0,12}(将|继续)`
+    /// are two: a report with neither 将 nor 继续 needs no search, and one full of years is searched only
+    /// around its few 将.
+    let guardSets: [[Int]]
     let reach: PatternReach
 
     init(_ pattern: RegexPattern, literals: LiteralTableBuilder) {
         self.pattern = pattern
-        guards = GuardedPattern.requiredLiterals(pattern.source).map { $0.map(literals.add) }
+        guardSets = GuardedPattern.requiredLiteralSets(pattern.source).map { $0.map(literals.add) }
         reach = PatternReach(pattern.source, lineAnchors: pattern.regex.options.contains(.anchorsMatchLines))
     }
 
-    /// True when the regex might match this report.
+    /// The guard set with the fewest hits in this report, with those hits in text order; nil when the
+    /// pattern has no guard.
+    func guards(_ context: RuleContext) -> (ids: [Int], hits: [ByteRange])? {
+        guard !guardSets.isEmpty else { return nil }
+        let fewest = guardSets.min { a, b in
+            a.reduce(0) { $0 + context.hits($1).count } < b.reduce(0) { $0 + context.hits($1).count }
+        }!
+        return (fewest, fewest.flatMap { context.hits($0) }.sorted())
+    }
+
+    /// True when the regex might match this report: every guard set has a hit.
     func mayMatch(_ context: RuleContext) -> Bool {
-        guard let guards else { return true }
-        return guards.contains { !context.hits($0).isEmpty }
+        guardSets.allSatisfy { set in set.contains { !context.hits($0).isEmpty } }
     }
 
     /// Every match in the report, as byte ranges: the same as searching the whole text, but only the
     /// windows that can hold a match are searched when the guard and the reach allow it.
     func matches(_ context: RuleContext, onTimeout: () -> Void) -> [ByteRange] {
         let source = context.document.source
-        guard let guards, reach != .whole else { return pattern.matches(in: source.text, onTimeout: onTimeout) }
-        let hits = guards.flatMap { context.hits($0) }.sorted()
+        guard let hits = guards(context)?.hits, reach != .whole else { return pattern.matches(in: source.text, onTimeout: onTimeout) }
         if hits.isEmpty { return [] }
         let windows = SearchWindows.around(hits, reach: reach, in: source.bytes)
         // Windows that cover most of the text save nothing over one search of it.
@@ -43,11 +54,11 @@ struct GuardedPattern: Sendable {
     /// one sentence); otherwise every sentence, through the sentence text the report shares.
     func sentenceMatches(_ context: RuleContext, onTimeout: () -> Void) -> [(piece: SentenceText.Piece, range: ByteRange)] {
         var text: SentenceText?
-        if let guards, reach == .line {
+        if let hits = guards(context)?.hits, reach == .line {
             let document = context.document
             var candidates: [(range: ByteRange, paragraph: Int)] = []
             var paragraphSentences: (index: Int, sentences: [ByteRange]) = (-1, [])
-            for hit in guards.flatMap({ context.hits($0) }).sorted() {
+            for hit in hits {
                 guard let paragraph = document.paragraph(containing: hit.start), paragraph.role == .body || paragraph.role == .heading
                 else { continue }
                 if paragraph.index != paragraphSentences.index {
@@ -66,9 +77,31 @@ struct GuardedPattern: Sendable {
         return pattern.matches(in: sentences.text, onTimeout: onTimeout).compactMap { sentences.sourceRange(of: $0) }
     }
 
-    /// A set of literals one of which every match of `source` contains, or nil when none can be derived
-    /// safely. Conservative: any construct it does not understand at the top level gives nil.
+    /// The best single guard: the set whose shortest literal is longest (rarer in text), or nil.
     static func requiredLiterals(_ source: String) -> [String]? {
+        candidateLiteralSets(source)?.max { a, b in a.map(\.count).min()! < b.map(\.count).min()! }
+    }
+
+    /// The guard sets worth scanning for: the best one first, then the others, except sets holding a
+    /// lone ASCII character or punctuation mark (every ， or letter would only flood the scan with hits).
+    static func requiredLiteralSets(_ source: String) -> [[String]] {
+        guard let best = requiredLiterals(source), let all = candidateLiteralSets(source) else { return [] }
+        func floods(_ literal: String) -> Bool {
+            guard literal.unicodeScalars.count == 1, let scalar = literal.unicodeScalars.first else { return false }
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                return true
+            default:
+                return scalar.isASCII
+            }
+        }
+        return [best] + all.filter { $0 != best && !$0.contains(where: floods) }
+    }
+
+    /// Sets of literals, one of each of which every match of `source` contains, or nil when none can be
+    /// derived safely. Conservative: any construct it does not understand at the top level gives nil.
+    static func candidateLiteralSets(_ source: String) -> [[String]]? {
         let scalars = Array(source.unicodeScalars)
         if source.contains("(?") || source.contains("\\Q") { return nil } // flags, lookarounds, quoting: give up
         let meta = Set("\\^$.|?*+()[]{}".unicodeScalars)
@@ -103,7 +136,19 @@ struct GuardedPattern: Sendable {
                 let alternatives = String(String.UnicodeScalarView(inner)).components(separatedBy: "|")
                 let plain = alternatives.allSatisfy { !$0.isEmpty && !$0.unicodeScalars.contains(where: meta.contains) }
                 if inner.contains("(") { return nil } // nested groups: too complex to reason about here
-                if plain && !optionalQuantifier(at: close + 1) { candidates.append(alternatives) }
+                if !optionalQuantifier(at: close + 1) {
+                    if plain {
+                        candidates.append(alternatives)
+                    } else {
+                        // Each alternative's own guard (在新的一年里? needs 在新的一年): together they guard the group.
+                        let parts = alternatives.map { $0.isEmpty ? nil : requiredLiterals($0) }
+                        if parts.allSatisfy({ $0 != nil }) {
+                            var union: [String] = []
+                            for literal in parts.flatMap({ $0! }) where !union.contains(literal) { union.append(literal) }
+                            candidates.append(union)
+                        }
+                    }
+                }
                 index = close + 1
                 if isQuantifier(at: index) { index = skipQuantifier(scalars, from: index) }
                 continue
@@ -136,8 +181,7 @@ struct GuardedPattern: Sendable {
             index += 1
         }
         endRun()
-        // The best guard: the candidate whose shortest literal is longest (rarer in text).
-        return candidates.max { a, b in a.map(\.count).min()! < b.map(\.count).min()! }
+        return candidates.isEmpty ? nil : candidates
     }
 
     private static func skipQuantifier(_ scalars: [Unicode.Scalar], from index: Int) -> Int {

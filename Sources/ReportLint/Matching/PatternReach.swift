@@ -13,6 +13,15 @@ enum PatternReach: Equatable {
     /// Nothing is known: search the whole text.
     case whole
 
+    /// An upper bound on the ways one search position can be tried (nil: none known). A pattern with a
+    /// small bound cannot backtrack catastrophically, so its searches need no deadline watch, which
+    /// costs a callback from ICU at every position.
+    static func searchPaths(_ pattern: String, lineAnchors: Bool = false) -> Int? {
+        var parser = ReachParser(scalars: Array(pattern.unicodeScalars), lineAnchors: lineAnchors)
+        guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return nil }
+        return shape.paths
+    }
+
     /// `lineAnchors`: the pattern was compiled with `^` and `$` matching at every line; it can then
     /// only be searched line by line (`.line`), never in windows that may start inside a line.
     init(_ pattern: String, lineAnchors: Bool = false) {
@@ -31,27 +40,41 @@ enum PatternReach: Equatable {
     }
 }
 
-/// What a piece of a pattern can match: its longest match in UTF-8 bytes (nil: unbounded) and whether
-/// it can match a line feed.
+/// What a piece of a pattern can match: its longest match in UTF-8 bytes (nil: unbounded), whether it
+/// can match a line feed, and how many ways it can be tried at one position (`paths`: the backtracking
+/// a search may do there; nil when unbounded, as for `.*` or a repeated group with choices in it).
 private struct Shape {
     var maxBytes: Int?
     var mayMatchNewline: Bool
+    var paths: Int? = 1
 
     static let empty = Shape(maxBytes: 0, mayMatchNewline: false)
     /// One code point that is never a line feed (`.`, `\d`, 中).
     static let scalar = Shape(maxBytes: 4, mayMatchNewline: false)
     static let anyScalar = Shape(maxBytes: 4, mayMatchNewline: true)
 
+    /// Path counts above this are treated as unbounded.
+    private static let pathLimit = 1 << 20
+
+    private static func bounded(_ value: Int?) -> Int? {
+        value.flatMap { $0 > pathLimit ? nil : $0 }
+    }
+
     func then(_ next: Shape) -> Shape {
-        Shape(maxBytes: maxBytes.flatMap { a in next.maxBytes.map { a + $0 } }, mayMatchNewline: mayMatchNewline || next.mayMatchNewline)
+        Shape(maxBytes: maxBytes.flatMap { a in next.maxBytes.map { a + $0 } }, mayMatchNewline: mayMatchNewline || next.mayMatchNewline,
+              paths: Shape.bounded(paths.flatMap { a in next.paths.map { a * $0 } }))
     }
 
     func or(_ other: Shape) -> Shape {
-        Shape(maxBytes: maxBytes.flatMap { a in other.maxBytes.map { max(a, $0) } }, mayMatchNewline: mayMatchNewline || other.mayMatchNewline)
+        Shape(maxBytes: maxBytes.flatMap { a in other.maxBytes.map { max(a, $0) } }, mayMatchNewline: mayMatchNewline || other.mayMatchNewline,
+              paths: Shape.bounded(paths.flatMap { a in other.paths.map { a + $0 } }))
     }
 
-    func repeated(atMost count: Int?) -> Shape {
-        Shape(maxBytes: count.flatMap { c in maxBytes.map { $0 * c } }, mayMatchNewline: mayMatchNewline)
+    /// Repeated between `low` and `high` times (nil: no upper bound). Each count is one more path when
+    /// the piece itself has one way to match; a piece with choices, repeated, multiplies them.
+    func repeated(from low: Int, atMost high: Int?) -> Shape {
+        Shape(maxBytes: high.flatMap { c in maxBytes.map { $0 * c } }, mayMatchNewline: mayMatchNewline,
+              paths: paths == 1 ? Shape.bounded(high.map { $0 - low + 1 }) : nil)
     }
 }
 
@@ -172,8 +195,8 @@ private struct ReachParser {
     private mutating func quantifier(_ atom: Shape) -> Shape? {
         let result: Shape
         switch current {
-        case "?": index += 1; result = atom
-        case "*", "+": index += 1; result = atom.repeated(atMost: nil)
+        case "?": index += 1; result = atom.repeated(from: 0, atMost: 1)
+        case "*", "+": index += 1; result = atom.repeated(from: 0, atMost: nil)
         case "{":
             guard let close = scalars[index...].firstIndex(of: "}") else { return nil }
             let bounds = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
@@ -181,7 +204,7 @@ private struct ReachParser {
             let high = bounds.count == 1 ? low : (bounds[1].isEmpty ? nil : Int(bounds[1]))
             if bounds.count == 2, !bounds[1].isEmpty, high == nil { return nil }
             index = close + 1
-            result = atom.repeated(atMost: high)
+            result = atom.repeated(from: low, atMost: high)
         default: return atom
         }
         if current == "?" || current == "+" { index += 1 }

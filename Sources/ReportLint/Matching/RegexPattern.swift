@@ -10,6 +10,14 @@ import Foundation
 public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immutable and thread-safe
     public let source: String
     let regex: NSRegularExpression
+    /// Whether searches run under the deadline. A pattern that can be tried only a few ways at each
+    /// position (`.{0,40}(将|继续)`, no repeated group with choices inside) searches in linear time and
+    /// is left unwatched: the watch is a call back from ICU at every position, most of a search's cost.
+    let watched: Bool
+
+    /// At most this many ways per position leaves a pattern unwatched: linear time, with a constant
+    /// that stays in seconds even on a 32 MB report built to be slow.
+    static let linearPaths = 1_024
 
     /// Seconds one search may take: a second, plus a second for every 256 KB (UTF-8) searched. A large
     /// report legitimately takes longer; a catastrophic pattern grows exponentially and still hits it.
@@ -36,7 +44,8 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         if regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
             return .failure(.matchesEmpty)
         }
-        return .success(RegexPattern(source: source, regex: regex))
+        let paths = PatternReach.searchPaths(source, lineAnchors: lineAnchors)
+        return .success(RegexPattern(source: source, regex: regex, watched: paths.map { $0 > linearPaths } ?? true))
     }
 
     /// True when a group that contains an unbounded repetition (`+`, `*`, `{n,}`) is itself repeated
@@ -131,7 +140,7 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         let whole = NSRange(text.startIndex..., in: text)
         var timedOut = false
         var calls = 0
-        regex.enumerateMatches(in: text, options: [.reportProgress], range: whole) { match, _, stop in
+        regex.enumerateMatches(in: text, options: watched ? [.reportProgress] : [], range: whole) { match, _, stop in
             if let match, match.range.length > 0, let range = Range(match.range, in: text) {
                 let bytes = ByteRange(text.utf8.distance(from: text.startIndex, to: range.lowerBound),
                                       text.utf8.distance(from: text.startIndex, to: range.upperBound))

@@ -96,7 +96,11 @@ public struct ConsistencyRule: Rule {
         var findings: [Finding] = []
         for paragraph in document.proseParagraphs {
             for sentence in document.sentences(of: paragraph) {
-                let text = document.text(sentence)
+                // Only a sentence opening with 20 can open with a year: look at two bytes before making text.
+                let bytes = document.source.bytes
+                guard sentence.count >= 8, bytes[sentence.start] == UInt8(ascii: "2"), bytes[sentence.start + 1] == UInt8(ascii: "0")
+                else { continue }
+                let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 16)))
                 guard let year = ConsistencyRule.openingYear(text), year != titleYear, year != titleYear + 1 else { continue }
                 let yearBytes = 7 // "2022年": four ASCII digits and one 3-byte character
                 findings.append(context.finding(header, at: ByteRange(sentence.start, sentence.start + yearBytes),
