@@ -87,6 +87,21 @@ struct CLITests {
         #expect(output.stdout == report)
     }
 
+    /// --timings adds a table on stderr (rules and phases, milliseconds, share, a total) and changes
+    /// nothing on stdout.
+    @Test func timingsGoToStandardError() throws {
+        let plain = try run(["lint", "--format", "json", "Fixtures/summary-missing-problems.txt"])
+        let timed = try run(["lint", "--format", "json", "--timings", "Fixtures/summary-missing-problems.txt"])
+        #expect(timed.stdout == plain.stdout)
+        #expect(timed.code == plain.code)
+        let lines = timed.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("规则或阶段") == true)
+        #expect(lines.contains { $0.hasPrefix("(词语扫描)") })
+        #expect(lines.contains { $0.hasPrefix("(结构分析)") })
+        #expect(lines.contains { $0.hasPrefix("report/problems") || $0.hasPrefix("common/") })
+        #expect(lines.last?.hasPrefix("合计") == true)
+    }
+
     @Test func cleanFixtureExitsZero() throws {
         let output = try run(["lint", "Fixtures/summary-headings.txt"])
         #expect(output.code == 0)
