@@ -19,14 +19,12 @@ struct GuardedPattern: Sendable {
         reach = PatternReach(pattern.source, lineAnchors: pattern.regex.options.contains(.anchorsMatchLines))
     }
 
-    /// The guard set with the fewest hits in this report, with those hits in text order; nil when the
+    /// The hits, in text order, of the guard set with the fewest hits in this report; nil when the
     /// pattern has no guard.
-    func guards(_ context: RuleContext) -> (ids: [Int], hits: [ByteRange])? {
-        guard !guardSets.isEmpty else { return nil }
-        let fewest = guardSets.min { a, b in
-            a.reduce(0) { $0 + context.hits($1).count } < b.reduce(0) { $0 + context.hits($1).count }
-        }!
-        return (fewest, fewest.flatMap { context.hits($0) }.sorted())
+    func guardHits(_ context: RuleContext) -> [ByteRange]? {
+        func count(_ set: [Int]) -> Int { set.reduce(0) { $0 + context.hits($1).count } }
+        guard let fewest = guardSets.min(by: { count($0) < count($1) }) else { return nil }
+        return fewest.flatMap { context.hits($0) }.sorted()
     }
 
     /// True when the regex might match this report: every guard set has a hit.
@@ -38,7 +36,7 @@ struct GuardedPattern: Sendable {
     /// windows that can hold a match are searched when the guard and the reach allow it.
     func matches(_ context: RuleContext, onTimeout: () -> Void) -> [ByteRange] {
         let source = context.document.source
-        guard let hits = guards(context)?.hits, reach != .whole else { return pattern.matches(in: source.text, onTimeout: onTimeout) }
+        guard let hits = guardHits(context), reach != .whole else { return pattern.matches(in: source.text, onTimeout: onTimeout) }
         if hits.isEmpty { return [] }
         let windows = SearchWindows.around(hits, reach: reach, in: source.bytes)
         // Windows that cover most of the text save nothing over one search of it.
@@ -54,7 +52,7 @@ struct GuardedPattern: Sendable {
     /// one sentence); otherwise every sentence, through the sentence text the report shares.
     func sentenceMatches(_ context: RuleContext, onTimeout: () -> Void) -> [(piece: SentenceText.Piece, range: ByteRange)] {
         var text: SentenceText?
-        if let hits = guards(context)?.hits, reach == .line {
+        if let hits = guardHits(context), reach == .line {
             let document = context.document
             var candidates: [(range: ByteRange, paragraph: Int)] = []
             var paragraphSentences: (index: Int, sentences: [ByteRange]) = (-1, [])
@@ -79,13 +77,17 @@ struct GuardedPattern: Sendable {
 
     /// The best single guard: the set whose shortest literal is longest (rarer in text), or nil.
     static func requiredLiterals(_ source: String) -> [String]? {
-        candidateLiteralSets(source)?.max { a, b in a.map(\.count).min()! < b.map(\.count).min()! }
+        candidateLiteralSets(source).flatMap(best)
+    }
+
+    private static func best(_ sets: [[String]]) -> [String]? {
+        sets.max { a, b in a.map(\.count).min()! < b.map(\.count).min()! }
     }
 
     /// The guard sets worth scanning for: the best one first, then the others, except sets holding a
     /// lone ASCII character or punctuation mark (every ， or letter would only flood the scan with hits).
     static func requiredLiteralSets(_ source: String) -> [[String]] {
-        guard let best = requiredLiterals(source), let all = candidateLiteralSets(source) else { return [] }
+        guard let all = candidateLiteralSets(source), let best = best(all) else { return [] }
         func floods(_ literal: String) -> Bool {
             guard literal.unicodeScalars.count == 1, let scalar = literal.unicodeScalars.first else { return false }
             switch scalar.properties.generalCategory {

@@ -30,7 +30,7 @@ public final class Source: Sendable {
     public let scalars: [Unicode.Scalar]
     /// The byte offset of each scalar, plus one entry for the end of the text.
     public let scalarStarts: [Int32]
-    /// For every `blockSize` bytes, the index of the first scalar starting in or after that block: byte
+    /// For every block of 1 KB (`1 << blockShift` bytes), the index of the first scalar starting in or after it: byte
     /// offset → scalar index searches only one block's scalars instead of the whole report's, which
     /// on a 5 MB report is the difference between cache misses and cache hits.
     private let blockScalars: [Int32]
