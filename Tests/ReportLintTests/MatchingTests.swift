@@ -39,6 +39,21 @@ struct MatchingTests {
         }
     }
 
+    /// The scan passes over characters no pattern starts with; on broken UTF-8 (cut sequences, stray
+    /// continuation bytes, 4-byte characters) it must still find every occurrence.
+    @Test func agreesWithBruteForceOnBrokenText() {
+        var generator = SeededGenerator(seed: 9)
+        let words = ["党建", "问题", "a", "ab", "建设", "𠀀x"].map { Array($0.utf8) }
+        let pieces: [[UInt8]] = [Array("党".utf8), Array("建".utf8), Array("问题".utf8), [0xE5], [0x9A], [0xBB, 0x9A],
+                                 Array("a".utf8), Array("b".utf8), Array("𠀀".utf8), [0xF0, 0xA0], Array("，".utf8)]
+        for round in 0..<300 {
+            let patterns = (0..<Int(1 + generator.next() % 4)).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+            var text: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 40) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            #expect(Set(AhoCorasick(patterns: patterns).matches(in: text)) == naive(patterns, text), "round \(round)")
+        }
+    }
+
     @Test func duplicateAndEmptyPatterns() {
         let automaton = AhoCorasick(patterns: [Array("问题".utf8), [], Array("问题".utf8)])
         let matches = automaton.matches(in: Array("存在问题".utf8))

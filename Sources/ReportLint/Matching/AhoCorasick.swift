@@ -20,6 +20,11 @@ public struct AhoCorasick: Sendable {
     /// Patterns ending at each state, its own and those reached by failure links, in one list.
     private let outputStart: [Int32]
     private let outputs: [Int32]
+    /// The first characters of the patterns, as bits indexed by the low 16 bits of the scalar value: at
+    /// the root the scan passes over characters that start no pattern, a whole character per check,
+    /// instead of stepping the automaton through each of its bytes. Nil when a pattern does not begin
+    /// with a whole UTF-8 character (arbitrary bytes): then every byte is stepped.
+    private let firstCharacters: [UInt64]?
 
     /// Empty patterns are ignored (the rule loader rejects them with a position).
     public init(patterns: [[UInt8]]) {
@@ -90,6 +95,35 @@ public struct AhoCorasick: Sendable {
         self.failure = failure
         self.outputStart = outputStart
         self.outputs = outputs
+
+        var firstCharacters: [UInt64]? = [UInt64](repeating: 0, count: 65_536 / 64)
+        for pattern in patterns where !pattern.isEmpty {
+            guard let (value, _) = AhoCorasick.character(pattern, at: 0) else { firstCharacters = nil; break }
+            firstCharacters![value >> 6] |= 1 << UInt64(value & 63)
+        }
+        self.firstCharacters = firstCharacters
+    }
+
+    /// The low 16 bits of the scalar value of the 1-, 2- or 3-byte UTF-8 character at `index`, and its
+    /// width; nil for anything else (4-byte, a stray continuation byte, a cut sequence).
+    @inline(__always)
+    private static func character<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Bytes.Index) -> (Int, Int)?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let lead = Int(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead >= 0xE0 && lead < 0xF0 {
+            guard index + 2 < bytes.endIndex else { return nil }
+            let second = Int(bytes[index + 1]), third = Int(bytes[index + 2])
+            guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return nil }
+            return ((lead & 0x0F) << 12 | (second & 0x3F) << 6 | (third & 0x3F), 3)
+        }
+        if lead >= 0xC0 && lead < 0xE0 {
+            guard index + 1 < bytes.endIndex else { return nil }
+            let second = Int(bytes[index + 1])
+            guard second & 0xC0 == 0x80 else { return nil }
+            return ((lead & 0x1F) << 6 | (second & 0x3F), 2)
+        }
+        return nil
     }
 
     /// Calls `found` for every occurrence of every pattern, in order of their end offsets.
@@ -105,8 +139,18 @@ public struct AhoCorasick: Sendable {
         edgeTargets.withUnsafeBufferPointer { edgeTargets in
         failure.withUnsafeBufferPointer { failure in
         outputStart.withUnsafeBufferPointer { outputStart in
+        (firstCharacters ?? []).withUnsafeBufferPointer { firstCharacters in
             var state = 0
-            for index in 0..<input.count {
+            var index = 0
+            while index < input.count {
+                if state == 0 && !firstCharacters.isEmpty {
+                    // Nothing is half matched: pass over characters no pattern starts with.
+                    while index < input.count, let (value, width) = AhoCorasick.character(input, at: index),
+                          firstCharacters[value >> 6] & (1 << UInt64(value & 63)) == 0 {
+                        index += width
+                    }
+                    if index >= input.count { break }
+                }
                 let byte = input[index]
                 // One step of the automaton: follow an edge, or fall back along failure links.
                 while true {
@@ -126,14 +170,15 @@ public struct AhoCorasick: Sendable {
                 }
                 let firstOutput = Int(outputStart[state])
                 let lastOutput = Int(outputStart[state + 1])
-                if firstOutput == lastOutput { continue }
                 for output in firstOutput..<lastOutput {
                     let pattern = Int(outputs[output])
                     found(Match(pattern: pattern, range: ByteRange(index + 1 - patterns[pattern].count, index + 1)))
                 }
+                index += 1
             }
-        }}}}}}}}
+        }}}}}}}}}
     }
+
 
     public func matches(in bytes: [UInt8]) -> [Match] {
         var result: [Match] = []
