@@ -82,3 +82,20 @@ private final class LockedCount: @unchecked Sendable {
         lock.withLock { stored = max(stored, candidate) }
     }
 }
+
+@Suite("Rules of one large report in parallel")
+struct ParallelRulesTests {
+    /// The built-in rules checked on several threads give exactly the findings they give one after
+    /// another, on a report with findings of many rules (placeholders, punctuation, numbering, figures).
+    @Test func sameFindingsAsOneAfterAnother() throws {
+        let rules = try TestSupport.rules(builtin: true)
+        let paragraph = "一是开展专题研讨，，召开会议*次。坚定“四个意识”,推进XX工作……等。二是加强学习(理论)。\n"
+        let text = "2023年党建工作总结\n一、政治建设\n" + String(repeating: paragraph, count: 40) + "1、存在的问题\n但还存在差距。\n"
+        let source = TestSupport.source(text)
+        let serial = Linter(rules: rules, parallelRulesFrom: .max).lint(source).findings
+        let parallel = Linter(rules: rules, parallelRulesFrom: 0).lint(source).findings
+        #expect(Set(serial.map(\.ruleId)).count >= 6)
+        #expect(parallel.map { "\($0.ruleId)@\($0.range.start)-\($0.range.end):\($0.message)" }
+                == serial.map { "\($0.ruleId)@\($0.range.start)-\($0.range.end):\($0.message)" })
+    }
+}

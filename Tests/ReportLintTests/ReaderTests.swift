@@ -120,6 +120,16 @@ struct PositionConverterTests {
         #expect(source.positions.lineRange(2) == ByteRange(2, 3))
     }
 
+    /// Text with LF only takes a faster path: the same line tables, empty lines and a final LF included.
+    @Test func lineFeedOnlyText() {
+        let lines = PositionConverter(bytes: Array("一\n\nb\n".utf8))
+        #expect(lines.lineStarts == [0, 4, 5, 7])
+        #expect(lines.lineEnds == [3, 4, 6, 7])
+        let single = PositionConverter(bytes: Array("无换行".utf8))
+        #expect(single.lineStarts == [0] && single.lineEnds == [9])
+        #expect(PositionConverter(bytes: []).lineCount == 1)
+    }
+
     @Test func columnsCountScalarsNotBytes() {
         let source = TestSupport.source("一、政治建设\n（一）学习𠀀好")
         #expect(source.position(ofByte: Array("一、".utf8).count) == SourcePosition(line: 1, column: 3))

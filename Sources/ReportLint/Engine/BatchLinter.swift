@@ -42,6 +42,8 @@ public enum BatchLinter {
                            timings: RuleTimings? = nil,
                            deliver: (Int, FileOutcome) -> Void) {
         let workers = max(1, min(threads, jobs.count))
+        // With one thread allowed (`--jobs 1`), a large report's rules do not spread to other cores either.
+        let parallelRulesFrom = threads > 1 ? Linter.defaultParallelRulesFrom : .max
         withoutActuallyEscaping(deliver) { deliver in
             let queue = OrderedHandOver(count: jobs.count, window: window, workers: workers, deliver: deliver)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -50,7 +52,8 @@ public enum BatchLinter {
                     let read = job.path == "-" ? (standardInput ?? reader.readStandardInput())
                         : timings.map { $0.measure("(读取和解码)") { reader.read(path: job.path) } } ?? reader.read(path: job.path)
                     let outcome: FileOutcome = switch read {
-                    case .success(let source): .linted(Linter(rules: job.rules, timings: timings).lint(source, type: job.type))
+                    case .success(let source):
+                        .linted(Linter(rules: job.rules, timings: timings, parallelRulesFrom: parallelRulesFrom).lint(source, type: job.type))
                     case .failure(let error): .failed(error)
                     }
                     let done = queue.complete(index, outcome)

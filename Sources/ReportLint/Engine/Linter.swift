@@ -1,3 +1,5 @@
+import Foundation
+
 /// What linting one report produced.
 public struct LintResult: Sendable {
     public let document: Document
@@ -25,13 +27,18 @@ public struct LintResult: Sendable {
 /// Runs compiled rules over reports: parse once, scan all literals once, resolve sections, then let
 /// every rule look at the same context.
 public struct Linter: Sendable {
+    /// Reports from this size (bytes) have their rules checked in parallel.
+    let parallelRulesFrom: Int
+    public static let defaultParallelRulesFrom = 256 * 1024
+
     public let rules: CompiledRules
     /// When set, the time of each phase and rule is added to it.
     public let timings: RuleTimings?
 
-    public init(rules: CompiledRules, timings: RuleTimings? = nil) {
+    public init(rules: CompiledRules, timings: RuleTimings? = nil, parallelRulesFrom: Int = Linter.defaultParallelRulesFrom) {
         self.rules = rules
         self.timings = timings
+        self.parallelRulesFrom = parallelRulesFrom
     }
 
     private func measure<Result>(_ label: String, _ work: () -> Result) -> Result {
@@ -51,14 +58,25 @@ public struct Linter: Sendable {
         for rule in rules.sectionRules where rule.header.applies(to: document.type) {
             context.sections[rule.header.id] = measure(rule.header.id) { rule.locate(context) }
         }
-        var findings: [Finding] = []
-        for rule in rules.rules where rule.header.applies(to: document.type) && !rules.silenced.contains(rule.header.id) {
-            var found = measure(rule.header.id) { rule.check(context) }
+        let applicable = rules.rules.filter { $0.header.applies(to: document.type) && !rules.silenced.contains($0.header.id) }
+        let shared = context
+        @Sendable func check(_ rule: any Rule) -> [Finding] {
+            var found = measure(rule.header.id) { rule.check(shared) }
             // Word files are never rewritten: their suggestions stay advice.
             if rule.fixable && source.format != .docx {
                 for index in found.indices where found[index].suggestion != nil { found[index].fixable = true }
             }
-            findings += found
+            return found
+        }
+        var findings: [Finding]
+        if source.bytes.count >= parallelRulesFrom && applicable.count > 1 {
+            // A large report's rules run on every core that is free (on a busy machine GCD runs them on
+            // this thread): a single big file, or the last one of a batch, does not leave a core idle.
+            let results = ResultSlots<[Finding]>(count: applicable.count)
+            DispatchQueue.concurrentPerform(iterations: applicable.count) { index in results[index] = check(applicable[index]) }
+            findings = results.values.flatMap { $0 }
+        } else {
+            findings = applicable.flatMap(check)
         }
         for timeout in context.timeouts.all {
             let seconds = Int(RegexPattern.timeLimit(forLength: source.bytes.count).rounded())
@@ -73,4 +91,21 @@ public struct Linter: Sendable {
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
         return LintResult(document: document, findings: findings, sections: context.sections, notes: [])
     }
+}
+
+/// One slot per task, each written once from whichever thread ran the task; read after all are done.
+final class ResultSlots<Value>: @unchecked Sendable { // guarded by `lock`
+    private let lock = NSLock()
+    private var storage: [Value?]
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
 }

@@ -94,9 +94,10 @@ final class RegexTimeouts: @unchecked Sendable {
         if !entries.contains(where: { $0.header.id == header.id && $0.pattern == pattern }) { entries.append((header, pattern)) }
     }
 
+    /// By rule and pattern: rules may run in parallel, and the report must not depend on which ended first.
     var all: [(header: RuleHeader, pattern: String)] {
         lock.lock()
         defer { lock.unlock() }
-        return entries
+        return entries.sorted { ($0.header.id, $0.pattern) < ($1.header.id, $1.pattern) }
     }
 }
