@@ -147,6 +147,9 @@ struct StructureParserTests {
         let document = TestSupport.parse("第一句。第二句！第三句？尾巴")
         let sentences = document.sentences(of: document.paragraphs[0]).map { document.text($0) }
         #expect(sentences == ["第一句。", "第二句！", "第三句？", "尾巴"])
+        // Marks that share bytes with them do not end a sentence: 、 (E3 80 81), ＂ (EF BC 82), ， (EF BC 8C).
+        let others = TestSupport.parse("甲、乙＂丙＂，丁。")
+        #expect(others.sentences(of: others.paragraphs[0]).map { others.text($0) } == ["甲、乙＂丙＂，丁。"])
     }
 
     @Test func noTitleWhenTheReportStartsWithBody() {

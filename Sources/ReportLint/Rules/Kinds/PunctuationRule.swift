@@ -80,7 +80,11 @@ public struct PunctuationRule: Rule {
             var indices = paragraph.scalars
             // Heading numbering such as (一) or 1、 is the numbering rule's business.
             if let heading = paragraph.headingIndex.map({ document.headings[$0] }) {
-                indices = source.scalarIndex(ofByte: heading.marker.range.end)..<indices.upperBound
+                // The marker opens the paragraph and is a few characters: count them rather than search.
+                var start = indices.lowerBound
+                for byte in source.bytes[paragraph.range.start..<max(paragraph.range.start, heading.marker.range.end)]
+                where byte & 0xC0 != 0x80 { start += 1 }
+                indices = min(start, indices.upperBound)..<indices.upperBound
             }
             for (range, message, suggestion) in problems(in: indices, scalars: source.scalars) {
                 findings.append(context.finding(header, at: source.byteRange(range),
