@@ -22,7 +22,7 @@ struct Init: ParsableCommand {
             throw ExitCode(2)
         }
         for (path, (_, content)) in zip(paths, files) {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+            try FileManager.default.createDirectory(atPath: PathText.directory(of: path),
                                                     withIntermediateDirectories: true)
             try content.write(toFile: path, atomically: true, encoding: .utf8)
             print("已写入 \(path)")

@@ -102,6 +102,26 @@ struct CLITests {
         #expect(lines.last?.hasPrefix("合计") == true)
     }
 
+    /// Foundation on Linux traps on one-character paths in NSString path arithmetic: a report named `x`
+    /// in the current folder, and a run with nothing to lint (which looks for the configuration from `.`),
+    /// both crashed the binary.
+    @Test func oneCharacterNamesAndEmptyFolders() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try "2023年工作总结\n一、主要工作\n召开会议*次。\n".write(to: directory.appendingPathComponent("x"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("e"), withIntermediateDirectories: true)
+        let single = try run(["lint", "--format", "json", "x"], in: directory)
+        #expect(single.code == 1)
+        #expect(try json(single.stdout)["files"].map { ($0 as? [[String: Any]])?.first?["path"] as? String } == "x")
+        for format in OutputFormat.allCases {
+            let empty = try run(["lint", "--format", format.rawValue, "e"], in: directory)
+            #expect(empty.code == 0, "\(format)")
+            #expect(empty.stderr.contains("没有要检查的报告文件"))
+            #expect(!empty.stderr.contains("crashed"))
+        }
+        let emptyJSON = try json(try run(["lint", "--format", "json", "e"], in: directory).stdout)
+        #expect((emptyJSON["files"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func cleanFixtureExitsZero() throws {
         let output = try run(["lint", "Fixtures/summary-headings.txt"])
         #expect(output.code == 0)

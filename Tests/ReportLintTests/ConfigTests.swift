@@ -174,3 +174,12 @@ struct SchemaTests {
         #expect(text.contains("validated"))
     }
 }
+
+@Suite("Path text")
+struct PathTextTests {
+    @Test(arguments: [("a/b.txt", "a"), ("b.txt", ""), ("/b", "/"), ("/", "/"), ("a/b/", "a"), ("./a", "."),
+                      (".", ""), ("x", ""), ("-", ""), ("./", ""), ("a//b", "a"), ("报告/2023/总结.txt", "报告/2023")])
+    func directory(path: String, expected: String) {
+        #expect(PathText.directory(of: path) == expected)
+    }
+}

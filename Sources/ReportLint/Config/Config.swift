@@ -21,7 +21,7 @@ public struct Config: Sendable {
     public var ignore: [Glob] = []
     public var waivers: [Waiver] = []
 
-    public var directory: String { (file as NSString).deletingLastPathComponent }
+    public var directory: String { PathText.directory(of: file) }
 
     init(file: String) {
         self.file = file

@@ -22,7 +22,7 @@ public final class RuleSetCache {
     /// The configuration file that governs `path` (`-` means the current folder), if any.
     public func configPath(for path: String) -> String? {
         if let explicitConfig { return explicitConfig }
-        let directory = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+        let directory = path == "-" ? FileManager.default.currentDirectoryPath : PathText.directory(of: path)
         return Config.discover(from: directory.isEmpty ? "." : directory)
     }
 
