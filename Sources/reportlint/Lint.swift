@@ -60,6 +60,7 @@ struct Lint: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出要检查的报告文件或目录。") }
+        if paths.contains("") { throw ValidationError("路径不能为空字符串。") }
         if maxFileSize < 1 { throw ValidationError("--max-file-size 应为正整数（MB）。") }
         if jobs < 1 { throw ValidationError("--jobs 应为正整数。") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings 不能为负数。") }

@@ -187,6 +187,12 @@ struct CLITests {
         let output = try run(["lint", "--format", "json", "."], in: directory)
         let files = try #require(try json(output.stdout)["files"] as? [[String: Any]])
         #expect(files.map { $0["path"] as? String } == ["./a.txt", "./b/2.txt"])
+
+        // A named pipe among the reports would block the run: it is named on stderr and passed over.
+        #expect(mkfifo(directory.appendingPathComponent("b/管道.txt").path, 0o600) == 0)
+        let withPipe = try run(["lint", "--format", "json", "."], in: directory)
+        #expect(try #require(try json(withPipe.stdout)["files"] as? [[String: Any]]).count == 2)
+        #expect(withPipe.stderr.contains("b/管道.txt: 不是普通文件（管道、设备等），未检查"))
     }
 
     @Test func brokenRuleFileExitsTwoWithPosition() throws {
@@ -209,6 +215,9 @@ struct CLITests {
         #expect(try run(["lint"]).code == 2)
         #expect(try run(["lint", "--no-such-option", "x.txt"]).code == 2)
         #expect(try run(["frobnicate"]).code == 2)
+        let emptyPath = try run(["lint", ""])
+        #expect(emptyPath.code == 2)
+        #expect(emptyPath.stderr.contains("路径不能为空字符串"))
         let help = try run(["lint", "--help"])
         #expect(help.code == 0)
         #expect(help.stdout.contains("--fail-on"))

@@ -55,6 +55,13 @@ public struct InputCollector {
                 }
                 walk(path, relative: relativePath, ancestors: ancestors.union([real]), into: &found, warnings: &warnings)
             } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) }) {
+                // A named pipe or a device found in a folder would block or never end: said, not opened.
+                // (Given by name, one is read: that is how `reportlint lint <(command)` works.)
+                var info = stat()
+                if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                    warnings.append("\(path): 不是普通文件（管道、设备等），未检查")
+                    continue
+                }
                 found.append(path)
             }
         }
