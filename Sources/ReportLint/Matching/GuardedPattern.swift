@@ -11,12 +11,11 @@ struct GuardedPattern: Sendable {
     /// are two: a report with neither 将 nor 继续 needs no search, and one full of years is searched only
     /// around its few 将.
     let guardSets: [[Int]]
-    let reach: PatternReach
+    var reach: PatternReach { pattern.reach }
 
     init(_ pattern: RegexPattern, literals: LiteralTableBuilder) {
         self.pattern = pattern
         guardSets = GuardedPattern.requiredLiteralSets(pattern.source).map { $0.map(literals.add) }
-        reach = PatternReach(pattern.source, lineAnchors: pattern.regex.options.contains(.anchorsMatchLines))
     }
 
     /// The hits, in text order, of the guard set with the fewest hits in this report; nil when the

@@ -17,26 +17,28 @@ enum PatternReach: Equatable {
     /// small bound cannot backtrack catastrophically, so its searches need no deadline watch, which
     /// costs a callback from ICU at every position.
     static func searchPaths(_ pattern: String, lineAnchors: Bool = false) -> Int? {
-        var parser = ReachParser(scalars: Array(pattern.unicodeScalars), lineAnchors: lineAnchors)
-        guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return nil }
-        return shape.paths
+        analyze(pattern, lineAnchors: lineAnchors).paths
     }
 
     /// `lineAnchors`: the pattern was compiled with `^` and `$` matching at every line; it can then
     /// only be searched line by line (`.line`), never in windows that may start inside a line.
     init(_ pattern: String, lineAnchors: Bool = false) {
+        self = PatternReach.analyze(pattern, lineAnchors: lineAnchors).reach
+    }
+
+    /// Both facts from one reading of the pattern (done once, when the rule is compiled).
+    static func analyze(_ pattern: String, lineAnchors: Bool) -> (reach: PatternReach, paths: Int?) {
         var parser = ReachParser(scalars: Array(pattern.unicodeScalars), lineAnchors: lineAnchors)
-        guard let shape = parser.alternation(), parser.index == parser.scalars.count else {
-            self = .whole
-            return
-        }
+        guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return (.whole, nil) }
+        let reach: PatternReach
         if lineAnchors {
-            self = shape.mayMatchNewline ? .whole : .line
+            reach = shape.mayMatchNewline ? .whole : .line
         } else if let length = shape.maxBytes {
-            self = .bytes(length)
+            reach = .bytes(length)
         } else {
-            self = shape.mayMatchNewline ? .whole : .line
+            reach = shape.mayMatchNewline ? .whole : .line
         }
+        return (reach, shape.paths)
     }
 }
 

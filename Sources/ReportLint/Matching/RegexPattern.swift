@@ -14,6 +14,8 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     /// position (`.{0,40}(将|继续)`, no repeated group with choices inside) searches in linear time and
     /// is left unwatched: the watch is a call back from ICU at every position, most of a search's cost.
     let watched: Bool
+    /// How far a match reaches (`PatternReach`): what lets a guarded search look only near its guard.
+    let reach: PatternReach
 
     /// At most this many ways per position leaves a pattern unwatched: linear time, with a constant
     /// that stays in seconds even on a 32 MB report built to be slow.
@@ -44,8 +46,8 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         if regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
             return .failure(.matchesEmpty)
         }
-        let paths = PatternReach.searchPaths(source, lineAnchors: lineAnchors)
-        return .success(RegexPattern(source: source, regex: regex, watched: paths.map { $0 > linearPaths } ?? true))
+        let (reach, paths) = PatternReach.analyze(source, lineAnchors: lineAnchors)
+        return .success(RegexPattern(source: source, regex: regex, watched: paths.map { $0 > linearPaths } ?? true, reach: reach))
     }
 
     /// True when a group that contains an unbounded repetition (`+`, `*`, `{n,}`) is itself repeated

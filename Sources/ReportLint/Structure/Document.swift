@@ -90,14 +90,13 @@ public struct Document: Sendable {
         source.bytes.withUnsafeBufferPointer { bytes in
             var index = start
             while index + 3 <= end {
-                // 。 is E3 80 82, ！ and ？ are EF BC 81 and EF BC 9F: the third byte tells most apart at once.
+                // The last byte of 。！？ tells most positions apart at once; Marks decides the rest.
                 let third = bytes[index + 2]
-                if third != 0x82 && third != 0x81 && third != 0x9F {
+                if third != Marks.fullStop.2 && third != Marks.exclamation.2 && third != Marks.question.2 {
                     index += 1
                     continue
                 }
-                let first = bytes[index], second = bytes[index + 1]
-                if (first == 0xE3 && second == 0x80 && third == 0x82) || (first == 0xEF && second == 0xBC && third != 0x82) {
+                if Marks.isSentenceEnd(source.bytes, at: index) {
                     result.append(ByteRange(start, index + 3))
                     index += 3
                     start = index

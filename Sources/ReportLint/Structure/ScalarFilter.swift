@@ -12,11 +12,14 @@ struct ScalarFilter: Sendable {
 
     /// The first index from `index` up to `end` whose scalar may be one of the filter's (it may not: the
     /// caller checks exactly), or `end`.
-    func next(from index: Int, to end: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
-        lowBytes.withUnsafeBufferPointer { table in
-            var index = index
-            while index < end, !table[Int(scalars[index].value & 0xFF)] { index += 1 }
-            return index
+    func next(from index: Int, to end: Int, in scalars: [Unicode.Scalar]) -> Int {
+        // Raw buffers: no bounds checks or reference counting in the loop.
+        scalars.withUnsafeBufferPointer { scalars in
+            lowBytes.withUnsafeBufferPointer { table in
+                var index = index
+                while index < end, !table[Int(scalars[index].value & 0xFF)] { index += 1 }
+                return index
+            }
         }
     }
 }

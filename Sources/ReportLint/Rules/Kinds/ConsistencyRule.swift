@@ -94,10 +94,10 @@ public struct ConsistencyRule: Rule {
         guard document.type != .plan, let title = document.title.map({ document.text($0.range) }),
               let titleYear = ConsistencyRule.firstYear(in: title) else { return [] }
         var findings: [Finding] = []
+        let bytes = document.source.bytes
         for paragraph in document.proseParagraphs {
             for sentence in document.sentences(of: paragraph) {
                 // Only a sentence opening with 20 can open with a year: look at two bytes before making text.
-                let bytes = document.source.bytes
                 guard sentence.count >= 8, bytes[sentence.start] == UInt8(ascii: "2"), bytes[sentence.start + 1] == UInt8(ascii: "0")
                 else { continue }
                 let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 16)))

@@ -50,7 +50,7 @@ public struct PairsRule: Rule {
             let indices = paragraph.scalars
             var index = indices.lowerBound - 1
             while true {
-                index = source.scalars.withUnsafeBufferPointer { filter.next(from: index + 1, to: indices.upperBound, in: $0) }
+                index = filter.next(from: index + 1, to: indices.upperBound, in: source.scalars)
                 guard index < indices.upperBound else { break }
                 let scalar = source.scalars[index]
                 if let pair = pairs.firstIndex(where: { $0.open == scalar }) {

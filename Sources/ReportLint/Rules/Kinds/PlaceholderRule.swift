@@ -41,7 +41,7 @@ public struct PlaceholderRule: Rule {
         var runs: [Range<Int>] = []
         var index = 0
         while index < scalars.count {
-            index = scalars.withUnsafeBufferPointer { PlaceholderRule.candidates.next(from: index, to: $0.count, in: $0) }
+            index = PlaceholderRule.candidates.next(from: index, to: scalars.count, in: scalars)
             guard index < scalars.count else { break }
             guard isPlaceholder(at: index, scalars) else { index += 1; continue }
             var end = index + 1

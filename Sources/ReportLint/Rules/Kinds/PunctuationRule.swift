@@ -98,7 +98,7 @@ public struct PunctuationRule: Rule {
 
     func problems(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
         var result: [Problem] = []
-        var index = scalars.withUnsafeBufferPointer { filter.next(from: indices.lowerBound, to: indices.upperBound, in: $0) }
+        var index = filter.next(from: indices.lowerBound, to: indices.upperBound, in: scalars)
         func run(of scalar: Unicode.Scalar, from start: Int) -> Int {
             var end = start
             while end < indices.upperBound, scalars[end] == scalar { end += 1 }
@@ -154,7 +154,7 @@ public struct PunctuationRule: Rule {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
             }
-            index = scalars.withUnsafeBufferPointer { filter.next(from: next, to: indices.upperBound, in: $0) }
+            index = filter.next(from: next, to: indices.upperBound, in: scalars)
         }
         return result
     }
