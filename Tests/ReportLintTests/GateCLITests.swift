@@ -48,6 +48,17 @@ struct GateCLITests {
         #expect(try cli.run(["lint", "--baseline", broken.path, "reports"], in: directory).code == 2)
     }
 
+    /// Waiver expiry compares with today's local date, formatted by the C library.
+    @Test func todayIsTheLocalDate() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        for seconds in [0.0, 86_399, 951_782_400, 1_700_000_000.5, 1_798_675_199, Date().timeIntervalSince1970] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Gate.today(date) == formatter.string(from: date))
+        }
+    }
+
     @Test func waiversAndTheirExpiry() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportLint
 
@@ -70,6 +71,21 @@ struct RuleLoaderTests {
     @Test func invalidId() throws {
         let error = try onlyError("pack: p\nrules:\n  - {id: 规则一, kind: phrase, message: m, phrases: [x]}\n")
         #expect(error.problem == .invalidId("规则一"))
+    }
+
+    /// The hand-written id check accepts exactly what the documented pattern accepts.
+    @Test func idCheckAgreesWithItsPattern() throws {
+        let pattern = try NSRegularExpression(pattern: "^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
+        let alphabet = Array("ab9_.-/A 规")
+        var generator = SystemRandomNumberGenerator()
+        var samples = ["", "a", "p/a", "common/placeholder", "/a", "a/", "a//b", "-a", "a/-b", "a/b.c_d-e", "A/b", "a b", "规则"]
+        for _ in 0..<3_000 {
+            samples.append(String((0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for id in samples {
+            let expected = pattern.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) != nil
+            #expect(RuleLoader.isValidId(id) == expected, "\(id)")
+        }
     }
 
     @Test func duplicateIdPointsAtBoth() throws {

@@ -40,7 +40,9 @@ public struct Config: Sendable {
         var config = Config(file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver tags nothing: values are read as written and typed by `YAMLReader`,
+            // and the default one compiles seven ICU regexes on every start.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return .failure(RuleErrors(errors: [RuleLoader.syntaxError(error, file: file)]))
         } catch {
