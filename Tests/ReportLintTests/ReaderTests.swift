@@ -10,6 +10,36 @@ struct ReaderTests {
         reader.decode(bytes, path: "a.txt")
     }
 
+    /// The validator gives the standard library's verdict on byte strings built around every boundary
+    /// of the UTF-8 table (overlong forms, surrogates, above U+10FFFF, cut sequences, ASCII runs).
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                                    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
+        let pieces: [[UInt8]] = [Array("中文。".utf8), Array("abcdefghij".utf8), Array("𠀀é".utf8)]
+        var generator = SystemRandomNumberGenerator()
+        var invalid = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                if Bool.random(using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+                else { bytes.append(interesting.randomElement(using: &generator)!) }
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if !expected { invalid += 1 }
+            #expect(UTF8Validation.isValid(bytes) == expected, "\(bytes)")
+        }
+        #expect(invalid > 1_000 && invalid < 19_000) // both verdicts were exercised
+        // Every two- and three-byte prefix of the table, exhaustively.
+        for first in UInt8(0x80)...0xFF {
+            for second in UInt8(0x00)...0xFF {
+                for tail in [[], [0x80], [0xBF], [0x80, 0x80], [0x41]] as [[UInt8]] {
+                    let bytes = [first, second] + tail
+                    #expect(UTF8Validation.isValid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func utf8WithoutBOM() throws {
         let source = try decode(Array("一、总体情况\n".utf8)).get()
         #expect(source.encoding == .utf8)

@@ -51,14 +51,21 @@ public struct Linter: Sendable {
         if source.isBlank {
             return LintResult(document: document, findings: [], sections: [:], notes: ["文件为空，未做检查"])
         }
+        let sectionRules = rules.sectionRules.filter { $0.header.applies(to: document.type) }
+        let applicable = rules.rules.filter { $0.header.applies(to: document.type) && !rules.silenced.contains($0.header.id) }
+        let reads = (sectionRules.map(\.reads) + applicable.map(\.reads)).reduce(into: ReportParts()) { $0.formUnion($1) }
+        if reads.contains(.structure) {
+            measure("(结构分析)") { document.parseStructure() }
+        } else if reads.contains(.scalars) {
+            measure("(读取和解码)") { _ = source.scalars.count }
+        }
         var hits = [[ByteRange]](repeating: [], count: rules.literals.patterns.count)
         measure("(词语扫描)") { rules.literals.scan(source.bytes) { hits[$0.pattern].append($0.range) } }
         var context = RuleContext(document: document, literalHits: hits)
 
-        for rule in rules.sectionRules where rule.header.applies(to: document.type) {
+        for rule in sectionRules {
             context.sections[rule.header.id] = measure(rule.header.id) { rule.locate(context) }
         }
-        let applicable = rules.rules.filter { $0.header.applies(to: document.type) && !rules.silenced.contains($0.header.id) }
         let shared = context
         @Sendable func check(_ rule: any Rule) -> [Finding] {
             var found = measure(rule.header.id) { rule.check(shared) }

@@ -112,9 +112,10 @@ public enum Fixer {
     static func isQuoted(_ range: ByteRange, in document: Document) -> Bool {
         guard let paragraph = document.paragraph(containing: range.start) else { return false }
         let source = document.source
+        let scalars = source.scalars
         var depth = QuoteDepth()
         for index in source.scalarIndices(ByteRange(paragraph.range.start, range.start)) {
-            depth.update(with: source.scalars[index])
+            depth.update(with: scalars[index])
         }
         return depth.isInside
     }

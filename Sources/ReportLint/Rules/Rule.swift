@@ -82,11 +82,27 @@ public protocol Rule: Sendable {
     /// True when `reportlint fix` may apply the rule's suggestions by itself. Rules whose suggestions
     /// need a person's judgement (numbering, self-reference) keep them as advice and are not fixable.
     var fixable: Bool { get }
+    /// What the rule reads of a report besides its bytes and literal hits. The linter prepares it before
+    /// the rules run (and times it); what no rule reads is never built.
+    var reads: ReportParts { get }
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
     public var fixable: Bool { false }
+    public var reads: ReportParts { .all }
+}
+
+/// The parts of a report built from its bytes, each only when some rule reads it.
+public struct ReportParts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// `Source.scalars` and scalar offsets (character-walking rules).
+    public static let scalars = ReportParts(rawValue: 1)
+    /// Paragraphs, headings, series (`Document`); parsing it builds the scalar table too.
+    public static let structure = ReportParts(rawValue: 2)
+    public static let all: ReportParts = [.scalars, .structure]
 }
 
 /// A rule as read from YAML: its kind's keys, checked and compiled (regexes) at load time.

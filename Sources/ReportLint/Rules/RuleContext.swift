@@ -47,10 +47,11 @@ public struct RuleContext: Sendable {
     public internal(set) var sections: [String: [SectionSpan]] = [:]
     /// Patterns that hit the time limit while linting this report, by rule.
     let timeouts = RegexTimeouts()
-    private let sentenceCache = SentenceTextCache()
+    private let sentenceCache = Once<SentenceText>()
 
-    /// The report's prose, one sentence per line, for cue searches.
-    var sentenceText: SentenceText { sentenceCache.get(document) }
+    /// The report's prose, one sentence per line, for cue searches: built the first time a rule asks,
+    /// then shared by every rule of the same report.
+    var sentenceText: SentenceText { sentenceCache.get { SentenceText(document: document) } }
 
     /// Called by a rule when one of its patterns hit the time limit: the engine turns it into an error finding.
     public func regexTimedOut(_ header: RuleHeader, _ pattern: RegexPattern) {

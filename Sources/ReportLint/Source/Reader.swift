@@ -165,9 +165,7 @@ public struct Reader: Sendable {
         if MarkdownReader.extensions.contains(pathExtension) {
             return .success(MarkdownReader.source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
         }
-        let unchanged = decoded.encoding == .utf8 && !decoded.hadBOM // the text is the file's bytes
-        return .success(Source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM,
-                               utf8: unchanged ? bytes : nil))
+        return .success(Source(path: path, utf8: decoded.utf8, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
     }
 
     static func megabytes(_ bytes: Int) -> String {

@@ -21,20 +21,26 @@ public struct Suppression: Sendable, Equatable {
 public final class Source: Sendable {
     /// The path as the user gave it (or `<stdin>`), used in every message.
     public let path: String
-    public let text: String
     public let bytes: [UInt8]
+    /// The text as a `String` (for regexes over the whole report and for rewriting it), made from
+    /// `bytes` the first time it is asked for.
+    public var text: String { lazyText.get { String(decoding: bytes, as: UTF8.self) } }
+    private let lazyText = Once<String>()
     public let encoding: TextEncoding
     public let hadBOM: Bool
     public let positions: PositionConverter
+    /// The scalar tables, decoded the first time something asks for characters rather than bytes (most
+    /// rule sets do; a pack of forbidden phrases does not).
+    private let scalarTables = Once<ScalarTables>()
+    private var tables: ScalarTables { scalarTables.get { ScalarTables(bytes) } }
+
     /// Every scalar of the text, decoded once, for rules that look at characters and their neighbours.
-    public let scalars: [Unicode.Scalar]
+    /// Take it once outside a loop: each access goes through the lock of the lazily built table.
+    public var scalars: [Unicode.Scalar] { tables.scalars }
     /// The byte offset of each scalar, plus one entry for the end of the text.
-    public let scalarStarts: [Int32]
-    /// For every block of 1 KB (`1 << blockShift` bytes), the index of the first scalar starting in or after it: byte
-    /// offset → scalar index searches only one block's scalars instead of the whole report's, which
-    /// on a 5 MB report is the difference between cache misses and cache hits.
-    private let blockScalars: [Int32]
-    private static let blockShift = 10
+    public var scalarStarts: [Int32] { tables.starts }
+    /// True once the scalar tables have been built.
+    var isScalarTableBuilt: Bool { scalarTables.isBuilt }
 
     public let format: SourceFormat
     /// Heading levels that come from the document rather than typed numbering: Word paragraph styles
@@ -46,32 +52,29 @@ public final class Source: Sendable {
     public let originalText: String?
     public let suppressions: [Suppression]
 
-    public init(path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
+    public convenience init(path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
+                            format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
+                            originalText: String? = nil, suppressions: [Suppression] = []) {
+        self.init(path: path, utf8: Array(text.utf8), text: text, encoding: encoding, hadBOM: hadBOM, format: format,
+                  outlineLevels: outlineLevels, columnMaps: columnMaps, originalText: originalText, suppressions: suppressions)
+    }
+
+    /// A report from its text as valid UTF-8 bytes (as `TextDecoder` gives them: for a UTF-8 file, the
+    /// file as read, not copied); the `String` is made when something first asks for `text`.
+    public init(path: String, utf8: [UInt8], text: String? = nil, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
                 format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
-                originalText: String? = nil, suppressions: [Suppression] = [], utf8: [UInt8]? = nil) {
+                originalText: String? = nil, suppressions: [Suppression] = []) {
+        assert(UTF8Validation.isValid(utf8) && (text == nil || Array(text!.utf8) == utf8))
         self.format = format
         self.outlineLevels = outlineLevels
         self.columnMaps = columnMaps
         self.originalText = originalText
         self.suppressions = suppressions
         self.path = path
-        self.text = text
-        // `utf8`, when the caller has it (the file as read), spares a copy of the whole text.
-        assert(utf8 == nil || utf8! == Array(text.utf8))
-        self.bytes = utf8 ?? Array(text.utf8)
+        self.bytes = utf8
         self.encoding = encoding
         self.hadBOM = hadBOM
         self.positions = PositionConverter(bytes: bytes)
-        let (scalars, starts) = Source.decodeScalars(bytes)
-        var blocks: [Int32] = []
-        blocks.reserveCapacity(bytes.count >> Source.blockShift + 2)
-        for (index, start) in starts.enumerated() {
-            while blocks.count << Source.blockShift <= Int(start) { blocks.append(Int32(index)) }
-        }
-        blocks.append(Int32(scalars.count))
-        self.blockScalars = blocks
-        self.scalars = scalars
-        self.scalarStarts = starts
         if let originalText {
             let original = Array(originalText.unicodeScalars)
             var lineStarts = [0]
@@ -90,6 +93,7 @@ public final class Source: Sendable {
         } else {
             originalLines = nil
         }
+        if let text { _ = lazyText.get { text } }
     }
 
     /// The position of a byte offset as it is in the original file. `end` marks an exclusive end, which
@@ -97,7 +101,12 @@ public final class Source: Sendable {
     public func position(ofByte offset: Int, end: Bool = false) -> SourcePosition {
         // Line by binary search, column as a difference of scalar counts: O(log n) even on a 5 MB line.
         let line = positions.line(ofByte: offset)
-        let column = scalarCount(before: offset) - scalarCount(before: positions.lineStarts[line - 1]) + 1
+        let lineStart = positions.lineStarts[line - 1]
+        // Near its line start a column is counted straight from the bytes (no scalar table needed);
+        // far from it (a 5 MB line) the table answers in O(log n).
+        let column = offset - lineStart <= Source.countedColumnBytes
+            ? UTF8Scalars.count(bytes, from: lineStart, to: offset) + 1
+            : scalarCount(before: offset) - scalarCount(before: lineStart) + 1
         let position = SourcePosition(line: line, column: column)
         guard !columnMaps.isEmpty, let map = columnMaps[position.line], !map.isEmpty else { return position }
         let index = position.column - 1
@@ -106,14 +115,12 @@ public final class Source: Sendable {
         return SourcePosition(line: position.line, column: map[map.count - 1] + 1)
     }
 
+    /// Up to how many bytes after its line start a column is counted from the bytes themselves.
+    static let countedColumnBytes = 4096
+
     /// How many scalars start before a byte offset.
     public func scalarCount(before offset: Int) -> Int {
-        var (low, high) = searchBounds(offset)
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(scalarStarts[middle]) < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        tables.firstScalar(atOrAfter: offset)
     }
 
     /// The scalars of a line as the writer sees it in the file (original Markdown, or the text itself),
@@ -129,75 +136,22 @@ public final class Source: Sendable {
 
     /// The index of the scalar starting at (or holding) a byte offset.
     public func scalarIndex(ofByte offset: Int) -> Int {
-        var (low, high) = searchBounds(offset)
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(scalarStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
-        }
-        return max(0, low - 1)
-    }
-
-    /// Every scalar of valid UTF-8 and the byte offset where each starts (plus the end), decoded
-    /// straight from the bytes into arrays of the right size: this runs over every byte of every report.
-    static func decodeScalars(_ bytes: [UInt8]) -> ([Unicode.Scalar], [Int32]) {
-        bytes.withUnsafeBufferPointer { input in
-            // Count first (every byte that does not continue a sequence starts a scalar) so both arrays
-            // are allocated once at their size, then fill both in one pass.
-            var count = 0
-            for byte in input { count &+= byte & 0xC0 != 0x80 ? 1 : 0 }
-            var starts: [Int32] = []
-            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
-                starts = [Int32](unsafeUninitializedCapacity: count + 1) { startBuffer, startCount in
-                    var offset = 0
-                    var index = 0
-                    while index < count {
-                        let lead = UInt32(input[offset])
-                        startBuffer[index] = Int32(offset)
-                        var value = lead
-                        var width = 1
-                        if lead >= 0xF0 {
-                            value = (lead & 0x07) << 18 | UInt32(input[offset + 1] & 0x3F) << 12
-                                | UInt32(input[offset + 2] & 0x3F) << 6 | UInt32(input[offset + 3] & 0x3F)
-                            width = 4
-                        } else if lead >= 0xE0 {
-                            value = (lead & 0x0F) << 12 | UInt32(input[offset + 1] & 0x3F) << 6 | UInt32(input[offset + 2] & 0x3F)
-                            width = 3
-                        } else if lead >= 0xC0 {
-                            value = (lead & 0x1F) << 6 | UInt32(input[offset + 1] & 0x3F)
-                            width = 2
-                        }
-                        // The bytes came from a Swift String: valid UTF-8, so every value is a scalar.
-                        scalarBuffer[index] = Unicode.Scalar(value) ?? "\u{FFFD}"
-                        offset += width
-                        index += 1
-                    }
-                    startBuffer[count] = Int32(input.count)
-                    startCount = count + 1
-                }
-                scalarCount = count
-            }
-            return (scalars, starts)
-        }
-    }
-
-    /// Scalar indices between which both searches above end for `offset`: from the last scalar starting
-    /// before its block to the first starting after it.
-    private func searchBounds(_ offset: Int) -> (Int, Int) {
-        let block = offset >> Source.blockShift
-        guard offset >= 0, block + 1 < blockScalars.count else { return (0, scalars.count) }
-        return (max(0, Int(blockScalars[block]) - 1), min(scalars.count, Int(blockScalars[block + 1]) + 1))
+        tables.scalarIndex(ofByte: offset)
     }
 
     /// The scalar indices covering a byte range.
     public func scalarIndices(_ range: ByteRange) -> Range<Int> {
-        let start = range.start >= bytes.count ? scalars.count : scalarIndex(ofByte: range.start)
-        let end = range.end >= bytes.count ? scalars.count : scalarIndex(ofByte: range.end)
+        let tables = self.tables
+        let count = tables.scalars.count
+        let start = range.start >= bytes.count ? count : tables.scalarIndex(ofByte: range.start)
+        let end = range.end >= bytes.count ? count : tables.scalarIndex(ofByte: range.end)
         return start..<max(start, end)
     }
 
     /// The byte range of scalars `indices`.
     public func byteRange(_ indices: Range<Int>) -> ByteRange {
-        ByteRange(Int(scalarStarts[indices.lowerBound]), Int(scalarStarts[indices.upperBound]))
+        let starts = scalarStarts
+        return ByteRange(Int(starts[indices.lowerBound]), Int(starts[indices.upperBound]))
     }
 
     /// The text of a byte range. Ranges always fall on scalar boundaries: they come from UTF-8
@@ -208,6 +162,12 @@ public final class Source: Sendable {
 
     /// True when the file holds nothing but white space.
     public var isBlank: Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
+            if !scalar.properties.isWhitespace { return false }
+            index += length
+        }
+        return true
     }
 }

@@ -28,10 +28,14 @@ public enum DecodingFailure: Error, Equatable, Sendable {
 
 /// Turns file bytes into text: BOM first, then strict UTF-8, then GB18030.
 public enum TextDecoder {
+    /// A report's text as valid UTF-8 bytes. No `String` is made here: for a UTF-8 file these are the
+    /// file's own bytes, and a run whose rules look only at bytes never needs one.
     public struct Decoded: Sendable {
-        public let text: String
+        public let utf8: [UInt8]
         public let encoding: TextEncoding
         public let hadBOM: Bool
+
+        public var text: String { String(decoding: utf8, as: UTF8.self) }
     }
 
     public static func decode(_ bytes: [UInt8]) -> Result<Decoded, DecodingFailure> {
@@ -41,7 +45,7 @@ public enum TextDecoder {
                                     encoding: little ? .utf16LittleEndian : .utf16BigEndian),
                   !text.unicodeScalars.contains("\0")
             else { return .failure(.invalidUTF16) }
-            return .success(Decoded(text: text, encoding: little ? .utf16LittleEndian : .utf16BigEndian, hadBOM: true))
+            return .success(Decoded(utf8: Array(text.utf8), encoding: little ? .utf16LittleEndian : .utf16BigEndian, hadBOM: true))
         }
         // memchr, not firstIndex(of:): this looks at every byte of every report.
         if let nul = bytes.withUnsafeBytes({ raw -> Int? in
@@ -51,16 +55,15 @@ public enum TextDecoder {
             return .failure(.binary(byteOffset: nul))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
-                return .failure(.invalidAfterBOM)
-            }
-            return .success(Decoded(text: text, encoding: .utf8, hadBOM: true))
+            let rest = Array(bytes.dropFirst(3))
+            guard UTF8Validation.isValid(rest) else { return .failure(.invalidAfterBOM) }
+            return .success(Decoded(utf8: rest, encoding: .utf8, hadBOM: true))
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return .success(Decoded(text: text, encoding: .utf8, hadBOM: false))
+        if UTF8Validation.isValid(bytes) {
+            return .success(Decoded(utf8: bytes, encoding: .utf8, hadBOM: false))
         }
-        if let text = decodeGB18030(bytes) {
-            return .success(Decoded(text: text, encoding: .gb18030, hadBOM: false))
+        if let utf8 = decodeGB18030(bytes) {
+            return .success(Decoded(utf8: utf8, encoding: .gb18030, hadBOM: false))
         }
         return .failure(.unknownEncoding)
     }
@@ -70,15 +73,15 @@ public enum TextDecoder {
         switch encoding {
         case .utf8:
             let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-            return String(validating: bom ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
-                .map { Decoded(text: $0, encoding: .utf8, hadBOM: bom) }
+            let utf8 = bom ? Array(bytes.dropFirst(3)) : bytes
+            return UTF8Validation.isValid(utf8) ? Decoded(utf8: utf8, encoding: .utf8, hadBOM: bom) : nil
         case .gb18030:
-            return decodeGB18030(bytes).map { Decoded(text: $0, encoding: .gb18030, hadBOM: false) }
+            return decodeGB18030(bytes).map { Decoded(utf8: $0, encoding: .gb18030, hadBOM: false) }
         case .utf16LittleEndian, .utf16BigEndian:
             let little = encoding == .utf16LittleEndian
             let bom = bytes.starts(with: little ? [0xFF, 0xFE] : [0xFE, 0xFF])
             return String(data: Data(bom ? Array(bytes.dropFirst(2)) : bytes), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
-                .map { Decoded(text: $0, encoding: encoding, hadBOM: bom) }
+                .map { Decoded(utf8: Array($0.utf8), encoding: encoding, hadBOM: bom) }
         }
     }
 
@@ -89,9 +92,9 @@ public enum TextDecoder {
 
     /// Strict GB18030 through the C library's iconv (glibc ships the converter): any invalid or
     /// truncated sequence fails the whole file rather than being replaced, so nothing is silently lost.
-    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+    static func decodeGB18030(_ bytes: [UInt8]) -> [UInt8]? {
         // GB18030 → UTF-8 grows at most 2x (2-byte → 3-byte characters).
-        convert(bytes, from: "GB18030", to: "UTF-8", growth: 2).flatMap { String(validating: $0, as: UTF8.self) }
+        convert(bytes, from: "GB18030", to: "UTF-8", growth: 2).flatMap { UTF8Validation.isValid($0) ? $0 : nil }
     }
 
     /// One iconv conversion of the whole input; nil on any invalid or unconvertible sequence.

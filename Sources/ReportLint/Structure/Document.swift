@@ -60,17 +60,45 @@ public struct SeriesItem: Sendable {
     public let headingIndex: Int?
 }
 
-/// A report read once and parsed once; every rule looks at the same document.
+/// The parsed shape of a report: its paragraphs, headings and series (see `StructureParser`).
+struct DocumentStructure: Sendable {
+    let paragraphs: [Paragraph]
+    let headings: [Heading]
+    let seriesItems: [SeriesItem]
+    let bodyEnd: Int
+}
+
+/// A report read once and parsed once; every rule looks at the same document. Its type is decided from
+/// the opening lines at once; its structure is parsed the first time anything asks for it, so a run whose
+/// rules only look for phrases never parses it. Take `paragraphs` or `headings` once outside a loop.
 public struct Document: Sendable {
     public let source: Source
-    public let paragraphs: [Paragraph]
-    public let headings: [Heading]
-    public let seriesItems: [SeriesItem]
+    /// The title among the paragraphs (decided by the opening lines alone).
     public let titleIndex: Int?
     public let type: DocumentType?
     public let typeOrigin: DocumentType.Origin
+    private let parsed = Once<DocumentStructure>()
+
+    init(source: Source, titleIndex: Int?, type: DocumentType?, typeOrigin: DocumentType.Origin) {
+        self.source = source
+        self.titleIndex = titleIndex
+        self.type = type
+        self.typeOrigin = typeOrigin
+    }
+
+    private var structure: DocumentStructure { parsed.get { StructureParser.structure(of: source) } }
+
+    /// Parses the structure now if nobody has (the linter does, when its rules need it, to time it).
+    func parseStructure() { _ = structure }
+
+    /// True once the structure has been parsed.
+    var isStructureParsed: Bool { parsed.isBuilt }
+
+    public var paragraphs: [Paragraph] { structure.paragraphs }
+    public var headings: [Heading] { structure.headings }
+    public var seriesItems: [SeriesItem] { structure.seriesItems }
     /// Where the body ends: before the closing line, signature and date.
-    public let bodyEnd: Int
+    public var bodyEnd: Int { structure.bodyEnd }
 
     public var title: Paragraph? { titleIndex.map { paragraphs[$0] } }
 
@@ -117,6 +145,7 @@ public struct Document: Sendable {
 
     /// The paragraph holding a byte offset.
     public func paragraph(containing offset: Int) -> Paragraph? {
+        let paragraphs = self.paragraphs
         var low = 0
         var high = paragraphs.count - 1
         while low <= high {

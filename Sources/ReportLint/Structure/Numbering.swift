@@ -229,6 +229,15 @@ enum UTF8Scalars {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
+    /// How many scalars start in `bytes[from..<to]` (every byte that does not continue a sequence starts one).
+    static func count(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for index in start..<end { count &+= buffer[index] & 0xC0 != 0x80 ? 1 : 0 }
+            return count
+        }
+    }
+
     /// The start of the scalar that ends just before `index`.
     static func previousStart(_ bytes: [UInt8], before index: Int) -> Int {
         var start = index - 1

@@ -52,18 +52,3 @@ struct SentenceText: Sendable {
         return (piece, ByteRange(start, max(start, end)))
     }
 }
-
-/// Built the first time a rule asks for it, then shared by every rule of the same report.
-final class SentenceTextCache: @unchecked Sendable {
-    private var value: SentenceText?
-    private let lock = NSLock()
-
-    func get(_ document: Document) -> SentenceText {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value { return value }
-        let built = SentenceText(document: document)
-        value = built
-        return built
-    }
-}

@@ -7,12 +7,28 @@ public enum StructureParser {
     static let maxTitleScalars = 60
     static let maxSignatureScalars = 30
 
-    /// Parses a report; `type` forces its document type instead of detecting it.
-    public static func parse(_ source: Source, type forcedType: DocumentType? = nil) -> Document {
-        var paragraphs = splitParagraphs(source)
-        let bytes = source.bytes
+    /// How many opening paragraphs may be addressee, title and front matter.
+    static let frontMatterLimit = 6
 
-        let titleIndex = markFrontMatter(&paragraphs, source: source)
+    /// A report with its type, decided from its opening lines; `type` forces the type instead. The rest
+    /// of the structure is parsed when something first asks for it (`structure(of:)`).
+    public static func parse(_ source: Source, type forcedType: DocumentType? = nil) -> Document {
+        let opening = paragraphLines(source, limit: frontMatterLimit)
+        let titleIndex = frontMatter(opening, source: source).titleIndex
+        let (type, origin) = documentType(forced: forcedType, title: titleIndex.map { source.string(opening[$0].range) },
+                                          opening: opening.prefix(3).map { source.string($0.range) }.joined())
+        return Document(source: source, titleIndex: titleIndex, type: type, typeOrigin: origin)
+    }
+
+    /// Paragraphs and their roles, numbered headings and their nesting, 一是/二是 series.
+    static func structure(of source: Source) -> DocumentStructure {
+        let bytes = source.bytes
+        var paragraphs = paragraphLines(source).enumerated().map { index, line in
+            Paragraph(index: index, line: line.line, range: line.range, scalars: source.scalarIndices(line.range), role: .body)
+        }
+        for (index, role) in frontMatter(paragraphs.prefix(frontMatterLimit).map { ($0.line, $0.range) }, source: source).roles {
+            paragraphs[index].role = role
+        }
         let bodyEnd = markClosing(&paragraphs, source: source)
 
         var headings: [Heading] = []
@@ -31,11 +47,7 @@ public enum StructureParser {
             let start = paragraph.headingIndex.map { headings[$0].marker.range.end } ?? paragraph.range.start
             items += seriesItems(in: paragraph, from: start, bytes: bytes, headings: headings)
         }
-
-        let (type, origin) = documentType(forced: forcedType, title: titleIndex.map { source.string(paragraphs[$0].range) },
-                                          opening: paragraphs.prefix(3).map { source.string($0.range) }.joined())
-        return Document(source: source, paragraphs: paragraphs, headings: headings, seriesItems: items,
-                        titleIndex: titleIndex, type: type, typeOrigin: origin, bodyEnd: bodyEnd)
+        return DocumentStructure(paragraphs: paragraphs, headings: headings, seriesItems: items, bodyEnd: bodyEnd)
     }
 
     static func documentType(forced: DocumentType?, title: String?, opening: String) -> (DocumentType?, DocumentType.Origin) {
@@ -45,11 +57,15 @@ public enum StructureParser {
         return (DocumentType.guess(opening: opening), .guessed)
     }
 
-    /// Every non-blank line is a paragraph; leading and trailing spaces (also 　) are trimmed off its range.
-    static func splitParagraphs(_ source: Source) -> [Paragraph] {
-        var result: [Paragraph] = []
+    /// A non-blank line: its number and its range with leading and trailing spaces (also 　) trimmed off.
+    typealias ParagraphLine = (line: Int, range: ByteRange)
+
+    /// Every non-blank line is a paragraph (the first `limit` of them, when given).
+    static func paragraphLines(_ source: Source, limit: Int = .max) -> [ParagraphLine] {
+        var result: [ParagraphLine] = []
         let bytes = source.bytes
         for line in 1...source.positions.lineCount {
+            if result.count == limit { break }
             let lineRange = source.positions.lineRange(line)
             var start = lineRange.start
             var end = lineRange.end
@@ -64,17 +80,18 @@ public enum StructureParser {
                 end = previous
             }
             guard start < end else { continue }
-            let range = ByteRange(start, end)
-            result.append(Paragraph(index: result.count, line: line, range: range, scalars: source.scalarIndices(range), role: .body))
+            result.append((line, ByteRange(start, end)))
         }
         return result
     }
 
-    /// Marks the addressee, title and front matter above the body; returns the title's index.
-    static func markFrontMatter(_ paragraphs: inout [Paragraph], source: Source) -> Int? {
+    /// The addressee, title and front matter above the body among the opening paragraphs: the role of
+    /// each that has one, and the title's index. They depend on the opening lines alone, so the type
+    /// is known without parsing the rest.
+    static func frontMatter(_ opening: [ParagraphLine], source: Source) -> (roles: [(Int, ParagraphRole)], titleIndex: Int?) {
+        var roles: [(Int, ParagraphRole)] = []
         var titleIndex: Int?
-        for index in paragraphs.indices.prefix(6) {
-            let paragraph = paragraphs[index]
+        for (index, paragraph) in opening.enumerated() {
             let text = source.string(paragraph.range)
             let scalars = text.unicodeScalars.count
             // A numbered line, or one that is a heading by its Word style or Markdown #, starts the body.
@@ -82,15 +99,15 @@ public enum StructureParser {
                 || source.outlineLevels[paragraph.line] != nil
             if numbered || scalars > maxTitleScalars || text.contains("。") { break }
             if text.hasSuffix("：") || text.hasSuffix(":") {
-                paragraphs[index].role = .addressee
+                roles.append((index, .addressee))
             } else if titleIndex == nil {
-                paragraphs[index].role = .title
+                roles.append((index, .title))
                 titleIndex = index
             } else {
-                paragraphs[index].role = .frontMatter
+                roles.append((index, .frontMatter))
             }
         }
-        return titleIndex
+        return (roles, titleIndex)
     }
 
     /// Marks `特此报告。`, the signature and the date at the end; returns where the body ends.

@@ -39,7 +39,7 @@ public struct DuplicateRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
-        let source = document.source
+        let scalars = document.source.scalars
         let paragraphs = document.paragraphs.filter { $0.role == .body }
         var shingles: [Set<Int>] = []
         var postings: [Int: [Int]] = [:]
@@ -50,7 +50,7 @@ public struct DuplicateRule: Rule {
             var set = Set<Int>()
             for start in indices.lowerBound...(indices.upperBound - ngram) {
                 var hasher = Hasher()
-                for index in start..<(start + ngram) { hasher.combine(source.scalars[index]) }
+                for index in start..<(start + ngram) { hasher.combine(scalars[index]) }
                 set.insert(hasher.finalize())
             }
             shingles.append(set)

@@ -27,6 +27,8 @@ struct ForbidRuleDefinition: RuleDefinition {
 public struct ForbidRule: Rule {
     public let header: RuleHeader
     public var fixable: Bool { suggest != nil }
+    /// Phrases and patterns are found in the bytes; `within` reads sections, which section rules find.
+    public var reads: ReportParts { [] }
     let literals: [Int]
     let patterns: [GuardedPattern]
     let within: String?

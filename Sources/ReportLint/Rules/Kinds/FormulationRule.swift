@@ -68,6 +68,7 @@ public struct FormulationRule: Rule {
     public let header: RuleHeader
     let entries: [CompiledEntry]
     public var fixable: Bool { entries.contains { !$0.variants.isEmpty } }
+    public var reads: ReportParts { [] }
 
     /// The canonical forms and where they come from, for `rules explain`.
     public var canonicalForms: [(canonical: String, source: String?, since: String?)] {

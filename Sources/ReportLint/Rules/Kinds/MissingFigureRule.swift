@@ -31,6 +31,7 @@ public struct MissingFigureRule: Rule {
     let verbs: [Int]
     let measures: [[UInt8]]
     let exceptions: [[UInt8]]
+    public var reads: ReportParts { [] }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let bytes = context.document.source.bytes

@@ -44,15 +44,16 @@ public struct PairsRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source
+        let scalars = source.scalars
         var findings: [Finding] = []
         for paragraph in context.document.paragraphs {
             var open: [(pair: Int, index: Int)] = []
             let indices = paragraph.scalars
             var index = indices.lowerBound - 1
             while true {
-                index = filter.next(from: index + 1, to: indices.upperBound, in: source.scalars)
+                index = filter.next(from: index + 1, to: indices.upperBound, in: scalars)
                 guard index < indices.upperBound else { break }
-                let scalar = source.scalars[index]
+                let scalar = scalars[index]
                 if let pair = pairs.firstIndex(where: { $0.open == scalar }) {
                     open.append((pair, index))
                 } else if let pair = pairs.firstIndex(where: { $0.close == scalar }) {

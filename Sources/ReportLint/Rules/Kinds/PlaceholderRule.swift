@@ -22,6 +22,8 @@ public struct PlaceholderRule: Rule {
     public let header: RuleHeader
     let literals: [Int]
     let patterns: [GuardedPattern]
+    /// Runs of placeholder characters are found among the scalars; nothing of the structure.
+    public var reads: ReportParts { .scalars }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source

@@ -74,19 +74,20 @@ public struct PunctuationRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         let source = document.source
+        let (scalars, headings) = (source.scalars, document.headings)
         var findings: [Finding] = []
         // Every line, the title included: a half-width comma is as wrong there as in the body.
         for paragraph in document.paragraphs {
             var indices = paragraph.scalars
             // Heading numbering such as (一) or 1、 is the numbering rule's business.
-            if let heading = paragraph.headingIndex.map({ document.headings[$0] }) {
+            if let heading = paragraph.headingIndex.map({ headings[$0] }) {
                 // The marker opens the paragraph and is a few characters: count them rather than search.
                 var start = indices.lowerBound
                 for byte in source.bytes[paragraph.range.start..<max(paragraph.range.start, heading.marker.range.end)]
                 where byte & 0xC0 != 0x80 { start += 1 }
                 indices = min(start, indices.upperBound)..<indices.upperBound
             }
-            for (range, message, suggestion) in problems(in: indices, scalars: source.scalars) {
+            for (range, message, suggestion) in problems(in: indices, scalars: scalars) {
                 findings.append(context.finding(header, at: source.byteRange(range),
                                                 message: "\(header.message)：\(message)", suggestion: suggestion))
             }

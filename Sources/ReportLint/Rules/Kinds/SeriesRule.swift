@@ -90,12 +90,13 @@ public struct SeriesRule: Rule {
     private func markers(_ literals: [Int], _ context: RuleContext) -> [ByteRange] {
         let source = context.document.source
         let boundaries = Set("。；：，！？".unicodeScalars)
+        let scalars = source.scalars
         return literals.flatMap { context.hits($0) }.filter { hit in
             let index = source.scalarIndex(ofByte: hit.start)
-            let before = index > 0 ? source.scalars[index - 1] : "\n"
+            let before = index > 0 ? scalars[index - 1] : "\n"
             let after = source.scalarIndex(ofByte: hit.end)
             let atBoundary = before == "\n" || before == "\r" || boundaries.contains(before) || CharacterClass.isSpace(before)
-            return atBoundary && hit.end < source.bytes.count && "，、".unicodeScalars.contains(source.scalars[after])
+            return atBoundary && hit.end < source.bytes.count && "，、".unicodeScalars.contains(scalars[after])
         }.sorted()
     }
 }
