@@ -43,7 +43,8 @@ struct MatchingTests {
     /// continuation bytes, 4-byte characters) it must still find every occurrence.
     @Test func agreesWithBruteForceOnBrokenText() {
         var generator = SeededGenerator(seed: 9)
-        let words = ["党建", "问题", "a", "ab", "建设", "𠀀x"].map { Array($0.utf8) }
+        // 党 followed by a cut character: its second "character" is not whole, so 党 alone must stop the skip.
+        let words = ["党建", "问题", "a", "ab", "建设", "𠀀x"].map { Array($0.utf8) } + [Array("党".utf8) + [0xE5]]
         let pieces: [[UInt8]] = [Array("党".utf8), Array("建".utf8), Array("问题".utf8), [0xE5], [0x9A], [0xBB, 0x9A],
                                  Array("a".utf8), Array("b".utf8), Array("𠀀".utf8), [0xF0, 0xA0], Array("，".utf8)]
         for round in 0..<300 {

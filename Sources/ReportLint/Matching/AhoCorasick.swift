@@ -1,3 +1,5 @@
+import Foundation
+
 /// All literal phrases of all rules in one automaton over UTF-8 bytes, built once per run.
 /// One pass over a report finds every occurrence of every phrase, overlapping ones included.
 ///
@@ -20,71 +22,106 @@ public struct AhoCorasick: Sendable {
     /// Patterns ending at each state, its own and those reached by failure links, in one list.
     private let outputStart: [Int32]
     private let outputs: [Int32]
-    /// The first characters of the patterns, as bits indexed by the low 16 bits of the scalar value: at
-    /// the root the scan passes over characters that start no pattern, a whole character per check,
-    /// instead of stepping the automaton through each of its bytes. Nil when a pattern does not begin
-    /// with a whole UTF-8 character (arbitrary bytes): then every byte is stepped.
-    private let firstCharacters: [UInt64]?
+    /// Where a pattern may start, by the first one or two characters: at the root the scan passes over
+    /// the rest a whole character per check instead of stepping the automaton through each byte.
+    private let starts: StartFilter?
 
-    /// Empty patterns are ignored (the rule loader rejects them with a position).
+    /// Empty patterns are ignored (the rule loader rejects them with a position). Built from flat arrays
+    /// (no dictionary per state): 10,000 phrases make some 100,000 states, and start-up is paid every run.
     public init(patterns: [[UInt8]]) {
         self.patterns = patterns
-        // 1. Build the trie with dictionaries (only at start-up).
-        var children: [[UInt8: Int]] = [[:]]
-        var own: [[Int]] = [[]]
-        for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
-            var state = 0
-            for byte in pattern {
-                if let next = children[state][byte] {
-                    state = next
-                } else {
-                    children.append([:])
-                    own.append([])
-                    children[state][byte] = children.count - 1
-                    state = children.count - 1
-                }
+        // 1. The trie. Patterns are inserted in sorted order, so each shares with the one before exactly
+        //    their common prefix (the states on `path`), and every state's children are made in
+        //    increasing byte order. States are numbered as made; state 0 is the root.
+        let order = AhoCorasick.sortedIndices(patterns)
+        var parent: [Int32] = [0]
+        var byte: [UInt8] = [0]
+        var depth: [Int32] = [0]
+        var own: [(state: Int32, pattern: Int32)] = []
+        var path: [Int32] = [0]
+        var previous: [UInt8] = []
+        for id in order {
+            let pattern = patterns[id]
+            var common = 0
+            while common < min(pattern.count, previous.count), pattern[common] == previous[common] { common += 1 }
+            path.removeLast(path.count - 1 - common)
+            for next in pattern[common...] {
+                parent.append(path.last!)
+                byte.append(next)
+                depth.append(Int32(path.count))
+                path.append(Int32(parent.count - 1))
             }
-            own[state].append(id)
+            own.append((path.last!, Int32(id)))
+            previous = pattern
         }
-        let stateCount = children.count
+        let stateCount = parent.count
 
-        // 2. Failure links breadth-first; outputs merged along them.
-        var failure = [Int32](repeating: 0, count: stateCount)
-        var merged = own
-        var queue: [Int] = []
-        for (_, child) in children[0] { queue.append(child) }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            for (byte, child) in children[state] {
-                var fallback = Int(failure[state])
-                while fallback != 0, children[fallback][byte] == nil { fallback = Int(failure[fallback]) }
-                let target = children[fallback][byte] ?? 0
-                failure[child] = Int32(target == child ? 0 : target)
-                queue.append(child)
-            }
-        }
-        for state in queue { merged[state] += merged[Int(failure[state])].filter { !merged[state].contains($0) } }
-
-        // 3. Flatten.
-        var rootTable = [Int32](repeating: 0, count: 256)
-        for (byte, child) in children[0] { rootTable[Int(byte)] = Int32(child) }
-        var edgeStart = [Int32](repeating: 0, count: stateCount)
+        // 2. Edges grouped by parent (a counting sort keeps each state's children in byte order).
         var edgeCount = [UInt16](repeating: 0, count: stateCount)
-        var edgeBytes: [UInt8] = []
-        var edgeTargets: [Int32] = []
+        for state in 1..<max(1, stateCount) { edgeCount[Int(parent[state])] += 1 }
+        var edgeStart = [Int32](repeating: 0, count: stateCount)
+        var total: Int32 = 0
+        for state in 0..<stateCount {
+            edgeStart[state] = total
+            total += Int32(edgeCount[state])
+        }
+        var edgeBytes = [UInt8](repeating: 0, count: Int(total))
+        var edgeTargets = [Int32](repeating: 0, count: Int(total))
+        var filled = edgeStart
+        var rootTable = [Int32](repeating: 0, count: 256)
+        for state in 1..<max(1, stateCount) {
+            let from = Int(parent[state])
+            edgeBytes[Int(filled[from])] = byte[state]
+            edgeTargets[Int(filled[from])] = Int32(state)
+            filled[from] += 1
+            if from == 0 { rootTable[Int(byte[state])] = Int32(state) }
+        }
+        func child(of state: Int, _ next: UInt8) -> Int? {
+            if state == 0 { return rootTable[Int(next)] == 0 ? nil : Int(rootTable[Int(next)]) }
+            let first = Int(edgeStart[state])
+            for edge in first..<(first + Int(edgeCount[state])) where edgeBytes[edge] == next { return Int(edgeTargets[edge]) }
+            return nil
+        }
+
+        // 3. Failure links breadth-first (states by depth: a state's fallback is shallower).
+        var perDepth = [Int](repeating: 0, count: Int(depth.max() ?? 0) + 2)
+        for state in 1..<max(1, stateCount) { perDepth[Int(depth[state]) + 1] += 1 }
+        for level in 1..<perDepth.count { perDepth[level] += perDepth[level - 1] }
+        var breadthFirst = [Int](repeating: 0, count: max(0, stateCount - 1))
+        for state in 1..<max(1, stateCount) {
+            breadthFirst[perDepth[Int(depth[state])]] = state
+            perDepth[Int(depth[state])] += 1
+        }
+        var failure = [Int32](repeating: 0, count: stateCount)
+        for state in breadthFirst where parent[state] != 0 {
+            var fallback = Int(failure[Int(parent[state])])
+            while true {
+                if let target = child(of: fallback, byte[state]) {
+                    failure[state] = Int32(target)
+                    break
+                }
+                if fallback == 0 { break }
+                fallback = Int(failure[fallback])
+            }
+        }
+
+        // 4. Outputs: a state's own patterns, then those of its fallback (all shorter, so never the
+        //    same), merged in pattern order; one flat list, each state's run found through `outputStart`.
+        own.sort { ($0.state, $0.pattern) < ($1.state, $1.pattern) }
+        var ownStart = [Int32](repeating: 0, count: stateCount + 1)
+        for entry in own { ownStart[Int(entry.state) + 1] += 1 }
+        for state in 0..<stateCount { ownStart[state + 1] += ownStart[state] }
+        var merged = [[Int32]](repeating: [], count: stateCount)
+        for state in breadthFirst {
+            let mine = own[Int(ownStart[state])..<Int(ownStart[state + 1])].map(\.pattern)
+            let inherited = merged[Int(failure[state])]
+            merged[state] = mine.isEmpty ? inherited : inherited.isEmpty ? mine : (mine + inherited).sorted()
+        }
         var outputStart = [Int32](repeating: 0, count: stateCount + 1)
         var outputs: [Int32] = []
         for state in 0..<stateCount {
-            edgeStart[state] = Int32(edgeBytes.count)
-            edgeCount[state] = UInt16(children[state].count)
-            for (byte, child) in children[state].sorted(by: { $0.key < $1.key }) {
-                edgeBytes.append(byte)
-                edgeTargets.append(Int32(child))
-            }
             outputStart[state] = Int32(outputs.count)
-            outputs += merged[state].sorted().map(Int32.init)
+            outputs += merged[state]
         }
         outputStart[stateCount] = Int32(outputs.count)
         self.rootTable = rootTable
@@ -96,18 +133,28 @@ public struct AhoCorasick: Sendable {
         self.outputStart = outputStart
         self.outputs = outputs
 
-        var firstCharacters: [UInt64]? = [UInt64](repeating: 0, count: 65_536 / 64)
-        for pattern in patterns where !pattern.isEmpty {
-            guard let (value, _) = AhoCorasick.character(pattern, at: 0) else { firstCharacters = nil; break }
-            firstCharacters![value >> 6] |= 1 << UInt64(value & 63)
+        self.starts = StartFilter(patterns)
+    }
+
+    /// The indices of the non-empty patterns in byte order (memcmp on raw buffers: with 10,000 phrases
+    /// the generic comparison of arrays was a good part of start-up).
+    private static func sortedIndices(_ patterns: [[UInt8]]) -> [Int] {
+        let lengths = patterns.map(\.count)
+        let starts = lengths.reduce(into: [0]) { $0.append($0.last! + $1) }
+        let joined = patterns.flatMap { $0 }
+        return joined.withUnsafeBufferPointer { bytes in
+            patterns.indices.filter { lengths[$0] > 0 }.sorted { a, b in
+                let common = min(lengths[a], lengths[b])
+                let order = memcmp(bytes.baseAddress! + starts[a], bytes.baseAddress! + starts[b], common)
+                return order != 0 ? order < 0 : lengths[a] < lengths[b]
+            }
         }
-        self.firstCharacters = firstCharacters
     }
 
     /// The low 16 bits of the scalar value of the 1-, 2- or 3-byte UTF-8 character at `index`, and its
     /// width; nil for anything else (4-byte, a stray continuation byte, a cut sequence).
     @inline(__always)
-    private static func character<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Bytes.Index) -> (Int, Int)?
+    static func character<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Bytes.Index) -> (Int, Int)?
     where Bytes.Element == UInt8, Bytes.Index == Int {
         let lead = Int(bytes[index])
         if lead < 0x80 { return (lead, 1) }
@@ -139,14 +186,21 @@ public struct AhoCorasick: Sendable {
         edgeTargets.withUnsafeBufferPointer { edgeTargets in
         failure.withUnsafeBufferPointer { failure in
         outputStart.withUnsafeBufferPointer { outputStart in
-        (firstCharacters ?? []).withUnsafeBufferPointer { firstCharacters in
+        (starts?.first ?? []).withUnsafeBufferPointer { first in
+        (starts?.alone ?? []).withUnsafeBufferPointer { alone in
+        (starts?.pairs ?? []).withUnsafeBufferPointer { pairs in
             var state = 0
             var index = 0
             while index < input.count {
-                if state == 0 && !firstCharacters.isEmpty {
-                    // Nothing is half matched: pass over characters no pattern starts with.
-                    while index < input.count, let (value, width) = AhoCorasick.character(input, at: index),
-                          firstCharacters[value >> 6] & (1 << UInt64(value & 63)) == 0 {
+                if state == 0 && !first.isEmpty {
+                    // Nothing is half matched: pass over the characters where no pattern starts, those
+                    // that begin none and those whose pair with the next character begins none.
+                    while index < input.count, let (value, width) = AhoCorasick.character(input, at: index) {
+                        if StartFilter.has(first, value) {
+                            if StartFilter.has(alone, value) { break }
+                            guard index + width < input.count, let (next, _) = AhoCorasick.character(input, at: index + width),
+                                  !StartFilter.has(pairs, StartFilter.pairSlot(value, next)) else { break }
+                        }
                         index += width
                     }
                     if index >= input.count { break }
@@ -176,7 +230,7 @@ public struct AhoCorasick: Sendable {
                 }
                 index += 1
             }
-        }}}}}}}}}
+        }}}}}}}}}}}
     }
 
 
