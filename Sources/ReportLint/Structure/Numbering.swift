@@ -230,11 +230,22 @@ enum UTF8Scalars {
     }
 
     /// How many scalars start in `bytes[from..<to]` (every byte that does not continue a sequence starts one).
+    /// Eight bytes at a time: a continuation byte is one whose top bit is set and whose next bit is not.
     static func count(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
-            var count = 0
-            for index in start..<end { count &+= buffer[index] & 0xC0 != 0x80 ? 1 : 0 }
-            return count
+            guard let base = buffer.baseAddress, start < end else { return 0 }
+            var continuations = 0
+            var index = start
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < end {
+                continuations &+= buffer[index] & 0xC0 == 0x80 ? 1 : 0
+                index += 1
+            }
+            return end - start - continuations
         }
     }
 
