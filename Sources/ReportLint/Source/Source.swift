@@ -15,8 +15,9 @@ public struct Suppression: Sendable, Equatable {
     public let lines: ClosedRange<Int>
 }
 
-/// A report's text, read once: the decoded string, its UTF-8 bytes for fast scanning, and the one
-/// position converter everything uses. Offsets are into `bytes` (the text after any BOM).
+/// A report's text, read once: its UTF-8 bytes for fast scanning and the one position converter
+/// everything uses; the `String` and the scalar table are made when something first asks for them.
+/// Offsets are into `bytes` (the text after any BOM).
 /// For Markdown the text has its markup taken out; `columnMaps` turn columns back into the original's.
 public final class Source: Sendable {
     /// The path as the user gave it (or `<stdin>`), used in every message.
