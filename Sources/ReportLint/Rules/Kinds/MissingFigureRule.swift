@@ -22,7 +22,8 @@ struct MissingFigureRuleDefinition: RuleDefinition {
         // Longest measure first, so 人次 wins over 人 and 余件 is seen whole.
         let measures = measures.map { Array($0.value.utf8) }.sorted { $0.count > $1.count }
         return MissingFigureRule(header: header, verbs: verbs.map { literals.add($0.value) },
-                                 measures: measures, exceptions: exceptions.map { Array($0.utf8) })
+                                 measures: measures, exceptions: exceptions.map { Array($0.utf8) },
+                                 measureStarts: StartFilter(measures)?.first)
     }
 }
 
@@ -31,6 +32,9 @@ public struct MissingFigureRule: Rule {
     let verbs: [Int]
     let measures: [[UInt8]]
     let exceptions: [[UInt8]]
+    /// The first characters of the measures (nil when one does not start with a 1–3-byte character): the
+    /// verbs include 对 and 共, whose many hits are mostly followed by no measure at all.
+    let measureStarts: [UInt64]?
     public var reads: ReportParts { [] }
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -38,6 +42,8 @@ public struct MissingFigureRule: Rule {
         var ranges: [ByteRange] = []
         for verb in verbs {
             for hit in context.hits(verb) {
+                if let measureStarts, hit.end < bytes.count, let (next, _) = AhoCorasick.character(bytes, at: hit.end),
+                   measureStarts[next >> 6] & (1 << UInt64(next & 63)) == 0 { continue }
                 guard let measure = measures.first(where: { starts(bytes, at: hit.end, with: $0) }) else { continue }
                 if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
                 ranges.append(ByteRange(hit.start, hit.end + measure.count))
