@@ -38,8 +38,9 @@ struct StartFilter: Sendable {
         Int((UInt32(truncatingIfNeeded: value << 16 | next) &* 0x9E37_79B1) >> UInt32(32 - pairBits))
     }
 
+    /// Whether a set (an array, or its raw buffer in the scan) holds a character or pair slot.
     @inline(__always)
-    static func has(_ bits: UnsafeBufferPointer<UInt64>, _ slot: Int) -> Bool {
+    static func has<Bits: RandomAccessCollection>(_ bits: Bits, _ slot: Int) -> Bool where Bits.Element == UInt64, Bits.Index == Int {
         bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
 

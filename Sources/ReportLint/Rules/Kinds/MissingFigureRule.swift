@@ -43,7 +43,7 @@ public struct MissingFigureRule: Rule {
         for verb in verbs {
             for hit in context.hits(verb) {
                 if let measureStarts, hit.end < bytes.count, let (next, _) = AhoCorasick.character(bytes, at: hit.end),
-                   measureStarts[next >> 6] & (1 << UInt64(next & 63)) == 0 { continue }
+                   !StartFilter.has(measureStarts, next) { continue }
                 guard let measure = measures.first(where: { starts(bytes, at: hit.end, with: $0) }) else { continue }
                 if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
                 ranges.append(ByteRange(hit.start, hit.end + measure.count))
