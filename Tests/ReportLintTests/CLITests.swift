@@ -327,7 +327,7 @@ struct CLITests {
     @Test func explainARule() throws {
         let output = try run(["rules", "explain", "common/formulation"])
         #expect(output.code == 0)
-        #expect(output.stdout.contains("以习近平同志为核心的党中央（党的十八届六中全会，2016年10月起）"))
+        #expect(output.stdout.contains("以习近平同志为核心的党中央（党的十八届六中全会公报（2016年10月27日），2016年10月起）"))
         #expect(output.stdout.contains("错误示例（会提示）："))
         let unknown = try run(["rules", "explain", "common/formulatoin"])
         #expect(unknown.code == 2)

@@ -159,4 +159,43 @@ struct FixPropertyTests {
             #expect(quotedOnly, "fixable findings left outside quotes: \(left.map(\.ruleId))")
         }
     }
+
+    /// Every literal wrong form of the built-in formulation and word lists, for the redaction property.
+    static let variants: [String] = FixTests.linter.rules.rules.compactMap { $0 as? FormulationRule }
+        .flatMap { $0.entries.flatMap { $0.entry.variants.map(\.value) } }
+    static let redactions = ["XXX", "**", "某某", "总书记", "××", "*"]
+
+    /// Issue 18: a wrong form right after or before a redaction, or inside another text's quotation or
+    /// title, is never rewritten; nothing is written next to a placeholder, and quoted text stays as it is.
+    static let redactedLine = Gen<String?>.element(of: variants).array(of: 1...3).map { $0.compactMap { $0 } }
+    @Test func fixNeverWritesNextToARedactionOrInsideAQuotation() async {
+        let redactions = FixPropertyTests.redactions
+        await propertyCheck(count: 80, input: FixPropertyTests.redactedLine) { picked in
+            var lines = ["2023年工作总结"]
+            for (index, variant) in picked.enumerated() {
+                let redaction = redactions[(index + variant.unicodeScalars.count) % redactions.count]
+                lines.append("坚持以\(redaction)\(variant)为指导，落实“班子会\(variant)”制度。")
+                lines.append("学习《关于\(variant)的通知》，推进\(variant)\(redaction)工作。")
+            }
+            let text = lines.joined(separator: "\n") + "\n"
+            let result = Fixer.fix(TestSupport.source(text), linter: FixTests.linter)
+            // Every quotation and title of the original is still there, word for word and in order (a fix
+            // may add the quotation marks a slogan lacked, so new ones may appear between them).
+            var remaining = FixPropertyTests.quoted(result.fixedText)[...]
+            for span in FixPropertyTests.quoted(text) {
+                let found = remaining.firstIndex(of: span)
+                #expect(found != nil, "quoted text changed: \(span)")
+                if let found { remaining = remaining[(found + 1)...] }
+            }
+            #expect(result.fixedText.components(separatedBy: "\n").count == lines.count + 1)
+            for fix in result.applied {
+                let bytes = Array(TestSupport.source(text).bytes)
+                // Fixes of the first pass are at their place in the original text.
+                guard fix.pass == 1 else { continue }
+                #expect(!Redaction.precedes(fix.range.start, in: bytes) && !Redaction.follows(fix.range.end, in: bytes),
+                        "a fix of \(fix.ruleId) touches a redaction: \(fix.original) → \(fix.replacement)")
+            }
+            #expect(!result.fixedText.contains("XXX习近平") && !result.fixedText.contains("总书记习近平"))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportLint
 
@@ -174,8 +175,79 @@ struct StructureParserTests {
         ("2024年党建工作要点", .plan),
         ("2023年工作总结和2024年工作计划", .summary),
         ("2023年度述责述廉报告", .duty),
+        // Issue 18: the kinds offices really write, typed from their titles.
+        ("2023年度抓基层党建工作述职报告", .statement),
+        ("2023年度意识形态工作述职报告", .statement),
+        ("2023年度民主生活会个人对照检查材料", .inspection),
+        ("2023年度组织生活会检视剖析材料", .inspection),
+        ("关于全区机关单位全面从严治党主体责任落实情况的督查调研报告", .research),
+        ("关于巡察反馈意见整改情况的报告", .rectification),
+        ("关于2022年度审计查出问题整改情况的报告", .rectification),
+        ("市档案馆2024年上半年工作总结", .summary),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
-        #expect(DocumentType.detect(title: title) == type)
+        #expect(DocumentType.detect(title: title)?.type == type)
+    }
+
+    /// Without a telling title: the opening words, else two level-1 headings of a kind, else a summary;
+    /// the evidence is what the `document-type` finding quotes.
+    @Test func documentTypeGuessedWithEvidence() {
+        #expect(DocumentType.guess(opening: "2024年全局党建工作的总体要求是：坚持……") == .init(type: .plan, evidence: "开头含“总体要求是”"))
+        #expect(DocumentType.guess(opening: "今年以来，我局扎实推进各项工作。", headings: ["一、查摆的问题", "二、原因剖析", "三、整改措施"]).type
+                == .inspection)
+        #expect(DocumentType.guess(opening: "今年以来，我局扎实推进各项工作。", headings: ["一、总体要求"]).type == .summary)
+        let source = Source(path: "t.txt", text: "2024年全局党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导。\n一、加强政治建设\n")
+        let document = StructureParser.parse(source)
+        #expect(document.type == .plan && document.typeOrigin == .guessed && document.typeEvidence == "开头含“总体要求是”")
+    }
+
+    /// （一）主动公开情况：2020年，…… is a run-in heading ending at its colon; a colon ending the line is not.
+    @Test func runInHeadingEndsAtAColon() {
+        let source = Source(path: "t.txt", text: "一、主要工作\n（一）主动公开情况：2020年，中心网站发布信息635条。\n（二）依申请公开情况：\n")
+        let headings = StructureParser.parse(source).headings
+        #expect(headings.count == 3)
+        #expect(headings[1].isRunIn && source.string(headings[1].text) == "主动公开情况")
+        #expect(!headings[2].isRunIn)
+    }
+
+    /// The year a report is about: its title, else its date line (January–March look back a year), else
+    /// an opening “2023年，”.
+    @Test func reportYear() {
+        func year(_ text: String) -> ReportYear? { StructureParser.parse(Source(path: "t.txt", text: text)).year }
+        #expect(year("2023年党建工作总结\n全年学习12次。\n") == ReportYear(value: 2023, evidence: "标题"))
+        #expect(year("党建工作总结\n全年学习12次。\n市统计局党组\n2024年1月10日\n") == ReportYear(value: 2023, evidence: "落款日期"))
+        #expect(year("党建工作总结\n全年学习12次。\n市统计局党组\n2023年7月10日\n") == ReportYear(value: 2023, evidence: "落款日期"))
+        #expect(year("市委：\n2022年，我室认真落实各项部署。\n") == ReportYear(value: 2022, evidence: "开头"))
+        #expect(year("市委：\n今年以来，我室认真落实各项部署。\n") == nil)
+    }
+}
+
+/// Issue 18: a report and its Markdown twin give the same findings, placeholders included (组织学习*次、
+/// 集中学习*次 is two blanks, not emphasis); a file with no Chinese prose is skipped as not a report.
+@Suite("Real-report precision")
+struct RealReportPrecisionTests {
+    func findings(_ name: String) throws -> [String] {
+        let url = TestSupport.fixturesDirectory.appendingPathComponent(name)
+        let source = try Reader().decode(Array(try Data(contentsOf: url)), path: name).get()
+        return Linter(rules: try TestSupport.rules(builtin: true)).lint(source).findings
+            .map { "\($0.ruleId)@\($0.start.line):\($0.start.column)-\($0.end.column)" }
+    }
+
+    @Test func markdownAndTextTwinsGiveTheSameFindings() throws {
+        let text = try findings("markdown-placeholders.txt")
+        #expect(text.filter { $0.hasPrefix("common/placeholder") }.count == 4)
+        #expect(try findings("markdown-placeholders.md") == text)
+    }
+
+    @Test func aFileWithNoChineseProseIsNotAReport() throws {
+        #expect(ReportProse.notAReport(Array("MIT License\nPermission is hereby granted.\n".utf8)) == "没有中文内容")
+        let english = String(repeating: "ReportLint checks reports written in Chinese. ", count: 10)
+        #expect(ReportProse.notAReport(Array(("# 中文报告检查\n" + english).utf8)) != nil)
+        #expect(ReportProse.notAReport(Array("总结\nXX。XX。\n".utf8)) == nil)
+        #expect(ReportProse.notAReport(Array("熟练使用Excel表格统计数据。".utf8)) == nil)
+        let result = Linter(rules: try TestSupport.rules(builtin: true)).lint(Source(path: "LICENSE.txt", text: "MIT License\n"))
+        #expect(result.isNotAReport && result.findings.isEmpty)
+        let forced = Linter(rules: try TestSupport.rules(builtin: true)).lint(Source(path: "LICENSE.txt", text: "MIT License\n"), type: .summary)
+        #expect(!forced.isNotAReport && !forced.findings.isEmpty)
     }
 }

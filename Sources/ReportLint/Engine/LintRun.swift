@@ -51,6 +51,8 @@ public struct LintRun: Sendable {
         /// Findings a waiver covered, and findings the baseline already knew: not reported, but counted.
         public var waived = 0
         public var baselined = 0
+        /// Files skipped because they hold no report (a README, a licence).
+        public var notReports = 0
         public var findings: Int { errors + warnings + infos }
 
         public init() {}
@@ -63,6 +65,7 @@ public struct LintRun: Sendable {
             case .linted(let result):
                 waived += result.waived.count
                 baselined += result.baselined
+                if result.isNotAReport { notReports += 1 }
             }
             if !outcome.findings.isEmpty { filesWithFindings += 1 }
             for finding in outcome.findings {

@@ -13,6 +13,8 @@ public struct LintResult: Sendable {
     public let sections: [String: [SectionSpan]]
     /// Remarks for the writer that are not findings, e.g. that the file is empty.
     public let notes: [String]
+    /// True when the file was skipped as no report (no Chinese prose): counted apart in the summary.
+    public var isNotAReport = false
 
     public var path: String { document.source.path }
 
@@ -50,6 +52,13 @@ public struct Linter: Sendable {
         let document = measure("(结构分析)") { StructureParser.parse(source, type: type) }
         if source.isBlank {
             return LintResult(document: document, findings: [], sections: [:], notes: ["文件为空，未做检查"])
+        }
+        // A README or a licence beside the reports is not linted as one, unless its type is forced.
+        if document.typeOrigin != .forced, let reason = ReportProse.notAReport(source.bytes) {
+            var skipped = LintResult(document: document, findings: [], sections: [:],
+                                     notes: ["不是报告（\(reason)），未检查；用 --type 可强制检查"])
+            skipped.isNotAReport = true
+            return skipped
         }
         let sectionRules = rules.sectionRules.filter { $0.header.applies(to: document.type) }
         let applicable = rules.rules.filter { $0.header.applies(to: document.type) && !rules.silenced.contains($0.header.id) }

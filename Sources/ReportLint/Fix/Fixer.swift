@@ -3,6 +3,7 @@
 /// - its rule is fixable and the finding carries a suggestion;
 /// - it stays on one line (never across paragraphs) and replaces exactly the flagged range;
 /// - it is not inside “…” or 《…》, where slogans and document titles are quoted as they are;
+/// - it does not touch a redaction (XXX, **, 某某, 总书记 standing for a name);
 /// - it does not overlap a fix already taken in the same pass (the next pass sees the result).
 public enum Fixer {
     public struct AppliedFix: Sendable, Equatable {
@@ -101,11 +102,19 @@ public enum Fixer {
         var chosen: [Finding] = []
         for finding in findings.sorted(by: { $0.range < $1.range }) {
             guard finding.fixable, let suggestion = finding.suggestion, finding.start.line == finding.end.line,
-                  document.text(finding.range) != suggestion, !isQuoted(finding.range, in: document) else { continue }
+                  document.text(finding.range) != suggestion, !isQuoted(finding.range, in: document),
+                  !isNextToRedaction(finding.range, in: document) else { continue }
             if let last = chosen.last, finding.range.start < last.range.end { continue }
             chosen.append(finding)
         }
         return chosen
+    }
+
+    /// True when a placeholder or a stand-in for a name (XXX, **, 某某, 总书记) touches the range: the
+    /// text there is redacted, and a fix would write next to what is missing (以XXX习近平新时代…).
+    static func isNextToRedaction(_ range: ByteRange, in document: Document) -> Bool {
+        let bytes = document.source.bytes
+        return Redaction.precedes(range.start, in: bytes) || Redaction.follows(range.end, in: bytes)
     }
 
     /// True when a range lies inside “…” or 《…》 of its paragraph.

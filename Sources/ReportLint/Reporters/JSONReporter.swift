@@ -68,7 +68,7 @@ public struct JSONReporter: StreamingReporter {
                 ("infos", .int(summary.infos)),
                 ("waived", .int(summary.waived)),
                 ("baselined", .int(summary.baselined)),
-            ])),
+            ] + (summary.notReports > 0 ? [("notReports", JSONValue.int(summary.notReports))] : []))),
         ]
         if !diagnostics.isEmpty { members.append(("diagnostics", .array(diagnostics.map(JSONValue.string)))) }
         var output = summary.files == 0 ? "]" : "\n  ]"

@@ -97,6 +97,7 @@ public struct TextReporter: StreamingReporter {
             line += "：\(summary.errors) 个错误，\(summary.warnings) 个警告，\(summary.infos) 个提示"
         }
         if summary.unreadable > 0 { line += "；\(summary.unreadable) 个文件无法读取" }
+        if summary.notReports > 0 { line += "；\(summary.notReports) 个文件不是报告，未检查" }
         if summary.waived > 0 { line += "；\(summary.waived) 个已豁免" }
         if summary.baselined > 0 { line += "；\(summary.baselined) 个已在基线中" }
         return line + "。"

@@ -8,6 +8,12 @@ public enum BuiltinRules {
         ("responsibility.yml", PackageResources.responsibility_yml),
         ("plan.yml", PackageResources.plan_yml),
         ("duty.yml", PackageResources.duty_yml),
+        ("statement.yml", PackageResources.statement_yml),
+        ("inspection.yml", PackageResources.inspection_yml),
+        ("research.yml", PackageResources.research_yml),
+        ("rectification.yml", PackageResources.rectification_yml),
+        ("events.yml", PackageResources.events_yml),
+        ("words.yml", PackageResources.words_yml),
     ]
 
     /// JSON Schemas for rule files and `.reportlint.yml` (Rules/schema/), for editors; `init` writes them out.

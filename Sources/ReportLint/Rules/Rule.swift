@@ -17,6 +17,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case order
     case approval
     case documentType = "document-type"
+    case events
 
     var definition: any RuleDefinition.Type {
         switch self {
@@ -36,6 +37,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .order: return OrderRuleDefinition.self
         case .approval: return ApprovalRuleDefinition.self
         case .documentType: return DocumentTypeRuleDefinition.self
+        case .events: return EventsRuleDefinition.self
         }
     }
 }
@@ -113,11 +115,14 @@ protocol RuleDefinition: Sendable {
     static func parse(_ fields: MappingFields) -> Self?
     /// The section rule this rule is limited to, if any (checked across all packs).
     var within: Located<String>? { get }
+    /// Examples a kind reads from inside its keys (an entry's own `pass`/`fail`), added to the rule's.
+    var extraExamples: RuleExamples { get }
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule
 }
 
 extension RuleDefinition {
     var within: Located<String>? { nil }
+    var extraExamples: RuleExamples { RuleExamples() }
 }
 
 /// One rule read from a pack, not yet compiled.

@@ -131,8 +131,12 @@ public enum RuleLoader {
             else { reader.report(.invalidSeverity(value.value), at: value.location) }
         }
         let types = documentTypes(fields) ?? packTypes
-        let examples = parseExamples(fields)
+        var examples = parseExamples(fields)
         let definition = kind?.definition.parse(fields)
+        if let extra = definition?.extraExamples {
+            examples.pass += extra.pass
+            examples.fail += extra.fail
+        }
 
         guard reader.errorCount == errorsBefore, let kind, let id, let message, let definition else { return nil }
         let header = RuleHeader(id: id.value, kind: kind, severity: severity, message: message.value,

@@ -142,7 +142,8 @@ public enum MarkdownReader {
     }
 
     /// Emphasis markers in pairs, links and images (keeping their text), inline code ticks, HTML tags,
-    /// backslash escapes. A lone `*` or `**` stays: in a report it is a placeholder, not emphasis.
+    /// backslash escapes. A lone `*` or `**` stays: in a report it is a placeholder, not emphasis; so does a
+    /// run followed by a measure word or a unit (`*次`, `**市`), even where CommonMark would pair it.
     static func removeInlineMarkup(_ kept: Kept) -> Kept {
         var items = kept
         var drop = Set<Int>()
@@ -180,6 +181,12 @@ public enum MarkdownReader {
                 while index + width < scalars.count, scalars[index + width] == scalar { width += 1 }
                 let before = index > 0 ? scalars[index - 1] : nil
                 let after = index + width < scalars.count ? scalars[index + width] : nil
+                // 组织学习*次、集中学习*次: a run where a figure or a name belongs is a placeholder, never
+                // emphasis, whatever CommonMark would pair it with.
+                if scalar == "*", let after, placeholderFollowers.contains(after) {
+                    index += width
+                    continue
+                }
                 // CommonMark flanking: a run can close if it is right-flanking, open if left-flanking.
                 if canClose(before: before, after: after),
                    let opener = openers.lastIndex(where: { $0.scalar == scalar && $0.width == width }) {
@@ -197,6 +204,10 @@ public enum MarkdownReader {
         items = items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
         return items
     }
+
+    /// What follows a `*` run that stands for a missing figure (measure words: *次, **余人) or a
+    /// redacted name (**市, ***党组, **同志) in a report.
+    static let placeholderFollowers = Set("次个件项条篇期场名人份家户批轮届余多万亿元年月日天所处位起套市县区镇乡村局委党同".unicodeScalars)
 
     /// ASCII punctuation that a backslash escapes in Markdown.
     private static func isEscapable(_ scalar: Unicode.Scalar) -> Bool {

@@ -77,16 +77,24 @@ public struct Document: Sendable {
     public let titleIndex: Int?
     public let type: DocumentType?
     public let typeOrigin: DocumentType.Origin
+    /// What decided the type (“标题含‘述职报告’”, “开头含‘总体要求是’”); nil when forced.
+    public let typeEvidence: String?
     private let parsed = Once<DocumentStructure>()
+    private let foundYear = Once<ReportYear?>()
 
-    init(source: Source, titleIndex: Int?, type: DocumentType?, typeOrigin: DocumentType.Origin) {
+    init(source: Source, titleIndex: Int?, type: DocumentType?, typeOrigin: DocumentType.Origin, typeEvidence: String? = nil) {
         self.source = source
         self.titleIndex = titleIndex
         self.type = type
         self.typeOrigin = typeOrigin
+        self.typeEvidence = typeEvidence
     }
 
     private var structure: DocumentStructure { parsed.get { StructureParser.structure(of: source) } }
+
+    /// The year the report is about (title, date line or opening sentence); read from the bytes without
+    /// parsing the structure, the first time a rule asks.
+    public var year: ReportYear? { foundYear.get { ReportYear.find(in: source, titleIndex: titleIndex) } }
 
     /// Parses the structure now if nobody has (the linter does, when its rules need it, to time it).
     func parseStructure() { _ = structure }

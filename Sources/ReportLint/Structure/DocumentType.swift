@@ -1,20 +1,39 @@
-/// The report types of DOMAIN.md §1. A rule may say which types it applies to (`types:`), so a plan
-/// (工作要点), which looks forward, is not asked for a problems section.
+/// The kinds of documents offices write (DOMAIN.md §1 and §8). Each type is a profile in the rule packs:
+/// rules say which types they apply to (`types:`), so a plan (工作要点), which looks forward, is not asked
+/// for a problems section, and a 对照检查材料 is asked for 原因剖析 instead of 党的政治建设.
 public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// How a report's type was decided.
     public enum Origin: String, Sendable {
         case title
-        /// From the opening words, or summary by default: rules are run as for that type, and the
-        /// `document-type` rule tells the writer.
+        /// From the opening words or the headings, or summary by default: rules are run as for that type,
+        /// and the `document-type` rule tells the writer on what evidence.
         case guessed
         /// `--type` or the configuration.
         case forced
     }
 
+    /// A type and the words that decided it (“标题含‘述职报告’”), for the `document-type` finding.
+    public struct Detection: Sendable, Equatable {
+        public let type: DocumentType
+        public let evidence: String
+    }
+
+    /// 工作总结 (also 半年总结, 工作情况报告).
     case summary
+    /// 落实全面从严治党主体责任 / 党风廉政建设责任制情况报告.
     case responsibility
+    /// 工作要点, 工作计划 (forward-looking).
     case plan
+    /// 述责述廉报告 of a leader.
     case duty
+    /// 述职报告: 抓基层党建工作述职, 意识形态工作述职, a person's 述职.
+    case statement
+    /// 民主生活会 / 组织生活会 对照检查材料: 查摆问题, 原因剖析, 整改措施.
+    case inspection
+    /// 调研报告: 基本情况, 存在问题, 对策建议.
+    case research
+    /// 巡视巡察、审计整改情况报告.
+    case rectification
 
     public var chineseName: String {
         switch self {
@@ -22,31 +41,72 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         case .responsibility: return "责任制情况报告"
         case .plan: return "工作要点/计划"
         case .duty: return "述责述廉报告"
+        case .statement: return "述职报告"
+        case .inspection: return "对照检查材料"
+        case .research: return "调研报告"
+        case .rectification: return "整改情况报告"
         }
     }
 
-    /// The type suggested by a report's opening words when it has no telling title (述责述廉 reports
-    /// and plans name themselves there); otherwise a summary, the commonest shape.
-    public static func guess(opening: String) -> DocumentType {
-        if ["述责述廉", "述职述廉", "述职", "请予评议"].contains(where: opening.contains) { return .duty }
-        if ["工作要点", "总体要求是", "工作计划"].contains(where: opening.contains) { return .plan }
-        if ["主体责任情况", "责任制情况", "落实主体责任"].contains(where: opening.contains) { return .responsibility }
-        return .summary
-    }
+    /// Title words, most specific first: `2023年工作总结和2024年工作计划` is a summary because 总结
+    /// outranks 计划; `关于主体责任落实情况的督查调研报告` is a research report because 调研报告 outranks
+    /// 主体责任; `民主生活会对照检查材料` is an inspection whatever else it names.
+    static let titleWords: [(DocumentType, [String])] = [
+        (.inspection, ["对照检查", "检视剖析", "检视材料", "对照检视", "个人检视", "剖析材料", "查摆材料"]),
+        (.duty, ["述责述廉", "述职述廉", "述职述责", "述责报告", "述廉报告"]),
+        (.statement, ["述职报告", "述职"]),
+        (.research, ["调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调研"]),
+        (.rectification, ["整改情况", "整改进展", "整改落实情况", "整改工作情况", "整改报告", "整改工作总结"]),
+        (.responsibility, ["主体责任", "责任制"]),
+        (.summary, ["总结"]),
+        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案"]),
+        (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告"]),
+    ]
 
-    /// The type named by a title, checked most specific first: `2023年工作总结和2024年工作计划`
-    /// is a summary, because 总结 outranks 计划.
-    public static func detect(title: String) -> DocumentType? {
-        let rules: [(DocumentType, [String])] = [
-            (.duty, ["述责述廉", "述职述廉", "述职报告", "述责报告", "述廉报告"]),
-            (.responsibility, ["主体责任", "责任制"]),
-            (.summary, ["总结"]),
-            (.plan, ["工作要点", "工作计划", "工作安排", "工作思路"]),
-            (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告"]),
-        ]
-        for (type, words) in rules where words.contains(where: title.contains) {
-            return type
+    /// The type named by a title, and the word that named it.
+    public static func detect(title: String) -> Detection? {
+        for (type, words) in titleWords {
+            if let word = words.first(where: title.contains) {
+                return Detection(type: type, evidence: "标题含“\(word)”")
+            }
         }
         return nil
+    }
+
+    /// Opening words that name the document where its title does not (or where it has none).
+    static let openingWords: [(DocumentType, [String])] = [
+        (.inspection, ["对照检查", "民主生活会", "组织生活会", "检视剖析", "查摆问题"]),
+        (.duty, ["述责述廉", "述职述廉", "请予评议"]),
+        (.statement, ["述职如下", "述职报告", "履职情况报告如下", "述职"]),
+        (.rectification, ["整改情况报告如下", "整改工作情况报告如下", "整改进展情况", "反馈意见整改", "巡察反馈", "巡视反馈", "审计整改"]),
+        (.research, ["调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下"]),
+        (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是"]),
+        (.responsibility, ["主体责任情况", "责任制情况", "落实主体责任"]),
+    ]
+
+    /// Words of level-1 headings that tell a document's kind when neither title nor opening does.
+    static let headingWords: [(DocumentType, [String])] = [
+        (.inspection, ["原因剖析", "问题产生的原因", "根源剖析", "整改措施", "查摆的问题", "检视问题"]),
+        (.research, ["对策建议", "意见建议", "几点建议", "对策和建议", "基本情况"]),
+        (.rectification, ["整改落实情况", "整改工作开展情况", "整改进展"]),
+        (.plan, ["总体要求", "指导思想", "主要任务", "重点任务", "保障措施", "工作要求"]),
+    ]
+
+    /// The type suggested by a report's opening words, else by its level-1 headings; a summary, the
+    /// commonest shape, when nothing tells. `headings` are the texts of the level-1 headings.
+    public static func guess(opening: String, headings: [String] = []) -> Detection {
+        for (type, words) in openingWords {
+            if let word = words.first(where: { opening.contains($0) }) {
+                return Detection(type: type, evidence: "开头含“\(word)”")
+            }
+        }
+        for (type, words) in headingWords {
+            let matching = headings.filter { heading in words.contains(where: heading.contains) }
+            // Two headings of a kind (原因剖析 and 整改措施; 总体要求 and 主要任务): one alone is too weak.
+            if matching.count >= 2 {
+                return Detection(type: type, evidence: "标题“\(matching[0])”“\(matching[1])”")
+            }
+        }
+        return Detection(type: .summary, evidence: "标题和开头都没有说明文种，默认")
     }
 }

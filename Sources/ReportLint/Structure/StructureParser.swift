@@ -15,9 +15,23 @@ public enum StructureParser {
     public static func parse(_ source: Source, type forcedType: DocumentType? = nil) -> Document {
         let opening = paragraphLines(source, limit: frontMatterLimit)
         let titleIndex = frontMatter(opening, source: source).titleIndex
-        let (type, origin) = documentType(forced: forcedType, title: titleIndex.map { source.string(opening[$0].range) },
-                                          opening: opening.prefix(3).map { source.string($0.range) }.joined())
-        return Document(source: source, titleIndex: titleIndex, type: type, typeOrigin: origin)
+        let decided = documentType(forced: forcedType, title: titleIndex.map { source.string(opening[$0].range) },
+                                   opening: opening.prefix(3).map { source.string($0.range) }.joined(),
+                                   headings: { levelOneHeadings(source) })
+        return Document(source: source, titleIndex: titleIndex, type: decided.type, typeOrigin: decided.origin,
+                        typeEvidence: decided.evidence)
+    }
+
+    /// The texts of the lines numbered 一、二、… (typed, or by Word style or Markdown #), for guessing the
+    /// type of an untitled document; read only when title and opening words do not tell.
+    static func levelOneHeadings(_ source: Source) -> [String] {
+        paragraphLines(source).compactMap { line in
+            let marker = Numbering.marker(in: source.bytes, at: line.range.start, end: line.range.end)
+            let isLevelOne = marker.map { $0.form.level == 1 } ?? (source.outlineLevels[line.line] == 1)
+            guard isLevelOne else { return nil }
+            let text = source.string(line.range)
+            return String(text.unicodeScalars.prefix(40))
+        }
     }
 
     /// Paragraphs and their roles, numbered headings and their nesting, 一是/二是 series.
@@ -50,11 +64,13 @@ public enum StructureParser {
         return DocumentStructure(paragraphs: paragraphs, headings: headings, seriesItems: items, bodyEnd: bodyEnd)
     }
 
-    static func documentType(forced: DocumentType?, title: String?, opening: String) -> (DocumentType?, DocumentType.Origin) {
-        if let forced { return (forced, .forced) }
-        if let title, let type = DocumentType.detect(title: title) { return (type, .title) }
-        if opening.isEmpty { return (nil, .guessed) }
-        return (DocumentType.guess(opening: opening), .guessed)
+    static func documentType(forced: DocumentType?, title: String?, opening: String, headings: () -> [String])
+        -> (type: DocumentType?, origin: DocumentType.Origin, evidence: String?) {
+        if let forced { return (forced, .forced, nil) }
+        if let title, let detected = DocumentType.detect(title: title) { return (detected.type, .title, detected.evidence) }
+        if opening.isEmpty { return (nil, .guessed, nil) }
+        let guessed = DocumentType.guess(opening: opening, headings: headings())
+        return (guessed.type, .guessed, guessed.evidence)
     }
 
     /// A non-blank line: its number and its range with leading and trailing spaces (also 　) trimmed off.
@@ -100,6 +116,9 @@ public enum StructureParser {
             if numbered || scalars > maxTitleScalars || text.contains("。") { break }
             if text.hasSuffix("：") || text.hasSuffix(":") {
                 roles.append((index, .addressee))
+            } else if text.hasPrefix("——") {
+                // ——2020年1月5日在市第十七届人民代表大会第五次会议上: a subtitle, never the title.
+                roles.append((index, .frontMatter))
             } else if titleIndex == nil {
                 roles.append((index, .title))
                 titleIndex = index
@@ -180,7 +199,10 @@ public enum StructureParser {
         var terminator: ByteRange?
         var scan = start
         while scan < paragraph.range.end {
-            if Marks.isSentenceEnd(bytes, at: scan) {
+            // A run-in heading ends at 。！？, or at a colon with its text after it in the same paragraph
+            // (（一）主动公开情况：2020年，……). A colon that ends the line is the heading's own punctuation.
+            let isRunInColon = Marks.has(Marks.colon, in: bytes, at: scan) && scan + 3 < paragraph.range.end
+            if Marks.isSentenceEnd(bytes, at: scan) || isRunInColon {
                 textEnd = scan
                 terminator = ByteRange(scan, scan + 3)
                 break
@@ -267,8 +289,13 @@ public enum StructureParser {
             position = previous
         }
         guard let ordinal = Numbering.chineseValue(scalars) else { return nil }
-        if position > start {
-            let boundary = UTF8Scalars.decode(bytes, at: UTF8Scalars.previousStart(bytes, before: position)).scalar
+        // Spaces may stand between the boundary and the number (……意识。 一是……).
+        var boundaryEnd = position
+        while boundaryEnd > start, Marks.spaceLength(bytes, at: UTF8Scalars.previousStart(bytes, before: boundaryEnd)) > 0 {
+            boundaryEnd = UTF8Scalars.previousStart(bytes, before: boundaryEnd)
+        }
+        if boundaryEnd > start {
+            let boundary = UTF8Scalars.decode(bytes, at: UTF8Scalars.previousStart(bytes, before: boundaryEnd)).scalar
             guard Marks.seriesBoundaries.contains(boundary) else { return nil }
         }
         return (ordinal, position)

@@ -92,7 +92,7 @@ public struct ConsistencyRule: Rule {
     private func years(_ context: RuleContext) -> [Finding] {
         let document = context.document
         guard document.type != .plan, let title = document.title.map({ document.text($0.range) }),
-              let titleYear = ConsistencyRule.firstYear(in: title) else { return [] }
+              let titleYear = ReportYear.firstYear(in: title) else { return [] }
         var findings: [Finding] = []
         let bytes = document.source.bytes
         for paragraph in document.proseParagraphs {
@@ -101,37 +101,12 @@ public struct ConsistencyRule: Rule {
                 guard sentence.count >= 8, bytes[sentence.start] == UInt8(ascii: "2"), bytes[sentence.start + 1] == UInt8(ascii: "0")
                 else { continue }
                 let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 16)))
-                guard let year = ConsistencyRule.openingYear(text), year != titleYear, year != titleYear + 1 else { continue }
+                guard let year = ReportYear.openingYear(text), year != titleYear, year != titleYear + 1 else { continue }
                 let yearBytes = 7 // "2022年": four ASCII digits and one 3-byte character
                 findings.append(context.finding(header, at: ByteRange(sentence.start, sentence.start + yearBytes),
                     message: "\(header.message)：标题是\(titleYear)年，正文这里写“\(year)年”"))
             }
         }
         return findings
-    }
-
-    /// The first 4-digit year 2000–2099 in a text.
-    static func firstYear(in text: String) -> Int? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 4 else { return nil }
-        for start in 0...(scalars.count - 4) where scalars[start] == "2" && scalars[start + 1] == "0" {
-            let digits = scalars[start..<start + 4]
-            if digits.allSatisfy({ ("0"..."9").contains($0) }), start + 4 == scalars.count || !("0"..."9").contains(scalars[start + 4]),
-               start == 0 || !("0"..."9").contains(scalars[start - 1]) {
-                return Int(String(String.UnicodeScalarView(digits)))
-            }
-        }
-        return nil
-    }
-
-    /// `2022年，` or `2022年度，` (or 以来) opening a sentence: the year the sentence reports on.
-    static func openingYear(_ sentence: String) -> Int? {
-        let scalars = Array(sentence.unicodeScalars)
-        guard scalars.count >= 6, scalars[0] == "2", scalars[1] == "0",
-              scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) }), scalars[4] == "年" else { return nil }
-        var next = 5
-        if scalars[next] == "度" { next += 1 }
-        guard next < scalars.count, scalars[next] == "，" || scalars[next] == "," else { return nil }
-        return Int(String(String.UnicodeScalarView(scalars[0..<4])))
     }
 }

@@ -1,6 +1,6 @@
 /// `kind: document-type` — says so when the report's type could not be read from its title and was
-/// guessed (from its opening words, or 工作总结 by default), so the writer knows which rules applied
-/// and can set it with `--type` or in `.reportlint.yml`.
+/// guessed (from its opening words or its headings, or 工作总结 by default), and on what evidence, so the
+/// writer knows which rules applied and can set it with `--type` or in `.reportlint.yml`.
 struct DocumentTypeRuleDefinition: RuleDefinition {
     static let keys: [String] = []
 
@@ -18,7 +18,8 @@ public struct DocumentTypeRule: Rule {
         let document = context.document
         guard document.typeOrigin == .guessed, let type = document.type, let first = document.paragraphs.first else { return [] }
         let anchor = ByteRange(first.range.start, first.range.start)
+        let evidence = document.typeEvidence.map { "（\($0)）" } ?? ""
         return [context.finding(header, at: anchor,
-            message: "\(header.message)：按“\(type.chineseName)”（\(type.rawValue)）检查；可用 --type 或配置文件指定")]
+            message: "\(header.message)：按“\(type.chineseName)”（\(type.rawValue)）检查\(evidence)；可用 --type 或配置文件指定")]
     }
 }

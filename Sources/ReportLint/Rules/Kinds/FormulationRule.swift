@@ -1,22 +1,42 @@
-/// `kind: formulation` — canonical formulations (规范提法, DOMAIN.md §4). Each entry names the canonical
-/// text, its wrong or outdated `variants` (literals) and `patterns` (regexes), and where the canonical
-/// form comes from (`source`) and since when (`since`), so a writer can see why. A variant inside an
-/// occurrence of the canonical text is fine (两个确立 inside “两个确立”).
+/// `kind: formulation` — a list of right forms and the wrong ones writers put in their place: the
+/// canonical political formulations (规范提法, DOMAIN.md §4) and the confusable words and typos of a 公文
+/// (错别字、易混词). Each entry names the canonical text, its wrong or outdated `variants` (literals) and
+/// `patterns` (regexes), where the canonical form comes from (`source`) and since when (`since`), so a
+/// writer can see why. It is left alone:
+/// - inside an occurrence of the canonical text (两个确立 inside “两个确立”) or of one of `except`
+///   (截止 inside 截止日期);
+/// - inside a longer “…” or 《…》, which quotes another text as it was written (“班子会第一议题”制度),
+///   unless the entry (or the whole rule) says `quoted: true`: a document's name, whose typo is wrong in
+///   《》 too, or a misspelt word, which is misspelt in a quoted slogan as well (“两台帐”);
+/// - right after a redaction that stands for a missing part (以XXX新时代…, 总书记新时代…): that is a
+///   placeholder, and no fix may write the missing part next to it;
+/// - in a report about a year before `since` (以习近平同志为总书记的党中央 in a 2015 summary).
+/// A literal variant is replaced by the canonical text; a pattern match only when the entry says `exact`
+/// (the match is exactly the wrong word, its context in look-arounds). An entry's own `pass`/`fail`
+/// sentences join the rule's examples, so `rules test` checks every entry.
 struct FormulationRuleDefinition: RuleDefinition {
-    static let keys = ["entries"]
-    static let entryKeys = ["canonical", "variants", "patterns", "source", "since", "severity", "note"]
+    static let keys = ["entries", "quoted"]
+    static let entryKeys = ["canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "severity",
+                            "note", "pass", "fail"]
 
     struct Entry: Sendable {
         let canonical: String
         let variants: [Located<String>]
         let patterns: [RegexPattern]
+        let except: [String]
+        let exact: Bool
+        /// Checked inside “…” and 《…》 too.
+        let quoted: Bool
         let source: String?
         let since: String?
+        /// The year of `since` (2016年10月 → 2016).
+        let sinceYear: Int?
         let severity: Severity?
         let note: String?
     }
 
     let entries: [Entry]
+    let entryExamples: RuleExamples
 
     static func parse(_ fields: MappingFields) -> FormulationRuleDefinition? {
         guard let node = fields.value("entries") else {
@@ -27,6 +47,8 @@ struct FormulationRuleDefinition: RuleDefinition {
             fields.reader.report(.wrongType(key: "entries", expected: "提法列表"), at: node)
             return nil
         }
+        var examples = RuleExamples()
+        let quotedByDefault = fields.bool("quoted") ?? false
         let entries = sequence.compactMap { item -> Entry? in
             guard let entry = fields.reader.fields(item, what: "entries 的每一项", allowed: entryKeys),
                   let canonical = entry.string("canonical", required: true) else { return nil }
@@ -41,17 +63,32 @@ struct FormulationRuleDefinition: RuleDefinition {
                 severity = Severity(rawValue: value.value)
                 if severity == nil { fields.reader.report(.invalidSeverity(value.value), at: value.location) }
             }
+            let since = entry.string("since")
+            var sinceYear: Int?
+            if let since {
+                sinceYear = ReportYear.firstYear(in: since.value)
+                if sinceYear == nil {
+                    fields.reader.report(.wrongType(key: "since", expected: "以四位年份开头的日期，如 2016年10月"), at: since.location)
+                }
+            }
+            examples.pass += entry.strings("pass") ?? []
+            examples.fail += entry.strings("fail") ?? []
             return Entry(canonical: canonical.value, variants: variants, patterns: patterns,
-                         source: entry.string("source")?.value, since: entry.string("since")?.value,
+                         except: (entry.strings("except") ?? []).map(\.value), exact: entry.bool("exact") ?? false,
+                         quoted: entry.bool("quoted") ?? quotedByDefault,
+                         source: entry.string("source")?.value, since: since?.value, sinceYear: sinceYear,
                          severity: severity, note: entry.string("note")?.value)
         }
-        return FormulationRuleDefinition(entries: entries)
+        return FormulationRuleDefinition(entries: entries, entryExamples: examples)
     }
+
+    var extraExamples: RuleExamples { entryExamples }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         FormulationRule(header: header, entries: entries.map { entry in
             FormulationRule.CompiledEntry(entry: entry, canonical: literals.add(entry.canonical),
                                           variants: entry.variants.map { literals.add($0.value) },
+                                          except: entry.except.map { literals.add($0) },
                                           patterns: entry.patterns.map { GuardedPattern($0, literals: literals) })
         })
     }
@@ -62,12 +99,13 @@ public struct FormulationRule: Rule {
         let entry: FormulationRuleDefinition.Entry
         let canonical: Int
         let variants: [Int]
+        let except: [Int]
         let patterns: [GuardedPattern]
     }
 
     public let header: RuleHeader
     let entries: [CompiledEntry]
-    public var fixable: Bool { entries.contains { !$0.variants.isEmpty } }
+    public var fixable: Bool { entries.contains { !$0.variants.isEmpty || $0.entry.exact } }
     public var reads: ReportParts { [] }
 
     /// The canonical forms and where they come from, for `rules explain`.
@@ -77,18 +115,24 @@ public struct FormulationRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
+        let bytes = document.source.bytes
         var findings: [Finding] = []
         var reported = Set<ByteRange>()
         for compiled in entries {
             let entry = compiled.entry
-            let correct = context.hits(compiled.canonical)
-            // A literal variant is replaced by the canonical text; a pattern match (a wrong order, a
-            // wrong verb) needs rewording, so it gets no mechanical suggestion.
             let literal = Set(compiled.variants.flatMap { context.hits($0) })
-            let ranges = Array(literal) + compiled.patterns.filter { $0.mayMatch(context) }.flatMap { guarded in
+            let matches = compiled.patterns.filter { $0.mayMatch(context) }.flatMap { guarded in
                 guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
             }
-            for range in merged(ranges) where !FormulationRule.isInside(range, correct) && reported.insert(range).inserted {
+            guard !literal.isEmpty || !matches.isEmpty else { continue }
+            if let since = entry.sinceYear, let year = document.year, year.value < since { continue }
+            let allowed = [context.hits(compiled.canonical)] + compiled.except.map { context.hits($0) }
+            for range in merged(Array(literal) + matches) where !reported.contains(range) {
+                guard !allowed.contains(where: { FormulationRule.isInside(range, $0) }),
+                      !Redaction.precedes(range.start, in: bytes) else { continue }
+                let quoting = Redaction.quoting(of: range, in: bytes)
+                if quoting == .inside && !entry.quoted { continue }
+                reported.insert(range)
                 let written = document.text(range)
                 var message = entry.canonical == "“\(written)”"
                     ? "\(header.message)：\(written)应加引号，写作\(entry.canonical)"
@@ -96,8 +140,14 @@ public struct FormulationRule: Rule {
                 let basis = [entry.source, entry.since.map { "\($0)起" }].compactMap { $0 }.joined(separator: "，")
                 if !basis.isEmpty { message += "（\(basis)）" }
                 if let note = entry.note { message += "。\(note)" }
+                // Inside its own quotation marks (“两个确定”) the replacement leaves the marks where they are.
+                var replacement = entry.canonical
+                if quoting == .exactly, replacement.hasPrefix("“"), replacement.hasSuffix("”") {
+                    replacement = String(replacement.dropFirst().dropLast())
+                }
+                let fixable = literal.contains(range) || entry.exact
                 findings.append(context.finding(header, at: range, message: message,
-                                                suggestion: literal.contains(range) ? entry.canonical : nil, severity: entry.severity))
+                                                suggestion: fixable ? replacement : nil, severity: entry.severity))
             }
         }
         return findings.sorted { $0.range < $1.range }

@@ -84,7 +84,9 @@ public struct NumberingRule: Rule {
                 if lastValue[level] != nil { style.restart = style.restart ?? group[0] }
             }
             styles[level] = style
-            for (previous, heading) in zip(group, group.dropFirst()) {
+            // Neighbours written in two forms (1、 then 1.) are two series or a slip of form, which the
+            // form finding reports; their numbers are not compared.
+            for (previous, heading) in zip(group, group.dropFirst()) where previous.marker.form == heading.marker.form {
                 let expected = previous.marker.value + 1
                 let value = heading.marker.value
                 if value == previous.marker.value {

@@ -145,7 +145,7 @@ public struct PunctuationRule: Rule {
                     next = run(of: "—", from: index)
                     // A single — next to a number joins a range (2023—2025年, 2022年—2024年).
                     let range = at(index - 1).map(CharacterClass.isDigit) == true || at(next).map(CharacterClass.isDigit) == true
-                    if next - index == 1 && !range || next - index >= 3 {
+                    if next - index == 1 && !range && !joinsShortTerms(index, indices, scalars) || next - index >= 3 {
                         result.append((index..<next, "破折号应为“——”", "——"))
                     }
                 }
@@ -164,6 +164,25 @@ public struct PunctuationRule: Rule {
     static func strongest(in marks: String) -> String {
         let order: [Unicode.Scalar] = ["。", "；", "：", "，", "、"]
         return order.first { marks.unicodeScalars.contains($0) }.map { String($0) } ?? String(marks.prefix(1))
+    }
+
+    /// A single — between two short terms is a 连接号 joining stages, places or items (GB/T 15834-2011
+    /// 4.13: “发现问题—整改”, 北京—上海, 人—机—环境), not a 破折号 written short: at most four Han characters
+    /// on each side up to the nearest mark, quote or line edge.
+    private func joinsShortTerms(_ index: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        func termLength(from start: Int, step: Int) -> Int {
+            var length = 0
+            var position = start
+            while position >= indices.lowerBound, position < indices.upperBound, CharacterClass.isHan(scalars[position]) {
+                length += 1
+                if length > 4 { return length }
+                position += step
+            }
+            return length
+        }
+        let left = termLength(from: index - 1, step: -1)
+        let right = termLength(from: index + 1, step: 1)
+        return (1...4).contains(left) && (1...4).contains(right)
     }
 
     /// A half-width mark is wrong when the nearest non-space character on either side is Chinese.

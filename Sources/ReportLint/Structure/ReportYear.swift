@@ -1,0 +1,88 @@
+import Foundation
+
+/// The year a report is about, and where it was read: the title (2023年党建工作总结), else the date line at
+/// the end (2024年1月5日 — a summary of 2023 is dated early 2024, so the year before when the date is in
+/// January–March), else a sentence opening the body (2023年，在……). Rules that depend on dates (an
+/// outdated formulation, an event that had not happened yet) stay silent when no year is found.
+public struct ReportYear: Sendable, Equatable {
+    public let value: Int
+    /// 标题 / 落款日期 / 开头
+    public let evidence: String
+
+    static func find(in source: Source, titleIndex: Int?) -> ReportYear? {
+        let opening = StructureParser.paragraphLines(source, limit: StructureParser.frontMatterLimit)
+        if let titleIndex, titleIndex < opening.count,
+           let year = firstYear(in: source.string(opening[titleIndex].range)) {
+            return ReportYear(value: year, evidence: "标题")
+        }
+        if let year = dateLineYear(source) { return year }
+        for line in opening.prefix(StructureParser.frontMatterLimit) {
+            let text = source.string(ByteRange(line.range.start, min(line.range.end, line.range.start + 16)))
+            if let year = openingYear(text) { return ReportYear(value: year, evidence: "开头") }
+        }
+        // A short opening line naming a year: 2019年的工作回顾, or the date of a speech
+        // (——2020年1月5日在……会议上), which looks back on the year before when it falls in January–March.
+        for line in opening where line.range.end - line.range.start <= 120 {
+            let text = source.string(line.range)
+            guard let year = firstYear(in: text) else { continue }
+            if let month = month(after: year, in: text), text.contains("日") {
+                return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "开头的日期")
+            }
+            return ReportYear(value: year, evidence: "开头")
+        }
+        return nil
+    }
+
+    /// The month of a `2020年1月` right after the year, if written.
+    private static func month(after year: Int, in text: String) -> Int? {
+        guard let range = text.range(of: "\(year)年") else { return nil }
+        let digits = text[range.upperBound...].prefix(while: \.isNumber)
+        guard !digits.isEmpty, text[range.upperBound...].dropFirst(digits.count).first == "月" else { return nil }
+        return Int(digits)
+    }
+
+    /// The date among the last three non-blank lines. A report dated in the first quarter looks back on
+    /// the year before (工作总结 and 述职 are written in January); a plan dated then looks at its own year,
+    /// but reading it as the year before only makes the date checks more lenient.
+    private static func dateLineYear(_ source: Source) -> ReportYear? {
+        var seen = 0
+        var line = source.positions.lineCount
+        while line >= 1, seen < 3 {
+            let range = source.positions.lineRange(line)
+            line -= 1
+            guard range.end > range.start, range.end - range.start <= 60 else { continue }
+            let text = source.string(range).trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            seen += 1
+            guard StructureParser.isDate(text), let year = Int(text.prefix(4)) else { continue }
+            let month = Int(text.drop(while: { $0 != "年" }).dropFirst().prefix(while: \.isNumber)) ?? 12
+            return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "落款日期")
+        }
+        return nil
+    }
+
+    /// The first 4-digit year 2000–2099 in a text.
+    static func firstYear(in text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 4 else { return nil }
+        for start in 0...(scalars.count - 4) where scalars[start] == "2" && scalars[start + 1] == "0" {
+            let digits = scalars[start..<start + 4]
+            if digits.allSatisfy({ ("0"..."9").contains($0) }), start + 4 == scalars.count || !("0"..."9").contains(scalars[start + 4]),
+               start == 0 || !("0"..."9").contains(scalars[start - 1]) {
+                return Int(String(String.UnicodeScalarView(digits)))
+            }
+        }
+        return nil
+    }
+
+    /// `2022年，` or `2022年度，` (or 以来) opening a sentence: the year the sentence reports on.
+    static func openingYear(_ sentence: String) -> Int? {
+        let scalars = Array(sentence.unicodeScalars)
+        guard scalars.count >= 6, scalars[0] == "2", scalars[1] == "0",
+              scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) }), scalars[4] == "年" else { return nil }
+        var next = 5
+        if scalars[next] == "度" { next += 1 }
+        guard next < scalars.count, scalars[next] == "，" || scalars[next] == "," else { return nil }
+        return Int(String(String.UnicodeScalarView(scalars[0..<4])))
+    }
+}
