@@ -81,12 +81,15 @@ public enum GitChanges {
     }
 
     public static func files(since ref: String, in directory: String = ".") -> Result<Set<String>, Failure> {
+        // A ref is never an option: `--changed-since=--output=FILE` would have git write FILE.
+        if ref.hasPrefix("-") { return .failure(Failure(message: "“\(ref)”不是 git 提交或分支名（不能以 - 开头）")) }
+        if ref.isEmpty { return .failure(Failure(message: "请给出 git 提交或分支名")) }
         switch git(["rev-parse", "--show-toplevel"], in: directory) {
         case .failure(let failure): return .failure(failure)
         case .success(let top):
             let root = top.trimmingCharacters(in: .whitespacesAndNewlines)
             var changed = Set<String>()
-            for arguments in [["diff", "--name-only", "-z", "--diff-filter=ACMR", ref], ["ls-files", "--others", "--exclude-standard", "-z"]] {
+            for arguments in [["diff", "--name-only", "-z", "--diff-filter=ACMR", "--end-of-options", ref, "--"], ["ls-files", "--others", "--exclude-standard", "-z"]] {
                 switch git(arguments, in: root) {
                 case .failure(let failure): return .failure(failure)
                 case .success(let output):
@@ -113,12 +116,28 @@ public enum GitChanges {
         } catch {
             return .failure(Failure(message: "无法运行 git（\(error.localizedDescription)）"))
         }
+        // Both pipes are drained at once: git may write more than a pipe holds (64 KB) to stderr
+        // (line-ending warnings, one per file) while stdout is still open, and would wait forever.
+        let errorData = Collected()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        group.wait()
+        let errorText = String(decoding: errorData.get(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             return .failure(Failure(message: "git \(arguments.first ?? "") 失败：\(errorText.trimmingCharacters(in: .whitespacesAndNewlines))"))
         }
         return .success(String(decoding: data, as: UTF8.self))
     }
+}
+
+/// Data handed from the thread that read it.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+@testable import ReportLint
+
+/// Issue 23: what a hostile input and an ordinary bad day found. Each defect is checked through the
+/// built binary where it is about the command line, with a good file beside the bad one.
+@Suite("Security and reliability", .serialized)
+struct SecurityTests {
+    let cli = CLITests()
+
+    func draft(in directory: URL, name: String = "稿.txt") throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-punctuation.txt"), to: url)
+        return url
+    }
+
+    // MARK: fix
+
+    /// Links planted at the names the temporary file used to get (`.NAME.reportlint-PID.tmp` for the
+    /// next PIDs) and at mkstemp-like names are never followed: their targets stay as they were.
+    @Test func fixNeverWritesThroughAPlantedLink() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = try draft(in: directory)
+        let victim = directory.appendingPathComponent("victim.conf")
+        try "secret\n".write(to: victim, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: victim.path)
+        let next = Int(getpid())
+        for pid in next..<(next + 2_000) {
+            try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(".稿.txt.reportlint-\(pid).tmp").path,
+                                                       withDestinationPath: victim.path)
+        }
+        let output = try cli.run(["fix", report.path])
+        #expect(output.code == 0, "\(output.stderr)")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "secret\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: victim.path)[.posixPermissions] as? Int == 0o600)
+        let fixed = try String(contentsOf: report, encoding: .utf8)
+        #expect(fixed.contains("“贯彻党代会 奋进新征程”") && !fixed.contains(" ,"))
+        let links = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(links.count == 2_000, "only the planted links are left, no temporary file")
+        for link in links.prefix(5) {
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent(link).path) == victim.path)
+        }
+    }
+
+    /// The library's writer makes the temporary file with O_EXCL: even with every name it could pick
+    /// taken by a link, nothing is written through one.
+    @Test func theTemporaryNameIsUnpredictable() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("a.txt")
+        try "学习 ，领会。\n".write(to: url, atomically: true, encoding: .utf8)
+        var seen = Set<String>()
+        let (source, snapshot) = try FixWriter.read(path: url.path).get()
+        _ = try FixWriter.write("学习，领会。\n", like: source, snapshot: snapshot) {
+            seen.formUnion(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") })
+        }.get()
+        let name = try #require(seen.first)
+        #expect(seen.count == 1 && !name.contains("\(getpid())"), "\(seen)")
+    }
+
+    /// An edit made while `fix` runs (here: just before the rename) is never lost: the write is refused.
+    @Test func anEditDuringFixIsKept() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("a.txt")
+        try "学习 ，领会。\n".write(to: url, atomically: false, encoding: .utf8)
+        let (source, snapshot) = try FixWriter.read(path: url.path).get()
+        for edit in ["学习 ，领会。\n新的一段。\n", "学习 ，领会！\n"] { // longer; same size
+            try "学习 ，领会。\n".write(to: url, atomically: false, encoding: .utf8)
+            let outcome = FixWriter.write("学习，领会。\n", like: source, snapshot: snapshot) {
+                try edit.write(to: url, atomically: false, encoding: .utf8)
+            }
+            guard case .failure(let failure) = outcome else { Issue.record("an edit was overwritten"); continue }
+            #expect(failure.message.contains("文件在修正期间被修改"), "\(failure.message)")
+            #expect(try String(contentsOf: url, encoding: .utf8) == edit)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
+        }
+    }
+
+    /// Through the binary: a paragraph appended to a large report while `fix` runs is still there
+    /// afterwards, and `fix` says it did not write.
+    @Test func aParagraphAppendedWhileFixRunsIsNotLost() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let paragraph = "全年召开党组 会议12次,研究党建工作7次。开展“贯彻党代会 奋进新征程”宣讲...形式多样。\n"
+        let original = Data(("2023年工作总结\n" + String(repeating: paragraph, count: 20_000)).utf8)
+        let timing = directory.appendingPathComponent("timing.txt")
+        try original.write(to: timing)
+        let started = Date()
+        #expect(try cli.run(["fix", timing.path]).code == 0)
+        let duration = Date().timeIntervalSince(started)
+        let report = directory.appendingPathComponent("报告.txt")
+        try original.write(to: report)
+        let appended = Data("附：新增的一段，不能丢。\n".utf8)
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = ["fix", report.path]
+        let errors = Pipe()
+        let out = Pipe()
+        process.standardError = errors
+        process.standardOutput = out
+        try process.run()
+        usleep(useconds_t(duration * 0.4 * 1_000_000))
+        let handle = try FileHandle(forWritingTo: report)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: appended)
+        try handle.close()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let now = try Data(contentsOf: report)
+        #expect(now.suffix(appended.count) == appended, "the appended paragraph is kept")
+        if process.terminationStatus == 2 {
+            #expect(now == original + appended)
+            #expect(stderr.contains("\(report.path): 错误: 文件在修正期间被修改"), "\(stderr)")
+            #expect(!stdout.contains("已修正"), "\(stdout)")
+        }
+    }
+
+    /// `fix` on a symbolic link fixes its target and keeps the link; the target's mode is kept; a hard
+    /// link that will be broken is said.
+    @Test func fixOnASymbolicLinkFixesTheTarget() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = try draft(in: directory, name: "target.txt")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+        let link = directory.appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.txt")
+        let good = try draft(in: directory, name: "good.txt")
+        let output = try cli.run(["fix", link.path, good.path])
+        #expect(output.code == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("\(link.path): 注意: 这是符号链接，已修正它指向的文件"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "target.txt")
+        #expect(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int == 0o640)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("研究党建工作7次。"))
+        #expect(try String(contentsOf: good, encoding: .utf8) == (try String(contentsOf: target, encoding: .utf8)))
+
+        let hard = directory.appendingPathComponent("hard.txt")
+        let other = try draft(in: directory, name: "other.txt")
+        try FileManager.default.linkItem(at: other, to: hard)
+        let linked = try cli.run(["fix", other.path])
+        #expect(linked.code == 0)
+        #expect(linked.stderr.contains("\(other.path): 注意: 该文件另有 1 个硬链接"), "\(linked.stderr)")
+    }
+
+    /// GB18030 characters iconv would write back in another form (0x95329031 → FE51) make `fix` refuse
+    /// rather than change untouched bytes; a file without them is fixed.
+    @Test func gb18030RoundTripIsCheckedByteForByte() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func gb(_ text: String) throws -> [UInt8] { try #require(TextDecoder.encodeGB18030(text)) }
+        let bad = directory.appendingPathComponent("bad.txt")
+        let badBytes = try gb("2023年工作总结\n召开会议 ,研究工作。\n") + [0x95, 0x32, 0x90, 0x31, 0x95, 0x32, 0x90, 0x33] + (try gb("字。\n"))
+        try Data(badBytes).write(to: bad)
+        let good = directory.appendingPathComponent("good.txt")
+        try Data(try gb("2023年工作总结\n召开会议 ,研究工作。\n")).write(to: good)
+        let output = try cli.run(["fix", bad.path, good.path])
+        #expect(output.code == 2)
+        #expect(output.stderr.contains("\(bad.path): 错误: 第 3 行有字符按 GB18030 重新编码后与原文件的字节不同"), "\(output.stderr)")
+        #expect(Array(try Data(contentsOf: bad)) == badBytes)
+        #expect(Array(try Data(contentsOf: good)) == (try gb("2023年工作总结\n召开会议，研究工作。\n")))
+        #expect(output.stdout.contains("已修正 1 个文件中的 2 处问题。") && output.stdout.contains("1 个文件未能写入"), "\(output.stdout)")
+        let alone = try cli.run(["fix", bad.path])
+        #expect(alone.code == 2 && !alone.stdout.contains("已修正"), "a failed write is not reported as done: \(alone.stdout)")
+    }
+
+    /// UTF-16 with an odd number of bytes is malformed: `lint` and `fix` refuse it.
+    @Test func oddLengthUTF16IsRefused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let odd = directory.appendingPathComponent("odd.txt")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "2023年工作总结\n召开会议 ,研究。\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try Data(bytes + [0x41]).write(to: odd)
+        let stderr = try BadInputTests().lintBeside(odd, in: directory)
+        #expect(stderr.contains("\(odd.path): 错误: 文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16"), "\(stderr)")
+        let fix = try cli.run(["fix", odd.path])
+        #expect(fix.code == 2 && fix.stderr.contains("\(odd.path): 错误: 文件以 UTF-16 BOM 开头"))
+        #expect(Array(try Data(contentsOf: odd)) == bytes + [0x41])
+        #expect(try cli.run(["lint", "--encoding", "UTF-16LE", odd.path]).stderr.contains("按 --encoding UTF-16LE 无法解码"))
+    }
+
+    /// A failed write is not reported as done; a named pipe given to `fix` or `lint` is refused without hanging.
+    @Test func failedWritesAndNamedPipes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer {
+            chmod(directory.path, 0o755)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let report = try draft(in: directory)
+        let pipe = directory.appendingPathComponent("pipe.txt")
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        let started = Date()
+        let fix = try cli.run(["fix", pipe.path, report.path])
+        #expect(fix.code == 2)
+        #expect(fix.stderr.contains("\(pipe.path): 错误: 不是普通文件（管道、设备或套接字），未修改"), "\(fix.stderr)")
+        #expect(fix.stdout.contains("已修正 1 个文件中的 7 处问题。"))
+        let lint = try BadInputTests().lintBeside(pipe, in: directory)
+        #expect(lint.contains("\(pipe.path): 错误: \(Reader.pipeSilence) 秒内没有读到数据"), "\(lint)")
+        #expect(Date().timeIntervalSince(started) < Double(Reader.pipeSilence) + 10)
+
+        guard geteuid() != 0 else { return } // root writes into any folder
+        let second = try draft(in: directory, name: "二稿.txt")
+        chmod(directory.path, 0o555)
+        let refused = try cli.run(["fix", second.path])
+        #expect(refused.code == 2)
+        #expect(refused.stderr.contains("\(second.path): 错误: 无法在"), "\(refused.stderr)")
+        #expect(!refused.stdout.contains("已修正"), "\(refused.stdout)")
+    }
+}
