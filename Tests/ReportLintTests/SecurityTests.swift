@@ -26,7 +26,7 @@ struct SecurityTests {
         try "secret\n".write(to: victim, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: victim.path)
         let next = Int(getpid())
-        for pid in next..<(next + 2_000) {
+        for pid in next..<(next + 500) {
             try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(".稿.txt.reportlint-\(pid).tmp").path,
                                                        withDestinationPath: victim.path)
         }
@@ -37,7 +37,7 @@ struct SecurityTests {
         let fixed = try String(contentsOf: report, encoding: .utf8)
         #expect(fixed.contains("“贯彻党代会 奋进新征程”") && !fixed.contains(" ,"))
         let links = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
-        #expect(links.count == 2_000, "only the planted links are left, no temporary file")
+        #expect(links.count == 500, "only the planted links are left, no temporary file")
         for link in links.prefix(5) {
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent(link).path) == victim.path)
         }
@@ -84,7 +84,7 @@ struct SecurityTests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let paragraph = "全年召开党组 会议12次,研究党建工作7次。开展“贯彻党代会 奋进新征程”宣讲...形式多样。\n"
-        let original = Data(("2023年工作总结\n" + String(repeating: paragraph, count: 20_000)).utf8)
+        let original = Data(("2023年工作总结\n" + String(repeating: paragraph, count: 5_000)).utf8)
         let timing = directory.appendingPathComponent("timing.txt")
         try original.write(to: timing)
         let started = Date()
@@ -208,4 +208,130 @@ struct SecurityTests {
         #expect(refused.stderr.contains("\(second.path): 错误: 无法在"), "\(refused.stderr)")
         #expect(!refused.stdout.contains("已修正"), "\(refused.stdout)")
     }
+}
+
+// MARK: --changed-since and standard input
+
+extension SecurityTests {
+    /// Runs the binary, killing it after `seconds` (a hang fails the test instead of blocking the suite).
+    func run(_ arguments: [String], in directory: URL = TestSupport.packageRoot, stdin: FileHandle? = nil,
+             seconds: Double = 60) throws -> (code: Int32, stdout: String, stderr: String, timedOut: Bool) {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin ?? FileHandle.nullDevice
+        try process.run()
+        let finished = DispatchSemaphore(value: 0)
+        let collected = OutputBox()
+        DispatchQueue.global().async {
+            collected.stderr = err.fileHandleForReading.readDataToEndOfFile()
+            finished.signal()
+        }
+        let watchdog = DispatchWorkItem { kill(process.processIdentifier, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        finished.wait()
+        process.waitUntilExit()
+        let timedOut = watchdog.isCancelled == false && process.terminationReason == .uncaughtSignal
+        watchdog.cancel()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: collected.stderr, as: UTF8.self), timedOut)
+    }
+
+    func git(_ arguments: [String], in directory: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    /// A ref that looks like an option is refused, and git never sees it as one (`--output=FILE` would
+    /// have it write FILE).
+    @Test func changedSinceIsNeverAnOption() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try git(["init", "-q"], in: directory)
+        try "2023年工作总结\n召开会议*次。\n".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try git(["add", "."], in: directory)
+        try git(["commit", "-qm", "one"], in: directory)
+        let written = directory.appendingPathComponent("written")
+        for ref in ["--output=\(written.path)", "-p", "--output \(written.path)"] {
+            let output = try run(["lint", "--changed-since=\(ref)", "."], in: directory)
+            #expect(output.code == 2, "\(ref)")
+            #expect(output.stderr.contains("错误: --changed-since：“\(ref)”不是 git 提交或分支名（不能以 - 开头）"), "\(output.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: written.path))
+        // A ref git does not know is git's error, not an option either.
+        let unknown = try run(["lint", "--changed-since", "no-such-ref", "."], in: directory)
+        #expect(unknown.code == 2 && unknown.stderr.contains("git diff 失败"), "\(unknown.stderr)")
+        let good = try run(["lint", "--changed-since", "HEAD", "."], in: directory)
+        #expect(good.code == 0, "nothing changed since HEAD: \(good.stderr)")
+    }
+
+    /// More than a pipe's worth of git warnings on stderr (line-ending conversion, one per file) while
+    /// the file list is still being written: both are read at once, so the run finishes.
+    @Test func changedSinceSurvivesALotOfGitWarnings() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try git(["init", "-q"], in: directory)
+        let names = (1...900).map { String(format: "reports/第%04d份-区文化和旅游局党组年度工作总结报告.txt", $0) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        for name in names { try "2023年工作总结\n召开会议十二次。\n".write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        try "* text eol=crlf\n".write(to: directory.appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)
+        try git(["add", "."], in: directory)
+        try git(["commit", "-qm", "reports"], in: directory)
+        for name in names {
+            let handle = try FileHandle(forWritingTo: directory.appendingPathComponent(name))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("召开会议*次。\n".utf8))
+            try handle.close()
+        }
+        let output = try run(["lint", "--format", "json", "--changed-since", "HEAD", "reports"], in: directory, seconds: 120)
+        #expect(!output.timedOut, "lint --changed-since hung")
+        #expect(output.code == 1, "\(output.stderr.prefix(500))")
+        let files = try #require(try cli.json(output.stdout)["files"] as? [[String: Any]])
+        #expect(files.count == names.count)
+    }
+
+    /// Standard input: `--max-file-size` applies, /dev/zero is binary (not "empty"), a good report still works.
+    @Test func standardInputIsBoundedAndNamed() throws {
+        let zero = try run(["lint", "-"], stdin: FileHandle(forReadingAtPath: "/dev/zero"), seconds: 30)
+        #expect(zero.code == 2 && !zero.timedOut)
+        #expect(zero.stderr.contains("<stdin>: 错误: 不是文本文件（第 1 字节是 NUL）"), "\(zero.stderr)")
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let big = directory.appendingPathComponent("big.txt")
+        try Data(String(repeating: "召开会议十二次。\n", count: 60_000).utf8).write(to: big) // 1.5 MB
+        let refused = try run(["lint", "--max-file-size", "1", "-"], stdin: FileHandle(forReadingAtPath: big.path))
+        #expect(refused.code == 2)
+        #expect(refused.stderr.contains("<stdin>: 错误: 文件过大（1.4 MB，上限 1.0 MB）"), "\(refused.stderr)")
+        let piped = Pipe()
+        let writer = DispatchQueue.global()
+        writer.async {
+            let chunk = Data(String(repeating: "召开会议十二次。\n", count: 1_000).utf8)
+            while (try? piped.fileHandleForWriting.write(contentsOf: chunk)) != nil {}
+        }
+        let endless = try run(["lint", "--max-file-size", "1", "-"], stdin: piped.fileHandleForReading, seconds: 30)
+        try? piped.fileHandleForWriting.close()
+        #expect(endless.code == 2 && !endless.timedOut)
+        #expect(endless.stderr.contains("<stdin>: 错误: 输入超过大小上限（1.0 MB），未检查"), "\(endless.stderr)")
+        let good = try cli.run(["lint", "-"], stdin: Data("2023年工作总结\n召开会议*次。\n".utf8))
+        #expect(good.code == 1 && good.stdout.contains("common/placeholder"))
+    }
+}
+
+private final class OutputBox: @unchecked Sendable {
+    var stderr = Data()
 }
