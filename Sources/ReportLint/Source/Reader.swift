@@ -18,6 +18,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case docx(DocxReader.Failure)
         case wrongEncoding(TextEncoding)
         case empty
+        /// More lines than `Reader.maxLines`.
+        case tooManyLines(limit: Int)
     }
 
     public let path: String
@@ -65,6 +67,12 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "不是正常的 .docx 文件：XML 中有 DOCTYPE 或实体声明，出于安全考虑不予解析"
         case .docx(.corrupt):
             return "不是有效的 .docx 文件：压缩包内容已损坏（校验和不符）"
+        case .docx(.duplicateEntry(let name)):
+            return "不是正常的 .docx 文件：压缩包内有两个 \(name)，无法确定 Word 显示的是哪一个，未检查"
+        case .docx(.tooManyParagraphs(let limit)):
+            return "不是正常的 .docx 文件：段落超过 \(Reader.grouped(limit)) 个（报告不会这么多，可能是恶意构造的文件），未检查"
+        case .tooManyLines(let limit):
+            return "行数超过 \(Reader.grouped(limit)) 行（报告不会这么多），未检查"
         case .docx(.malformedXML(let detail)):
             return "不是有效的 .docx 文件：word/document.xml 格式错误（\(detail)）"
         }
@@ -78,6 +86,9 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct Reader: Sendable {
     public static let defaultMaxFileSize = 32 * 1024 * 1024
     public static let stdinPath = "<stdin>"
+    /// Lines (paragraphs of a .docx) a report may have. Each line costs the structure a few hundred
+    /// bytes, so 32 MB of one-character lines would take gigabytes; real reports have hundreds.
+    public static let maxLines = 200_000
 
     public var maxFileSize: Int
     /// `--encoding`: decode text files with this encoding instead of detecting it.
@@ -218,10 +229,37 @@ public struct Reader: Sendable {
             case .failure(let failure): return .failure(ReadError(path: path, reason: .undecodable(failure)))
             }
         }
+        if Reader.lineCount(decoded.utf8, atMost: Reader.maxLines) > Reader.maxLines {
+            return .failure(ReadError(path: path, reason: .tooManyLines(limit: Reader.maxLines)))
+        }
         if MarkdownReader.extensions.contains(pathExtension) {
             return .success(MarkdownReader.source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
         }
         return .success(Source(path: path, utf8: decoded.utf8, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
+    }
+
+    /// Lines ended by LF, CR or CRLF (plus a last line without one), counting stops past `limit`.
+    static func lineCount(_ bytes: [UInt8], atMost limit: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 1
+            var index = 0
+            while index < buffer.count, count <= limit {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { count += 1 }
+                index += 1
+            }
+            return count
+        }
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return result
     }
 
     static func megabytes(_ bytes: Int) -> String {
