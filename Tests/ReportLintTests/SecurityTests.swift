@@ -335,3 +335,127 @@ extension SecurityTests {
 private final class OutputBox: @unchecked Sendable {
     var stderr = Data()
 }
+
+// MARK: Language server
+
+extension SecurityTests {
+    func waitForError(_ client: LSPClient, id: Any) throws -> [String: Any] {
+        let message = try client.waitFor { message in
+            guard message["error"] != nil else { return false }
+            if let number = id as? Int { return message["id"] as? Int == number }
+            return message["id"] is NSNull
+        }
+        return try #require(message["error"] as? [String: Any])
+    }
+
+    /// -32002 before `initialize`, -32600 after `shutdown`; the server keeps working in between.
+    @Test func languageServerLifecycleErrors() throws {
+        let client = try LSPClient()
+        defer { client.stop() }
+        client.send(["jsonrpc": "2.0", "id": 41, "method": "textDocument/codeAction", "params": [:]])
+        #expect(try waitForError(client, id: 41)["code"] as? Int == -32002)
+        _ = try client.initialize()
+        _ = try client.request("shutdown", [:])
+        client.send(["jsonrpc": "2.0", "id": 42, "method": "textDocument/codeAction", "params": [:]])
+        #expect(try waitForError(client, id: 42)["code"] as? Int == -32600)
+        client.notify("exit", [:])
+        #expect(client.waitForExit() == 0)
+    }
+
+    /// A body over the limit is answered with an error and skipped without being kept in memory; the
+    /// next request is answered as usual.
+    @Test func languageServerCapsTheMessageSize() throws {
+        let client = try LSPClient()
+        defer { client.stop() }
+        _ = try client.initialize()
+        let length = 80 * 1_048_576
+        client.sendRaw(Data("Content-Length: \(length)\r\n\r\n".utf8))
+        let chunk = Data(repeating: UInt8(ascii: "a"), count: 1_048_576)
+        for _ in 0..<80 { client.sendRaw(chunk) }
+        let error = try waitForError(client, id: NSNull())
+        #expect(error["code"] as? Int == -32600)
+        #expect((error["message"] as? String)?.contains("LSP 消息过大") == true, "\(error)")
+        let uri = LSPTests.uri("/tmp/reportlint-size-check.txt")
+        client.open(uri: uri, text: "2023年工作总结\n召开会议*次。\n")
+        #expect(try client.diagnostics(for: uri).diagnostics.contains { $0["code"] as? String == "common/placeholder" })
+        let status = try String(contentsOfFile: "/proc/\(client.processIdentifier)/status", encoding: .utf8)
+        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        #expect(peak > 0 && peak < 64 * 1024, "peak \(peak) KB: the 80 MB body was buffered")
+    }
+
+    /// Fifty edits queued at once: the latest version is linted and published, not each in turn.
+    @Test func languageServerLintsOnlyTheLatestQueuedChange() throws {
+        let client = try LSPClient()
+        defer { client.stop() }
+        _ = try client.initialize()
+        let uri = LSPTests.uri("/tmp/reportlint-debounce.txt")
+        client.open(uri: uri, text: "2023年工作总结\n召开会议。\n")
+        _ = try client.diagnostics(for: uri)
+        var batch = Data()
+        for version in 2...51 {
+            let text = "2023年工作总结\n" + String(repeating: "召开会议，研究工作。", count: 200) + (version == 51 ? "召开会议*次。\n" : "\n")
+            let body = try JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "method": "textDocument/didChange",
+                                                                   "params": ["textDocument": ["uri": uri, "version": version],
+                                                                              "contentChanges": [["text": text]]]])
+            batch += MessageFramer.frame(String(decoding: body, as: UTF8.self))
+        }
+        client.sendRaw(batch)
+        var published: [Int] = []
+        while published.last != 51 {
+            let (version, diagnostics) = try client.diagnostics(for: uri)
+            published.append(version ?? 0)
+            if version == 51 { #expect(diagnostics.contains { $0["code"] as? String == "common/placeholder" }) }
+        }
+        #expect(published.count <= 10, "linted \(published.count) versions: \(published)")
+    }
+
+    /// A rule file that is a named pipe (or /dev/zero) in the configuration: a clear message, no hang.
+    @Test func languageServerAndCLIRefuseRuleFilesThatAreNotFiles() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pipe = directory.appendingPathComponent("pipe.yml")
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        try "ruleFiles:\n  - pipe.yml\n  - /dev/zero\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        let report = directory.appendingPathComponent("报告.txt")
+        try "2023年工作总结\n召开会议*次。\n".write(to: report, atomically: true, encoding: .utf8)
+        let client = try LSPClient()
+        defer { client.stop() }
+        _ = try client.initialize()
+        client.open(report.path, text: "2023年工作总结\n召开会议*次。\n")
+        let shown = try client.waitFor { $0["method"] as? String == "window/showMessage" }
+        let text = ((shown["params"] as? [String: Any])?["message"] as? String) ?? ""
+        #expect(text.contains("不是普通文件（管道、设备或套接字），不予读取"), "\(text)")
+
+        let cli = try run(["lint", report.path], seconds: 30)
+        #expect(cli.code == 2 && !cli.timedOut)
+        #expect(cli.stderr.contains("pipe.yml") && cli.stderr.contains("不是普通文件"), "\(cli.stderr)")
+        let rules = try run(["lint", "--rules", "/dev/zero", "--config", "/dev/null", report.path], seconds: 30)
+        #expect(rules.code == 2 && rules.stderr.contains("/dev/zero"), "\(rules.stderr)")
+    }
+}
+
+// MARK: Caps on what the tool reads besides reports
+
+extension SecurityTests {
+    @Test func baselineAndIgnoreGlobsAreCapped() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = directory.appendingPathComponent("报告.txt")
+        try "2023年工作总结\n召开会议*次。\n".write(to: report, atomically: true, encoding: .utf8)
+        let baseline = directory.appendingPathComponent("baseline.json")
+        _ = FileManager.default.createFile(atPath: baseline.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: baseline)
+        try handle.truncate(atOffset: UInt64(Baseline.maxFileSize + 1))
+        try handle.close()
+        let big = try run(["lint", "--baseline", baseline.path, report.path])
+        #expect(big.code == 2)
+        #expect(big.stderr.contains("\(baseline.path): 错误: 基线文件过大（上限 32 MB），未读取"), "\(big.stderr)")
+        let zero = try run(["lint", "--baseline", "/dev/zero", report.path], seconds: 30)
+        #expect(zero.code == 2 && zero.stderr.contains("不是普通文件"), "\(zero.stderr)")
+
+        try "ignore:\n  - \"\(String(repeating: "*a", count: 600))\"\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        let glob = try run(["lint", report.path])
+        #expect(glob.code == 2)
+        #expect(glob.stderr.contains("不超过 1024 个字符的路径模式"), "\(glob.stderr)")
+    }
+}
