@@ -50,7 +50,7 @@ struct Fix: ParsableCommand {
         var failedWrites = 0
         for (path, resolved) in planned where !(resolved.config?.isIgnored(path) ?? false) {
             if (path as NSString).pathExtension.lowercased() == "docx" {
-                Diagnostics.print("\(path): 注意: 不修改 Word 文件；请按 lint 的提示在 Word 中修改")
+                Diagnostics.print("\(Diagnostics.path(path)): 注意: 不修改 Word 文件；请按 lint 的提示在 Word 中修改")
                 continue
             }
             let source: Source
@@ -58,7 +58,7 @@ struct Fix: ParsableCommand {
             switch FixWriter.read(path: path, reader: reader) {
             case .success(let read): (source, snapshot) = read
             case .failure(let error):
-                Diagnostics.print("\(error.path): 错误: \(error.message)")
+                Diagnostics.print("\(Diagnostics.path(error.path)): 错误: \(error.message)")
                 failed = true
                 continue
             }
@@ -76,7 +76,7 @@ struct Fix: ParsableCommand {
             for fix in result.applied {
                 let before = fix.original.isEmpty ? "（空）" : "“\(fix.original)”"
                 let after = fix.replacement.isEmpty ? "删除" : "“\(fix.replacement)”"
-                print("\(path):\(fix.line):\(fix.column): \(before) → \(after) [\(fix.ruleId)]")
+                print(TerminalText.escape("\(path):\(fix.line):\(fix.column): \(before) → \(after) [\(fix.ruleId)]"))
             }
             if dryRun { continue }
             switch FixWriter.write(result.fixedText, like: source, snapshot: snapshot) {
@@ -84,9 +84,9 @@ struct Fix: ParsableCommand {
                 changedFiles += 1
                 fixCount += result.applied.count
                 if snapshot.isSymbolicLink {
-                    Diagnostics.print("\(path): 注意: 这是符号链接，已修正它指向的文件 \(snapshot.target)，链接本身保留")
+                    Diagnostics.print("\(Diagnostics.path(path)): 注意: 这是符号链接，已修正它指向的文件 \(snapshot.target)，链接本身保留")
                 }
-                notes.forEach { Diagnostics.print("\(path): 注意: \($0)") }
+                notes.forEach { Diagnostics.print("\(Diagnostics.path(path)): 注意: \($0)") }
             case .failure(let failure):
                 Diagnostics.print(failure.description)
                 failed = true

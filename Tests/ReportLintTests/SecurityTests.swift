@@ -459,3 +459,77 @@ extension SecurityTests {
         #expect(glob.stderr.contains("不超过 1024 个字符的路径模式"), "\(glob.stderr)")
     }
 }
+
+// MARK: Output, symbolic links, small things
+
+extension SecurityTests {
+    /// ESC, OSC 8, BEL and bidi overrides from a report, a file name and a rule message are printed as
+    /// visible escapes; a file name with a newline cannot forge a workflow command on stderr.
+    @Test func controlCharactersAreEscapedInHumanOutput() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let name = "evil\u{1B}]8;;x\u{07}name.txt"
+        let report = directory.appendingPathComponent(name)
+        try "2023年工作总结\n召开会议*次\u{1B}[2J\u{1B}]8;;http://evil\u{07}点我\u{202E}。\n".write(to: report, atomically: true, encoding: .utf8)
+        let rules = directory.appendingPathComponent("rules.yml")
+        try """
+        pack: evil
+        rules:
+          - id: evil/bell
+            kind: forbid
+            severity: error
+            message: "禁止\\e[31m红字\\a"
+            phrases: [点我]
+        """.write(to: rules, atomically: true, encoding: .utf8)
+        let output = try run(["lint", "--rules", rules.path, report.path])
+        #expect(output.code == 1, "\(output.stderr)")
+        for text in [output.stdout, output.stderr] {
+            #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(text.debugDescription)")
+        }
+        #expect(output.stdout.contains("evil\\x1B]8;;x\\x07name.txt:"), "\(output.stdout)")
+        #expect(output.stdout.contains("禁止\\x1B[31m红字\\x07"), "\(output.stdout)")
+        #expect(output.stdout.contains("召开会议*次␛[2J␛]8;;http://evil␇点我�。"), "\(output.stdout)")
+
+        let forged = directory.appendingPathComponent("x\n::error file=README.md,line=1::forged\n.txt")
+        try Data([0x00, 0x01]).write(to: forged)
+        let github = try run(["lint", "--format", "github", forged.path])
+        #expect(github.code == 2)
+        let lines = (github.stdout + github.stderr).split(separator: "\n")
+        #expect(!lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("::error file=README.md") }, "\(lines)")
+        #expect(github.stderr.contains("x\\n::error file=README.md,line=1::forged\\n.txt: 错误: 不是文本文件"), "\(github.stderr)")
+    }
+
+    /// A symbolic link to a file or folder outside the tree being linted is skipped and said; one inside
+    /// is followed; `--follow-symlinks` follows both.
+    @Test func symbolicLinksOutOfTheTreeAreNotFollowed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tree = directory.appendingPathComponent("repo")
+        let outside = directory.appendingPathComponent("secret")
+        try FileManager.default.createDirectory(at: tree.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "2023年工作总结\n机密内容召开会议*次。\n".write(to: outside.appendingPathComponent("机密.txt"), atomically: true, encoding: .utf8)
+        try "2023年工作总结\n召开会议*次。\n".write(to: tree.appendingPathComponent("sub/good.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("leak.txt").path, withDestinationPath: outside.appendingPathComponent("机密.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("leakdir").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("inside.txt").path, withDestinationPath: "sub/good.txt")
+        let html = try run(["lint", "--format", "html", tree.path])
+        #expect(!html.stdout.contains("机密内容"), "a file outside the tree was printed")
+        #expect(html.stderr.contains("leak.txt: 符号链接指向所检查目录之外"), "\(html.stderr)")
+        #expect(html.stderr.contains("leakdir: 符号链接指向所检查目录之外"), "\(html.stderr)")
+        let json = try run(["lint", "--format", "json", tree.path])
+        let paths = try #require(try cli.json(json.stdout)["files"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["inside.txt", "good.txt"], "\(paths)")
+        let followed = try run(["lint", "--format", "json", "--follow-symlinks", tree.path])
+        #expect(try #require(try cli.json(followed.stdout)["files"] as? [[String: Any]]).count == 4)
+    }
+
+    @Test func maxFileSizeOverflowIsAUsageError() throws {
+        for value in ["9223372036854775807", "8796093022208", "0", "-1"] {
+            let output = try run(["lint", "--max-file-size", value, "Fixtures/summary-cues.txt"])
+            #expect(output.code == 2, "\(value): \(output.code)")
+            #expect(output.stderr.contains("--max-file-size"), "\(output.stderr)")
+        }
+        #expect(try run(["lint", "--max-file-size", "1048576", "Fixtures/summary-cues.txt"]).code != 2)
+    }
+}

@@ -24,7 +24,7 @@ public enum FixWriter {
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
         public let message: String
-        public var description: String { "\(path): 错误: \(message)" }
+        public var description: String { "\(TerminalText.escape(path)): 错误: \(message)" }
     }
 
     /// A report as `fix` read it: where it really is, what it was, and the bytes read.
