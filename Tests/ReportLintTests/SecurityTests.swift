@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReportLint
+import ZIPFoundation
 
 /// Issue 23: what a hostile input and an ordinary bad day found. Each defect is checked through the
 /// built binary where it is about the command line, with a good file beside the bad one.
@@ -215,9 +216,9 @@ struct SecurityTests {
 extension SecurityTests {
     /// Runs the binary, killing it after `seconds` (a hang fails the test instead of blocking the suite).
     func run(_ arguments: [String], in directory: URL = TestSupport.packageRoot, stdin: FileHandle? = nil,
-             seconds: Double = 60) throws -> (code: Int32, stdout: String, stderr: String, timedOut: Bool) {
+             seconds: Double = 60, executable: String? = nil) throws -> (code: Int32, stdout: String, stderr: String, timedOut: Bool) {
         let process = Process()
-        process.executableURL = CLITests.binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? CLITests.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
@@ -531,5 +532,139 @@ extension SecurityTests {
             #expect(output.stderr.contains("--max-file-size"), "\(output.stderr)")
         }
         #expect(try run(["lint", "--max-file-size", "1048576", "Fixtures/summary-cues.txt"]).code != 2)
+    }
+}
+
+// MARK: Amplification: time and memory bounded by the input
+
+extension SecurityTests {
+    /// A .docx built by Python's zipfile (it can write what Word never would: duplicate entries, millions
+    /// of empty paragraphs, a level text of 100,000 `%1`).
+    func hostileDocx(_ kind: String, at url: URL) throws {
+        let script = #"""
+        import sys, zipfile, warnings
+        warnings.simplefilter('ignore')
+        W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        kind, out = sys.argv[1], sys.argv[2]
+        p = lambda t: '<w:p><w:r><w:t>%s</w:t></w:r></w:p>' % t
+        np = lambda t: '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>' % t
+        def document(body):
+            return '<?xml version="1.0"?><w:document %s><w:body>%s</w:body></w:document>' % (W, body)
+        with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+            z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types/>')
+            if kind == 'numbering':
+                z.writestr('word/document.xml', document(p('2023年工作总结') + np('召开会议*次。') * 3000))
+                z.writestr('word/numbering.xml', '<?xml version="1.0"?><w:numbering %s><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%s"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' % (W, '%1' * 100000))
+            elif kind == 'empty':
+                z.writestr('word/document.xml', document('<w:p/>' * 10000000))
+            elif kind == 'nested':
+                z.writestr('word/document.xml', document('<w:p>' * 1000000 + '</w:p>' * 1000000))
+            elif kind == 'duplicate':
+                z.writestr('word/document.xml', document(p('2023年工作总结') + p('召开会议十二次。')))
+                z.writestr('word/document.xml', document(p('另一份')))
+        """#
+        let result = try TestSupport.python(script, [kind, url.path])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// Runs the binary under /usr/bin/time: exit status, peak RSS of the child in KB, wall seconds, stderr.
+    func measured(_ arguments: [String], stdin: String? = nil) throws -> (code: Int32, peakKB: Int, seconds: Double, stderr: String) {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let started = Date()
+        let output = try run(["-f", "%M", "-o", report.path, CLITests.binary.path] + arguments,
+                             stdin: stdin.flatMap { FileHandle(forReadingAtPath: $0) }, seconds: 120, executable: "/usr/bin/time")
+        let seconds = Date().timeIntervalSince(started)
+        let peak = Int(try String(contentsOf: report, encoding: .utf8).split(separator: "\n").last ?? "") ?? -1
+        return (output.code, peak, seconds, output.stderr)
+    }
+
+    @Test func docxAmplificationIsRefusedOrBounded() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for kind in ["numbering", "empty", "nested", "duplicate"] {
+            try hostileDocx(kind, at: directory.appendingPathComponent("\(kind).docx"))
+        }
+        let numbering = directory.appendingPathComponent("numbering.docx")
+        let timed = try measured(["lint", "--format", "json", numbering.path])
+        #expect(timed.code == 1, "\(timed.stderr)")
+        #expect(timed.seconds < 20 && timed.peakKB < 200_000, "numbering bomb: \(timed.seconds) s, \(timed.peakKB) KB")
+        let outline = try run(["outline", numbering.path])
+        #expect(outline.stdout.contains("IIIIIIIIIIIIIIII") == false || outline.stdout.count < 2_000_000)
+
+        for (kind, message) in [("empty", "段落超过 200,000 个"), ("nested", "段落超过 200,000 个"),
+                                ("duplicate", "压缩包内有两个 word/document.xml")] {
+            let bad = directory.appendingPathComponent("\(kind).docx")
+            let stderr = try BadInputTests().lintBeside(bad, in: directory)
+            #expect(stderr.contains("\(bad.path): 错误: 不是正常的 .docx 文件：\(message)"), "\(kind): \(stderr)")
+            let cost = try measured(["lint", bad.path])
+            #expect(cost.code == 2 && cost.peakKB < 250_000, "\(kind): \(cost.peakKB) KB")
+        }
+    }
+
+    @Test func tooManyLinesIsAClearError() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = directory.appendingPathComponent("lines.txt")
+        try Data(("2023年工作总结\n" + String(repeating: "a\n", count: 1_000_000)).utf8).write(to: lines)
+        let stderr = try BadInputTests().lintBeside(lines, in: directory)
+        #expect(stderr.contains("\(lines.path): 错误: 行数超过 200,000 行"), "\(stderr)")
+        let cost = try measured(["lint", lines.path])
+        #expect(cost.code == 2 && cost.peakKB < 100_000 && cost.seconds < 10, "\(cost)")
+    }
+
+    /// 400,000 `[` (or `<a`, `*a _`, `[a](`) on one line: one pass, not one scan per opener.
+    @Test func markdownBracketsAreLinear() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for pattern in ["[", "<a", "*a _", "[a](", "`x"] {
+            let url = directory.appendingPathComponent("b.md")
+            try ("# 2023年工作总结\n" + String(repeating: pattern, count: 400_000 / pattern.count) + ")\n").write(to: url, atomically: true, encoding: .utf8)
+            let started = Date()
+            let output = try run(["outline", url.path], seconds: 60)
+            let seconds = Date().timeIntervalSince(started)
+            #expect(output.code == 0 && !output.timedOut, "\(pattern): \(output.stderr)")
+            // A debug build on a shared machine; the quadratic reading took 26 s in a release build.
+            #expect(seconds < 8, "\(pattern): \(seconds) s")
+        }
+        let source = MarkdownReader.source(path: "a.md", text: "[链接](http://x.cn) <b>粗</b> `代码` *强调*\n", encoding: .utf8, hadBOM: false)
+        #expect(source.text == "链接 粗 代码 强调\n")
+    }
+
+    /// Every input kind, in the shapes that cost the most per byte (one-character lines, many findings,
+    /// Markdown markup, a .docx of many paragraphs), stays under 30× its size plus a constant in peak
+    /// memory, measured on the child process: a future amplification fails here.
+    @Test func peakMemoryStaysProportionalToTheInput() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let constantKB = 128 * 1024
+        func gb(_ text: String) -> Data { Data(TextDecoder.encodeGB18030(text) ?? []) }
+        func utf16(_ text: String) -> Data { Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) }
+        let shortLines = "2023年工作总结\n" + String(repeating: "a\n", count: 190_000)
+        let findings = "2023年工作总结\n" + String(repeating: "召开会议 ,研究*次...\n", count: 40_000)
+        let markdown = "# 2023年工作总结\n" + String(repeating: "- **召开** [会议](http://x.cn) `*次*` <b>研究</b>\n", count: 40_000)
+        var inputs: [(String, Data)] = [
+            ("lines.txt", Data(shortLines.utf8)), ("findings.txt", Data(findings.utf8)), ("gb.txt", gb(findings)),
+            ("utf16.txt", utf16(findings)), ("markdown.md", Data(markdown.utf8)),
+        ]
+        let docx = directory.appendingPathComponent("paragraphs.docx")
+        try Data(DocxBuilder.report(lines: Array(repeating: "召开会议 ,研究*次。", count: 100_000), automaticNumbering: false).data()).write(to: docx)
+        inputs.append(("paragraphs.docx", try Data(contentsOf: docx)))
+        for (name, data) in inputs {
+            let url = directory.appendingPathComponent(name)
+            try data.write(to: url)
+            let cost = try measured(["lint", "--format", "json", url.path])
+            #expect(cost.code == 1, "\(name): \(cost.stderr.prefix(300))")
+            // A .docx is measured by what the reader inflates (itself capped at 64 MB), not by its zip.
+            var size = data.count
+            if name.hasSuffix(".docx") {
+                size = Int(try Archive(url: url, accessMode: .read, pathEncoding: nil).reduce(0) { $0 + $1.uncompressedSize })
+            }
+            let allowed = 30 * size / 1024 + constantKB
+            #expect(cost.peakKB > 0 && cost.peakKB < allowed, "\(name): \(cost.peakKB) KB for \(data.count / 1024) KB of input (allowed \(allowed) KB)")
+        }
+        let stdinFile = directory.appendingPathComponent("findings.txt")
+        let piped = try measured(["lint", "-"], stdin: stdinFile.path)
+        #expect(piped.code == 1 && piped.peakKB < 30 * 1_000 + constantKB, "stdin: \(piped.peakKB) KB")
     }
 }

@@ -45,6 +45,9 @@ public struct Linter: Sendable {
         timings.map { $0.measure(label, work) } ?? work()
     }
 
+    /// The findings listed for one file at most.
+    public static let maxFindingsPerFile = 10_000
+
     /// Lints one report; `type` forces its document type (`--type`, or the configuration).
     public func lint(_ source: Source, type: DocumentType? = nil) -> LintResult {
         let document = measure("(结构分析)") { StructureParser.parse(source, type: type) }
@@ -96,7 +99,14 @@ public struct Linter: Sendable {
             }
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
-        return LintResult(document: document, findings: findings, sections: context.sections, notes: [])
+        var notes: [String] = []
+        if findings.count > Linter.maxFindingsPerFile {
+            // A few kilobytes of `,` can hold a hundred thousand findings, and every output format keeps
+            // a file's findings while writing it: past this many, the rest are counted, not listed.
+            notes.append("问题超过 \(Linter.maxFindingsPerFile) 个（共 \(findings.count) 个），只列出前 \(Linter.maxFindingsPerFile) 个")
+            findings.removeSubrange(Linter.maxFindingsPerFile...)
+        }
+        return LintResult(document: document, findings: findings, sections: context.sections, notes: notes)
     }
 }
 

@@ -60,7 +60,6 @@ public enum RuleLoader {
         let data: Data
         switch BoundedFile.read(path, limit: maxFileSize) {
         case .success(let bytes): data = Data(bytes)
-        case .failure(.tooLarge): return failure("文件过大（上限 \(maxFileSize / 1_048_576) MB）")
         case .failure(let reason): return failure(reason.description)
         }
         guard let yaml = String(data: data, encoding: .utf8) else {

@@ -15,7 +15,8 @@ public enum BoundedFile {
         case isDirectory
         /// A pipe, a device or a socket.
         case notRegular
-        case tooLarge(limit: Int)
+        /// `size`: when the file says how large it is.
+        case tooLarge(size: Int?, limit: Int)
         case unreadable(String)
 
         public var description: String {
@@ -24,7 +25,8 @@ public enum BoundedFile {
             case .permissionDenied: return "没有读取权限"
             case .isDirectory: return "这是一个目录，不是文件"
             case .notRegular: return "不是普通文件（管道、设备或套接字），不予读取"
-            case .tooLarge(let limit): return "文件过大（上限 \(Reader.megabytes(limit)) MB）"
+            case .tooLarge(let size?, let limit): return "文件过大（\(Reader.megabytes(size)) MB，上限 \(Reader.megabytes(limit)) MB）"
+            case .tooLarge(nil, let limit): return "文件过大（上限 \(Reader.megabytes(limit)) MB）"
             case .unreadable(let reason): return "无法读取（\(reason)）"
             }
         }
@@ -39,11 +41,11 @@ public enum BoundedFile {
         guard fstat(descriptor, &info) == 0 else { return .failure(failure(errno)) }
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
-        if Int(info.st_size) > limit { return .failure(.tooLarge(limit: limit)) }
+        if Int(info.st_size) > limit { return .failure(.tooLarge(size: Int(info.st_size), limit: limit)) }
         switch FixWriter.readAll(descriptor, limit: limit) {
         case .failure(let error): return .failure(failure(error.code))
         case .success(let bytes):
-            return bytes.count > limit ? .failure(.tooLarge(limit: limit)) : .success(bytes)
+            return bytes.count > limit ? .failure(.tooLarge(size: nil, limit: limit)) : .success(bytes)
         }
     }
 
