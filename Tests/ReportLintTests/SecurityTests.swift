@@ -668,3 +668,33 @@ extension SecurityTests {
         #expect(piped.code == 1 && piped.peakKB < 30 * 1_000 + constantKB, "stdin: \(piped.peakKB) KB")
     }
 }
+
+// MARK: Regex budget
+
+extension SecurityTests {
+    /// Fifty slow patterns in one rule: one budget for the whole file (not a second each), and the
+    /// findings say which patterns spent it. The good report beside it is still checked.
+    @Test func regexSearchesShareOneBudgetPerFile() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let patterns = (1...50).map { "'(a|aa)*c(?:x{0,\($0)})'" }.joined(separator: ", ")
+        let rules = directory.appendingPathComponent("slow.yml")
+        try "pack: t\nrules:\n  - {id: t/slow, kind: forbid, severity: info, message: m, patterns: [\(patterns)]}\n"
+            .write(to: rules, atomically: true, encoding: .utf8)
+        let report = directory.appendingPathComponent("slow.txt")
+        try ("2023年工作总结\n" + String(repeating: String(repeating: "a", count: 80) + "bc\n", count: 20)).write(to: report, atomically: true, encoding: .utf8)
+        let good = directory.appendingPathComponent("good.txt")
+        try "2023年工作总结\n召开会议*次。\n".write(to: good, atomically: true, encoding: .utf8)
+        let started = Date()
+        let output = try run(["lint", "--format", "json", "--rules", rules.path, report.path, good.path], seconds: 120)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 20, "50 slow patterns took \(seconds) s")
+        let files = try #require(try cli.json(output.stdout)["files"] as? [[String: Any]])
+        let slow = try #require(files.first { $0["path"] as? String == report.path }?["findings"] as? [[String: Any]])
+        let messages = slow.filter { $0["rule"] as? String == "t/slow" }.compactMap { $0["message"] as? String }
+        #expect(!messages.isEmpty)
+        #expect(messages.contains { $0.contains("本文件的正则查找总时限") && $0.contains("用时最多的表达式：“(a|aa)*c") }, "\(messages.first ?? "")")
+        let goodFindings = try #require(files.first { $0["path"] as? String == good.path }?["findings"] as? [[String: Any]])
+        #expect(goodFindings.contains { $0["rule"] as? String == "common/placeholder" })
+    }
+}

@@ -70,8 +70,10 @@ public struct Linter: Sendable {
             context.sections[rule.header.id] = measure(rule.header.id) { rule.locate(context) }
         }
         let shared = context
+        // One budget for every pattern search of this report, on whichever thread a rule runs.
+        let budget = RegexBudget(limit: RegexBudget.limit(forLength: source.bytes.count))
         @Sendable func check(_ rule: any Rule) -> [Finding] {
-            var found = measure(rule.header.id) { rule.check(shared) }
+            var found = measure(rule.header.id) { RegexBudget.$current.withValue(budget) { rule.check(shared) } }
             // Word files are never rewritten: their suggestions stay advice.
             if rule.fixable && source.format != .docx {
                 for index in found.indices where found[index].suggestion != nil { found[index].fixable = true }
@@ -88,9 +90,14 @@ public struct Linter: Sendable {
         } else {
             findings = applicable.flatMap(check)
         }
+        let heaviest = budget.heaviest().map { "“\($0.pattern)”\(String(format: "%.1f", $0.seconds)) 秒" }.joined(separator: "、")
         for timeout in context.timeouts.all {
             let seconds = Int(RegexPattern.timeLimit(forLength: source.bytes.count).rounded())
-            let message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒，已中止（此规则的结果可能不完整）；请简化这个表达式"
+            var message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒，已中止（此规则的结果可能不完整）；请简化这个表达式"
+            if budget.isSpent {
+                message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒或本文件的正则查找总时限"
+                    + "（\(Int(budget.limit.rounded())) 秒）已用完，已中止（此规则的结果可能不完整）；用时最多的表达式：\(heaviest)"
+            }
             findings.append(context.finding(timeout.header, at: ByteRange(0, 0), message: message, severity: .error))
         }
         if !source.suppressions.isEmpty {
