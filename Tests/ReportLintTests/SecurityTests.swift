@@ -698,3 +698,31 @@ extension SecurityTests {
         #expect(goodFindings.contains { $0["rule"] as? String == "common/placeholder" })
     }
 }
+
+// MARK: Fuzz seeds
+
+extension SecurityTests {
+    /// The structured fuzz seeds (scripts/fuzz-data/make-seeds.py) go through the fuzz targets' code
+    /// without a crash, in bounded time and under the fuzz runs' memory limit.
+    @Test(arguments: ["document", "rules"])
+    func structuredFuzzSeedsReplayCleanly(target: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = TestSupport.packageRoot.appendingPathComponent("scripts/fuzz-data/make-seeds.py").path
+        let made = try TestSupport.python("import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+                                          [script, directory.path])
+        #expect(made.status == 0, "\(made.output)")
+        let seeds = directory.appendingPathComponent(target)
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted().map { seeds.appendingPathComponent($0).path }
+        #expect(inputs.count >= 2)
+        let fuzz = CLITests.binary.deletingLastPathComponent().appendingPathComponent("reportlint-fuzz").path
+        let peakFile = directory.appendingPathComponent("peak")
+        let started = Date()
+        let output = try run(["-f", "%M", "-o", peakFile.path, fuzz, target] + inputs, seconds: 300, executable: "/usr/bin/time")
+        #expect(output.code == 0 && !output.timedOut, "\(output.stderr.suffix(500))")
+        #expect(output.stdout.contains("replayed \(inputs.count) inputs"))
+        let peak = Int(try String(contentsOf: peakFile, encoding: .utf8).split(separator: "\n").last ?? "") ?? -1
+        #expect(peak > 0 && peak < 1_024 * 1_024, "peak \(peak) KB")
+        #expect(Date().timeIntervalSince(started) < 240)
+    }
+}
