@@ -137,6 +137,15 @@ struct SecurityTests {
         #expect(try String(contentsOf: target, encoding: .utf8).contains("研究党建工作7次。"))
         #expect(try String(contentsOf: good, encoding: .utf8) == (try String(contentsOf: target, encoding: .utf8)))
 
+        // As root, the owner and group are kept too.
+        if geteuid() == 0 {
+            let owned = try draft(in: directory, name: "owned.txt")
+            #expect(chown(owned.path, 1234, 4321) == 0)
+            #expect(try run(["fix", owned.path]).code == 0)
+            var info = stat()
+            #expect(stat(owned.path, &info) == 0 && info.st_uid == 1234 && info.st_gid == 4321, "owner \(info.st_uid):\(info.st_gid)")
+        }
+
         let hard = directory.appendingPathComponent("hard.txt")
         let other = try draft(in: directory, name: "other.txt")
         try FileManager.default.linkItem(at: other, to: hard)
@@ -490,6 +499,8 @@ extension SecurityTests {
         #expect(output.stdout.contains("evil\\x1B]8;;x\\x07name.txt:"), "\(output.stdout)")
         #expect(output.stdout.contains("禁止\\x1B[31m红字\\x07"), "\(output.stdout)")
         #expect(output.stdout.contains("召开会议*次␛[2J␛]8;;http://evil␇点我�。"), "\(output.stdout)")
+        let outline = try run(["outline", report.path])
+        #expect(!outline.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(outline.stdout.debugDescription)")
 
         let forged = directory.appendingPathComponent("x\n::error file=README.md,line=1::forged\n.txt")
         try Data([0x00, 0x01]).write(to: forged)

@@ -25,8 +25,8 @@ public enum BoundedFile {
             case .permissionDenied: return "没有读取权限"
             case .isDirectory: return "这是一个目录，不是文件"
             case .notRegular: return "不是普通文件（管道、设备或套接字），不予读取"
-            case .tooLarge(let size?, let limit): return "文件过大（\(Reader.megabytes(size)) MB，上限 \(Reader.megabytes(limit)) MB）"
-            case .tooLarge(nil, let limit): return "文件过大（上限 \(Reader.megabytes(limit)) MB）"
+            case .tooLarge(let size?, let limit): return "文件过大（\(BoundedFile.megabytes(size)) MB，上限 \(BoundedFile.megabytes(limit)) MB）"
+            case .tooLarge(nil, let limit): return "文件过大（上限 \(BoundedFile.megabytes(limit)) MB）"
             case .unreadable(let reason): return "无法读取（\(reason)）"
             }
         }
@@ -47,6 +47,11 @@ public enum BoundedFile {
         case .success(let bytes):
             return bytes.count > limit ? .failure(.tooLarge(size: nil, limit: limit)) : .success(bytes)
         }
+    }
+
+    /// Whole megabytes without a decimal (4 MB), others as the reader writes them (1.5 MB).
+    static func megabytes(_ bytes: Int) -> String {
+        bytes % 1_048_576 == 0 ? String(bytes / 1_048_576) : Reader.megabytes(bytes)
     }
 
     private static func failure(_ code: Int32) -> Failure {
