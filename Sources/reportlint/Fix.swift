@@ -47,24 +47,28 @@ struct Fix: ParsableCommand {
         var failed = false
         var changedFiles = 0
         var fixCount = 0
+        var failedWrites = 0
         for (path, resolved) in planned where !(resolved.config?.isIgnored(path) ?? false) {
             if (path as NSString).pathExtension.lowercased() == "docx" {
-                Diagnostics.print("\(path): 注意: 不修改 Word 文件；请按 lint 的提示在 Word 中修改")
+                Diagnostics.print("\(Diagnostics.path(path)): 注意: 不修改 Word 文件；请按 lint 的提示在 Word 中修改")
                 continue
             }
             let source: Source
-            switch reader.read(path: path) {
-            case .success(let read): source = read
+            let snapshot: FixWriter.Snapshot
+            switch FixWriter.read(path: path, reader: reader) {
+            case .success(let read): (source, snapshot) = read
             case .failure(let error):
-                Diagnostics.print("\(error.path): 错误: \(error.message)")
+                Diagnostics.print("\(Diagnostics.path(error.path)): 错误: \(error.message)")
                 failed = true
                 continue
             }
             let result = Fixer.fix(source, linter: Linter(rules: resolved.rules), type: type ?? resolved.config?.type(for: path),
                                    only: only.isEmpty ? nil : Set(only))
             guard result.changed else { continue }
-            changedFiles += 1
-            fixCount += result.applied.count
+            if diff || dryRun {
+                changedFiles += 1
+                fixCount += result.applied.count
+            }
             if diff {
                 print(UnifiedDiff.make(original: result.originalText, fixed: result.fixedText, path: path), terminator: "")
                 continue
@@ -72,17 +76,29 @@ struct Fix: ParsableCommand {
             for fix in result.applied {
                 let before = fix.original.isEmpty ? "（空）" : "“\(fix.original)”"
                 let after = fix.replacement.isEmpty ? "删除" : "“\(fix.replacement)”"
-                print("\(path):\(fix.line):\(fix.column): \(before) → \(after) [\(fix.ruleId)]")
+                print(TerminalText.escape("\(path):\(fix.line):\(fix.column): \(before) → \(after) [\(fix.ruleId)]"))
             }
             if dryRun { continue }
-            if case .failure(let failure) = FixWriter.write(result.fixedText, like: source, to: path) {
+            switch FixWriter.write(result.fixedText, like: source, snapshot: snapshot) {
+            case .success(let notes):
+                changedFiles += 1
+                fixCount += result.applied.count
+                if snapshot.isSymbolicLink {
+                    Diagnostics.print("\(Diagnostics.path(path)): 注意: 这是符号链接，已修正它指向的文件 \(snapshot.target)，链接本身保留")
+                }
+                notes.forEach { Diagnostics.print("\(Diagnostics.path(path)): 注意: \($0)") }
+            case .failure(let failure):
                 Diagnostics.print(failure.description)
                 failed = true
+                failedWrites += 1
             }
         }
         if !diff {
             let verb = dryRun ? "可修正" : "已修正"
-            print(changedFiles == 0 ? "没有可自动修正的问题。" : "\(verb) \(changedFiles) 个文件中的 \(fixCount) 处问题。")
+            if changedFiles > 0 || failedWrites == 0 {
+                print(changedFiles == 0 ? "没有可自动修正的问题。" : "\(verb) \(changedFiles) 个文件中的 \(fixCount) 处问题。")
+            }
+            if failedWrites > 0 { print("\(failedWrites) 个文件未能写入，见上面的错误；这些文件保持原样。") }
         }
         if failed { throw ExitCode(2) }
     }

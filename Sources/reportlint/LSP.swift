@@ -23,17 +23,34 @@ struct LSP: ParsableCommand {
             let chunk = input.availableData
             if chunk.isEmpty { throw ExitCode(server.exitStatus ?? 1) } // The client went away without `exit`.
             framer.append(chunk)
-            do {
-                while let body = try framer.next() {
-                    for message in server.handle(body) {
-                        FileHandle.standardOutput.write(MessageFramer.frame(message.compact()))
-                    }
-                    if let status = server.exitStatus { throw ExitCode(status) }
-                }
-            } catch let error as MessageFramer.FramingError {
-                Diagnostics.print("reportlint lsp: \(error.description)")
-                throw ExitCode(2)
+            // Whatever else has already arrived is taken too, so queued edits are handled as one batch
+            // (only the latest version of a document is linted).
+            var ready = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            while poll(&ready, 1, 0) > 0, ready.revents & Int16(POLLIN) != 0 {
+                let more = input.availableData
+                if more.isEmpty { break }
+                framer.append(more)
             }
+            var batch: [[UInt8]] = []
+            while true {
+                do {
+                    guard let body = try framer.next() else { break }
+                    batch.append(body)
+                } catch MessageFramer.FramingError.bodyTooLarge(let length) {
+                    // Answered and skipped; the connection goes on.
+                    let error = MessageFramer.FramingError.bodyTooLarge(length).description
+                    Diagnostics.print("reportlint lsp: \(error)")
+                    FileHandle.standardOutput.write(MessageFramer.frame(
+                        #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"\#(error)"}}"#))
+                } catch let error as MessageFramer.FramingError {
+                    Diagnostics.print("reportlint lsp: \(error.description)")
+                    throw ExitCode(2)
+                }
+            }
+            for message in server.handle(batch: batch) {
+                FileHandle.standardOutput.write(MessageFramer.frame(message.compact()))
+            }
+            if let status = server.exitStatus { throw ExitCode(status) }
         }
     }
 }

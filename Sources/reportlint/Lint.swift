@@ -52,6 +52,9 @@ struct Lint: ParsableCommand {
     @Option(help: "文本文件的编码（不自动识别）：UTF-8、GB18030、UTF-16LE 或 UTF-16BE。")
     var encoding: TextEncoding?
 
+    @Flag(name: .customLong("follow-symlinks"), help: "遍历目录时也跟随指向目录之外的符号链接（默认跳过并提示）。")
+    var followSymlinks = false
+
     @Flag(help: "检查结束后在标准错误输出上列出各规则和各阶段所用的时间（所有文件、所有线程合计）。")
     var timings = false
 
@@ -61,14 +64,14 @@ struct Lint: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出要检查的报告文件或目录。") }
         if paths.contains("") { throw ValidationError("路径不能为空字符串。") }
-        if maxFileSize < 1 { throw ValidationError("--max-file-size 应为正整数（MB）。") }
+        if maxFileSize < 1 || maxFileSize > 1_048_576 { throw ValidationError("--max-file-size 应为 1 到 1048576 之间的整数（MB）。") }
         if jobs < 1 { throw ValidationError("--jobs 应为正整数。") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings 不能为负数。") }
     }
 
     func run() throws {
         let collector = InputCollector(include: include.isEmpty ? InputCollector.defaultInclude : include.map(Glob.init),
-                                       exclude: exclude.map(Glob.init))
+                                       exclude: exclude.map(Glob.init), followSymlinks: followSymlinks)
         let collected = collector.collect(paths)
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
         var candidates = collected.paths
@@ -123,10 +126,10 @@ struct Lint: ParsableCommand {
                     recorded.add(Baseline.key(finding, path: reportPath, source: result.document.source))
                 }
                 gate.apply(to: &result, config: planned[index].resolved.config, reportPath: reportPath)
-                result.notes.forEach { Diagnostics.print("\(result.path): 注意: \($0)") }
+                result.notes.forEach { Diagnostics.print("\(Diagnostics.path(result.path)): 注意: \($0)") }
                 outcome = .linted(result)
             case .failed(let error):
-                Diagnostics.print("\(error.path): 错误: \(error.message)")
+                Diagnostics.print("\(Diagnostics.path(error.path)): 错误: \(error.message)")
             }
             verdict.add(outcome)
             if streaming != nil {

@@ -36,7 +36,7 @@ struct Outline: ParsableCommand {
                 texts.append(outline.text())
                 objects.append(outline.json())
             case .failure(let error):
-                Diagnostics.print("\(error.path): 错误: \(error.message)")
+                Diagnostics.print("\(Diagnostics.path(error.path)): 错误: \(error.message)")
                 objects.append(JSONReporter.file(.failed(error)))
                 failed = true
             }

@@ -98,8 +98,15 @@ struct RuleOptions: ParsableArguments {
 }
 
 enum Diagnostics {
+    /// Control characters from file names, reports and rule files are escaped (a file name cannot forge
+    /// a `::error` line in a CI log, nor send escape sequences to the terminal).
     static func print(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.diagnostic(message) + "\n").utf8))
+    }
+
+    /// A path in a one-line message: its newlines escaped too.
+    static func path(_ path: String) -> String {
+        TerminalText.escape(path)
     }
 }
 

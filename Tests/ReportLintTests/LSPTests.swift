@@ -141,6 +141,7 @@ struct LSPTests {
 
     @Test func unknownRequestsGetAnErrorNotSilence() {
         let server = LanguageServer()
+        _ = server.handle(Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#.utf8))
         let replies = server.handle(Array(#"{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{}}"#.utf8))
         #expect(replies.map { $0.compact() } == [#"{"jsonrpc":"2.0","id":7,"error":{"code":-32601,"message":"不支持的方法：textDocument/hover"}}"#])
         #expect(server.handle(Array("not json".utf8)).first?.compact().contains("-32700") == true)
@@ -180,6 +181,14 @@ final class LSPClient: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The server's process id (to read its memory from /proc).
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Bytes written as they are, framed or not.
+    func sendRaw(_ data: Data) {
+        input.fileHandleForWriting.write(data)
     }
 
     func send(_ message: [String: Any]) {

@@ -111,8 +111,11 @@ struct ReaderTests {
         #expect(throws: ReadError(path: big.path, reason: .tooLarge(size: 2048, limit: 1024))) { try small.read(path: big.path).get() }
         #expect(ReadError(path: "x.txt", reason: .notFound).description == "x.txt: 文件不存在")
 
-        // A device never ends: it is refused at the limit, not read forever.
-        #expect(throws: ReadError(path: "/dev/zero", reason: .tooLarge(size: 1025, limit: 1024))) { try small.read(path: "/dev/zero").get() }
+        // A device never ends: /dev/zero stops at its first NUL (binary), another at the limit, never read forever.
+        #expect(throws: ReadError(path: "/dev/zero", reason: .undecodable(.binary(byteOffset: 0)))) { try small.read(path: "/dev/zero").get() }
+        #expect(throws: ReadError(path: "/dev/urandom", reason: .streamTooLarge(limit: 1024))) {
+            try Reader(maxFileSize: 1024, encoding: .utf16LittleEndian).read(path: "/dev/urandom").get()
+        }
         // A file read whole, exactly at the limit, and one byte over it.
         try Data(repeating: 0x41, count: 1024).write(to: big)
         #expect(try small.read(path: big.path).get().bytes.count == 1024)

@@ -29,8 +29,15 @@ public struct Config: Sendable {
 
     public static func load(path: String) -> Result<Config, RuleErrors> {
         let origin = RuleLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path), let yaml = String(data: data, encoding: .utf8) else {
-            return .failure(RuleErrors(errors: [RuleError(.unreadable("无法读取配置文件"), at: origin)]))
+        let yaml: String
+        switch BoundedFile.read(path, limit: RuleLoader.maxFileSize) {
+        case .success(let bytes):
+            guard let text = String(bytes: bytes, encoding: .utf8) else {
+                return .failure(RuleErrors(errors: [RuleError(.unreadable("配置文件不是 UTF-8 文本"), at: origin)]))
+            }
+            yaml = text
+        case .failure(let reason):
+            return .failure(RuleErrors(errors: [RuleError(.unreadable("无法读取配置文件：\(reason)"), at: origin)]))
         }
         return parse(yaml: yaml, file: path)
     }
@@ -76,7 +83,11 @@ public struct Config: Sendable {
             }
             config.types.append((Glob(pattern), type))
         }
-        config.ignore = (fields.strings("ignore") ?? []).map { Glob($0.value) }
+        let ignore = fields.strings("ignore") ?? []
+        for pattern in ignore where pattern.value.unicodeScalars.count > Glob.maxLength {
+            reader.report(.wrongType(key: "ignore", expected: "不超过 \(Glob.maxLength) 个字符的路径模式"), at: pattern.location)
+        }
+        config.ignore = ignore.map { Glob($0.value) }
         config.waivers = Waiver.parse(fields)
         return reader.errors.isEmpty ? .success(config) : .failure(RuleErrors(errors: reader.errors))
     }

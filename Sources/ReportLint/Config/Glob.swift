@@ -7,8 +7,13 @@ public struct Glob: Sendable, Equatable {
         self.pattern = pattern
     }
 
+    /// Matching costs pattern × path length in time and memory: a configuration's pattern longer than
+    /// this is refused when it is read, and one that gets here anyway never matches.
+    public static let maxLength = 1_024
+
     /// `path` is relative to the folder holding the configuration, with `/` separators.
     public func matches(_ path: String) -> Bool {
+        if pattern.unicodeScalars.count > Glob.maxLength { return false }
         if !pattern.contains("/") {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             return Glob.match(Array(pattern.unicodeScalars), Array(name.unicodeScalars))

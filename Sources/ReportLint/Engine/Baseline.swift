@@ -42,19 +42,30 @@ public struct Baseline: Sendable {
     }
 
     public enum LoadError: Error, CustomStringConvertible {
-        case unreadable(String)
+        case unreadable(String, String)
         case invalid(String)
+        case tooLarge(String)
 
         public var description: String {
             switch self {
-            case .unreadable(let path): return "\(path): 错误: 无法读取基线文件"
+            case .unreadable(let path, let reason): return "\(path): 错误: 无法读取基线文件：\(reason)"
+            case .tooLarge(let path): return "\(path): 错误: 基线文件过大（上限 \(Reader.megabytes(Baseline.maxFileSize)) MB），未读取"
+
             case .invalid(let path): return "\(path): 错误: 基线文件格式不对（应由 --write-baseline 生成）"
             }
         }
     }
 
+    public static let maxFileSize = 32 * 1_048_576
+
     public static func load(path: String) -> Result<Baseline, LoadError> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable(path)) }
+        // Parsed JSON takes several times the file's size: a baseline is capped (a few hundred thousand findings).
+        let data: Data
+        switch BoundedFile.read(path, limit: maxFileSize) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(.tooLarge): return .failure(.tooLarge(path))
+        case .failure(let reason): return .failure(.unreadable(path, reason.description))
+        }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let entries = root["findings"] as? [[String: Any]] else { return .failure(.invalid(path)) }
         var baseline = Baseline()

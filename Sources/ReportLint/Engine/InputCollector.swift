@@ -11,10 +11,15 @@ public struct InputCollector {
 
     public var include: [Glob]
     public var exclude: [Glob] = []
+    /// `--follow-symlinks`: also follow symbolic links whose target is outside the folder being walked.
+    /// Without it they are skipped and said: a link in a repository must not make the run read (and the
+    /// HTML report print) a file elsewhere on the machine.
+    public var followSymlinks = false
 
-    public init(include: [Glob] = InputCollector.defaultInclude, exclude: [Glob] = []) {
+    public init(include: [Glob] = InputCollector.defaultInclude, exclude: [Glob] = [], followSymlinks: Bool = false) {
         self.include = include
         self.exclude = exclude
+        self.followSymlinks = followSymlinks
     }
 
     public struct Collected: Sendable {
@@ -29,8 +34,9 @@ public struct InputCollector {
             var isDirectory: ObjCBool = false
             if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
                 var found: [String] = []
-                walk(argument, relative: "", ancestors: [realPath(argument)], into: &found, warnings: &collected.warnings)
-                if found.isEmpty { collected.warnings.append("\(argument): 目录中没有要检查的报告文件") }
+                let root = realPath(argument)
+                walk(argument, relative: "", root: root, ancestors: [root], into: &found, warnings: &collected.warnings)
+                if found.isEmpty { collected.warnings.append("\(TerminalText.escape(argument)): 目录中没有要检查的报告文件") }
                 collected.paths += found.sorted()
             } else {
                 collected.paths.append(argument) // files, `-`, and missing paths (reported when read)
@@ -39,7 +45,7 @@ public struct InputCollector {
         return collected
     }
 
-    private func walk(_ directory: String, relative: String, ancestors: Set<String>, into found: inout [String],
+    private func walk(_ directory: String, relative: String, root: String, ancestors: Set<String>, into found: inout [String],
                       warnings: inout [String]) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
@@ -47,19 +53,29 @@ public struct InputCollector {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            var linkInfo = stat()
+            if lstat(path, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK, !followSymlinks {
+                let target = realPath(path)
+                if target != root && !target.hasPrefix(root == "/" ? "/" : root + "/") {
+                    if isDirectory.boolValue || include.contains(where: { $0.matches(relativePath) }) {
+                        warnings.append("\(TerminalText.escape(path)): 符号链接指向所检查目录之外（\(TerminalText.escape(target))），未检查；需要时加 --follow-symlinks")
+                    }
+                    continue
+                }
+            }
             if isDirectory.boolValue {
                 let real = realPath(path)
                 if ancestors.contains(real) {
-                    warnings.append("\(path): 符号链接指回上级目录，形成循环，未再进入")
+                    warnings.append("\(TerminalText.escape(path)): 符号链接指回上级目录，形成循环，未再进入")
                     continue
                 }
-                walk(path, relative: relativePath, ancestors: ancestors.union([real]), into: &found, warnings: &warnings)
+                walk(path, relative: relativePath, root: root, ancestors: ancestors.union([real]), into: &found, warnings: &warnings)
             } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) }) {
                 // A named pipe or a device found in a folder would block or never end: said, not opened.
                 // (Given by name, one is read: that is how `reportlint lint <(command)` works.)
                 var info = stat()
                 if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-                    warnings.append("\(path): 不是普通文件（管道、设备等），未检查")
+                    warnings.append("\(TerminalText.escape(path)): 不是普通文件（管道、设备等），未检查")
                     continue
                 }
                 found.append(path)
@@ -81,12 +97,15 @@ public enum GitChanges {
     }
 
     public static func files(since ref: String, in directory: String = ".") -> Result<Set<String>, Failure> {
+        // A ref is never an option: `--changed-since=--output=FILE` would have git write FILE.
+        if ref.hasPrefix("-") { return .failure(Failure(message: "“\(ref)”不是 git 提交或分支名（不能以 - 开头）")) }
+        if ref.isEmpty { return .failure(Failure(message: "请给出 git 提交或分支名")) }
         switch git(["rev-parse", "--show-toplevel"], in: directory) {
         case .failure(let failure): return .failure(failure)
         case .success(let top):
             let root = top.trimmingCharacters(in: .whitespacesAndNewlines)
             var changed = Set<String>()
-            for arguments in [["diff", "--name-only", "-z", "--diff-filter=ACMR", ref], ["ls-files", "--others", "--exclude-standard", "-z"]] {
+            for arguments in [["diff", "--name-only", "-z", "--diff-filter=ACMR", "--end-of-options", ref, "--"], ["ls-files", "--others", "--exclude-standard", "-z"]] {
                 switch git(arguments, in: root) {
                 case .failure(let failure): return .failure(failure)
                 case .success(let output):
@@ -113,12 +132,28 @@ public enum GitChanges {
         } catch {
             return .failure(Failure(message: "无法运行 git（\(error.localizedDescription)）"))
         }
+        // Both pipes are drained at once: git may write more than a pipe holds (64 KB) to stderr
+        // (line-ending warnings, one per file) while stdout is still open, and would wait forever.
+        let errorData = Collected()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        group.wait()
+        let errorText = String(decoding: errorData.get(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             return .failure(Failure(message: "git \(arguments.first ?? "") 失败：\(errorText.trimmingCharacters(in: .whitespacesAndNewlines))"))
         }
         return .success(String(decoding: data, as: UTF8.self))
     }
+}
+
+/// Data handed from the thread that read it.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

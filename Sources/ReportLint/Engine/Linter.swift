@@ -47,6 +47,9 @@ public struct Linter: Sendable {
         timings.map { $0.measure(label, work) } ?? work()
     }
 
+    /// The findings listed for one file at most.
+    public static let maxFindingsPerFile = 10_000
+
     /// Lints one report; `type` forces its document type (`--type`, or the configuration).
     public func lint(_ source: Source, type: DocumentType? = nil) -> LintResult {
         let document = measure("(结构分析)") { StructureParser.parse(source, type: type) }
@@ -76,8 +79,10 @@ public struct Linter: Sendable {
             context.sections[rule.header.id] = measure(rule.header.id) { rule.locate(context) }
         }
         let shared = context
+        // One budget for every pattern search of this report, on whichever thread a rule runs.
+        let budget = RegexBudget(limit: RegexBudget.limit(forLength: source.bytes.count))
         @Sendable func check(_ rule: any Rule) -> [Finding] {
-            var found = measure(rule.header.id) { rule.check(shared) }
+            var found = measure(rule.header.id) { RegexBudget.$current.withValue(budget) { rule.check(shared) } }
             // Word files are never rewritten: their suggestions stay advice.
             if rule.fixable && source.format != .docx {
                 for index in found.indices where found[index].suggestion != nil { found[index].fixable = true }
@@ -94,9 +99,14 @@ public struct Linter: Sendable {
         } else {
             findings = applicable.flatMap(check)
         }
+        let heaviest = budget.heaviest().map { "“\($0.pattern)”\(String(format: "%.1f", $0.seconds)) 秒" }.joined(separator: "、")
         for timeout in context.timeouts.all {
             let seconds = Int(RegexPattern.timeLimit(forLength: source.bytes.count).rounded())
-            let message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒，已中止（此规则的结果可能不完整）；请简化这个表达式"
+            var message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒，已中止（此规则的结果可能不完整）；请简化这个表达式"
+            if budget.isSpent {
+                message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒或本文件的正则查找总时限"
+                    + "（\(Int(budget.limit.rounded())) 秒）已用完，已中止（此规则的结果可能不完整）；用时最多的表达式：\(heaviest)"
+            }
             findings.append(context.finding(timeout.header, at: ByteRange(0, 0), message: message, severity: .error))
         }
         if !source.suppressions.isEmpty {
@@ -105,7 +115,14 @@ public struct Linter: Sendable {
             }
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
-        return LintResult(document: document, findings: findings, sections: context.sections, notes: [])
+        var notes: [String] = []
+        if findings.count > Linter.maxFindingsPerFile {
+            // A few kilobytes of `,` can hold a hundred thousand findings, and every output format keeps
+            // a file's findings while writing it: past this many, the rest are counted, not listed.
+            notes.append("问题超过 \(Linter.maxFindingsPerFile) 个（共 \(findings.count) 个），只列出前 \(Linter.maxFindingsPerFile) 个")
+            findings.removeSubrange(Linter.maxFindingsPerFile...)
+        }
+        return LintResult(document: document, findings: findings, sections: context.sections, notes: notes)
     }
 }
 

@@ -30,6 +30,9 @@ public final class LanguageServer {
     private var documents: [String: LSPDocument] = [:]
     private var encoding = PositionEncoding.utf16
     private var shutdownRequested = false
+    private var initialized = false
+    /// Set while a `didChange` is handled that a later one for the same document, already queued, replaces.
+    private var supersededChange = false
     /// Set once `exit` arrives: the process should end with this status.
     public private(set) var exitStatus: Int32?
 
@@ -41,12 +44,41 @@ public final class LanguageServer {
 
     /// Handles one message body; returns the messages to send back (responses and notifications).
     public func handle(_ body: [UInt8]) -> [JSONValue] {
-        guard let message = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else {
-            return [LanguageServer.error(id: .null, code: -32700, message: "JSON 解析失败")]
+        handle(batch: [body])
+    }
+
+    /// Handles the messages that arrived together, in order. A `didChange` followed in the batch by another
+    /// for the same document only updates the text: only the latest version is linted (typing fast in a
+    /// large report queues many versions, and linting each would fall further and further behind).
+    public func handle(batch bodies: [[UInt8]]) -> [JSONValue] {
+        let messages = bodies.map { (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any] }
+        var lastChange: [String: Int] = [:]
+        for (index, message) in messages.enumerated() where message?["method"] as? String == "textDocument/didChange" {
+            if let uri = ((message?["params"] as? [String: Any])?["textDocument"] as? [String: Any])?["uri"] as? String {
+                lastChange[uri] = index
+            }
         }
+        var replies: [JSONValue] = []
+        for (index, message) in messages.enumerated() {
+            guard let message else {
+                replies.append(LanguageServer.error(id: .null, code: -32700, message: "JSON 解析失败"))
+                continue
+            }
+            let uri = ((message["params"] as? [String: Any])?["textDocument"] as? [String: Any])?["uri"] as? String
+            supersededChange = message["method"] as? String == "textDocument/didChange" && uri.map { lastChange[$0] != index } == true
+            replies += handle(message: message)
+            supersededChange = false
+            if exitStatus != nil { break }
+        }
+        return replies
+    }
+
+    private func handle(message: [String: Any]) -> [JSONValue] {
         let method = message["method"] as? String
         let params = message["params"] as? [String: Any] ?? [:]
         guard let idValue = message["id"] else {
+            // Before `initialize` and after `shutdown` only `exit` is heard.
+            if let method, method != "exit", !initialized || shutdownRequested { return [] }
             return method.map { notification($0, params) } ?? []
         }
         let id = JSONValue(foundation: idValue)
@@ -54,8 +86,13 @@ public final class LanguageServer {
         if shutdownRequested && method != "exit" {
             return [LanguageServer.error(id: id, code: -32600, message: "服务器已在关闭")]
         }
+        if !initialized && method != "initialize" {
+            return [LanguageServer.error(id: id, code: -32002, message: "服务器尚未初始化（请先发送 initialize）")]
+        }
         switch method {
-        case "initialize": return [response(id, initialize(params))]
+        case "initialize":
+            initialized = true
+            return [response(id, initialize(params))]
         case "shutdown":
             shutdownRequested = true
             return [response(id, .null)]
@@ -84,7 +121,7 @@ public final class LanguageServer {
                   let text = changes.last?["text"] as? String else { return [] }
             documents[uri]?.text = text
             documents[uri]?.version = textDocument["version"] as? Int ?? documents[uri]!.version
-            return lint(uri)
+            return supersededChange ? [] : lint(uri)
         case "textDocument/didSave":
             return reloadIfRulesChanged(force: LanguageServer.isRuleFile(uri)) ?? (documents[uri] != nil ? lint(uri) : [])
         case "textDocument/didClose":

@@ -7,23 +7,37 @@ public struct MessageFramer {
     public enum FramingError: Error, Equatable, CustomStringConvertible {
         case missingContentLength(header: String)
         case headerTooLong
+        /// A body over `maxBodySize`: it is skipped as it arrives (never buffered) and the server answers
+        /// with an error; the messages after it are read as usual.
+        case bodyTooLarge(Int)
 
         public var description: String {
             switch self {
             case .missingContentLength(let header): return "LSP 消息头缺少 Content-Length：\(header)"
             case .headerTooLong: return "LSP 消息头过长"
+            case .bodyTooLarge(let length): return "LSP 消息过大（\(length) 字节，上限 \(MessageFramer.maxBodySize / 1_048_576) MB），已丢弃"
             }
         }
     }
 
+    /// The same limit as a report file (`--max-file-size`'s default).
+    public static let maxBodySize = Reader.defaultMaxFileSize
+
     private var buffer: [UInt8] = []
+    /// Bytes of an oversized body still to be dropped as they arrive.
+    private var discarding = 0
     /// Bytes of `buffer` already handed out; dropped in bulk so each byte is copied about once.
     private var consumed = 0
 
     public init() {}
 
     public mutating func append(_ bytes: some Sequence<UInt8>) {
-        buffer.append(contentsOf: bytes)
+        guard discarding > 0 else { buffer.append(contentsOf: bytes); return }
+        var rest = Array(bytes)
+        let dropped = min(discarding, rest.count)
+        discarding -= dropped
+        rest.removeFirst(dropped)
+        buffer.append(contentsOf: rest)
     }
 
     /// The next whole message body, nil when more bytes are needed.
@@ -43,6 +57,13 @@ public struct MessageFramer {
         }
         guard let length, length >= 0 else { throw FramingError.missingContentLength(header: header) }
         let bodyStart = headerEnd + separator.count
+        if length > MessageFramer.maxBodySize {
+            let present = min(buffer.count - bodyStart, length)
+            discarding = length - present
+            buffer.removeFirst(bodyStart + present)
+            consumed = 0
+            throw FramingError.bodyTooLarge(length)
+        }
         guard buffer.count - bodyStart >= length else { return nil }
         let body = Array(buffer[bodyStart..<bodyStart + length])
         consumed = bodyStart + length

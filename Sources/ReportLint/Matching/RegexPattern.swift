@@ -112,7 +112,9 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     /// Matches inside `windows` of `bytes` only (disjoint, in order, on scalar boundaries), as byte
     /// ranges of the whole text; all windows together get the time a search of the whole text would.
     func matches(in bytes: [UInt8], windows: [ByteRange], onTimeout: () -> Void = {}) -> [ByteRange] {
-        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit(forLength: bytes.count))
+        let started = Date()
+        guard let deadline = deadline(forLength: bytes.count, from: started) else { onTimeout(); return [] }
+        defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
         var result: [ByteRange] = []
         for window in windows {
             let text = String(decoding: bytes[window.start..<window.end], as: UTF8.self)
@@ -128,8 +130,21 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         return result
     }
 
+    /// This search's deadline: its own limit, or what is left of the report's budget if that is less;
+    /// nil when a watched pattern finds the budget already spent (the search is not started).
+    private func deadline(forLength length: Int, from start: Date) -> Date? {
+        var seconds = RegexPattern.timeLimit(forLength: length)
+        if let budget = RegexBudget.current {
+            if watched && budget.isSpent { return nil }
+            seconds = min(seconds, budget.remaining)
+        }
+        return start.addingTimeInterval(seconds)
+    }
+
     private func search(_ text: String, onTimeout: () -> Void, _ found: (ByteRange) -> Bool) {
-        let deadline = Date().addingTimeInterval(RegexPattern.timeLimit(forLength: text.utf8.count))
+        let started = Date()
+        guard let deadline = deadline(forLength: text.utf8.count, from: started) else { onTimeout(); return }
+        defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
         // enumerateMatches takes an escaping block on Linux; it runs synchronously, so this is safe.
         let completed = withoutActuallyEscaping(found) { found in
             searchEscaping(text, deadline: deadline, found)

@@ -51,7 +51,8 @@ public struct OutlineRenderer {
             lines.append("结尾：" + closing.map { "第 \($0.line) 行 \(document.text($0.range))" }.joined(separator: "；"))
         }
         for note in result.notes { lines.append("注意：\(note)") }
-        return lines.joined(separator: "\n") + "\n"
+        // Headings and titles come from the report: control characters are shown, not sent to the terminal.
+        return lines.map { TerminalText.escape($0) }.joined(separator: "\n") + "\n"
     }
 
     private func itemLine(_ item: SeriesItem, depth: Int) -> String {

@@ -21,7 +21,7 @@ public struct TextReporter: StreamingReporter {
         for finding in result.findings {
             output += header(finding, path: result.path) + "\n"
             output += excerpt(finding, source: result.document.source)
-            if let suggestion = finding.suggestion {
+            if let suggestion = finding.suggestion.map({ TerminalText.escape($0) }) {
                 let quoted = suggestion.hasPrefix("“") && suggestion.hasSuffix("”") ? suggestion : "“\(suggestion)”"
                 let change = suggestion.isEmpty ? "删除" : "改为\(quoted)"
                 output += finding.fixable ? "  = 可自动修正：\(change)（reportlint fix）\n" : "  = 建议：\(change)\n"
@@ -37,8 +37,8 @@ public struct TextReporter: StreamingReporter {
 
     func header(_ finding: Finding, path: String) -> String {
         let severity = paint(finding.severity.rawValue, TextReporter.style(for: finding.severity))
-        return "\(path):\(finding.start.line):\(finding.start.column): \(severity): \(finding.message) "
-            + paint("[\(finding.ruleId)]", "2")
+        return "\(TerminalText.escape(path)):\(finding.start.line):\(finding.start.column): \(severity): \(TerminalText.escape(finding.message)) "
+            + paint("[\(TerminalText.escape(finding.ruleId))]", "2")
     }
 
     /// The source line and a caret line under the finding's range (first line only, for multi-line ranges).
@@ -50,7 +50,7 @@ public struct TextReporter: StreamingReporter {
         let windowStart = max(lineScalars.startIndex, lineScalars.startIndex + finding.start.column - 1 - 60)
         let windowEnd = min(lineScalars.endIndex, lineScalars.startIndex + finding.start.column - 1 + 200)
         let lineStartsWindow = windowStart == lineScalars.startIndex
-        let scalars = Array(lineScalars[windowStart..<max(windowStart, windowEnd)]).map { $0 == "\t" || $0 == "\u{2028}" ? " " : $0 }
+        let scalars = Array(lineScalars[windowStart..<max(windowStart, windowEnd)]).map { $0 == "\t" || $0 == "\u{2028}" ? " " : TerminalText.visible($0) }
         let offsetInWindow = windowStart - lineScalars.startIndex
         let start = min(finding.start.column - 1 - offsetInWindow, scalars.count)
         let end = finding.end.line == line ? max(start, min(finding.end.column - 1 - offsetInWindow, scalars.count)) : scalars.count
@@ -83,7 +83,7 @@ public struct TextReporter: StreamingReporter {
             + " \(pad) | \(String(repeating: " ", count: indent))\(paint(marks, TextReporter.style(for: finding.severity)))\n"
         if source.format == .docx {
             // Word shows no line numbers: name the paragraph and how it begins, to find it with Ctrl+F.
-            let opening = String(String.UnicodeScalarView(lineScalars.prefix(16))) + (lineScalars.count > 16 ? "……" : "")
+            let opening = String(String.UnicodeScalarView(lineScalars.prefix(16).map(TerminalText.visible))) + (lineScalars.count > 16 ? "……" : "")
             excerpt += "  = Word 中第 \(line) 段，开头是“\(opening)”\n"
         }
         return excerpt

@@ -55,19 +55,12 @@ public enum RuleLoader {
         func failure(_ reason: String) -> Result<RulePack, RuleErrors> {
             .failure(RuleErrors(errors: [RuleError(.unreadable(reason), at: origin)]))
         }
-        guard FileManager.default.fileExists(atPath: path) else { return failure("文件不存在") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileSize {
-            return failure("文件过大（\(size / 1_048_576) MB，上限 \(maxFileSize / 1_048_576) MB）")
-        }
-        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
-            return failure("没有读取权限")
-        }
-        defer { try? handle.close() }
+        // The cap applies while reading, and a pipe or device (/dev/zero, a FIFO) is refused without
+        // blocking: the language server loads rule files too.
         let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            return failure(error.localizedDescription)
+        switch BoundedFile.read(path, limit: maxFileSize) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let reason): return failure(reason.description)
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
             return .failure(RuleErrors(errors: [RuleError(.unreadable("不是 UTF-8 文本"), at: origin)]))

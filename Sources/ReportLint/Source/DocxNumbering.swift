@@ -25,13 +25,16 @@ struct DocxNumbering {
         for deeper in values.keys where deeper > level { values[deeper] = nil }
         counters[numId] = values
         guard definition.format != "bullet", definition.format != "none" else { return "" }
+        // The level text is at most `maxNumberingPrefix` characters (capped when read), each number in it
+        // short, and the result is capped again: a level text of 100,000 `%1` renders 64 characters, not
+        // 100,000 numbers per paragraph.
         var text = definition.text
         for shown in (0...8).reversed() where text.contains("%\(shown + 1)") {
             let shownDefinition = levels[shown] ?? Level()
             let value = values[shown] ?? (list.startOverrides[shown] ?? shownDefinition.start)
             text = text.replacingOccurrences(of: "%\(shown + 1)", with: DocxNumbering.format(value, as: shownDefinition.format))
         }
-        return text
+        return text.count > DocxReader.maxNumberingPrefix ? String(text.prefix(DocxReader.maxNumberingPrefix)) : text
     }
 
     static func format(_ value: Int, as format: String) -> String {
@@ -44,6 +47,8 @@ struct DocxNumbering {
             let letter = String(UnicodeScalar(UInt8(64 + ((value - 1) % 26 + 1))))
             return format == "upperLetter" ? letter : letter.lowercased()
         case "upperRoman", "lowerRoman":
+            // Past 3,999 Roman numerals grow without end (10,000,000 would be 10,000 M's): decimal instead.
+            guard value < 4_000 else { return String(value) }
             let roman = DocxNumbering.roman(value)
             return format == "upperRoman" ? roman : roman.lowercased()
         case "decimalFullWidth":
@@ -62,13 +67,13 @@ struct DocxNumbering {
         return result
     }
 
-    static func parse(_ data: Data) throws -> DocxNumbering {
+    static func parse(_ data: [UInt8]) throws -> DocxNumbering {
         var numbering = DocxNumbering()
         var abstract: String?
         var level: (index: Int, definition: Level)?
         var list: String?
         var override: Int?
-        try XMLScanner.scan(Array(data)) { event in
+        try XMLScanner.scan(data) { event in
             switch event {
             case .start(let name, let attributes):
                 let value = attributes["w:val"]
@@ -76,7 +81,7 @@ struct DocxNumbering {
                 case "w:abstractNum": abstract = attributes["w:abstractNumId"]
                 case "w:lvl": if abstract != nil { level = (min(8, max(0, Int(attributes["w:ilvl"] ?? "0") ?? 0)), Level()) }
                 case "w:numFmt": level?.definition.format = value ?? "decimal"
-                case "w:lvlText": level?.definition.text = value ?? ""
+                case "w:lvlText": level?.definition.text = String((value ?? "").prefix(DocxReader.maxNumberingPrefix))
                 case "w:start": level?.definition.start = value.flatMap(Int.init).map { min(max($0, 0), 10_000) } ?? 1
                 case "w:num": list = attributes["w:numId"]
                 case "w:abstractNumId": if let list, let value { numbering.lists[list] = (value, [:]) }

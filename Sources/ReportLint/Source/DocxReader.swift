@@ -13,6 +13,10 @@ import ZIPFoundation
 public enum DocxReader {
     public static let maxUncompressedBytes = 64 * 1024 * 1024
     public static let maxEntries = 5_000
+    /// More paragraphs than any report has (a few kilobytes of zip can hold millions of empty ones).
+    public static var maxParagraphs: Int { Reader.maxLines }
+    /// The longest numbering prefix rendered (Word's own level texts are a few characters).
+    public static let maxNumberingPrefix = 64
 
     public enum Failure: Error, Equatable, Sendable {
         case notZip
@@ -23,6 +27,10 @@ public enum DocxReader {
         case malformedXML(String)
         /// An entry's data does not match its checksum.
         case corrupt
+        /// Two entries with the same name (word/document.xml twice): which one Word shows is not certain.
+        case duplicateEntry(String)
+        /// More paragraphs than `maxParagraphs`.
+        case tooManyParagraphs(Int)
     }
 
     public static func read(_ bytes: [UInt8], path: String, limit: Int = maxUncompressedBytes,
@@ -42,10 +50,12 @@ public enum DocxReader {
         guard let archive = try? Archive(url: temporary, accessMode: .read, pathEncoding: nil) else { return .failure(.notZip) }
         var entries = 0
         var declared: UInt64 = 0
+        var seenParts = Set<String>()
         for entry in archive {
             entries += 1
             declared += entry.uncompressedSize
             if entries > entryLimit { return .failure(.tooManyEntries(entries)) }
+            if parts.contains(entry.path), !seenParts.insert(entry.path).inserted { return .failure(.duplicateEntry(entry.path)) }
         }
         if declared > UInt64(limit) { return .failure(.tooLarge) }
         // ZIPFoundation opened and listed the archive (it skips encrypted entries); the parts themselves are
@@ -54,12 +64,13 @@ public enum DocxReader {
             return .failure(layout["word/document.xml"] == nil && archive["word/document.xml"] != nil ? .corrupt : .missingDocument)
         }
         var budget = limit
-        func extract(_ entry: ZipLayout.Entry) -> Result<Data, Failure> {
+        // Parts stay byte arrays from inflating to scanning: no Data or Array copies of a 64 MB part.
+        func extract(_ entry: ZipLayout.Entry) -> Result<[UInt8], Failure> {
             let content: [UInt8]
             switch entry.method {
             case 0: content = Array(bytes[entry.data])
             case 8:
-                switch Inflate.inflate(bytes[entry.data], limit: budget) {
+                switch Inflate.inflate(bytes[entry.data], limit: budget, expected: entry.uncompressedSize) {
                 case .success(let inflated): content = inflated
                 case .failure(.tooLarge): return .failure(.tooLarge)
                 case .failure(.corrupt): return .failure(.corrupt)
@@ -69,14 +80,13 @@ public enum DocxReader {
             budget -= content.count
             if budget < 0 { return .failure(.tooLarge) }
             if Inflate.crc32(content) != entry.crc { return .failure(.corrupt) }
-            let data = Data(content)
-            if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            if DocxReader.contains(content, "<!DOCTYPE") || DocxReader.contains(content, "<!ENTITY") {
                 return .failure(.doctype)
             }
-            return .success(data)
+            return .success(content)
         }
 
-        let document: Data
+        let document: [UInt8]
         switch extract(documentEntry) {
         case .success(let data): document = data
         case .failure(let failure): return .failure(failure)
@@ -91,7 +101,9 @@ public enum DocxReader {
             if let entry = layout["word/numbering.xml"] {
                 numbering = try DocxNumbering.parse(extract(entry).get())
             }
-            try XMLScanner.scan(Array(document)) { collector.handle($0) }
+            try XMLScanner.scan(document) { try collector.handle($0) }
+        } catch is ParagraphCollector.TooMany {
+            return .failure(.tooManyParagraphs(maxParagraphs))
         } catch let failure as Failure {
             return .failure(failure)
         } catch let malformed as XMLScanner.Malformed {
@@ -118,6 +130,21 @@ public enum DocxReader {
         let text = lines.joined(separator: "\n") + "\n"
         return .success(Source(path: path, text: text, encoding: .utf8, format: .docx, outlineLevels: levels))
     }
+
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+            var start = 0
+            while start + needle.count <= haystack.count,
+                  let found = memchr(base + start, Int32(needle[0]), haystack.count - start - needle.count + 1) {
+                let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + at, needle, needle.count) == 0 { return true }
+                start = at + 1
+            }
+            return false
+        }
+    }
 }
 
 /// The paragraphs of word/document.xml: text runs (w:t), tabs, breaks; style, numbering and outline level.
@@ -130,17 +157,24 @@ private struct ParagraphCollector {
         var outlineLevel: Int?
     }
 
+    struct TooMany: Error {}
+
     var paragraphs: [Paragraph] = []
+    private var opened = 0
     private var open: [Paragraph] = []    // nested paragraphs (text boxes) stack up
     private var inText = false
     private var skipDepth = 0             // inside deleted text or field instructions
 
-    mutating func handle(_ event: XMLScanner.Event) {
+    mutating func handle(_ event: XMLScanner.Event) throws {
         switch event {
         case .start(let name, let attributes):
             let value = attributes["w:val"]
             switch name {
-            case "w:p": open.append(Paragraph())
+            case "w:p":
+                // Counted as they open: nested or empty, each costs memory before it is a line.
+                opened += 1
+                if opened > DocxReader.maxParagraphs { throw TooMany() }
+                open.append(Paragraph())
             case "w:del", "w:instrText", "w:delText": skipDepth += 1
             case "w:t": inText = skipDepth == 0
             case "w:tab" where !open.isEmpty && skipDepth == 0: open[open.count - 1].text += "\t"
@@ -187,10 +221,10 @@ struct DocxStyles {
         return nil
     }
 
-    static func parse(_ data: Data) throws -> DocxStyles {
+    static func parse(_ data: [UInt8]) throws -> DocxStyles {
         var styles = DocxStyles()
         var current: (id: String, style: Style)?
-        try XMLScanner.scan(Array(data)) { event in
+        try XMLScanner.scan(data) { event in
             switch event {
             case .start(let name, let attributes):
                 let value = attributes["w:val"]

@@ -9,13 +9,16 @@ enum Inflate {
         case tooLarge
     }
 
-    static func inflate(_ input: ArraySlice<UInt8>, limit: Int) -> Result<[UInt8], Failure> {
+    /// `expected`: the size the zip declares, reserved at once (at most `limit`) so the output is not
+    /// grown by doubling, which would hold two copies of a large part for a moment.
+    static func inflate(_ input: ArraySlice<UInt8>, limit: Int, expected: Int = 0) -> Result<[UInt8], Failure> {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             return .failure(.corrupt)
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
+        output.reserveCapacity(min(max(expected, 0), limit) + 1)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var source = Array(input)
         return source.withUnsafeMutableBufferPointer { inputBuffer -> Result<[UInt8], Failure> in

@@ -146,33 +146,40 @@ public enum MarkdownReader {
     /// run followed by a measure word or a unit (`*次`, `**市`), even where CommonMark would pair it.
     static func removeInlineMarkup(_ kept: Kept) -> Kept {
         var items = kept
-        var drop = Set<Int>()
+        var drop = [Bool](repeating: false, count: kept.count)
+        var linkDroppedThrough = -1
         var openers: [(scalar: Unicode.Scalar, width: Int, index: Int)] = []
         let scalars = items.map(\.scalar)
+        // Each closer is found by a finder that only moves forward, so a line of 400,000 `[` or `<`
+        // takes one pass, not one scan to the end of the line per opener.
+        var ticks = NextFinder("`"), tagEnds = NextFinder(">"), brackets = NextFinder("]"), parentheses = NextFinder(")")
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\\", index + 1 < scalars.count, isEscapable(scalars[index + 1]) {
-                drop.insert(index)
+                drop[index] = true
                 index += 2
                 continue
             }
-            if scalar == "`", let close = scalars[(index + 1)...].firstIndex(of: "`") {
-                drop.formUnion([index, close])
+            if scalar == "`", let close = ticks.first(in: scalars, from: index + 1) {
+                drop[index] = true
+                drop[close] = true
                 index = close + 1
                 continue
             }
-            if scalar == "<", let close = scalars[(index + 1)...].firstIndex(of: ">"), index + 1 < scalars.count,
+            if scalar == "<", let close = tagEnds.first(in: scalars, from: index + 1), index + 1 < scalars.count,
                scalars[index + 1] == "/" || CharacterClass.isLatinLetter(scalars[index + 1]) {
-                drop.formUnion(index...close)
+                for position in index...close { drop[position] = true }
                 index = close + 1
                 continue
             }
             if scalar == "[" || (scalar == "!" && index + 1 < scalars.count && scalars[index + 1] == "["),
-               let link = linkEnd(scalars, from: scalar == "!" ? index + 1 : index) {
-                drop.insert(index)
-                if scalar == "!" { drop.insert(index + 1) }
-                drop.formUnion(link.textEnd...link.end)
+               let link = linkEnd(scalars, from: scalar == "!" ? index + 1 : index, brackets: &brackets, parentheses: &parentheses) {
+                drop[index] = true
+                if scalar == "!" { drop[index + 1] = true }
+                // Links inside a link's address end at the same `)`: mark each position once.
+                for position in max(link.textEnd, linkDroppedThrough + 1)..<max(link.end + 1, linkDroppedThrough + 1) { drop[position] = true }
+                linkDroppedThrough = max(linkDroppedThrough, link.end)
                 index = link.textEnd + 1
                 continue
             }
@@ -190,10 +197,13 @@ public enum MarkdownReader {
                 // CommonMark flanking: a run can close if it is right-flanking, open if left-flanking.
                 if canClose(before: before, after: after),
                    let opener = openers.lastIndex(where: { $0.scalar == scalar && $0.width == width }) {
-                    drop.formUnion(openers[opener].index..<(openers[opener].index + width))
-                    drop.formUnion(index..<(index + width))
+                    for position in openers[opener].index..<(openers[opener].index + width) { drop[position] = true }
+                    for position in index..<(index + width) { drop[position] = true }
                     openers.removeSubrange(opener...)
                 } else if canOpen(before: before, after: after) {
+                    // Real emphasis nests a few deep; thousands of unmatched openers would make each
+                    // closer's search quadratic, so only the latest `maxOpeners` are kept.
+                    if openers.count == maxOpeners { openers.removeFirst() }
                     openers.append((scalar, width, index))
                 }
                 index += width
@@ -201,7 +211,7 @@ public enum MarkdownReader {
             }
             index += 1
         }
-        items = items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        items = items.enumerated().filter { !drop[$0.offset] }.map(\.element)
         return items
     }
 
@@ -214,11 +224,41 @@ public enum MarkdownReader {
         scalar.isASCII && "\\`*_{}[]()#+-.!<>|~\"'".unicodeScalars.contains(scalar)
     }
 
+    static let maxOpeners = 32
+
     /// `[text](url)`: the index of `]` and of the closing `)`.
-    private static func linkEnd(_ scalars: [Unicode.Scalar], from open: Int) -> (textEnd: Int, end: Int)? {
-        guard let close = scalars[(open + 1)...].firstIndex(of: "]"), close + 1 < scalars.count, scalars[close + 1] == "(",
-              let end = scalars[(close + 2)...].firstIndex(of: ")") else { return nil }
+    private static func linkEnd(_ scalars: [Unicode.Scalar], from open: Int,
+                                brackets: inout NextFinder, parentheses: inout NextFinder) -> (textEnd: Int, end: Int)? {
+        guard let close = brackets.first(in: scalars, from: open + 1), close + 1 < scalars.count, scalars[close + 1] == "(",
+              let end = parentheses.first(in: scalars, from: close + 2) else { return nil }
         return (close, end)
+    }
+
+    /// The first `target` at or after a position, for positions that never go back: the last answer is
+    /// reused while it is still ahead, and a search that found nothing is not repeated, so all the
+    /// searches on a line take one pass over it together.
+    struct NextFinder {
+        let target: Unicode.Scalar
+        private var answer: Int?
+        private var lastFrom = 0
+        private var exhausted = false
+
+        init(_ target: Unicode.Scalar) { self.target = target }
+
+        mutating func first(in scalars: [Unicode.Scalar], from: Int) -> Int? {
+            if from < lastFrom { answer = nil; exhausted = false } // never happens; stays correct if it does
+            lastFrom = from
+            if let answer, answer >= from { return answer }
+            if exhausted { return nil }
+            var position = from
+            while position < scalars.count {
+                if scalars[position] == target { answer = position; return position }
+                position += 1
+            }
+            exhausted = true
+            answer = nil
+            return nil
+        }
     }
 
     private static func isPunctuation(_ scalar: Unicode.Scalar?) -> Bool {

@@ -8,10 +8,18 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case permissionDenied
         case unreadable(String)
         case tooLarge(size: Int, limit: Int)
+        /// A pipe, a device or standard input that went on past the limit.
+        case streamTooLarge(limit: Int)
+        /// A named pipe, a socket: `fix` rewrites regular files only.
+        case notRegular
+        /// A pipe that gave nothing for `seconds` (a named pipe nobody writes to).
+        case noData(seconds: Int)
         case undecodable(DecodingFailure)
         case docx(DocxReader.Failure)
         case wrongEncoding(TextEncoding)
         case empty
+        /// More lines than `Reader.maxLines`.
+        case tooManyLines(limit: Int)
     }
 
     public let path: String
@@ -29,12 +37,18 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "无法读取（\(detail)）"
         case .tooLarge(let size, let limit):
             return "文件过大（\(Reader.megabytes(size)) MB，上限 \(Reader.megabytes(limit)) MB），未检查；可用 --max-file-size 调高上限"
+        case .streamTooLarge(let limit):
+            return "输入超过大小上限（\(Reader.megabytes(limit)) MB），未检查；可用 --max-file-size 调高上限"
+        case .notRegular:
+            return "不是普通文件（管道、设备或套接字），未修改"
+        case .noData(let seconds):
+            return "\(seconds) 秒内没有读到数据（可能是没有写入方的命名管道），未检查"
         case .undecodable(.binary(let offset)):
             return "不是文本文件（第 \(offset + 1) 字节是 NUL），可能是图片、Word 或压缩包"
         case .undecodable(.invalidAfterBOM):
             return "文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8"
         case .undecodable(.invalidUTF16):
-            return "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16"
+            return "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16（字节数为奇数，或有不成对的代理项）"
         case .undecodable(.unknownEncoding):
             return "编码无法识别：既不是 UTF-8 也不是 GB18030，请另存为 UTF-8"
         case .empty:
@@ -53,6 +67,12 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "不是正常的 .docx 文件：XML 中有 DOCTYPE 或实体声明，出于安全考虑不予解析"
         case .docx(.corrupt):
             return "不是有效的 .docx 文件：压缩包内容已损坏（校验和不符）"
+        case .docx(.duplicateEntry(let name)):
+            return "不是正常的 .docx 文件：压缩包内有两个 \(name)，无法确定 Word 显示的是哪一个，未检查"
+        case .docx(.tooManyParagraphs(let limit)):
+            return "不是正常的 .docx 文件：段落超过 \(Reader.grouped(limit)) 个（报告不会这么多，可能是恶意构造的文件），未检查"
+        case .tooManyLines(let limit):
+            return "行数超过 \(Reader.grouped(limit)) 行（报告不会这么多），未检查"
         case .docx(.malformedXML(let detail)):
             return "不是有效的 .docx 文件：word/document.xml 格式错误（\(detail)）"
         }
@@ -66,6 +86,9 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct Reader: Sendable {
     public static let defaultMaxFileSize = 32 * 1024 * 1024
     public static let stdinPath = "<stdin>"
+    /// Lines (paragraphs of a .docx) a report may have. Each line costs the structure a few hundred
+    /// bytes, so 32 MB of one-character lines would take gigabytes; real reports have hundreds.
+    public static let maxLines = 200_000
 
     public var maxFileSize: Int
     /// `--encoding`: decode text files with this encoding instead of detecting it.
@@ -76,22 +99,30 @@ public struct Reader: Sendable {
         self.encoding = encoding
     }
 
+    /// How long a pipe or device may stay silent before it is given up (a named pipe nobody writes to
+    /// would otherwise block forever).
+    public static let pipeSilence = 5
+
     /// One open, one fstat and reads straight into the byte array (no FileManager round trips, no
     /// Data copy): with thousands of small reports the system calls are a good part of the time.
+    /// Opened without blocking, so a named pipe with no writer does not hang the run; a pipe or a device
+    /// is read as a stream, at most `maxFileSize` bytes, and given up after `pipeSilence` seconds without data.
     public func read(path: String) -> Result<Source, ReadError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(ReadError(path: path, reason: Reader.reason(errno))) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(path: path, reason: Reader.reason(errno))) }
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(ReadError(path: path, reason: .isDirectory)) }
-        let isRegular = info.st_mode & S_IFMT == S_IFREG
-        if isRegular, Int(info.st_size) > maxFileSize {
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return readStream(descriptor, path: path, silence: Reader.pipeSilence).flatMap { decode($0, path: path) }
+        }
+        if Int(info.st_size) > maxFileSize {
             return .failure(ReadError(path: path, reason: .tooLarge(size: Int(info.st_size), limit: maxFileSize)))
         }
-        // Read one byte past the size (or the limit) so a file that grew, or a device, is seen; a file
-        // that grew is read again up to the limit.
-        var capacity = (isRegular ? min(Int(info.st_size), maxFileSize) : maxFileSize) + 1
+        // Read one byte past the size (or the limit) so a file that grew is seen; a file that grew is
+        // read again up to the limit.
+        var capacity = min(Int(info.st_size), maxFileSize) + 1
         var bytes: [UInt8]
         while true {
             var failure: Int32 = 0
@@ -106,11 +137,7 @@ public struct Reader: Sendable {
                 }
                 initialized = total
             }
-            if failure == ESPIPE { // a pipe or terminal: no offsets, read it as a stream
-                bytes = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readData(ofLength: maxFileSize + 1).map { $0 }
-            } else if failure != 0 {
-                return .failure(ReadError(path: path, reason: Reader.reason(failure)))
-            }
+            if failure != 0 { return .failure(ReadError(path: path, reason: Reader.reason(failure))) }
             if bytes.count < capacity || capacity > maxFileSize { break }
             capacity = maxFileSize + 1
         }
@@ -120,7 +147,7 @@ public struct Reader: Sendable {
         return decode(bytes, path: path)
     }
 
-    private static func reason(_ code: Int32) -> ReadError.Reason {
+    static func reason(_ code: Int32) -> ReadError.Reason {
         switch code {
         case ENOENT, ENOTDIR, ELOOP: return .notFound
         case EACCES, EPERM: return .permissionDenied
@@ -129,9 +156,49 @@ public struct Reader: Sendable {
         }
     }
 
+    /// Standard input, under the same size limit as files (`--max-file-size`); a device like /dev/zero
+    /// stops at its first NUL and is called binary.
     public func readStandardInput() -> Result<Source, ReadError> {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return decode(Array(data), path: Reader.stdinPath)
+        var info = stat()
+        if fstat(STDIN_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxFileSize {
+            return .failure(ReadError(path: Reader.stdinPath, reason: .tooLarge(size: Int(info.st_size), limit: maxFileSize)))
+        }
+        return readStream(STDIN_FILENO, path: Reader.stdinPath, silence: nil).flatMap { decode($0, path: Reader.stdinPath) }
+    }
+
+    /// Reads a pipe, a device or standard input to its end, at most `maxFileSize` bytes. Text (not a
+    /// .docx, not UTF-16) stops at the first NUL: the input is binary, and reading on (/dev/zero) would
+    /// only fill memory. `silence`: seconds without data after which the stream is given up.
+    func readStream(_ descriptor: Int32, path: String, silence: Int?) -> Result<[UInt8], ReadError> {
+        let mayHoldNUL = (path as NSString).pathExtension.lowercased() == "docx"
+            || encoding == .utf16LittleEndian || encoding == .utf16BigEndian
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= maxFileSize {
+            if let silence {
+                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&poller, 1, Int32(silence * 1000))
+                if ready < 0, errno == EINTR { continue }
+                if ready == 0 { return .failure(ReadError(path: path, reason: .noData(seconds: silence))) }
+            }
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, min($0.count, maxFileSize + 1 - bytes.count)) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0, errno == EAGAIN { // a non-blocking standard input: wait for it
+                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                _ = poll(&poller, 1, Int32((silence ?? 3600) * 1000))
+                continue
+            }
+            if count < 0 { return .failure(ReadError(path: path, reason: Reader.reason(errno))) }
+            if count == 0 { break }
+            let start = bytes.count
+            bytes.append(contentsOf: chunk[..<count])
+            if !mayHoldNUL, chunk[..<count].contains(0) {
+                let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+                if !utf16 { return .success(Array(bytes[..<(start + chunk[..<count].firstIndex(of: 0)! + 1)])) }
+            }
+        }
+        if bytes.count > maxFileSize { return .failure(ReadError(path: path, reason: .streamTooLarge(limit: maxFileSize))) }
+        return .success(bytes)
     }
 
     /// Bytes to a report, by the file's extension: .docx through `DocxReader`, .md/.markdown through
@@ -162,10 +229,37 @@ public struct Reader: Sendable {
             case .failure(let failure): return .failure(ReadError(path: path, reason: .undecodable(failure)))
             }
         }
+        if Reader.lineCount(decoded.utf8, atMost: Reader.maxLines) > Reader.maxLines {
+            return .failure(ReadError(path: path, reason: .tooManyLines(limit: Reader.maxLines)))
+        }
         if MarkdownReader.extensions.contains(pathExtension) {
             return .success(MarkdownReader.source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
         }
         return .success(Source(path: path, utf8: decoded.utf8, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
+    }
+
+    /// Lines ended by LF, CR or CRLF (plus a last line without one), counting stops past `limit`.
+    static func lineCount(_ bytes: [UInt8], atMost limit: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 1
+            var index = 0
+            while index < buffer.count, count <= limit {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { count += 1 }
+                index += 1
+            }
+            return count
+        }
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return result
     }
 
     static func megabytes(_ bytes: Int) -> String {

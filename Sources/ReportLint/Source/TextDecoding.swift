@@ -41,7 +41,8 @@ public enum TextDecoder {
     public static func decode(_ bytes: [UInt8]) -> Result<Decoded, DecodingFailure> {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            guard let text = String(data: Data(bytes.dropFirst(2)),
+            // An odd number of bytes is not UTF-16: the last byte would be dropped.
+            guard bytes.count % 2 == 0, let text = String(data: Data(bytes.dropFirst(2)),
                                     encoding: little ? .utf16LittleEndian : .utf16BigEndian),
                   !text.unicodeScalars.contains("\0")
             else { return .failure(.invalidUTF16) }
@@ -80,6 +81,7 @@ public enum TextDecoder {
         case .utf16LittleEndian, .utf16BigEndian:
             let little = encoding == .utf16LittleEndian
             let bom = bytes.starts(with: little ? [0xFF, 0xFE] : [0xFE, 0xFF])
+            guard bytes.count % 2 == 0 else { return nil }
             return String(data: Data(bom ? Array(bytes.dropFirst(2)) : bytes), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
                 .map { Decoded(utf8: Array($0.utf8), encoding: encoding, hadBOM: bom) }
         }

@@ -14,7 +14,7 @@ enum XMLScanner {
         let reason: String
     }
 
-    static func scan(_ bytes: [UInt8], _ handle: (Event) -> Void) throws {
+    static func scan(_ bytes: [UInt8], _ handle: (Event) throws -> Void) throws {
         var index = 0
         let count = bytes.count
         func has(_ text: String, at position: Int) -> Bool {
@@ -49,7 +49,7 @@ enum XMLScanner {
             if bytes[index] != UInt8(ascii: "<") {
                 let start = index
                 while index < count, bytes[index] != UInt8(ascii: "<") { index += 1 }
-                handle(.text(try decodeEntities(bytes[start..<index], at: start)))
+                try handle(.text(try decodeEntities(bytes[start..<index], at: start)))
                 continue
             }
             if has("<?", at: index) { try skip(past: "?>"); continue }
@@ -58,7 +58,7 @@ enum XMLScanner {
                 let start = index + 9
                 index = start
                 try skip(past: "]]>")
-                handle(.text(String(decoding: bytes[start..<(index - 3)], as: UTF8.self)))
+                try handle(.text(String(decoding: bytes[start..<(index - 3)], as: UTF8.self)))
                 continue
             }
             if has("<!", at: index) { throw Malformed(offset: index, reason: "不支持 DOCTYPE 或其他声明") }
@@ -69,7 +69,7 @@ enum XMLScanner {
                 skipSpaces()
                 guard index < count, bytes[index] == UInt8(ascii: ">") else { throw Malformed(offset: index, reason: "结束标签不完整") }
                 index += 1
-                handle(.end(name: element))
+                try handle(.end(name: element))
                 continue
             }
             let element = try name()
@@ -77,11 +77,11 @@ enum XMLScanner {
             while true {
                 skipSpaces()
                 guard index < count else { throw Malformed(offset: index, reason: "标签不完整") }
-                if bytes[index] == UInt8(ascii: ">") { index += 1; handle(.start(name: element, attributes: attributes)); break }
+                if bytes[index] == UInt8(ascii: ">") { index += 1; try handle(.start(name: element, attributes: attributes)); break }
                 if has("/>", at: index) {
                     index += 2
-                    handle(.start(name: element, attributes: attributes))
-                    handle(.end(name: element))
+                    try handle(.start(name: element, attributes: attributes))
+                    try handle(.end(name: element))
                     break
                 }
                 let attribute = try name()
