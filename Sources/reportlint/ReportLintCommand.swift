@@ -81,13 +81,16 @@ struct RuleOptions: ParsableArguments {
         return resolved
     }
 
-    func load() throws -> CompiledRules {
-        try RuleOptions.load(rulePaths: rules, includeBuiltin: !noBuiltin)
+    /// The rules that govern the current folder: `--config` or the nearest `.reportlint.yml` above it,
+    /// applied to the built-in packs and `--rules` (what `rules list` and `rules explain` show).
+    func resolveHere() throws -> RuleSetCache.Resolved {
+        try resolve(["-"])[0].resolved
     }
 
-    /// Loads and compiles rules, or prints every rule error and exits 2.
-    static func load(rulePaths: [String], includeBuiltin: Bool) throws -> CompiledRules {
-        switch RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin) {
+    /// Loads and compiles rules with the configuration at `configPath` (if any), or prints every
+    /// configuration and rule error and exits 2.
+    static func load(rulePaths: [String], includeBuiltin: Bool, configPath: String? = nil) throws -> CompiledRules {
+        switch RuleSetCache(rulePaths: rulePaths, includeBuiltin: includeBuiltin, explicitConfig: configPath).resolve(for: "-").map(\.rules) {
         case .success(let compiled):
             return compiled
         case .failure(let failure):

@@ -333,3 +333,105 @@ struct CLITests {
         #expect(unknown.code == 2)
     }
 }
+
+/// Issue 24: what a new user tripped over, through the binary.
+@Suite("reportlint binary: a new user's path", .serialized)
+struct NewUserCLITests {
+    let cli = CLITests()
+
+    /// A folder with a `.reportlint.yml` naming two rule files of the unit, one section rule and one phrase
+    /// rule `within` it, and a built-in rule turned off.
+    static func unitFolder() throws -> URL {
+        let directory = try TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try """
+        rules:
+          common/stray-space: off
+        ruleFiles: [rules/sections.yml, rules/names.yml]
+        """.write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try """
+        pack: mybureau-sections
+        rules:
+          - id: mybureau/archives
+            kind: section
+            message: 缺少档案工作部分
+            headings: [档案]
+        """.write(to: directory.appendingPathComponent("rules/sections.yml"), atomically: true, encoding: .utf8)
+        try """
+        pack: mybureau
+        rules:
+          - id: mybureau/names
+            kind: forbid
+            message: 单位名称写全称
+            phrases: [档案局局]
+            within: mybureau/archives
+            examples:
+              fail:
+                - |
+                  2023年工作总结
+                  一、档案工作
+                  档案局局开展工作。
+              pass: [档案局开展工作。]
+        """.write(to: directory.appendingPathComponent("rules/names.yml"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test func rulesCommandsSeeTheUnitsOwnRules() throws {
+        let directory = try NewUserCLITests.unitFolder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let list = try cli.run(["rules", "list"], in: directory)
+        #expect(list.code == 0)
+        #expect(list.stdout.contains("mybureau/names"))
+        #expect(list.stdout.range(of: #"common/stray-space +spacing +off"#, options: .regularExpression) != nil)
+
+        let json = try cli.json(try cli.run(["rules", "list", "--format", "json"], in: directory).stdout)
+        let rules = try #require(json["rules"] as? [[String: Any]])
+        let names = try #require(rules.first { $0["id"] as? String == "mybureau/names" })
+        #expect(names["pack"] as? String == "mybureau")
+        #expect(names["severity"] as? String == "warning")
+        #expect(names["types"] is NSNull)
+        #expect(rules.first { $0["id"] as? String == "common/stray-space" }?["severity"] as? String == "off")
+
+        let explain = try cli.run(["rules", "explain", "mybureau/names"], in: directory)
+        #expect(explain.code == 0)
+        #expect(explain.stdout.contains("提示：单位名称写全称"))
+        let typo = try cli.run(["rules", "explain", "mybureau/name"], in: directory)
+        #expect(typo.code == 2)
+        #expect(typo.stderr.contains("是否想找“mybureau/names”"))
+        // Far from every id: no unrelated suggestion.
+        #expect(!(try cli.run(["rules", "explain", "elsewhere/zzz"], in: directory)).stderr.contains("是否想找"))
+
+        // Without files: the built-in packs and the unit's rules; with the unit's file named again: no duplicate.
+        let test = try cli.run(["rules", "test"], in: directory)
+        #expect(test.code == 0, "\(test.stderr)")
+        let builtinOnly = try cli.run(["rules", "test"])
+        #expect(test.stdout != builtinOnly.stdout, "the unit's examples are run too")
+        let one = try cli.run(["rules", "test", "rules/names.yml"], in: directory)
+        #expect(one.code == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("1 条规则，2 个示例，0 个失败。"))
+
+        // validate: no file means the configuration; a rule file sees the configuration's other files.
+        let validate = try cli.run(["rules", "validate"], in: directory)
+        #expect(validate.code == 0, "\(validate.stderr)")
+        #expect(validate.stdout.contains(".reportlint.yml: 有效的配置文件，规则文件 2 个、规则 2 条"))
+        let file = try cli.run(["rules", "validate", "rules/names.yml"], in: directory)
+        #expect(file.code == 0, "\(file.stderr)")
+        #expect(file.stdout.contains("rules/names.yml: 有效，规则包“mybureau”，1 条规则"))
+
+        // --config from elsewhere.
+        let config = directory.appendingPathComponent(".reportlint.yml").path
+        #expect(try cli.run(["rules", "list", "--config", config]).stdout.contains("mybureau/names"))
+        #expect(try cli.run(["rules", "explain", "--config", config, "mybureau/names"]).code == 0)
+        #expect(try cli.run(["rules", "test", "--config", config]).code == 0)
+        #expect(try cli.run(["rules", "validate", "--config", config]).stdout.contains("有效的配置文件"))
+
+        // A failing example of the unit's rule is reported.
+        let namesFile = directory.appendingPathComponent("rules/names.yml")
+        try String(contentsOf: namesFile, encoding: .utf8).replacingOccurrences(of: "pass: [档案局开展工作。]", with: #"pass: ["2023年工作总结\n一、档案工作\n档案局局开展工作。"]"#)
+            .write(to: namesFile, atomically: true, encoding: .utf8)
+        let failing = try cli.run(["rules", "test"], in: directory)
+        #expect(failing.code == 1)
+        #expect(failing.stderr.contains("规则 mybureau/names 的 pass 示例触发了该规则"))
+    }
+}

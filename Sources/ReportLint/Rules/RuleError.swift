@@ -115,9 +115,9 @@ public struct RuleErrors: Error, Sendable, CustomStringConvertible {
     }
 }
 
-enum Suggestions {
+public enum Suggestions {
     /// The closest candidate within a small edit distance, for "did you mean".
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let limit = max(2, word.count / 3)

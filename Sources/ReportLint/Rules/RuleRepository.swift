@@ -1,3 +1,5 @@
+import Foundation
+
 /// Loads the rules of a run: the built-in packs (unless turned off) and the user's files or folders.
 public enum RuleRepository {
     /// Built-in packs (unless `includeBuiltin` is false or the configuration turns them off), the
@@ -15,12 +17,14 @@ public enum RuleRepository {
             case .failure(let failure): errors += failure.errors
             }
         }
+        // A file named twice (by the configuration and by --rules, say) is loaded once.
+        var loaded = Set<String>()
         for path in (config?.ruleFiles ?? []) + rulePaths {
             let files = RuleLoader.ruleFiles(at: path)
             if files.isEmpty {
                 errors.append(RuleError(.unreadable("目录中没有 .yml 或 .yaml 规则文件"), at: RuleLocation(file: path, line: 1, column: 1)))
             }
-            for file in files {
+            for file in files where loaded.insert(RuleRepository.identity(of: file)).inserted {
                 switch RuleLoader.loadFile(file) {
                 case .success(let pack): packs.append(pack)
                 case .failure(let failure): errors += failure.errors
@@ -38,6 +42,11 @@ public enum RuleRepository {
             compiled.silenced = silenced
             return compiled
         }
+    }
+
+    /// One spelling per file, to tell whether two paths name the same rule file.
+    public static func identity(of path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Checks that the configuration names packs and rules that exist, and applies its severities.
