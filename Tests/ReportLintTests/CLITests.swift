@@ -435,3 +435,41 @@ struct NewUserCLITests {
         #expect(failing.stderr.contains("规则 mybureau/names 的 pass 示例触发了该规则"))
     }
 }
+
+extension NewUserCLITests {
+    /// The hooks in .pre-commit-hooks.yaml, run as pre-commit runs them: the entry, then the staged files
+    /// that match `files` (Python's re.search).
+    @Test func preCommitHooksTakeTextMarkdownAndWord() throws {
+        let hooksText = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        guard case .array(let hooks) = try SchemaValue.yaml(hooksText) else { Issue.record("not a list of hooks"); return }
+        func hook(_ id: String) throws -> (entry: [String], files: NSRegularExpression) {
+            let found = try #require(hooks.first { $0["id"] == .string(id) }, "no hook \(id)")
+            guard case .string(let entry)? = found["entry"], case .string(let files)? = found["files"] else { throw CocoaError(.fileReadCorruptFile) }
+            #expect(found["language"] == .string("swift"))
+            return (entry.split(separator: " ").map(String.init), try NSRegularExpression(pattern: files))
+        }
+        let staged = ["a.txt", "b.md", "c.docx", "d.doc", "e.txt.bak", "notes.yml"]
+        func selected(_ files: NSRegularExpression) -> [String] {
+            staged.filter { files.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+        }
+        let lint = try hook("reportlint")
+        #expect(selected(lint.files) == ["a.txt", "b.md", "c.docx"])
+        let fix = try hook("reportlint-fix")
+        #expect(selected(fix.files) == ["a.txt", "b.md"])
+
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (fixture, name) in [("draft-punctuation.txt", "a.txt"), ("markdown-report.md", "b.md"), ("summary-headings.docx", "c.docx")] {
+            try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent(fixture), to: directory.appendingPathComponent(name))
+        }
+        let linted = try cli.run(Array(lint.entry.dropFirst()) + selected(lint.files), in: directory)
+        #expect(linted.code == 1)
+        for name in ["a.txt", "b.md"] { #expect(linted.stdout.contains("\(name):"), "\(name) is checked") }
+        #expect(linted.stdout.contains("检查了 3 个文件"))
+
+        let before = try Data(contentsOf: directory.appendingPathComponent("a.txt"))
+        let fixed = try cli.run(Array(fix.entry.dropFirst()) + selected(fix.files), in: directory)
+        #expect(fixed.code == 0, "\(fixed.stderr)")
+        #expect(try Data(contentsOf: directory.appendingPathComponent("a.txt")) != before, "the fix hook changes the file, so pre-commit stops the commit")
+    }
+}
