@@ -55,6 +55,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "检查结束后在标准错误输出上列出各规则和各阶段所用的时间（所有文件、所有线程合计）。")
     var timings = false
 
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("标准输入（-）当作这个文件检查：按扩展名读作文本、Markdown 或 Word，输出中用这个名字，按它所在目录查找配置。", valueName: "NAME"))
+    var stdinFilename: String?
+
     @Argument(help: ArgumentHelp("要检查的报告。", valueName: "PATH"))
     var paths: [String] = []
 
@@ -64,6 +67,10 @@ struct Lint: ParsableCommand {
         if maxFileSize < 1 { throw ValidationError("--max-file-size 应为正整数（MB）。") }
         if jobs < 1 { throw ValidationError("--jobs 应为正整数。") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings 不能为负数。") }
+        if let stdinFilename {
+            if stdinFilename.isEmpty { throw ValidationError("--stdin-filename 不能为空字符串。") }
+            if !paths.contains("-") { throw ValidationError("--stdin-filename 只用于标准输入：请在路径中写 -。") }
+        }
     }
 
     func run() throws {
@@ -82,7 +89,9 @@ struct Lint: ParsableCommand {
             }
         }
 
-        let all = try ruleOptions.resolve(candidates)
+        // Standard input with --stdin-filename is governed like the file it stands for: its folder's configuration.
+        let all = zip(candidates, try ruleOptions.resolve(candidates.map { $0 == "-" ? stdinFilename ?? "-" : $0 }))
+            .map { (path: $0, resolved: $1.resolved) }
         let planned = all.filter { path, resolved in path == "-" || !(resolved.config?.isIgnored(path) ?? false) }
         if planned.count < all.count {
             Diagnostics.print("注意: 按配置文件的 ignore 跳过了 \(all.count - planned.count) 个文件")
@@ -90,7 +99,8 @@ struct Lint: ParsableCommand {
         var gate = Gate(baseline: try loadBaseline(), today: Gate.today())
 
         let jobsToRun: [LintJob] = planned.map { planned in
-            LintJob(path: planned.path, rules: planned.resolved.rules, type: type ?? planned.resolved.config?.type(for: planned.path))
+            LintJob(path: planned.path, rules: planned.resolved.rules,
+                    type: type ?? planned.resolved.config?.type(for: planned.path == "-" ? stdinFilename ?? "-" : planned.path))
         }
         let progress = ProgressLine(total: jobsToRun.count)
         var onProgress: (@Sendable (Int) -> Void)?
@@ -113,7 +123,9 @@ struct Lint: ParsableCommand {
         var verdict = Verdict(failOn: failOn, maxWarnings: maxWarnings)
         var recorded = Baseline()
         let timer = timings ? RuleTimings() : nil
-        BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding), threads: jobs,
+        let reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
+        let standardInput = planned.contains { $0.path == "-" } ? reader.readStandardInput(named: stdinFilename) : nil
+        BatchLinter.run(jobsToRun, reader: reader, threads: jobs, standardInput: standardInput,
                         progress: onProgress, timings: timer) { index, outcome in
             var outcome = outcome
             switch outcome {

@@ -473,3 +473,38 @@ extension NewUserCLITests {
         #expect(try Data(contentsOf: directory.appendingPathComponent("a.txt")) != before, "the fix hook changes the file, so pre-commit stops the commit")
     }
 }
+
+extension NewUserCLITests {
+    /// `--stdin-filename NAME`: standard input read as NAME (format by extension), named NAME in the output,
+    /// governed by NAME's folder's configuration.
+    @Test func stdinFilenameReadsAsThatFile() throws {
+        func findings(_ output: CLITests.Output) throws -> [String] {
+            let files = try #require(try cli.json(output.stdout)["files"] as? [[String: Any]])
+            return (files.first?["findings"] as? [[String: Any]] ?? []).map { "\($0["rule"]!)@\($0["line"]!):\($0["column"]!)" }
+        }
+        for fixture in ["markdown-report.md", "summary-headings.docx", "summary-gb18030-crlf.txt"] {
+            let url = TestSupport.fixturesDirectory.appendingPathComponent(fixture)
+            let direct = try cli.run(["lint", "--format", "json", url.path])
+            let piped = try cli.run(["lint", "--format", "json", "--stdin-filename", "报告/" + fixture, "-"], stdin: try Data(contentsOf: url))
+            #expect(try findings(piped) == findings(direct), "\(fixture)")
+            #expect(piped.code == direct.code)
+            let file = try #require((try cli.json(piped.stdout)["files"] as? [[String: Any]])?.first)
+            #expect(file["path"] as? String == "报告/" + fixture)
+        }
+        let text = try cli.run(["lint", "--stdin-filename", "a.md", "-"], stdin: try Data(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("markdown-report.md")))
+        #expect(text.stdout.hasPrefix("a.md:"))
+
+        // The configuration of NAME's folder applies.
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try "rules:\n  common/formulation: off\n".write(to: directory.appendingPathComponent("sub/.reportlint.yml"), atomically: true, encoding: .utf8)
+        let input = Data("2023年工作总结\n坚决维护以习近平同志为总书记的党中央权威。\n".utf8)
+        #expect(try cli.run(["lint", "--stdin-filename", "sub/a.txt", "-"], stdin: input, in: directory).stdout.contains("common/formulation") == false)
+        #expect(try cli.run(["lint", "--stdin-filename", "a.txt", "-"], stdin: input, in: directory).stdout.contains("a.txt:2:5: error: 提法不规范"))
+        // Only with standard input.
+        let misuse = try cli.run(["lint", "--stdin-filename", "a.txt", "Fixtures/summary-cues.txt"])
+        #expect(misuse.code == 2)
+        #expect(misuse.stderr.contains("--stdin-filename 只用于标准输入"))
+    }
+}

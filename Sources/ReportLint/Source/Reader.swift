@@ -129,9 +129,11 @@ public struct Reader: Sendable {
         }
     }
 
-    public func readStandardInput() -> Result<Source, ReadError> {
+    /// Standard input, read as a file called `name` would be (`--stdin-filename`: its extension picks text,
+    /// Markdown or Word, and findings name it); `<stdin>` and plain text without a name.
+    public func readStandardInput(named name: String? = nil) -> Result<Source, ReadError> {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        return decode(Array(data), path: Reader.stdinPath)
+        return decode(Array(data), path: name ?? Reader.stdinPath)
     }
 
     /// Bytes to a report, by the file's extension: .docx through `DocxReader`, .md/.markdown through
