@@ -79,7 +79,7 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidDocumentType(let value):
             return "文种“\(value)”无效，应为 \(DocumentType.allCases.map(\.rawValue).joined(separator: "、"))"
         case .badRegex(let pattern, let reason):
-            return "正则表达式“\(pattern)”无法编译：\(reason)"
+            return "正则表达式“\(pattern)”无法编译，\(reason)"
         case .catastrophicRegex(let pattern):
             return "正则表达式“\(pattern)”含有嵌套的无界重复（如 (a+)+），可能出现灾难性回溯，已拒绝；请改写"
         case .regexMatchesEmpty(let pattern):
