@@ -72,6 +72,10 @@ struct RuleOptions: ParsableArguments {
             switch cache.resolve(for: path) {
             case .success(let rules):
                 resolved.append((path, rules))
+                // Warnings of the rule files (a folded list item), once per rule file.
+                for warning in rules.rules.warnings where reported.insert(warning.description).inserted {
+                    Diagnostics.print(warning.description)
+                }
             case .failure(let failure):
                 failed = true
                 if reported.insert(failure.description).inserted { Diagnostics.print(failure.description) }
@@ -92,6 +96,7 @@ struct RuleOptions: ParsableArguments {
     static func load(rulePaths: [String], includeBuiltin: Bool, configPath: String? = nil) throws -> CompiledRules {
         switch RuleSetCache(rulePaths: rulePaths, includeBuiltin: includeBuiltin, explicitConfig: configPath).resolve(for: "-").map(\.rules) {
         case .success(let compiled):
+            compiled.warnings.forEach { Diagnostics.print($0.description) }
             return compiled
         case .failure(let failure):
             Diagnostics.print(failure.description)

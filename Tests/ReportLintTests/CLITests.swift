@@ -508,3 +508,79 @@ extension NewUserCLITests {
         #expect(misuse.stderr.contains("--stdin-filename 只用于标准输入"))
     }
 }
+
+extension NewUserCLITests {
+    func write(_ text: String, _ name: String, in directory: URL) throws {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Item 8 of issue 24: a rule author sees every mistake in one round, in file order, in Chinese.
+    @Test func ruleAuthoringErrors() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        // A duplicate id, a wrong within and a bad regex: all three at once, sorted by line.
+        try write("""
+        pack: u
+        rules:
+          - {id: u/a, kind: forbid, message: m, phrases: [x], within: u/sectoin}
+          - {id: u/a, kind: forbid, message: m, phrases: [y]}
+          - {id: u/s, kind: section, message: m, headings: [问题]}
+          - {id: u/b, kind: forbid, message: m, patterns: ['取得(了']}
+        """, "u.yml", in: directory)
+        let all = try cli.run(["rules", "validate", "u.yml"], in: directory)
+        #expect(all.code == 2)
+        let lines = all.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(all.stderr)")
+        #expect(lines.contains { $0.hasPrefix("u.yml:3:") && $0.contains("within 引用的规则“u/sectoin”不存在") })
+        #expect(lines.contains { $0.hasPrefix("u.yml:4:") && $0.contains("规则 id“u/a”重复") })
+        #expect(lines.contains { $0.hasPrefix("u.yml:6:") && $0.contains("无法编译，第 3 个字符处：“(”没有对应的“)”") })
+        #expect(lines.map { $0.split(separator: ":")[1] } == ["3", "4", "6"], "sorted by position")
+
+        // libyaml's English message gets a Chinese explanation.
+        try write("pack: u\nrules:\n  - id: u/a\n    kind: forbid\n    message: 注意: 口语\n    phrases: [x]\n", "colon.yml", in: directory)
+        let syntax = try cli.run(["rules", "validate", "colon.yml"], in: directory)
+        #expect(syntax.code == 2)
+        #expect(syntax.stderr.contains("colon.yml:5:16: 错误: YAML 语法错误：mapping values are not allowed in this context（这里不能出现“键: 值”：值里有“: ”时请给整个值加引号，或检查缩进）"), "\(syntax.stderr)")
+        try write("pack: u\nrules:\n\t- id: u/a\n", "tab.yml", in: directory)
+        #expect(try cli.run(["rules", "validate", "tab.yml"], in: directory).stderr.contains("制表符（Tab）"))
+
+        // A mis-indented list item folded into the one before: a warning at the item, the run goes on.
+        try write("""
+        pack: u
+        rules:
+          - id: u/colloquial
+            kind: forbid
+            message: 口语
+            phrases:
+              - 搞好
+               - 抓手
+        """, "folded.yml", in: directory)
+        let folded = try cli.run(["rules", "validate", "folded.yml"], in: directory)
+        #expect(folded.code == 0)
+        #expect(folded.stderr.contains("folded.yml:8:8: 警告: “- 抓手”比上一项缩进得深，YAML 把它并进了上一项，成了“搞好 - 抓手”"), "\(folded.stderr)")
+        try write("2023年工作总结\n要搞好学习。\n", "a.txt", in: directory)
+        #expect(try cli.run(["lint", "--rules", "folded.yml", "a.txt"], in: directory).stderr.contains("警告: “- 抓手”"))
+
+        // suggest: "" — a forbid rule that suggests deleting; fix deletes.
+        try write("""
+        pack: u
+        rules:
+          - {id: u/filler, kind: forbid, message: 赘语, phrases: [切切实实地], suggest: ""}
+        """, "delete.yml", in: directory)
+        #expect(try cli.run(["rules", "validate", "delete.yml"], in: directory).code == 0)
+        try write("2023年工作总结\n我们切切实实地抓好学习。\n", "b.txt", in: directory)
+        let lint = try cli.run(["lint", "--rules", "delete.yml", "b.txt"], in: directory)
+        #expect(lint.stdout.contains("赘语：“切切实实地”，应删除"), "\(lint.stdout)")
+        #expect(try cli.run(["fix", "--rules", "delete.yml", "b.txt"], in: directory).code == 0)
+        #expect(try String(contentsOf: directory.appendingPathComponent("b.txt"), encoding: .utf8) == "2023年工作总结\n我们抓好学习。\n")
+
+        // Configuration errors in the order they stand in the file.
+        try write("rules:\n  zzz/a: off\n  common/placeholdr: off\n  aaa/b: off\n", "cfg/.reportlint.yml", in: directory)
+        let config = try cli.run(["rules", "validate", "cfg/.reportlint.yml"], in: directory)
+        #expect(config.code == 2)
+        #expect(config.stderr.split(separator: "\n").map { $0.split(separator: ":")[1] } == ["2", "3", "4"], "\(config.stderr)")
+    }
+}

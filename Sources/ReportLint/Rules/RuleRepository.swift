@@ -19,24 +19,35 @@ public enum RuleRepository {
         }
         // A file named twice (by the configuration and by --rules, say) is loaded once.
         var loaded = Set<String>()
+        // Every file is read even when an earlier one is broken, and what could be read of a broken file
+        // still takes part in the checks across files and against the configuration: one run shows every
+        // mistake (a duplicate id no longer hides a wrong `within`).
+        var warnings: [RuleError] = []
+        var brokenIds = Set<String>()
         for path in (config?.ruleFiles ?? []) + rulePaths {
             let files = RuleLoader.ruleFiles(at: path)
             if files.isEmpty {
                 errors.append(RuleError(.unreadable("目录中没有 .yml 或 .yaml 规则文件"), at: RuleLocation(file: path, line: 1, column: 1)))
             }
             for file in files where loaded.insert(RuleRepository.identity(of: file)).inserted {
-                switch RuleLoader.loadFile(file) {
-                case .success(let pack): packs.append(pack)
-                case .failure(let failure): errors += failure.errors
-                }
+                let partial = RuleLoader.loadFilePartially(file)
+                if let pack = partial.pack { packs.append(pack) }
+                errors += partial.errors
+                if partial.errors.isEmpty { continue }
+                warnings += partial.warnings
+                brokenIds.formUnion(partial.brokenIds)
+                // A file that could not be read at all may define anything: nothing is checked against it.
+                if partial.pack == nil { brokenIds.insert("*") }
             }
         }
-        guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
         var silenced = Set<String>()
-        if let config {
-            errors += apply(config, to: &packs, silenced: &silenced, builtin: builtinNames)
+        if let config, !brokenIds.contains("*") {
+            errors += apply(config, to: &packs, silenced: &silenced, builtin: (builtinNames.packs, builtinNames.rules.union(brokenIds)))
         }
-        guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
+        if !brokenIds.contains("*") {
+            errors += CompiledRules.check(packs, brokenIds: brokenIds)
+        }
+        guard errors.isEmpty else { return .failure(RuleErrors(errors: RuleErrors.sorted(errors + warnings))) }
         return CompiledRules.compile(packs).map { compiled in
             var compiled = compiled
             compiled.silenced = silenced
