@@ -25,7 +25,7 @@ struct Lint: ParsableCommand {
     @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
     var type: DocumentType?
 
-    @Option(help: ArgumentHelp("仓库根目录：sarif、junit、github、checkstyle、gitlab 和基线中的路径相对于它。", valueName: "PATH"))
+    @Option(help: ArgumentHelp("仓库根目录：sarif、junit、github、checkstyle、gitlab 中的路径相对于它（基线中的路径总是相对于基线文件所在目录）。", valueName: "PATH"))
     var base: String?
 
     @Option(help: ArgumentHelp("只报告不在这个基线文件中的新问题。", valueName: "FILE"))
@@ -96,7 +96,7 @@ struct Lint: ParsableCommand {
         if planned.count < all.count {
             Diagnostics.print("注意: 按配置文件的 ignore 跳过了 \(all.count - planned.count) 个文件")
         }
-        var gate = Gate(baseline: try loadBaseline(), today: Gate.today())
+        var gate = Gate(baseline: try loadBaseline(), baselineFile: baseline, today: Gate.today())
 
         let jobsToRun: [LintJob] = planned.map { planned in
             LintJob(path: planned.path, rules: planned.resolved.rules,
@@ -131,8 +131,11 @@ struct Lint: ParsableCommand {
             switch outcome {
             case .linted(var result):
                 let reportPath = ReportPath.display(result.path, base: base)
-                for finding in result.findings where writeBaseline != nil {
-                    recorded.add(Baseline.key(finding, path: reportPath, source: result.document.source))
+                if let writeBaseline {
+                    let baselinePath = Baseline.path(of: result.path, baselineFile: writeBaseline)
+                    for finding in result.findings {
+                        recorded.add(Baseline.key(finding, path: baselinePath, source: result.document.source))
+                    }
                 }
                 gate.apply(to: &result, config: planned[index].resolved.config, reportPath: reportPath)
                 result.notes.forEach { Diagnostics.print("\(result.path): 注意: \($0)") }
@@ -153,6 +156,7 @@ struct Lint: ParsableCommand {
         progress?.finish()
 
         let diagnostics = gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
+            + gate.unusedDiagnostics
         diagnostics.forEach { Diagnostics.print($0) }
         if let writeBaseline {
             try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8)

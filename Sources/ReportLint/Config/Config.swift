@@ -122,6 +122,19 @@ public struct Config: Sendable {
         return waivers.first { $0.rule == rule && $0.path.matches(relative) }
     }
 
+    /// The waivers that cover this finding (its rule, its file, and its text if the waiver names one),
+    /// expired ones included.
+    public func waivers(for finding: Finding, path: String, source: Source) -> [Waiver] {
+        let relative = relativePath(path)
+        return waivers.filter { $0.rule == finding.ruleId && $0.path.matches(relative) && $0.covers(finding, in: source) }
+    }
+
+    /// The waivers whose path matches `path`.
+    public func waivers(forPath path: String) -> [Waiver] {
+        let relative = relativePath(path)
+        return waivers.filter { $0.path.matches(relative) }
+    }
+
     public func isIgnored(_ path: String) -> Bool {
         let relative = relativePath(path)
         return ignore.contains { $0.matches(relative) }
