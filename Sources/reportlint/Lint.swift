@@ -6,7 +6,7 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查报告。",
         discussion: """
-        PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）或 -（标准输入）。
+        PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）、通配符（如 'reports/*.txt'，引号中的也会展开）或 -（标准输入）；不给时检查当前目录。
         退出码：0 没有达到 --fail-on 级别的问题；1 有（或警告超过 --max-warnings）；2 命令行、配置、规则或文件读取错误。
         """
     )
@@ -58,11 +58,22 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("标准输入（-）当作这个文件检查：按扩展名读作文本、Markdown 或 Word，输出中用这个名字，按它所在目录查找配置。", valueName: "NAME"))
     var stdinFilename: String?
 
-    @Argument(help: ArgumentHelp("要检查的报告。", valueName: "PATH"))
+    @Flag(name: [.customShort("q"), .long], help: "只报告错误（error），不报告警告和提示；退出码也只看错误。")
+    var quiet = false
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("把结果写入这个文件，而不是标准输出。", valueName: "FILE"))
+    var output: String?
+
+    @Flag(inversion: .prefixedNo, help: "text 格式是否用颜色（默认：标准输出是终端时用；NO_COLOR 非空时不用，FORCE_COLOR 时用）。")
+    var color: Bool?
+
+    @Option(name: .customLong("print-config"), help: ArgumentHelp("不检查，只以 JSON 打印对这个文件生效的配置：配置文件、规则包、各规则级别、文种、豁免。", valueName: "FILE"))
+    var printConfig: String?
+
+    @Argument(help: ArgumentHelp("要检查的报告，默认为当前目录。", valueName: "PATH"))
     var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("请给出要检查的报告文件或目录。") }
         if paths.contains("") { throw ValidationError("路径不能为空字符串。") }
         if maxFileSize < 1 { throw ValidationError("--max-file-size 应为正整数（MB）。") }
         if jobs < 1 { throw ValidationError("--jobs 应为正整数。") }
@@ -74,9 +85,14 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
+        if let printConfig {
+            let resolved = try ruleOptions.resolve([printConfig])[0].resolved
+            print(EffectiveConfig.json(for: printConfig, resolved: resolved), terminator: "")
+            return
+        }
         let collector = InputCollector(include: include.isEmpty ? InputCollector.defaultInclude : include.map(Glob.init),
                                        exclude: exclude.map(Glob.init))
-        let collected = collector.collect(paths)
+        let collected = collector.collect(paths.isEmpty ? ["."] : paths)
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
         var candidates = collected.paths
         if let changedSince {
@@ -97,6 +113,7 @@ struct Lint: ParsableCommand {
             Diagnostics.print("注意: 按配置文件的 ignore 跳过了 \(all.count - planned.count) 个文件")
         }
         var gate = Gate(baseline: try loadBaseline(), baselineFile: baseline, today: Gate.today())
+        gate.errorsOnly = quiet
 
         let jobsToRun: [LintJob] = planned.map { planned in
             LintJob(path: planned.path, rules: planned.resolved.rules,
@@ -106,12 +123,13 @@ struct Lint: ParsableCommand {
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done) } }
 
-        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let output = try StandardOutput(path: self.output)
+        let color = format == .text && TerminalColor.enabled(flag: self.color, environment: ProcessInfo.processInfo.environment,
+                                                            isTerminal: self.output == nil && isatty(STDOUT_FILENO) != 0)
         let reporter = format.reporter(ReporterOptions(color: color, base: base))
         // Formats that can be written file by file are, so memory stays flat however many files there
         // are; the others (a summary first, an index) need the whole run.
         var streaming = reporter as? StreamingReporter
-        let output = StandardOutput()
         // Every rule that runs, once: one rule set per configuration, not per file (10,000 files would
         // otherwise copy 10,000 × the rule list).
         var configurations = Set<String>()
@@ -171,6 +189,9 @@ struct Lint: ParsableCommand {
         }
         output.flush()
         if let timer { Diagnostics.print(timer.table()) }
+        if verdict.tooManyWarnings, let reason = verdict.failureReason { Diagnostics.print(reason) }
+        // Recording a baseline is adopting today's findings: that run does not fail for them.
+        if writeBaseline != nil && verdict.exitCode == 1 { return }
         if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
     }
 
@@ -185,9 +206,26 @@ struct Lint: ParsableCommand {
     }
 }
 
-/// Standard output written in blocks of about 64 KB rather than one write per file.
+/// Standard output (or the `--output` file) written in blocks of about 64 KB rather than one write per file.
 final class StandardOutput {
     private var buffer: [UInt8] = []
+    private let descriptor: Int32
+
+    init(path: String? = nil) throws {
+        guard let path else {
+            descriptor = STDOUT_FILENO
+            return
+        }
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 {
+            Diagnostics.print("\(path): 错误: 无法写入输出文件（\(String(cString: strerror(errno)))）")
+            throw ExitCode(2)
+        }
+    }
+
+    deinit {
+        if descriptor != STDOUT_FILENO { close(descriptor) }
+    }
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
@@ -198,7 +236,7 @@ final class StandardOutput {
         buffer.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written <= 0 { break } // a closed pipe: nothing more can be written
                 offset += written
             }

@@ -19,13 +19,16 @@ struct CLITests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = TestSupport.packageRoot) throws -> Output {
+    func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = TestSupport.packageRoot,
+             environment extra: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = CLITests.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["FORCE_COLOR"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
@@ -582,5 +585,109 @@ extension NewUserCLITests {
         let config = try cli.run(["rules", "validate", "cfg/.reportlint.yml"], in: directory)
         #expect(config.code == 2)
         #expect(config.stderr.split(separator: "\n").map { $0.split(separator: ":")[1] } == ["2", "3", "4"], "\(config.stderr)")
+    }
+}
+
+extension NewUserCLITests {
+    /// Item 10 of issue 24: the conventions of ESLint, SwiftLint, textlint and Vale.
+    @Test func commandLineConventions() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (fixture, name) in [("draft-unfinished.txt", "reports/a.txt"), ("draft-punctuation.txt", "reports/b.txt"),
+                                ("precision-legit.txt", "reports/sub/c.txt")] {
+            try write(try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(fixture), encoding: .utf8), name, in: directory)
+        }
+
+        // --quiet: errors only.
+        let full = try cli.run(["lint", "reports/a.txt"], in: directory)
+        #expect(full.stdout.contains(": warning: "))
+        let quiet = try cli.run(["lint", "--quiet", "reports/a.txt"], in: directory)
+        #expect(!quiet.stdout.contains(": warning: ") && quiet.stdout.contains(": error: "))
+        #expect(try cli.run(["lint", "-q", "--fail-on", "warning", "reports/sub/c.txt"], in: directory).stdout.contains(": warning: ") == false)
+
+        // -o/--output: the same bytes in the file, nothing on stdout.
+        let json = try cli.run(["lint", "--format", "json", "reports"], in: directory)
+        let written = try cli.run(["lint", "--format", "json", "-o", "out.json", "reports"], in: directory)
+        #expect(written.stdout.isEmpty && written.code == json.code)
+        #expect(try String(contentsOf: directory.appendingPathComponent("out.json"), encoding: .utf8) == json.stdout)
+        #expect(try cli.run(["lint", "--output", "no/such/folder/x.json", "reports"], in: directory).code == 2)
+
+        // Colour: --color, --no-color, NO_COLOR only when non-empty, FORCE_COLOR.
+        let escape = "\u{1B}["
+        #expect(try cli.run(["lint", "--color", "reports/a.txt"], in: directory).stdout.contains(escape))
+        #expect(try !cli.run(["lint", "reports/a.txt"], in: directory).stdout.contains(escape), "NO_COLOR=1")
+        #expect(try cli.run(["lint", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"]).stdout.contains(escape))
+        #expect(try !cli.run(["lint", "--no-color", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"]).stdout.contains(escape))
+        #expect(try !cli.run(["lint", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "0"]).stdout.contains(escape))
+        #expect(TerminalColor.enabled(flag: nil, environment: ["NO_COLOR": ""], isTerminal: true))
+        #expect(!TerminalColor.enabled(flag: nil, environment: ["NO_COLOR": "x", "FORCE_COLOR": "1"], isTerminal: true))
+
+        // No path: the current folder; a quoted glob is expanded.
+        let dot = try cli.run(["lint", "--format", "json"], in: directory)
+        #expect((try cli.json(dot.stdout)["summary"] as? [String: Any])?["files"] as? Int == 3)
+        let glob = try cli.run(["lint", "--format", "json", "reports/*.txt"], in: directory)
+        let globbed = (try cli.json(glob.stdout)["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(globbed == ["reports/a.txt", "reports/b.txt"], "\(glob.stderr)")
+        let deep = try cli.run(["lint", "--format", "json", "reports/**/*.txt"], in: directory)
+        #expect((try cli.json(deep.stdout)["files"] as? [[String: Any]])?.count == 3)
+        let none = try cli.run(["lint", "reports/*.docx"], in: directory)
+        #expect(none.code == 2 && none.stderr.contains("通配符没有匹配到要检查的报告文件"))
+
+        // --rule ID:LEVEL over the configuration.
+        let ruled = try cli.run(["lint", "--rule", "common/placeholder:off", "--rule", "common/year-consistency:error", "reports/a.txt"], in: directory)
+        #expect(!ruled.stdout.contains("[common/placeholder]"))
+        #expect(ruled.stdout.contains("error: 年份与标题不一致"))
+        let badRule = try cli.run(["lint", "--rule", "common/placeholdr:off", "reports/a.txt"], in: directory)
+        #expect(badRule.code == 2 && badRule.stderr.contains("是否想写“common/placeholder”"))
+        #expect(try cli.run(["lint", "--rule", "common/placeholder", "reports/a.txt"], in: directory).code == 2)
+
+        // --print-config FILE.
+        try write("rules:\n  common/stray-space: off\ntypes:\n  \"sub/*.txt\": plan\nwaivers:\n  - {rule: common/dash, path: \"sub/**\", reason: 旧稿}\n",
+                  "reports/.reportlint.yml", in: directory)
+        let printed = try cli.json(try cli.run(["lint", "--print-config", "reports/sub/c.txt", "--rule", "common/dash:info"], in: directory).stdout)
+        #expect((printed["config"] as? String)?.hasSuffix("reports/.reportlint.yml") == true)
+        #expect(printed["type"] as? String == "plan")
+        #expect((printed["rules"] as? [String: Any])?["common/stray-space"] as? String == "off")
+        #expect((printed["rules"] as? [String: Any])?["common/dash"] as? String == "info")
+        #expect((printed["waivers"] as? [[String: Any]])?.first?["rule"] as? String == "common/dash")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("reports/.reportlint.yml"))
+
+        // --max-warnings says why; --write-baseline does not fail the run.
+        let tooMany = try cli.run(["lint", "--max-warnings", "0", "reports/sub/c.txt"], in: directory)
+        if tooMany.code == 1 { #expect(tooMany.stderr.contains("超过 --max-warnings 0"), "\(tooMany.stderr)") }
+        let maxed = try cli.run(["lint", "--fail-on", "never", "--max-warnings", "0", "reports/a.txt"], in: directory)
+        #expect(maxed.code == 1)
+        #expect(maxed.stderr.contains("检查未通过：警告 "), "\(maxed.stderr)")
+        let recorded = try cli.run(["lint", "--write-baseline", "baseline.json", "reports"], in: directory)
+        #expect(recorded.code == 0 && recorded.stderr.contains("已写入基线"))
+
+        // fix --check: exit 1, nothing written; 0 on a clean file.
+        let before = try String(contentsOf: directory.appendingPathComponent("reports/b.txt"), encoding: .utf8)
+        let check = try cli.run(["fix", "--check", "reports/b.txt"], in: directory)
+        #expect(check.code == 1 && check.stdout.contains("可修正"))
+        #expect(try String(contentsOf: directory.appendingPathComponent("reports/b.txt"), encoding: .utf8) == before)
+        #expect(try cli.run(["fix", "reports/b.txt"], in: directory).code == 0)
+        #expect(try cli.run(["fix", "--check", "reports/b.txt"], in: directory).code == 0)
+        // fix on a Word file says so plainly.
+        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished-autonumber.docx"),
+                                         to: directory.appendingPathComponent("w.docx"))
+        #expect(try cli.run(["fix", "w.docx"], in: directory).stdout.contains("Word 文件（.docx）不会被改写"))
+
+        // init --schemas refreshes the schemas and leaves the user's files alone.
+        #expect(try cli.run(["init"], in: directory).code == 0)
+        try "rules: {}\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "{}".write(to: directory.appendingPathComponent(".reportlint/rules.schema.json"), atomically: true, encoding: .utf8)
+        let schemas = try cli.run(["init", "--schemas"], in: directory)
+        #expect(schemas.code == 0 && schemas.stdout.contains("已更新") && schemas.stdout.contains("未改变"))
+        #expect(try String(contentsOf: directory.appendingPathComponent(".reportlint.yml"), encoding: .utf8) == "rules: {}\n")
+        #expect(try String(contentsOf: directory.appendingPathComponent(".reportlint/rules.schema.json"), encoding: .utf8) == BuiltinRules.rulesSchema)
+
+        // A mistyped subcommand gets a suggestion; shell completions are generated.
+        let typo = try cli.run(["lnit"], in: directory)
+        #expect(typo.code == 2 && typo.stderr.contains("未知的命令“lnit”，是否想写“reportlint init”？"))
+        #expect(try cli.run(["rules", "lsit"]).stderr.contains("是否想写“reportlint rules list”？"))
+        #expect(try cli.run(["reports/a.txt"], in: directory).stderr.contains("reportlint lint reports/a.txt"))
+        let completion = try cli.run(["--generate-completion-script", "bash"])
+        #expect(completion.code == 0 && completion.stdout.contains("reportlint"))
     }
 }

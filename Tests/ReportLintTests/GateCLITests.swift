@@ -18,7 +18,7 @@ struct GateCLITests {
         let report = directory.appendingPathComponent("reports/a.txt")
         try copyFixture("draft-unfinished.txt", to: report)
         let write = try cli.run(["lint", "--write-baseline", "baseline.json", "reports"], in: directory)
-        #expect(write.code == 1)
+        #expect(write.code == 0, "recording a baseline adopts the findings: the run does not fail")
         #expect(write.stderr.contains("已写入基线 baseline.json：9 个问题"))
         let baseline = try String(contentsOf: directory.appendingPathComponent("baseline.json"), encoding: .utf8)
         #expect(baseline.contains(#""path": "reports/a.txt""#))
@@ -38,7 +38,7 @@ struct GateCLITests {
         // Baseline files are stable: writing again gives the same bytes.
         _ = try cli.run(["lint", "--write-baseline", "again.json", "--baseline", "baseline.json", "reports"], in: directory)
         let rewrite = try cli.run(["lint", "--write-baseline", "b2.json", "reports"], in: directory)
-        #expect(rewrite.code == 1)
+        #expect(rewrite.code == 0)
         let first = try String(contentsOf: directory.appendingPathComponent("b2.json"), encoding: .utf8)
         _ = try cli.run(["lint", "--write-baseline", "b3.json", "reports"], in: directory)
         #expect(first == (try String(contentsOf: directory.appendingPathComponent("b3.json"), encoding: .utf8)))
@@ -208,7 +208,7 @@ struct BaselineWaiverCLITests {
         #expect(baselineText.contains(#""path": "reports/draft-unfinished.txt""#))
         #expect(baselineText.range(of: #""path": "reports/summary-missing-problems.txt",\s*"rule": "report/problems",\s*"context": "","#, options: .regularExpression) != nil,
                 "a missing section is keyed on rule and file: \(baselineText)")
-        #expect(write.code == 1)
+        #expect(write.code == 0)
 
         // From the subfolder, with the same baseline: every finding is known.
         let sub = try cli.run(["lint", "--format", "json", "--baseline", "../baseline.json", "."], in: reports)

@@ -109,6 +109,8 @@ public struct Gate {
     private var used = Set<String>()
     /// Linted files as the baseline names them.
     private var baselinePaths = Set<String>()
+    /// `--quiet`: findings below error are dropped after waivers and the baseline have seen them.
+    public var errorsOnly = false
 
     public init(baseline: Baseline?, baselineFile: String? = nil, today: String) {
         self.baseline = baseline
@@ -152,6 +154,7 @@ public struct Gate {
                 result.baselined += 1
                 continue
             }
+            if errorsOnly && finding.severity != .error { continue }
             kept.append(finding)
         }
         result.findings = kept

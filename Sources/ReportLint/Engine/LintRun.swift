@@ -111,8 +111,20 @@ public struct Verdict: Sendable {
     /// than `maxWarnings`; else 0.
     public var exitCode: Int32 {
         if summary.unreadable > 0 { return 2 }
-        let tooManyWarnings = maxWarnings.map { summary.warnings > $0 } ?? false
         return failing || tooManyWarnings ? 1 : 0
+    }
+
+    public var tooManyWarnings: Bool { maxWarnings.map { summary.warnings > $0 } ?? false }
+
+    /// Why the run fails (exit 1), in Chinese, for stderr; nil when it does not.
+    public var failureReason: String? {
+        guard summary.unreadable == 0 else { return nil }
+        var reasons: [String] = []
+        if failing { reasons.append("有达到 --fail-on \(failOn.rawValue) 级别的问题") }
+        if tooManyWarnings, let maxWarnings {
+            reasons.append("警告 \(summary.warnings) 个，超过 --max-warnings \(maxWarnings)")
+        }
+        return reasons.isEmpty ? nil : "检查未通过：" + reasons.joined(separator: "；")
     }
 }
 

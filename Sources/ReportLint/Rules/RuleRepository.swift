@@ -4,7 +4,9 @@ import Foundation
 public enum RuleRepository {
     /// Built-in packs (unless `includeBuiltin` is false or the configuration turns them off), the
     /// configuration's rule files, then `rulePaths`; severities and `off` from the configuration.
-    public static func load(rulePaths: [String], includeBuiltin: Bool, config: Config? = nil) -> Result<CompiledRules, RuleErrors> {
+    /// `overrides` (`--rule ID:off`) win over the configuration; ids that name no rule are left to the caller.
+    public static func load(rulePaths: [String], includeBuiltin: Bool, config: Config? = nil,
+                            overrides: [String: Config.RuleSetting] = [:]) -> Result<CompiledRules, RuleErrors> {
         var packs: [RulePack] = []
         var errors: [RuleError] = []
         // Every built-in pack and rule, also those the configuration turns off: naming them there is no mistake.
@@ -48,6 +50,18 @@ public enum RuleRepository {
             errors += CompiledRules.check(packs, brokenIds: brokenIds)
         }
         guard errors.isEmpty else { return .failure(RuleErrors(errors: RuleErrors.sorted(errors + warnings))) }
+        for packIndex in packs.indices {
+            for ruleIndex in packs[packIndex].rules.indices {
+                let header = packs[packIndex].rules[ruleIndex].header
+                switch overrides[header.id] {
+                case .off?: silenced.insert(header.id)
+                case .severity(let severity)?:
+                    silenced.remove(header.id)
+                    packs[packIndex].rules[ruleIndex].header = header.with(severity: severity)
+                case nil: break
+                }
+            }
+        }
         return CompiledRules.compile(packs).map { compiled in
             var compiled = compiled
             compiled.silenced = silenced
