@@ -691,3 +691,44 @@ extension NewUserCLITests {
         #expect(completion.code == 0 && completion.stdout.contains("reportlint"))
     }
 }
+
+extension NewUserCLITests {
+    /// Item 9 of issue 24: a nested configuration extends its parent instead of replacing it.
+    @Test func nestedConfigurationExtendsItsParent() throws {
+        let directory = try NewUserCLITests.unitFolder() // common/stray-space off, the unit's two rule files
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try write("""
+        2023年档案工作总结
+        一、档案工作
+        档案局局开展工作 ，完成XX项。
+        """, "sub/a.txt", in: directory)
+        let parentOnly = try cli.run(["lint", "sub/a.txt"], in: directory)
+        #expect(parentOnly.stdout.contains("[mybureau/names]") && !parentOnly.stdout.contains("[common/stray-space]"))
+
+        // Without extends the nested file replaces its parent (the unit's rule is gone, stray-space is back).
+        try write("rules:\n  common/placeholder: off\n", "sub/.reportlint.yml", in: directory)
+        let replaced = try cli.run(["lint", "sub/a.txt"], in: directory)
+        #expect(!replaced.stdout.contains("[mybureau/names]") && replaced.stdout.contains("[common/stray-space]"))
+
+        // With extends: both apply, the nested one wins where both speak.
+        try write("extends: ..\nrules:\n  common/placeholder: off\n  common/stray-space: info\n", "sub/.reportlint.yml", in: directory)
+        let extended = try cli.run(["lint", "sub/a.txt"], in: directory)
+        #expect(extended.code == 0 || extended.code == 1, "\(extended.stderr)")
+        #expect(extended.stdout.contains("[mybureau/names]"), "the parent's rule files")
+        #expect(!extended.stdout.contains("[common/placeholder]"), "the nested file's own setting")
+        #expect(extended.stdout.contains("info: ") && extended.stdout.contains("[common/stray-space]"), "the nested file wins")
+        let printed = try cli.json(try cli.run(["lint", "--print-config", "sub/a.txt"], in: directory).stdout)
+        #expect((printed["extends"] as? [String])?.first?.hasSuffix("/.reportlint.yml") == true)
+        #expect((printed["rules"] as? [String: Any])?["common/stray-space"] as? String == "info")
+
+        // A file path works too; a loop and a missing file are errors at the extends line.
+        try write("extends: ../.reportlint.yml\n", "sub/.reportlint.yml", in: directory)
+        #expect(try cli.run(["lint", "sub/a.txt"], in: directory).stdout.contains("[mybureau/names]"))
+        try write("extends: sub/.reportlint.yml\nrules:\n  common/stray-space: off\n", ".reportlint.yml", in: directory)
+        let loop = try cli.run(["lint", "sub/a.txt"], in: directory)
+        #expect(loop.code == 2 && loop.stderr.contains("extends 形成循环"), "\(loop.stderr)")
+        try write("extends: [missing.yml]\n", "sub/.reportlint.yml", in: directory)
+        let missing = try cli.run(["lint", "sub/a.txt"], in: directory)
+        #expect(missing.code == 2 && missing.stderr.contains(".reportlint.yml:1:11: 错误: extends 指向的配置文件"), "\(missing.stderr)")
+    }
+}

@@ -7,10 +7,10 @@ public enum EffectiveConfig {
     public static func json(for path: String, resolved: RuleSetCache.Resolved) -> String {
         let rules = resolved.rules
         let config = resolved.config
-        let relative = config?.relativePath(path)
         var members: [(String, JSONValue)] = [
             ("file", .string(path)),
             ("config", config.map { .string($0.file) } ?? .null),
+            ("extends", .array((config?.files.dropFirst() ?? []).map(JSONValue.string))),
             ("ignored", .bool(config?.isIgnored(path) ?? false)),
             ("type", config?.type(for: path).map { .string($0.rawValue) } ?? .null),
             ("packs", .array(rules.packs.map(\.name).uniqued().map(JSONValue.string))),
@@ -19,7 +19,7 @@ public enum EffectiveConfig {
         members.append(("rules", .object(rules.rules.map { rule in
             (rule.header.id, .string(rules.silenced.contains(rule.header.id) ? "off" : rule.header.severity.rawValue))
         })))
-        let waivers = (config?.waivers ?? []).filter { relative.map($0.path.matches) ?? false }
+        let waivers = config?.waivers(forPath: path) ?? []
         members.append(("waivers", .array(waivers.map { waiver in
             var fields: [(String, JSONValue)] = [("rule", .string(waiver.rule)), ("path", .string(waiver.path.pattern))]
             if let text = waiver.text { fields.append(("text", .string(text))) }

@@ -178,6 +178,7 @@ public final class LanguageServer {
     private func rememberStamps(configFile: String?, config: Config?) {
         var files = ((config?.ruleFiles ?? []) + options.rulePaths).flatMap { [$0] + RuleLoader.ruleFiles(at: $0) }
         if let configFile { files.append(configFile) }
+        files += config?.files.dropFirst() ?? [] // what it extends
         for file in files where ruleFileStamps[file] == nil {
             ruleFileStamps[file] = LanguageServer.modificationDate(file) ?? .distantPast
         }

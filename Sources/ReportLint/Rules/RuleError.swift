@@ -40,6 +40,8 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownRule(String, suggestion: String?)
         /// A warning: a list item indented deeper than the one before, which YAML folds into it.
         case foldedListItem(item: String, into: String)
+        /// `extends:` of a configuration names a missing file or makes a loop.
+        case badExtends(String)
     }
 
     public let location: RuleLocation
@@ -97,6 +99,8 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
             return "没有名为“\(name)”的规则包\(didYouMean(suggestion, otherwise: ""))"
         case .unknownRule(let id, let suggestion):
             return "没有 id 为“\(id)”的规则\(didYouMean(suggestion, otherwise: ""))"
+        case .badExtends(let reason):
+            return reason
         case .foldedListItem(let item, let folded):
             return "“\(item)”比上一项缩进得深，YAML 把它并进了上一项，成了“\(folded)”；列表各项的“-”应上下对齐"
         }

@@ -88,7 +88,7 @@ public enum RuleRepository {
         for (id, setting) in config.rules.sorted(by: { $0.key < $1.key }) where !ids.contains(id) {
             errors.append(RuleError(.unknownRule(id, suggestion: Suggestions.nearest(to: id, in: ids.sorted())), at: setting.location))
         }
-        for waiver in config.waivers where !ids.contains(waiver.rule) {
+        for waiver in config.allWaivers where !ids.contains(waiver.rule) {
             errors.append(RuleError(.unknownRule(waiver.rule, suggestion: Suggestions.nearest(to: waiver.rule, in: ids.sorted())),
                                     at: waiver.location))
         }
