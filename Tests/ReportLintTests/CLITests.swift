@@ -732,3 +732,33 @@ extension NewUserCLITests {
         #expect(missing.code == 2 && missing.stderr.contains(".reportlint.yml:1:11: 错误: extends 指向的配置文件"), "\(missing.stderr)")
     }
 }
+
+extension NewUserCLITests {
+    /// Item 3 of issue 24, statically (scripts/check-ci-examples runs the steps): the CI examples are valid
+    /// YAML, use the Swift the README names, pin ReportLint and cache its binary, trust the checkout for git,
+    /// guard the SARIF upload, and do not need a baseline file to exist.
+    @Test func ciExamplesAreSound() throws {
+        let github = try SchemaValue.yaml(String(contentsOf: TestSupport.packageRoot.appendingPathComponent("examples/github-actions.yml"), encoding: .utf8))
+        let job = try #require(github["jobs"]?["reportlint"])
+        #expect(job["container"] == .string("swift:6.3"))
+        guard case .array(let steps)? = job["steps"] else { Issue.record("no steps"); return }
+        let runs = steps.compactMap { step -> String? in if case .string(let run)? = step["run"] { run } else { nil } }
+        #expect(runs.contains { $0.contains("safe.directory \"$GITHUB_WORKSPACE\"") })
+        #expect(runs.contains { $0.contains("fetch -q --depth 1 \"$REPORTLINT_REPO\" \"$REPORTLINT_REF\"") })
+        #expect(steps.contains { $0["uses"] == .string("actions/cache@v4") })
+        let upload = try #require(steps.first { if case .string(let uses)? = $0["uses"] { uses.hasPrefix("github/codeql-action/upload-sarif") } else { false } })
+        #expect(upload["continue-on-error"] == .bool(true))
+        if case .string(let condition)? = upload["if"] { #expect(condition.contains("head.repo.full_name == github.repository")) } else { Issue.record("no guard") }
+
+        let gitlab = try SchemaValue.yaml(String(contentsOf: TestSupport.packageRoot.appendingPathComponent("examples/gitlab-ci.yml"), encoding: .utf8))
+        #expect(gitlab["reportlint"]?["image"] == .string("swift:6.3"))
+        guard case .array(let script)? = gitlab["reportlint"]?["script"] else { Issue.record("no script"); return }
+        let text = script.compactMap { if case .string(let line) = $0 { line } else { nil } }.joined(separator: "\n")
+        #expect(text.contains("if [ -f .reportlint-baseline.json ]"))
+        #expect(gitlab["reportlint"]?["cache"]?["key"] == .string("reportlint-swift6.3-$REPORTLINT_REF"))
+        for document in [github, gitlab] {
+            let ref = document["env"]?["REPORTLINT_REF"] ?? document["variables"]?["REPORTLINT_REF"]
+            #expect(ref != nil && ref != .string("main") && ref != .string("HEAD"), "ReportLint is pinned")
+        }
+    }
+}
