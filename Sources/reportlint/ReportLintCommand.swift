@@ -24,8 +24,14 @@ struct ReportLintCommand: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
+            // Help and usage errors in Chinese; a completion script is printed as it is.
+            let generating = CommandLine.arguments.contains { $0.hasPrefix("--generate-completion-script") }
+            if code == .success && !generating {
+                print(Chinese.translate(fullMessage(for: error)))
+                Foundation.exit(0)
+            }
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((Chinese.translate(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -54,7 +54,7 @@ struct CLITests {
     @Test func lintAFixtureWithFindings() throws {
         let output = try run(["lint", "Fixtures/summary-missing-problems.txt"])
         #expect(output.code == 1)
-        #expect(output.stdout.hasPrefix("Fixtures/summary-missing-problems.txt:11:54: error: 缺少“存在的问题”部分。"))
+        #expect(output.stdout.hasPrefix("Fixtures/summary-missing-problems.txt:11:54: 错误: 缺少“存在的问题”部分。"))
         #expect(output.stdout.contains("[report/problems]\n 11 | "))
         #expect(output.stdout.hasSuffix("检查了 1 个文件：1 个错误，0 个警告，0 个提示。\n"))
         #expect(output.stderr.isEmpty)
@@ -174,7 +174,7 @@ struct CLITests {
 
     @Test func standardInput() throws {
         let output = try run(["lint", "-"], stdin: Data("2023年工作总结\n坚决维护以习近平同志为总书记的党中央权威。\n".utf8))
-        #expect(output.stdout.contains("<stdin>:2:5: error: 提法不规范：“以习近平同志为总书记的党中央”应为“以习近平同志为核心的党中央”"))
+        #expect(output.stdout.contains("<stdin>:2:5: 错误: 提法不规范：“以习近平同志为总书记的党中央”应为“以习近平同志为核心的党中央”"))
         #expect(output.code == 1)
     }
 
@@ -234,7 +234,7 @@ struct CLITests {
             .write(to: rules, atomically: true, encoding: .utf8)
         let output = try run(["lint", "--no-builtin", "--rules", directory.path, "Fixtures/summary-headings.txt", "Fixtures/summary-missing-problems.txt"])
         #expect(output.code == 0) // a warning does not fail the default --fail-on error
-        #expect(output.stdout.contains("Fixtures/summary-headings.txt:15:40: warning: 避免使用：“田间党课” [mine/word]"))
+        #expect(output.stdout.contains("Fixtures/summary-headings.txt:15:40: 警告: 避免使用：“田间党课” [mine/word]"))
         #expect(!output.stdout.contains("report/problems"))
     }
 
@@ -300,7 +300,7 @@ struct CLITests {
             .write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let output = try run(["lint", "reports"], in: directory)
         #expect(!output.stdout.contains("common/placeholder"))
-        #expect(output.stdout.contains("info: 缺少数字：“审议个” [common/missing-figure]"))
+        #expect(output.stdout.contains("提示: 缺少数字：“审议个” [common/missing-figure]"))
         #expect(!output.stdout.contains("b.txt"))
         #expect(output.stderr.contains("按配置文件的 ignore 跳过了 1 个文件"))
 
@@ -504,7 +504,7 @@ extension NewUserCLITests {
         try "rules:\n  common/formulation: off\n".write(to: directory.appendingPathComponent("sub/.reportlint.yml"), atomically: true, encoding: .utf8)
         let input = Data("2023年工作总结\n坚决维护以习近平同志为总书记的党中央权威。\n".utf8)
         #expect(try cli.run(["lint", "--stdin-filename", "sub/a.txt", "-"], stdin: input, in: directory).stdout.contains("common/formulation") == false)
-        #expect(try cli.run(["lint", "--stdin-filename", "a.txt", "-"], stdin: input, in: directory).stdout.contains("a.txt:2:5: error: 提法不规范"))
+        #expect(try cli.run(["lint", "--stdin-filename", "a.txt", "-"], stdin: input, in: directory).stdout.contains("a.txt:2:5: 错误: 提法不规范"))
         // Only with standard input.
         let misuse = try cli.run(["lint", "--stdin-filename", "a.txt", "Fixtures/summary-cues.txt"])
         #expect(misuse.code == 2)
@@ -600,10 +600,10 @@ extension NewUserCLITests {
 
         // --quiet: errors only.
         let full = try cli.run(["lint", "reports/a.txt"], in: directory)
-        #expect(full.stdout.contains(": warning: "))
+        #expect(full.stdout.contains(": 警告: "))
         let quiet = try cli.run(["lint", "--quiet", "reports/a.txt"], in: directory)
-        #expect(!quiet.stdout.contains(": warning: ") && quiet.stdout.contains(": error: "))
-        #expect(try cli.run(["lint", "-q", "--fail-on", "warning", "reports/sub/c.txt"], in: directory).stdout.contains(": warning: ") == false)
+        #expect(!quiet.stdout.contains(": 警告: ") && quiet.stdout.contains(": 错误: "))
+        #expect(try cli.run(["lint", "-q", "--fail-on", "warning", "reports/sub/c.txt"], in: directory).stdout.contains(": 警告: ") == false)
 
         // -o/--output: the same bytes in the file, nothing on stdout.
         let json = try cli.run(["lint", "--format", "json", "reports"], in: directory)
@@ -636,7 +636,7 @@ extension NewUserCLITests {
         // --rule ID:LEVEL over the configuration.
         let ruled = try cli.run(["lint", "--rule", "common/placeholder:off", "--rule", "common/year-consistency:error", "reports/a.txt"], in: directory)
         #expect(!ruled.stdout.contains("[common/placeholder]"))
-        #expect(ruled.stdout.contains("error: 年份与标题不一致"))
+        #expect(ruled.stdout.contains("错误: 年份与标题不一致"))
         let badRule = try cli.run(["lint", "--rule", "common/placeholdr:off", "reports/a.txt"], in: directory)
         #expect(badRule.code == 2 && badRule.stderr.contains("是否想写“common/placeholder”"))
         #expect(try cli.run(["lint", "--rule", "common/placeholder", "reports/a.txt"], in: directory).code == 2)
@@ -716,7 +716,7 @@ extension NewUserCLITests {
         #expect(extended.code == 0 || extended.code == 1, "\(extended.stderr)")
         #expect(extended.stdout.contains("[mybureau/names]"), "the parent's rule files")
         #expect(!extended.stdout.contains("[common/placeholder]"), "the nested file's own setting")
-        #expect(extended.stdout.contains("info: ") && extended.stdout.contains("[common/stray-space]"), "the nested file wins")
+        #expect(extended.stdout.contains("提示: ") && extended.stdout.contains("[common/stray-space]"), "the nested file wins")
         let printed = try cli.json(try cli.run(["lint", "--print-config", "sub/a.txt"], in: directory).stdout)
         #expect((printed["extends"] as? [String])?.first?.hasSuffix("/.reportlint.yml") == true)
         #expect((printed["rules"] as? [String: Any])?["common/stray-space"] as? String == "info")
@@ -760,5 +760,26 @@ extension NewUserCLITests {
             let ref = document["env"]?["REPORTLINT_REF"] ?? document["variables"]?["REPORTLINT_REF"]
             #expect(ref != nil && ref != .string("main") && ref != .string("HEAD"), "ReportLint is pinned")
         }
+    }
+}
+
+extension NewUserCLITests {
+    /// Item 11 of issue 24: one language. Severities in text output, help and usage errors in Chinese.
+    @Test func chineseThroughout() throws {
+        let lint = try cli.run(["lint", "Fixtures/draft-unfinished.txt"])
+        #expect(lint.stdout.contains(": 错误: ") && lint.stdout.contains(": 警告: "))
+        #expect(!lint.stdout.contains(": error: ") && !lint.stdout.contains(": warning: "))
+        let help = try cli.run(["lint", "--help"])
+        #expect(help.code == 0)
+        for heading in ["概述:", "用法:", "参数:", "选项:", "显示帮助。"] { #expect(help.stdout.contains(heading), "\(heading)") }
+        for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "Show help information.", "default:"] { #expect(!help.stdout.contains(english), "\(english)") }
+        let unknown = try cli.run(["lint", "--formt", "json", "x.txt"])
+        #expect(unknown.code == 2 && unknown.stderr.hasPrefix("错误: 未知的选项“--formt”。是否想写“--format”？"), "\(unknown.stderr)")
+        let value = try cli.run(["lint", "--format", "xml", "x.txt"])
+        #expect(value.code == 2 && value.stderr.contains("“xml”不是“--format <format>”的有效值"))
+        let missing = try cli.run(["rules", "explain"])
+        #expect(missing.code == 2 && missing.stderr.contains("错误: 缺少参数 <ID>"))
+        // Machine formats keep their words.
+        #expect(try cli.run(["lint", "--format", "junit", "Fixtures/draft-unfinished.txt"]).stdout.contains(": error: "))
     }
 }
