@@ -185,6 +185,9 @@ struct Lint: ParsableCommand {
         } else {
             var run = LintRun(outcomes: kept, rules: ranRules)
             run.diagnostics = diagnostics
+            run.checkedOn = Gate.today()
+            var seenConfigs = Set<String>()
+            run.configFiles = planned.compactMap { $0.resolved.config?.files }.flatMap { $0 }.filter { seenConfigs.insert($0).inserted }
             output.write(reporter.report(run))
         }
         output.flush()

@@ -783,3 +783,33 @@ extension NewUserCLITests {
         #expect(try cli.run(["lint", "--format", "junit", "Fixtures/draft-unfinished.txt"]).stdout.contains(": error: "))
     }
 }
+
+extension NewUserCLITests {
+    /// Item 12 of issue 24: the smaller things.
+    @Test func smallerThings() throws {
+        // outline --help lists only the formats it takes; fix --help names .md too.
+        let outline = try cli.run(["outline", "--help"])
+        #expect(outline.stdout.contains("text, json") && !outline.stdout.contains("sarif"), "\(outline.stdout)")
+        #expect(try cli.run(["outline", "--format", "sarif", "Fixtures/duty-report.txt"]).code == 2)
+        let fixHelp = try cli.run(["fix", "--help"]).stdout
+        #expect(fixHelp.contains(".md") && !fixHelp.contains("（*.txt）"))
+
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A folder with an old .doc says so.
+        try write("x", "old/旧稿.doc", in: directory)
+        try write(try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"), encoding: .utf8), "old/a.txt", in: directory)
+        let folder = try cli.run(["lint", "old"], in: directory)
+        #expect(folder.stderr.contains("old/旧稿.doc: 旧版 Word 格式（.doc）无法检查"))
+
+        // The HTML page: the check's date and configuration, number headings aligned with their numbers,
+        // the 合计 row once when printed, and no doubled quotes in a suggestion.
+        try write("rules:\n  common/dash: off\n", "old/.reportlint.yml", in: directory)
+        let html = try cli.run(["lint", "--format", "html", "old/a.txt"], in: directory).stdout
+        #expect(html.contains("检查日期 \(Gate.today())"))
+        #expect(html.contains("old/.reportlint.yml"))
+        #expect(html.contains(#"<th scope="col" class="count">错误</th>"#) || html.contains(#"<th class="count" scope="col">错误</th>"#), "count headings")
+        #expect(html.contains("tfoot { display: table-row-group; }"))
+        #expect(html.contains("改为“两个确立”") && !html.contains("改为““"))
+    }
+}

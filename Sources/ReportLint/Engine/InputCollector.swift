@@ -85,6 +85,9 @@ public struct InputCollector {
                     continue
                 }
                 walk(path, relative: relativePath, ancestors: ancestors.union([real]), into: &found, warnings: &warnings, matching: matching)
+            } else if name.lowercased().hasSuffix(".doc") && matching(relativePath) && !exclude.contains(where: { $0.matches(relativePath) }) {
+                // The old binary Word format cannot be read: said, rather than skipped in silence.
+                warnings.append("\(path): 旧版 Word 格式（.doc）无法检查，未检查；请在 Word 或 WPS 中另存为 .docx")
             } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) })
                         && matching(relativePath) {
                 // A named pipe or a device found in a folder would block or never end: said, not opened.

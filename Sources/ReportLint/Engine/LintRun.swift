@@ -25,6 +25,9 @@ public struct LintRun: Sendable {
     public let rules: [any Rule]
     /// Remarks about the run itself (an expired waiver), also printed on stderr.
     public var diagnostics: [String] = []
+    /// The day of the check (YYYY-MM-DD) and the configuration files used, for the HTML page; unset in tests.
+    public var checkedOn: String?
+    public var configFiles: [String] = []
 
     public init(outcomes: [FileOutcome], rules: [any Rule]) {
         self.outcomes = outcomes
