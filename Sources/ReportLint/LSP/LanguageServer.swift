@@ -30,6 +30,11 @@ public final class LanguageServer {
     private var documents: [String: LSPDocument] = [:]
     private var encoding = PositionEncoding.utf16
     private var shutdownRequested = false
+    /// Whether the client takes `client/registerCapability` for file watching (dynamic registration).
+    private var canWatchFiles = false
+    /// Broken-configuration messages already shown since the rules were last loaded: each is shown once,
+    /// not again for every file opened.
+    private var shownFailures = Set<String>()
     /// Set once `exit` arrives: the process should end with this status.
     public private(set) var exitStatus: Int32?
 
@@ -69,7 +74,9 @@ public final class LanguageServer {
         let uri = textDocument["uri"] as? String ?? ""
         switch method {
         case "initialized":
-            return [registerWatchers()]
+            // Only a client that says it takes dynamic registration is asked; the others are covered by the
+            // modification dates checked before each lint.
+            return canWatchFiles ? [registerWatchers()] : []
         case "exit":
             exitStatus = shutdownRequested ? 0 : 1
             return []
@@ -103,6 +110,8 @@ public final class LanguageServer {
         let general = (params["capabilities"] as? [String: Any])?["general"] as? [String: Any]
         let offered = general?["positionEncodings"] as? [String] ?? []
         encoding = offered.contains(PositionEncoding.utf32.rawValue) ? .utf32 : .utf16
+        let workspace = (params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
+        canWatchFiles = (workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool == true
         return .object([
             ("capabilities", .object([
                 ("positionEncoding", .string(encoding.rawValue)),
@@ -143,7 +152,9 @@ public final class LanguageServer {
         rememberStamps(configFile: rules.configPath(for: path), config: try? resolution.get().config)
         switch resolution {
         case .failure(let failure):
-            messages.append(showMessage("ReportLint 无法加载规则或配置：\n\(failure.description)", type: 1))
+            if shownFailures.insert(failure.description).inserted {
+                messages.append(showMessage("ReportLint 无法加载规则或配置：\n\(failure.description)", type: 1))
+            }
         case .success(let resolved):
             if resolved.config?.isIgnored(path) == true { break }
             switch Reader().decode(Array(document.text.utf8), path: path) {
@@ -171,6 +182,7 @@ public final class LanguageServer {
         guard force || changed else { return nil }
         rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin, explicitConfig: options.explicitConfig)
         ruleFileStamps = [:]
+        shownFailures = []
         return documents.keys.sorted().flatMap(lintOne)
     }
 
