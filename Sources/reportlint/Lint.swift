@@ -96,13 +96,17 @@ struct Lint: ParsableCommand {
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
         var candidates = collected.paths
         if let changedSince {
-            switch GitChanges.files(since: changedSince) {
-            case .success(let changed):
-                candidates = candidates.filter { $0 == "-" || changed.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) }
-            case .failure(let failure):
-                Diagnostics.print(failure.description)
-                throw ExitCode(2)
+            // git runs in the repository of the linted paths (each argument's folder), not the current folder.
+            var changed = Set<String>()
+            for folder in Set((paths.isEmpty ? ["."] : paths).filter { $0 != "-" }.map(Lint.existingFolder)).sorted() {
+                switch GitChanges.files(since: changedSince, in: folder) {
+                case .success(let files): changed.formUnion(files)
+                case .failure(let failure):
+                    Diagnostics.print(failure.description)
+                    throw ExitCode(2)
+                }
             }
+            candidates = candidates.filter { $0 == "-" || changed.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) }
         }
 
         // Standard input with --stdin-filename is governed like the file it stands for: its folder's configuration.
@@ -196,6 +200,18 @@ struct Lint: ParsableCommand {
         // Recording a baseline is adopting today's findings: that run does not fail for them.
         if writeBaseline != nil && verdict.exitCode == 1 { return }
         if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
+    }
+
+    /// The argument itself when it is a folder, else the nearest existing folder above it (for a file or a pattern).
+    static func existingFolder(_ argument: String) -> String {
+        var path = argument
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
+            let parent = PathText.directory(of: path)
+            if parent.isEmpty || parent == path { return parent.isEmpty ? "." : parent }
+            path = parent
+        }
     }
 
     private func loadBaseline() throws -> Baseline? {

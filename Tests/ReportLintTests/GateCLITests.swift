@@ -118,6 +118,13 @@ struct GateCLITests {
         let output = try cli.run(["lint", "--format", "json", "--changed-since", "HEAD", "reports"], in: directory)
         let paths = (try cli.json(output.stdout)["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
         #expect(paths == ["reports/changed.txt", "reports/新增.txt"])
+        // From another folder (here inside another repository, this package's): git runs in the reports' repository.
+        let reports = directory.appendingPathComponent("reports").path
+        let elsewhere = try cli.run(["lint", "--format", "json", "--changed-since", "HEAD", reports])
+        let fromElsewhere = (try cli.json(elsewhere.stdout)["files"] as? [[String: Any]])?.compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+        #expect(fromElsewhere == ["changed.txt", "新增.txt"], "\(elsewhere.stderr)")
+        let oneFile = try cli.run(["lint", "--format", "json", "--changed-since", "HEAD", reports + "/changed.txt", reports + "/old.txt"], in: TestSupport.packageRoot)
+        #expect((try cli.json(oneFile.stdout)["files"] as? [[String: Any]])?.count == 1)
         let bad = try cli.run(["lint", "--changed-since", "no-such-ref", "reports"], in: directory)
         #expect(bad.code == 2)
         #expect(bad.stderr.contains("--changed-since"))
