@@ -813,3 +813,16 @@ extension NewUserCLITests {
         #expect(html.contains("改为“两个确立”") && !html.contains("改为““"))
     }
 }
+
+extension NewUserCLITests {
+    /// Item 12 of issue 24: a hint shows the report's own year, not a fixed 2023 or 2024.
+    @Test func hintsUseTheReportsYear() throws {
+        let body = "一、主要工作\n全年接收档案1200卷。\n二、存在的问题\n但还存在一些不足，主要表现在：一是数字化进度慢。\n"
+        let dated = try cli.run(["lint", "-"], stdin: Data(("2025年档案工作总结\n" + body).utf8))
+        #expect(dated.stdout.contains("或“2026年，我局将继续……”。 [report/next-steps]"), "\(dated.stdout)")
+        let undated = try cli.run(["lint", "-"], stdin: Data(("档案工作总结\n" + body).utf8))
+        #expect(undated.stdout.contains("或“明年，我局将继续……”。 [report/next-steps]"))
+        let plan = try cli.run(["lint", "-"], stdin: Data("2026年档案工作要点\n一、加强党的政治建设\n深入学习。\n".utf8))
+        #expect(plan.stdout.contains("“2026年工作的总体要求是：……”"), "\(plan.stdout)")
+    }
+}
