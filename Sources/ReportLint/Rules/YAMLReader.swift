@@ -19,8 +19,9 @@ final class YAMLReader {
     static let maxDepth = 64
 
     let file: String
-    /// The file's lines, to see where a plain scalar ran on past its first line.
-    let lines: [Substring]
+    /// The file's text, and its lines when first needed, to see where a plain scalar ran on past its first line.
+    let text: String
+    private lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
     private var recorded: [RuleError] = []
     private(set) var warnings: [RuleError] = []
 
@@ -34,7 +35,7 @@ final class YAMLReader {
 
     init(file: String, text: String = "") {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
     }
 
     /// Warns when a plain scalar took in the next line's `- item`: a list item indented deeper than the one
