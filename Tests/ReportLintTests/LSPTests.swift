@@ -300,3 +300,16 @@ struct LSPClientKindsTests {
         #expect(shown == 1)
     }
 }
+
+extension LSPClientKindsTests {
+    /// `reportlint lsp --rule ID:off` applies as it does for lint.
+    @Test func ruleSettingsApplyToTheServer() throws {
+        let client = try LSPClient(arguments: ["--rule", "common/placeholder:off"])
+        defer { client.stop() }
+        _ = try client.initialize()
+        let uri = "file:///tmp/reportlint-lsp-\(UUID().uuidString)/a.txt"
+        client.open(uri: uri, text: "2023年工作总结\n开展活动XX次,成效明显。\n")
+        let codes = try client.diagnostics(for: uri).diagnostics.compactMap { $0["code"] as? String }
+        #expect(!codes.contains("common/placeholder") && codes.contains("common/half-width-punctuation"))
+    }
+}

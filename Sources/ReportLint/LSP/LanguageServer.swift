@@ -12,11 +12,15 @@ public final class LanguageServer {
         public var rulePaths: [String]
         public var includeBuiltin: Bool
         public var explicitConfig: String?
+        /// `--rule ID:LEVEL` settings, over every configuration.
+        public var overrides: [String: Config.RuleSetting]
 
-        public init(rulePaths: [String] = [], includeBuiltin: Bool = true, explicitConfig: String? = nil) {
+        public init(rulePaths: [String] = [], includeBuiltin: Bool = true, explicitConfig: String? = nil,
+                    overrides: [String: Config.RuleSetting] = [:]) {
             self.rulePaths = rulePaths
             self.includeBuiltin = includeBuiltin
             self.explicitConfig = explicitConfig
+            self.overrides = overrides
         }
     }
 
@@ -41,7 +45,7 @@ public final class LanguageServer {
     public init(options: Options = Options()) {
         self.options = options
         self.rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
-                                  explicitConfig: options.explicitConfig)
+                                  explicitConfig: options.explicitConfig, overrides: options.overrides)
     }
 
     /// Handles one message body; returns the messages to send back (responses and notifications).
@@ -180,7 +184,8 @@ public final class LanguageServer {
     private func reloadIfRulesChanged(force: Bool) -> [JSONValue]? {
         let changed = ruleFileStamps.contains { path, stamp in (LanguageServer.modificationDate(path) ?? .distantPast) != stamp }
         guard force || changed else { return nil }
-        rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin, explicitConfig: options.explicitConfig)
+        rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin, explicitConfig: options.explicitConfig,
+                             overrides: options.overrides)
         ruleFileStamps = [:]
         shownFailures = []
         return documents.keys.sorted().flatMap(lintOne)
