@@ -46,8 +46,10 @@ let package = Package(
                 "ReportLint", "reportlint", "reportlint-fuzz",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
             ],
-            exclude: ["Golden"]
+            // Schemas/ holds the official SARIF 2.1.0 schema (OASIS, errata 01) the SARIF output is validated against.
+            exclude: ["Golden", "Schemas"]
         ),
     ]
 )

@@ -7,7 +7,8 @@ struct Fix: ParsableCommand {
         abstract: "自动修正可安全修正的问题（空格、标点、规范提法等），保持编码、BOM、换行和权限不变。",
         discussion: """
         只修改规则标出的文字，不跨段落，不改动引号“…”和书名号《…》里的内容。修正后重新检查，直到没有可修正的问题。
-        退出码：0 完成（或无需修正）；2 命令行、配置、规则或文件读写错误。
+        Word 文件（.docx）不会被改写：请按 lint 的提示在 Word 中修改。
+        退出码：0 完成（或无需修正）；1 用 --check 时有可修正的问题；2 命令行、配置、规则或文件读写错误。
         """
     )
 
@@ -19,13 +20,16 @@ struct Fix: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "只列出会做的修改，不写入文件。")
     var dryRun = false
 
+    @Flag(help: "只检查：列出会做的修改，不写入文件；有可修正的问题时退出码为 1（用于 CI 和 pre-commit）。")
+    var check = false
+
     @Option(help: ArgumentHelp("只修正这条规则的问题（可多次使用）。", valueName: "RULE-ID"))
     var only: [String] = []
 
     @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
     var type: DocumentType?
 
-    @Argument(help: ArgumentHelp("要修正的报告文件或目录（*.txt）。", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("要修正的报告文件或目录（.txt、.md；目录中递归查找）。", valueName: "PATH"))
     var paths: [String] = []
 
     func validate() throws {
@@ -48,9 +52,12 @@ struct Fix: ParsableCommand {
         var changedFiles = 0
         var fixCount = 0
         var failedWrites = 0
+        var wordFiles = 0
+        let writes = !diff && !dryRun && !check
         for (path, resolved) in planned where !(resolved.config?.isIgnored(path) ?? false) {
             if (path as NSString).pathExtension.lowercased() == "docx" {
                 Diagnostics.print("\(Diagnostics.path(path)): 注意: 不修改 Word 文件；请按 lint 的提示在 Word 中修改")
+                wordFiles += 1
                 continue
             }
             let source: Source
@@ -65,7 +72,7 @@ struct Fix: ParsableCommand {
             let result = Fixer.fix(source, linter: Linter(rules: resolved.rules), type: type ?? resolved.config?.type(for: path),
                                    only: only.isEmpty ? nil : Set(only))
             guard result.changed else { continue }
-            if diff || dryRun {
+            if !writes {
                 changedFiles += 1
                 fixCount += result.applied.count
             }
@@ -78,7 +85,7 @@ struct Fix: ParsableCommand {
                 let after = fix.replacement.isEmpty ? "删除" : "“\(fix.replacement)”"
                 print(TerminalText.escape("\(path):\(fix.line):\(fix.column): \(before) → \(after) [\(fix.ruleId)]"))
             }
-            if dryRun { continue }
+            if !writes { continue }
             switch FixWriter.write(result.fixedText, like: source, snapshot: snapshot) {
             case .success(let notes):
                 changedFiles += 1
@@ -94,12 +101,17 @@ struct Fix: ParsableCommand {
             }
         }
         if !diff {
-            let verb = dryRun ? "可修正" : "已修正"
-            if changedFiles > 0 || failedWrites == 0 {
-                print(changedFiles == 0 ? "没有可自动修正的问题。" : "\(verb) \(changedFiles) 个文件中的 \(fixCount) 处问题。")
+            let verb = writes ? "已修正" : "可修正"
+            if changedFiles > 0 {
+                print("\(verb) \(changedFiles) 个文件中的 \(fixCount) 处问题。")
+            } else if failedWrites == 0 && wordFiles > 0 && wordFiles == planned.count {
+                print("没有修改：Word 文件（.docx）不会被改写，请按 reportlint lint 的提示在 Word 中修改。")
+            } else if failedWrites == 0 {
+                print("没有可自动修正的问题。" + (wordFiles > 0 ? "（另有 \(wordFiles) 个 Word 文件未修改：请在 Word 中修改。）" : ""))
             }
             if failedWrites > 0 { print("\(failedWrites) 个文件未能写入，见上面的错误；这些文件保持原样。") }
         }
         if failed { throw ExitCode(2) }
+        if check && changedFiles > 0 { throw ExitCode(1) }
     }
 }

@@ -13,7 +13,24 @@ struct Init: ParsableCommand {
     @Flag(help: "覆盖已有的文件。")
     var force = false
 
+    @Flag(help: "只写出（更新）.reportlint/ 中的 JSON Schema，不动配置文件和规则文件（升级 reportlint 后使用）。")
+    var schemas = false
+
     func run() throws {
+        if schemas {
+            for (relative, content) in Starter.schemaFiles {
+                let path = (directory as NSString).appendingPathComponent(relative)
+                try FileManager.default.createDirectory(atPath: PathText.directory(of: path), withIntermediateDirectories: true)
+                let old = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+                if old == content {
+                    print("未改变 \(path)")
+                    continue
+                }
+                try content.write(toFile: path, atomically: true, encoding: .utf8)
+                print(old == nil ? "已写入 \(path)" : "已更新 \(path)")
+            }
+            return
+        }
         let files = Starter.files
         let paths = files.map { (directory as NSString).appendingPathComponent($0.path) }
         let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }

@@ -16,7 +16,7 @@ struct LSP: ParsableCommand {
 
     func run() throws {
         let server = LanguageServer(options: LanguageServer.Options(rulePaths: ruleOptions.rules, includeBuiltin: !ruleOptions.noBuiltin,
-                                                                    explicitConfig: ruleOptions.config))
+                                                                    explicitConfig: ruleOptions.config, overrides: ruleOptions.overrides))
         var framer = MessageFramer()
         let input = FileHandle.standardInput
         while true {

@@ -6,7 +6,7 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查报告。",
         discussion: """
-        PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）或 -（标准输入）。
+        PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）、通配符（如 'reports/*.txt'，引号中的也会展开）或 -（标准输入）；不给时检查当前目录。
         退出码：0 没有达到 --fail-on 级别的问题；1 有（或警告超过 --max-warnings）；2 命令行、配置、规则或文件读取错误。
         """
     )
@@ -25,7 +25,7 @@ struct Lint: ParsableCommand {
     @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
     var type: DocumentType?
 
-    @Option(help: ArgumentHelp("仓库根目录：sarif、junit、github、checkstyle、gitlab 和基线中的路径相对于它。", valueName: "PATH"))
+    @Option(help: ArgumentHelp("仓库根目录：sarif、junit、github、checkstyle、gitlab 中的路径相对于它（基线中的路径总是相对于基线文件所在目录）。", valueName: "PATH"))
     var base: String?
 
     @Option(help: ArgumentHelp("只报告不在这个基线文件中的新问题。", valueName: "FILE"))
@@ -58,53 +58,85 @@ struct Lint: ParsableCommand {
     @Flag(help: "检查结束后在标准错误输出上列出各规则和各阶段所用的时间（所有文件、所有线程合计）。")
     var timings = false
 
-    @Argument(help: ArgumentHelp("要检查的报告。", valueName: "PATH"))
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("标准输入（-）当作这个文件检查：按扩展名读作文本、Markdown 或 Word，输出中用这个名字，按它所在目录查找配置。", valueName: "NAME"))
+    var stdinFilename: String?
+
+    @Flag(name: [.customShort("q"), .long], help: "只报告错误（error），不报告警告和提示；退出码也只看错误。")
+    var quiet = false
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("把结果写入这个文件，而不是标准输出。", valueName: "FILE"))
+    var output: String?
+
+    @Flag(inversion: .prefixedNo, help: "text 格式是否用颜色（默认：标准输出是终端时用；NO_COLOR 非空时不用，FORCE_COLOR 时用）。")
+    var color: Bool?
+
+    @Option(name: .customLong("print-config"), help: ArgumentHelp("不检查，只以 JSON 打印对这个文件生效的配置：配置文件、规则包、各规则级别、文种、豁免。", valueName: "FILE"))
+    var printConfig: String?
+
+    @Argument(help: ArgumentHelp("要检查的报告，默认为当前目录。", valueName: "PATH"))
     var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("请给出要检查的报告文件或目录。") }
         if paths.contains("") { throw ValidationError("路径不能为空字符串。") }
         if maxFileSize < 1 || maxFileSize > 1_048_576 { throw ValidationError("--max-file-size 应为 1 到 1048576 之间的整数（MB）。") }
         if jobs < 1 { throw ValidationError("--jobs 应为正整数。") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings 不能为负数。") }
+        if let stdinFilename {
+            if stdinFilename.isEmpty { throw ValidationError("--stdin-filename 不能为空字符串。") }
+            if !paths.contains("-") { throw ValidationError("--stdin-filename 只用于标准输入：请在路径中写 -。") }
+        }
     }
 
     func run() throws {
+        if let printConfig {
+            let resolved = try ruleOptions.resolve([printConfig])[0].resolved
+            print(EffectiveConfig.json(for: printConfig, resolved: resolved), terminator: "")
+            return
+        }
         let collector = InputCollector(include: include.isEmpty ? InputCollector.defaultInclude : include.map(Glob.init),
                                        exclude: exclude.map(Glob.init), followSymlinks: followSymlinks)
-        let collected = collector.collect(paths)
+        let collected = collector.collect(paths.isEmpty ? ["."] : paths)
         collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
         var candidates = collected.paths
         if let changedSince {
-            switch GitChanges.files(since: changedSince) {
-            case .success(let changed):
-                candidates = candidates.filter { $0 == "-" || changed.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) }
-            case .failure(let failure):
-                Diagnostics.print(failure.description)
-                throw ExitCode(2)
+            // git runs in the repository of the linted paths (each argument's folder), not the current folder.
+            var changed = Set<String>()
+            for folder in Set((paths.isEmpty ? ["."] : paths).filter { $0 != "-" }.map(Lint.existingFolder)).sorted() {
+                switch GitChanges.files(since: changedSince, in: folder) {
+                case .success(let files): changed.formUnion(files)
+                case .failure(let failure):
+                    Diagnostics.print(failure.description)
+                    throw ExitCode(2)
+                }
             }
+            candidates = candidates.filter { $0 == "-" || changed.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) }
         }
 
-        let all = try ruleOptions.resolve(candidates)
+        // Standard input with --stdin-filename is governed like the file it stands for: its folder's configuration.
+        let all = zip(candidates, try ruleOptions.resolve(candidates.map { $0 == "-" ? stdinFilename ?? "-" : $0 }))
+            .map { (path: $0, resolved: $1.resolved) }
         let planned = all.filter { path, resolved in path == "-" || !(resolved.config?.isIgnored(path) ?? false) }
         if planned.count < all.count {
             Diagnostics.print("注意: 按配置文件的 ignore 跳过了 \(all.count - planned.count) 个文件")
         }
-        var gate = Gate(baseline: try loadBaseline(), today: Gate.today())
+        var gate = Gate(baseline: try loadBaseline(), baselineFile: baseline, today: Gate.today())
+        gate.errorsOnly = quiet
 
         let jobsToRun: [LintJob] = planned.map { planned in
-            LintJob(path: planned.path, rules: planned.resolved.rules, type: type ?? planned.resolved.config?.type(for: planned.path))
+            LintJob(path: planned.path, rules: planned.resolved.rules,
+                    type: type ?? planned.resolved.config?.type(for: planned.path == "-" ? stdinFilename ?? "-" : planned.path))
         }
         let progress = ProgressLine(total: jobsToRun.count)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done) } }
 
-        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let output = try StandardOutput(path: self.output)
+        let color = format == .text && TerminalColor.enabled(flag: self.color, environment: ProcessInfo.processInfo.environment,
+                                                            isTerminal: self.output == nil && isatty(STDOUT_FILENO) != 0)
         let reporter = format.reporter(ReporterOptions(color: color, base: base))
         // Formats that can be written file by file are, so memory stays flat however many files there
         // are; the others (a summary first, an index) need the whole run.
         var streaming = reporter as? StreamingReporter
-        let output = StandardOutput()
         // Every rule that runs, once: one rule set per configuration, not per file (10,000 files would
         // otherwise copy 10,000 × the rule list).
         var configurations = Set<String>()
@@ -116,14 +148,19 @@ struct Lint: ParsableCommand {
         var verdict = Verdict(failOn: failOn, maxWarnings: maxWarnings)
         var recorded = Baseline()
         let timer = timings ? RuleTimings() : nil
-        BatchLinter.run(jobsToRun, reader: Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding), threads: jobs,
+        let reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
+        let standardInput = planned.contains { $0.path == "-" } ? reader.readStandardInput(named: stdinFilename) : nil
+        BatchLinter.run(jobsToRun, reader: reader, threads: jobs, standardInput: standardInput,
                         progress: onProgress, timings: timer) { index, outcome in
             var outcome = outcome
             switch outcome {
             case .linted(var result):
                 let reportPath = ReportPath.display(result.path, base: base)
-                for finding in result.findings where writeBaseline != nil {
-                    recorded.add(Baseline.key(finding, path: reportPath, source: result.document.source))
+                if let writeBaseline {
+                    let baselinePath = Baseline.path(of: result.path, baselineFile: writeBaseline)
+                    for finding in result.findings {
+                        recorded.add(Baseline.key(finding, path: baselinePath, source: result.document.source))
+                    }
                 }
                 gate.apply(to: &result, config: planned[index].resolved.config, reportPath: reportPath)
                 result.notes.forEach { Diagnostics.print("\(Diagnostics.path(result.path)): 注意: \($0)") }
@@ -144,6 +181,7 @@ struct Lint: ParsableCommand {
         progress?.finish()
 
         let diagnostics = gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
+            + gate.unusedDiagnostics
         diagnostics.forEach { Diagnostics.print($0) }
         if let writeBaseline {
             try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
@@ -154,11 +192,29 @@ struct Lint: ParsableCommand {
         } else {
             var run = LintRun(outcomes: kept, rules: ranRules)
             run.diagnostics = diagnostics
+            run.checkedOn = Gate.today()
+            var seenConfigs = Set<String>()
+            run.configFiles = planned.compactMap { $0.resolved.config?.files }.flatMap { $0 }.filter { seenConfigs.insert($0).inserted }
             output.write(reporter.report(run))
         }
         output.flush()
         if let timer { Diagnostics.print(timer.table()) }
+        if verdict.tooManyWarnings, let reason = verdict.failureReason { Diagnostics.print(reason) }
+        // Recording a baseline is adopting today's findings: that run does not fail for them.
+        if writeBaseline != nil && verdict.exitCode == 1 { return }
         if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
+    }
+
+    /// The argument itself when it is a folder, else the nearest existing folder above it (for a file or a pattern).
+    static func existingFolder(_ argument: String) -> String {
+        var path = argument
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
+            let parent = PathText.directory(of: path)
+            if parent.isEmpty || parent == path { return parent.isEmpty ? "." : parent }
+            path = parent
+        }
     }
 
     private func loadBaseline() throws -> Baseline? {
@@ -172,9 +228,26 @@ struct Lint: ParsableCommand {
     }
 }
 
-/// Standard output written in blocks of about 64 KB rather than one write per file.
+/// Standard output (or the `--output` file) written in blocks of about 64 KB rather than one write per file.
 final class StandardOutput {
     private var buffer: [UInt8] = []
+    private let descriptor: Int32
+
+    init(path: String? = nil) throws {
+        guard let path else {
+            descriptor = STDOUT_FILENO
+            return
+        }
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 {
+            Diagnostics.print("\(path): 错误: 无法写入输出文件（\(String(cString: strerror(errno)))）")
+            throw ExitCode(2)
+        }
+    }
+
+    deinit {
+        if descriptor != STDOUT_FILENO { close(descriptor) }
+    }
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
@@ -185,7 +258,7 @@ final class StandardOutput {
         buffer.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written <= 0 { break } // a closed pipe: nothing more can be written
                 offset += written
             }

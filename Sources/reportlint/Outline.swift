@@ -10,7 +10,12 @@ struct Outline: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     @Option(help: "输出格式：text 或 json。")
-    var format: OutputFormat = .text
+    var format: Format = .text
+
+    /// Only the formats an outline has (`--help` lists these, not the lint formats).
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
     var type: DocumentType?
@@ -20,7 +25,6 @@ struct Outline: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("请给出报告文件。") }
-        if format != .text && format != .json { throw ValidationError("outline 只支持 --format text 或 json。") }
     }
 
     func run() throws {

@@ -213,6 +213,13 @@ final class LSPClient: @unchecked Sendable {
         }
     }
 
+    /// Whether a message matching `predicate` has been received (without waiting).
+    func hasReceived(_ predicate: ([String: Any]) -> Bool) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return received.contains(where: predicate)
+    }
+
     func request(_ method: String, _ params: [String: Any]) throws -> Any? {
         let id = nextId
         nextId += 1
@@ -262,5 +269,56 @@ final class LSPClient: @unchecked Sendable {
     func stop() {
         if process.isRunning { process.terminate() }
         try? input.fileHandleForWriting.close()
+    }
+}
+
+/// Issue 24, item 12: the language server with clients of every kind.
+@Suite("Language server: registration and broken configurations", .serialized)
+struct LSPClientKindsTests {
+    @Test func watchesFilesOnlyWhenTheClientTakesDynamicRegistration() throws {
+        for dynamic in [false, true] {
+            let client = try LSPClient()
+            defer { client.stop() }
+            let capabilities: [String: Any] = dynamic ? ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]] : [:]
+            _ = try client.request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities])
+            client.notify("initialized", [:])
+            let uri = "file:///tmp/reportlint-lsp-\(UUID().uuidString)/a.txt"
+            client.open(uri: uri, text: "2023年工作总结\n开展活动XX次。\n")
+            _ = try client.diagnostics(for: uri) // messages are handled in order: `initialized` is done
+            #expect(client.hasReceived { $0["method"] as? String == "client/registerCapability" } == dynamic, "dynamic registration \(dynamic)")
+        }
+    }
+
+    @Test func aBrokenConfigurationIsShownOnceNotPerFile() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "rules:\n  common/placeholder: loud\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        let client = try LSPClient()
+        defer { client.stop() }
+        _ = try client.initialize()
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            let path = directory.appendingPathComponent(name).path
+            client.open(path, text: "2023年工作总结\n开展活动XX次。\n")
+            _ = try client.diagnostics(for: LSPTests.uri(path))
+        }
+        var shown = 0
+        while client.hasReceived({ $0["method"] as? String == "window/showMessage" }) {
+            _ = try client.waitFor { $0["method"] as? String == "window/showMessage" }
+            shown += 1
+        }
+        #expect(shown == 1)
+    }
+}
+
+extension LSPClientKindsTests {
+    /// `reportlint lsp --rule ID:off` applies as it does for lint.
+    @Test func ruleSettingsApplyToTheServer() throws {
+        let client = try LSPClient(arguments: ["--rule", "common/placeholder:off"])
+        defer { client.stop() }
+        _ = try client.initialize()
+        let uri = "file:///tmp/reportlint-lsp-\(UUID().uuidString)/a.txt"
+        client.open(uri: uri, text: "2023年工作总结\n开展活动XX次,成效明显。\n")
+        let codes = try client.diagnostics(for: uri).diagnostics.compactMap { $0["code"] as? String }
+        #expect(!codes.contains("common/placeholder") && codes.contains("common/half-width-punctuation"))
     }
 }

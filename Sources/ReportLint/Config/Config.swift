@@ -10,7 +10,7 @@ public struct Config: Sendable {
     }
 
     public static let fileNames = [".reportlint.yml", ".reportlint.yaml"]
-    static let keys = ["packs", "rules", "ruleFiles", "types", "ignore", "waivers"]
+    static let keys = ["extends", "packs", "rules", "ruleFiles", "types", "ignore", "waivers"]
 
     /// The file it was read from; paths in it are relative to its folder.
     public let file: String
@@ -20,6 +20,18 @@ public struct Config: Sendable {
     public var types: [(glob: Glob, type: DocumentType)] = []
     public var ignore: [Glob] = []
     public var waivers: [Waiver] = []
+    /// The configurations named by `extends:` (each already with its own), loaded before this one: their
+    /// packs, rules and rule files are merged into this one's (this file wins), their types, ignores and
+    /// waivers apply after this one's, each relative to its own folder.
+    public private(set) var parents: [Config] = []
+    /// `extends:` as written, resolved against this file's folder, with where each was written.
+    var extends: [Located<String>] = []
+
+    /// Every file this configuration was read from: itself and what it extends.
+    public var files: [String] { [file] + parents.flatMap(\.files) }
+
+    /// This file's waivers, then those of what it extends.
+    public var allWaivers: [Waiver] { waivers + parents.flatMap(\.allWaivers) }
 
     public var directory: String { PathText.directory(of: file) }
 
@@ -28,6 +40,11 @@ public struct Config: Sendable {
     }
 
     public static func load(path: String) -> Result<Config, RuleErrors> {
+        load(path: path, chain: [])
+    }
+
+    /// `chain`: the files being extended on the way here, to stop a loop.
+    static func load(path: String, chain: [String]) -> Result<Config, RuleErrors> {
         let origin = RuleLocation(file: path, line: 1, column: 1)
         let yaml: String
         switch BoundedFile.read(path, limit: RuleLoader.maxFileSize) {
@@ -39,7 +56,47 @@ public struct Config: Sendable {
         case .failure(let reason):
             return .failure(RuleErrors(errors: [RuleError(.unreadable("无法读取配置文件：\(reason)"), at: origin)]))
         }
-        return parse(yaml: yaml, file: path)
+        return parse(yaml: yaml, file: path).flatMap { config in config.extended(chain: chain + [RuleRepository.identity(of: path)]) }
+    }
+
+    /// This configuration with what it `extends:` loaded and merged.
+    private func extended(chain: [String]) -> Result<Config, RuleErrors> {
+        guard !extends.isEmpty else { return .success(self) }
+        var merged = self
+        var errors: [RuleError] = []
+        var packs: [String: Located<Bool>] = [:]
+        var rules: [String: Located<RuleSetting>] = [:]
+        var ruleFiles: [String] = []
+        for target in extends {
+            var path = target.value
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                path = Config.fileNames.map { (path as NSString).appendingPathComponent($0) }
+                    .first { FileManager.default.fileExists(atPath: $0) } ?? (path as NSString).appendingPathComponent(Config.fileNames[0])
+            }
+            guard FileManager.default.fileExists(atPath: path) else {
+                errors.append(RuleError(.badExtends("extends 指向的配置文件“\(path)”不存在"), at: target.location))
+                continue
+            }
+            if chain.contains(RuleRepository.identity(of: path)) {
+                errors.append(RuleError(.badExtends("extends 形成循环：“\(path)”已在继承链中"), at: target.location))
+                continue
+            }
+            switch Config.load(path: path, chain: chain) {
+            case .success(let parent):
+                merged.parents.append(parent)
+                packs.merge(parent.packs) { _, later in later }
+                rules.merge(parent.rules) { _, later in later }
+                ruleFiles += parent.ruleFiles
+            case .failure(let failure):
+                errors += failure.errors
+            }
+        }
+        guard errors.isEmpty else { return .failure(RuleErrors(errors: errors)) }
+        merged.packs = packs.merging(self.packs) { _, own in own }
+        merged.rules = rules.merging(self.rules) { _, own in own }
+        merged.ruleFiles = (ruleFiles + self.ruleFiles).uniqued()
+        return .success(merged)
     }
 
     public static func parse(yaml: String, file: String) -> Result<Config, RuleErrors> {
@@ -75,6 +132,7 @@ public struct Config: Sendable {
                 reader.report(.wrongType(key: id, expected: "off、error、warning 或 info"), at: location)
             }
         }
+        config.extends = (fields.strings("extends") ?? []).map { Located(value: resolve($0.value, against: config.directory), location: $0.location) }
         config.ruleFiles = (fields.strings("ruleFiles") ?? []).map { resolve($0.value, against: config.directory) }
         for (pattern, value, location) in entries(fields, "types", reader) {
             guard let type = DocumentType(rawValue: value) else {
@@ -130,18 +188,33 @@ public struct Config: Sendable {
     /// The waiver that covers a finding of `rule` in `path`, expired ones included.
     public func waiver(for rule: String, path: String) -> Waiver? {
         let relative = relativePath(path)
-        return waivers.first { $0.rule == rule && $0.path.matches(relative) }
+        return waivers.first { $0.rule == rule && $0.path.matches(relative) } ?? parents.lazy.compactMap { $0.waiver(for: rule, path: path) }.first
+    }
+
+    /// The waivers that cover this finding (its rule, its file, and its text if the waiver names one),
+    /// expired ones included; this file's first, then those of what it extends.
+    public func waivers(for finding: Finding, path: String, source: Source) -> [Waiver] {
+        let relative = relativePath(path)
+        return waivers.filter { $0.rule == finding.ruleId && $0.path.matches(relative) && $0.covers(finding, in: source) }
+            + parents.flatMap { $0.waivers(for: finding, path: path, source: source) }
+    }
+
+    /// The waivers whose path matches `path`.
+    public func waivers(forPath path: String) -> [Waiver] {
+        let relative = relativePath(path)
+        return waivers.filter { $0.path.matches(relative) } + parents.flatMap { $0.waivers(forPath: path) }
     }
 
     public func isIgnored(_ path: String) -> Bool {
         let relative = relativePath(path)
-        return ignore.contains { $0.matches(relative) }
+        return ignore.contains { $0.matches(relative) } || parents.contains { $0.isIgnored(path) }
     }
 
-    /// The document type the configuration sets for a file (the first matching glob), if any.
+    /// The document type the configuration sets for a file (the first matching glob; this file's before
+    /// those of what it extends), if any.
     public func type(for path: String) -> DocumentType? {
         let relative = relativePath(path)
-        return types.first { $0.glob.matches(relative) }?.type
+        return types.first { $0.glob.matches(relative) }?.type ?? parents.lazy.compactMap { $0.type(for: path) }.first
     }
 
     /// The nearest configuration file in `directory` or above it.

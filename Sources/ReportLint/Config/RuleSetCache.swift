@@ -11,12 +11,25 @@ public final class RuleSetCache {
     private let rulePaths: [String]
     private let includeBuiltin: Bool
     private let explicitConfig: String?
+    private let overrides: [String: Config.RuleSetting]
     private var byConfig: [String: Result<Resolved, RuleErrors>] = [:]
 
-    public init(rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?) {
+    /// `overrides`: severities or `off` per rule id from the command line (`--rule ID:off`), over every configuration.
+    public init(rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?, overrides: [String: Config.RuleSetting] = [:]) {
         self.rulePaths = rulePaths
         self.includeBuiltin = includeBuiltin
         self.explicitConfig = explicitConfig
+        self.overrides = overrides
+    }
+
+    /// `ID:off`, `ID:error`, `ID:warning` or `ID:info`, as `--rule` takes it; nil when malformed.
+    public static func override(_ argument: String) -> (id: String, setting: Config.RuleSetting)? {
+        guard let colon = argument.lastIndex(of: ":") else { return nil }
+        let id = String(argument[..<colon])
+        let value = String(argument[argument.index(after: colon)...])
+        guard !id.isEmpty else { return nil }
+        if value == "off" { return (id, .off) }
+        return Severity(rawValue: value).map { (id, .severity($0)) }
     }
 
     /// The configuration file that governs `path` (`-` means the current folder), if any.
@@ -33,11 +46,12 @@ public final class RuleSetCache {
         let result: Result<Resolved, RuleErrors>
         if let configFile {
             result = Config.load(path: configFile).flatMap { config in
-                RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin, config: config)
+                RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin, config: config, overrides: overrides)
                     .map { Resolved(rules: $0, config: config) }
             }
         } else {
-            result = RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin).map { Resolved(rules: $0, config: nil) }
+            result = RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin, overrides: overrides)
+                .map { Resolved(rules: $0, config: nil) }
         }
         byConfig[key] = result
         return result

@@ -8,6 +8,11 @@ public enum Starter {
     public static let configSchemaFile = ".reportlint/config.schema.json"
 
     /// Every file `init` writes, with its content.
+    /// The schemas alone (`init --schemas`): refreshed after an upgrade, the user's own files left alone.
+    public static var schemaFiles: [(path: String, content: String)] {
+        [(rulesSchemaFile, BuiltinRules.rulesSchema), (configSchemaFile, BuiltinRules.configSchema)]
+    }
+
     public static var files: [(path: String, content: String)] {
         [(configFile, config), (ruleFile, rules),
          (rulesSchemaFile, BuiltinRules.rulesSchema), (configSchemaFile, BuiltinRules.configSchema)]

@@ -1,13 +1,23 @@
 /// A waiver in `.reportlint.yml`: a rule accepted for some paths, with a required reason and an
 /// optional expiry date (YYYY-MM-DD). Past its date it stops working and the run warns about it.
+/// `text:` narrows it to one finding: the one whose flagged text, or the line (paragraph) it is on,
+/// contains that text, so one false finding in a .txt or .docx can be accepted without disabling the rule.
 public struct Waiver: Sendable {
     public let rule: String
     public let path: Glob
+    public let text: String?
     public let reason: String
     public let expires: String?
     public let location: RuleLocation
 
-    static let keys = ["rule", "path", "reason", "expires"]
+    static let keys = ["rule", "path", "text", "reason", "expires"]
+
+    /// Whether this waiver's `text:` (if any) matches the finding.
+    public func covers(_ finding: Finding, in source: Source) -> Bool {
+        guard let text else { return true }
+        if source.string(finding.range).contains(text) { return true }
+        return source.string(source.positions.lineRange(finding.start.line)).contains(text)
+    }
 
     /// `today` as YYYY-MM-DD: ISO dates compare as strings.
     public func isExpired(today: String) -> Bool {
@@ -30,8 +40,8 @@ public struct Waiver: Sendable {
                 return nil
             }
             guard let rule, let reason else { return nil }
-            return Waiver(rule: rule.value, path: Glob(waiver.string("path")?.value ?? "**"), reason: reason.value,
-                          expires: expires?.value, location: fields.reader.location(of: item))
+            return Waiver(rule: rule.value, path: Glob(waiver.string("path")?.value ?? "**"), text: waiver.string("text")?.value,
+                          reason: reason.value, expires: expires?.value, location: fields.reader.location(of: item))
         }
     }
 

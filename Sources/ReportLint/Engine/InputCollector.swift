@@ -38,6 +38,14 @@ public struct InputCollector {
                 walk(argument, relative: "", root: root, ancestors: [root], into: &found, warnings: &collected.warnings)
                 if found.isEmpty { collected.warnings.append("\(TerminalText.escape(argument)): 目录中没有要检查的报告文件") }
                 collected.paths += found.sorted()
+            } else if argument != "-", !FileManager.default.fileExists(atPath: argument), InputCollector.isGlob(argument) {
+                // A pattern the shell did not expand (quoted, or from a CI variable): expanded here.
+                let found = expand(argument, warnings: &collected.warnings)
+                if found.isEmpty {
+                    collected.warnings.append("\(argument): 通配符没有匹配到要检查的报告文件")
+                    collected.paths.append(argument) // reported as missing when read, so the run fails
+                }
+                collected.paths += found
             } else {
                 collected.paths.append(argument) // files, `-`, and missing paths (reported when read)
             }
@@ -45,8 +53,32 @@ public struct InputCollector {
         return collected
     }
 
+    static func isGlob(_ argument: String) -> Bool {
+        argument.contains { $0 == "*" || $0 == "?" }
+    }
+
+    /// Files matching a pattern such as `reports/*.txt` or `reports/**/*.md` (`*` within a folder name,
+    /// `**` across folders, `?` one character), among the report files (`include`, `exclude`), sorted.
+    func expand(_ pattern: String, warnings: inout [String]) -> [String] {
+        let components = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let fixed = components.prefix { !InputCollector.isGlob($0) }
+        let rest = components.dropFirst(fixed.count).joined(separator: "/")
+        var base = fixed.joined(separator: "/")
+        if base.isEmpty { base = pattern.hasPrefix("/") ? "/" : "." }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        // `Glob` matches a pattern without `/` against the file name anywhere; here it is one folder deep.
+        let glob = Glob(rest)
+        var found: [String] = []
+        let root = realPath(base)
+        walk(base, relative: "", root: root, ancestors: [root], into: &found, warnings: &warnings) { relative in
+            (rest.contains("/") || !relative.contains("/")) && glob.matches(relative)
+        }
+        return found.map { fixed.isEmpty && !pattern.hasPrefix("/") ? String($0.dropFirst(2)) : $0 }.sorted()
+    }
+
     private func walk(_ directory: String, relative: String, root: String, ancestors: Set<String>, into found: inout [String],
-                      warnings: inout [String]) {
+                      warnings: inout [String], matching: (String) -> Bool = { _ in true }) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -69,8 +101,12 @@ public struct InputCollector {
                     warnings.append("\(TerminalText.escape(path)): 符号链接指回上级目录，形成循环，未再进入")
                     continue
                 }
-                walk(path, relative: relativePath, root: root, ancestors: ancestors.union([real]), into: &found, warnings: &warnings)
-            } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) }) {
+                walk(path, relative: relativePath, root: root, ancestors: ancestors.union([real]), into: &found, warnings: &warnings, matching: matching)
+            } else if name.lowercased().hasSuffix(".doc") && matching(relativePath) && !exclude.contains(where: { $0.matches(relativePath) }) {
+                // The old binary Word format cannot be read: said, rather than skipped in silence.
+                warnings.append("\(path): 旧版 Word 格式（.doc）无法检查，未检查；请在 Word 或 WPS 中另存为 .docx")
+            } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) })
+                        && matching(relativePath) {
                 // A named pipe or a device found in a folder would block or never end: said, not opened.
                 // (Given by name, one is read: that is how `reportlint lint <(command)` works.)
                 var info = stat()

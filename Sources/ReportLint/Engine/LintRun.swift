@@ -25,6 +25,9 @@ public struct LintRun: Sendable {
     public let rules: [any Rule]
     /// Remarks about the run itself (an expired waiver), also printed on stderr.
     public var diagnostics: [String] = []
+    /// The day of the check (YYYY-MM-DD) and the configuration files used, for the HTML page; unset in tests.
+    public var checkedOn: String?
+    public var configFiles: [String] = []
 
     public init(outcomes: [FileOutcome], rules: [any Rule]) {
         self.outcomes = outcomes
@@ -114,8 +117,20 @@ public struct Verdict: Sendable {
     /// than `maxWarnings`; else 0.
     public var exitCode: Int32 {
         if summary.unreadable > 0 { return 2 }
-        let tooManyWarnings = maxWarnings.map { summary.warnings > $0 } ?? false
         return failing || tooManyWarnings ? 1 : 0
+    }
+
+    public var tooManyWarnings: Bool { maxWarnings.map { summary.warnings > $0 } ?? false }
+
+    /// Why the run fails (exit 1), in Chinese, for stderr; nil when it does not.
+    public var failureReason: String? {
+        guard summary.unreadable == 0 else { return nil }
+        var reasons: [String] = []
+        if failing { reasons.append("有达到 --fail-on \(failOn.rawValue) 级别的问题") }
+        if tooManyWarnings, let maxWarnings {
+            reasons.append("警告 \(summary.warnings) 个，超过 --max-warnings \(maxWarnings)")
+        }
+        return reasons.isEmpty ? nil : "检查未通过：" + reasons.joined(separator: "；")
     }
 }
 

@@ -12,11 +12,15 @@ public final class LanguageServer {
         public var rulePaths: [String]
         public var includeBuiltin: Bool
         public var explicitConfig: String?
+        /// `--rule ID:LEVEL` settings, over every configuration.
+        public var overrides: [String: Config.RuleSetting]
 
-        public init(rulePaths: [String] = [], includeBuiltin: Bool = true, explicitConfig: String? = nil) {
+        public init(rulePaths: [String] = [], includeBuiltin: Bool = true, explicitConfig: String? = nil,
+                    overrides: [String: Config.RuleSetting] = [:]) {
             self.rulePaths = rulePaths
             self.includeBuiltin = includeBuiltin
             self.explicitConfig = explicitConfig
+            self.overrides = overrides
         }
     }
 
@@ -33,13 +37,18 @@ public final class LanguageServer {
     private var initialized = false
     /// Set while a `didChange` is handled that a later one for the same document, already queued, replaces.
     private var supersededChange = false
+    /// Whether the client takes `client/registerCapability` for file watching (dynamic registration).
+    private var canWatchFiles = false
+    /// Broken-configuration messages already shown since the rules were last loaded: each is shown once,
+    /// not again for every file opened.
+    private var shownFailures = Set<String>()
     /// Set once `exit` arrives: the process should end with this status.
     public private(set) var exitStatus: Int32?
 
     public init(options: Options = Options()) {
         self.options = options
         self.rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
-                                  explicitConfig: options.explicitConfig)
+                                  explicitConfig: options.explicitConfig, overrides: options.overrides)
     }
 
     /// Handles one message body; returns the messages to send back (responses and notifications).
@@ -106,7 +115,9 @@ public final class LanguageServer {
         let uri = textDocument["uri"] as? String ?? ""
         switch method {
         case "initialized":
-            return [registerWatchers()]
+            // Only a client that says it takes dynamic registration is asked; the others are covered by the
+            // modification dates checked before each lint.
+            return canWatchFiles ? [registerWatchers()] : []
         case "exit":
             exitStatus = shutdownRequested ? 0 : 1
             return []
@@ -140,6 +151,8 @@ public final class LanguageServer {
         let general = (params["capabilities"] as? [String: Any])?["general"] as? [String: Any]
         let offered = general?["positionEncodings"] as? [String] ?? []
         encoding = offered.contains(PositionEncoding.utf32.rawValue) ? .utf32 : .utf16
+        let workspace = (params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
+        canWatchFiles = (workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool == true
         return .object([
             ("capabilities", .object([
                 ("positionEncoding", .string(encoding.rawValue)),
@@ -180,7 +193,9 @@ public final class LanguageServer {
         rememberStamps(configFile: rules.configPath(for: path), config: try? resolution.get().config)
         switch resolution {
         case .failure(let failure):
-            messages.append(showMessage("ReportLint 无法加载规则或配置：\n\(failure.description)", type: 1))
+            if shownFailures.insert(failure.description).inserted {
+                messages.append(showMessage("ReportLint 无法加载规则或配置：\n\(failure.description)", type: 1))
+            }
         case .success(let resolved):
             if resolved.config?.isIgnored(path) == true { break }
             switch Reader().decode(Array(document.text.utf8), path: path) {
@@ -206,8 +221,10 @@ public final class LanguageServer {
     private func reloadIfRulesChanged(force: Bool) -> [JSONValue]? {
         let changed = ruleFileStamps.contains { path, stamp in (LanguageServer.modificationDate(path) ?? .distantPast) != stamp }
         guard force || changed else { return nil }
-        rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin, explicitConfig: options.explicitConfig)
+        rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin, explicitConfig: options.explicitConfig,
+                             overrides: options.overrides)
         ruleFileStamps = [:]
+        shownFailures = []
         return documents.keys.sorted().flatMap(lintOne)
     }
 
@@ -215,6 +232,7 @@ public final class LanguageServer {
     private func rememberStamps(configFile: String?, config: Config?) {
         var files = ((config?.ruleFiles ?? []) + options.rulePaths).flatMap { [$0] + RuleLoader.ruleFiles(at: $0) }
         if let configFile { files.append(configFile) }
+        files += config?.files.dropFirst() ?? [] // what it extends
         for file in files where ruleFileStamps[file] == nil {
             ruleFileStamps[file] = LanguageServer.modificationDate(file) ?? .distantPast
         }

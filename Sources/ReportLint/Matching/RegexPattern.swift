@@ -39,7 +39,8 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         do {
             regex = try NSRegularExpression(pattern: source, options: lineAnchors ? [.anchorsMatchLines] : [])
         } catch {
-            return .failure(.invalid((error as NSError).userInfo["NSInvalidValue"].map { "\($0)" } ?? error.localizedDescription))
+            // ICU's own message names only the pattern: say why and where.
+            return .failure(.invalid(RegexDiagnosis.diagnose(source)?.description ?? "ICU 拒绝了这个表达式（未能确定是哪个字符）"))
         }
         if hasNestedRepetition(source) { return .failure(.catastrophic) }
         // A pattern that matches nothing-at-all would match at every position of every report.

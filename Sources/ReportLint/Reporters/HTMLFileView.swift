@@ -65,7 +65,9 @@ struct HTMLFileView {
             page.text(" ")
             page.element("code", ["class": "rule"], text: finding.ruleId)
             if let suggestion = finding.suggestion {
-                let change = suggestion.isEmpty ? "删除" : "改为“\(suggestion)”"
+                // A suggestion that is itself a quotation (“两个确立”) is not quoted again.
+                let quoted = suggestion.hasPrefix("“") && suggestion.hasSuffix("”") ? suggestion : "“\(suggestion)”"
+                let change = suggestion.isEmpty ? "删除" : "改为\(quoted)"
                 page.element("div", ["class": "suggestion"], text: finding.fixable ? "可自动修正：\(change)" : "建议：\(change)")
             }
             page.close("li")

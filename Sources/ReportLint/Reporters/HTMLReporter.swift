@@ -29,6 +29,12 @@ public struct HTMLReporter: Reporter {
         page.open("body")
         page.open("header", ["class": "run"])
         page.element("h1", text: "ReportLint 检查报告")
+        // When and with what the reports were checked, for whoever reads a printed copy later.
+        var about = ["reportlint \(ReportLintVersion.current)"]
+        if let checkedOn = run.checkedOn { about.insert("检查日期 \(checkedOn)", at: 0) }
+        if !run.configFiles.isEmpty { about.append("配置 " + run.configFiles.joined(separator: "、")) }
+        else if run.checkedOn != nil { about.append("未使用配置文件（内置规则）") }
+        page.element("p", ["class": "meta run-meta"], text: about.joined(separator: " · "))
         totals(summary, into: &page)
         page.close("header")
         for diagnostic in run.diagnostics {
@@ -94,7 +100,8 @@ public struct HTMLReporter: Reporter {
         page.open("thead")
         page.open("tr")
         for heading in ["规则", "说明", Severity.error.chineseName, Severity.warning.chineseName, Severity.info.chineseName, "合计", "文件数"] {
-            page.element("th", ["scope": "col"], text: heading)
+            // Headings over numbers are right-aligned like the numbers.
+            page.element("th", ["scope": "col", "class": ["规则", "说明"].contains(heading) ? "text" : "count"], text: heading)
         }
         page.close("tr")
         page.close("thead")
@@ -139,7 +146,7 @@ public struct HTMLReporter: Reporter {
         page.open("thead")
         page.open("tr")
         for heading in ["文件", "文种", Severity.error.chineseName, Severity.warning.chineseName, Severity.info.chineseName] {
-            page.element("th", ["scope": "col"], text: heading)
+            page.element("th", ["scope": "col", "class": ["文件", "文种"].contains(heading) ? "text" : "count"], text: heading)
         }
         page.close("tr")
         page.close("thead")

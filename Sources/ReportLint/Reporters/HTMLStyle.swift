@@ -29,7 +29,7 @@ enum HTMLStyle {
     table { border-collapse: collapse; width: 100%; font-size: .92rem; }
     th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
     thead th { color: var(--muted); font-weight: 600; white-space: nowrap; }
-    td.count, tfoot td { text-align: right; font-variant-numeric: tabular-nums; }
+    td.count, tfoot td, th.count { text-align: right; font-variant-numeric: tabular-nums; }
     td.count.error { color: var(--error); font-weight: 600; } td.count.warning { color: var(--warning); font-weight: 600; }
     td.count.info { color: var(--info); } td.count.zero { color: #b4b4bb; }
     tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--line); }
@@ -76,6 +76,7 @@ enum HTMLStyle {
     @page { size: A4; margin: 18mm 16mm; }
     @media print {
       body { max-width: none; padding: 0; }
+      tfoot { display: table-row-group; } /* the 合计 row once, at the end, not at the foot of every page */
       .layout { display: block; }
       aside { position: static; max-height: none; overflow: visible; }
       .file { break-before: page; }

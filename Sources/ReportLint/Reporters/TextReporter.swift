@@ -1,11 +1,12 @@
 /// `--format text`, for a writer at a terminal:
 ///
-///     报告.txt:14:1: error: 缺少“存在的问题”部分。… [report/problems]
+///     报告.txt:14:1: 错误: 缺少“存在的问题”部分。… [report/problems]
 ///        14 | 下一步，我室将……
 ///           | ^
 ///
 /// The caret is aligned by display width (Chinese characters are two columns); long lines are cut
-/// to a window around the finding. A summary line ends the output.
+/// to a window around the finding. A summary line ends the output. Severities are in Chinese (错误, 警告,
+/// 提示), like the messages and the diagnostics on stderr; machine formats keep error/warning/info.
 public struct TextReporter: StreamingReporter {
     public var color: Bool
     /// The widest source excerpt shown, in display columns.
@@ -36,7 +37,7 @@ public struct TextReporter: StreamingReporter {
     }
 
     func header(_ finding: Finding, path: String) -> String {
-        let severity = paint(finding.severity.rawValue, TextReporter.style(for: finding.severity))
+        let severity = paint(finding.severity.chineseName, TextReporter.style(for: finding.severity))
         return "\(TerminalText.escape(path)):\(finding.start.line):\(finding.start.column): \(severity): \(TerminalText.escape(finding.message)) "
             + paint("[\(TerminalText.escape(finding.ruleId))]", "2")
     }

@@ -137,4 +137,6 @@ public struct RulePack: Sendable {
     public let file: String
     public let description: String?
     public internal(set) var rules: [RuleSpec]
+    /// Mistakes that do not stop the run (a list item folded into the one before it).
+    public internal(set) var warnings: [RuleError] = []
 }

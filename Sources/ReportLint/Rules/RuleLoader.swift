@@ -9,29 +9,58 @@ public enum RuleLoader {
 
     /// Parses one pack; all the file's mistakes are returned together.
     public static func parse(yaml: String, file: String) -> Result<RulePack, RuleErrors> {
-        let reader = YAMLReader(file: file)
+        let parsed = parsePartially(yaml: yaml, file: file)
+        guard parsed.errors.isEmpty, let pack = parsed.pack else {
+            return .failure(RuleErrors(errors: RuleErrors.sorted(parsed.errors + parsed.warnings)))
+        }
+        return .success(pack)
+    }
+
+    /// What could be read of a file, with its mistakes: the rules that parsed (so checks across files, such
+    /// as `within`, can still run and report in the same round), and the ids of those that did not (so
+    /// a reference to one of them is not reported as unknown).
+    struct Partial {
+        var pack: RulePack?
+        var errors: [RuleError] = []
+        var warnings: [RuleError] = []
+        var brokenIds = Set<String>()
+    }
+
+    static func parsePartially(yaml: String, file: String) -> Partial {
+        let reader = YAMLReader(file: file, text: yaml)
+        var partial = Partial()
         let root: Node?
         do {
             // The basic resolver tags nothing: values are read as written and typed by `YAMLReader`,
             // and the default one compiles seven ICU regexes on every start.
             root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
-            return .failure(RuleErrors(errors: [syntaxError(error, file: file)]))
+            partial.errors = [syntaxError(error, file: file)]
+            return partial
         } catch {
-            return .failure(RuleErrors(errors: [RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))]))
+            partial.errors = [RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))]
+            return partial
         }
         guard let root else {
-            return .failure(RuleErrors(errors: [RuleError(.missingKey("pack"), at: RuleLocation(file: file, line: 1, column: 1))]))
+            partial.errors = [RuleError(.missingKey("pack"), at: RuleLocation(file: file, line: 1, column: 1))]
+            return partial
         }
         guard reader.checkSize(root), let fields = reader.fields(root, what: "规则文件顶层", allowed: packKeys) else {
-            return .failure(RuleErrors(errors: reader.errors))
+            partial.errors = reader.errors
+            return partial
         }
         let name = fields.string("pack", required: true)
         let packTypes = documentTypes(fields)
         var rules: [RuleSpec] = []
         if let rulesNode = fields.value("rules") {
             if case .sequence(let sequence) = rulesNode {
-                rules = sequence.compactMap { parseRule($0, pack: name?.value ?? "", packTypes: packTypes, reader: reader) }
+                for node in sequence {
+                    if let rule = parseRule(node, pack: name?.value ?? "", packTypes: packTypes, reader: reader) {
+                        rules.append(rule)
+                    } else if case .mapping(let mapping) = node, case .scalar(let id)? = mapping["id"] {
+                        partial.brokenIds.insert(id.string)
+                    }
+                }
             } else {
                 reader.report(.wrongType(key: "rules", expected: "规则列表"), at: rulesNode)
             }
@@ -39,21 +68,35 @@ public enum RuleLoader {
             reader.report(.missingKey("rules"), at: root)
         }
         var seen: [String: RuleLocation] = [:]
-        for rule in rules {
+        rules = rules.filter { rule in
             if let first = seen[rule.header.id] {
                 reader.report(.duplicateId(rule.header.id, first: first), at: rule.header.location)
-            } else {
-                seen[rule.header.id] = rule.header.location
+                return false
             }
+            seen[rule.header.id] = rule.header.location
+            return true
         }
-        guard reader.errors.isEmpty, let name else { return .failure(RuleErrors(errors: reader.errors)) }
-        return .success(RulePack(name: name.value, file: file, description: fields.string("description")?.value, rules: rules))
+        partial.errors = reader.errors
+        partial.warnings = reader.warnings
+        if let name {
+            partial.pack = RulePack(name: name.value, file: file, description: fields.string("description")?.value, rules: rules,
+                                    warnings: reader.warnings)
+        }
+        return partial
     }
 
     public static func loadFile(_ path: String) -> Result<RulePack, RuleErrors> {
+        let partial = loadFilePartially(path)
+        guard partial.errors.isEmpty, let pack = partial.pack else {
+            return .failure(RuleErrors(errors: RuleErrors.sorted(partial.errors + partial.warnings)))
+        }
+        return .success(pack)
+    }
+
+    static func loadFilePartially(_ path: String) -> Partial {
         let origin = RuleLocation(file: path, line: 1, column: 1)
-        func failure(_ reason: String) -> Result<RulePack, RuleErrors> {
-            .failure(RuleErrors(errors: [RuleError(.unreadable(reason), at: origin)]))
+        func failure(_ reason: String) -> Partial {
+            Partial(errors: [RuleError(.unreadable(reason), at: origin)])
         }
         // The cap applies while reading, and a pipe or device (/dev/zero, a FIFO) is refused without
         // blocking: the language server loads rule files too.
@@ -62,10 +105,8 @@ public enum RuleLoader {
         case .success(let bytes): data = Data(bytes)
         case .failure(let reason): return failure(reason.description)
         }
-        guard let yaml = String(data: data, encoding: .utf8) else {
-            return .failure(RuleErrors(errors: [RuleError(.unreadable("不是 UTF-8 文本"), at: origin)]))
-        }
-        return parse(yaml: yaml, file: path)
+        guard let yaml = String(data: data, encoding: .utf8) else { return failure("不是 UTF-8 文本") }
+        return parsePartially(yaml: yaml, file: path)
     }
 
     /// Rule files in a directory (recursively, *.yml and *.yaml, sorted) or the file itself.

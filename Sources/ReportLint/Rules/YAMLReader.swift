@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A value read from a rule file, with where it stood.
@@ -18,7 +19,11 @@ final class YAMLReader {
     static let maxDepth = 64
 
     let file: String
+    /// The file's text, and its lines when first needed, to see where a plain scalar ran on past its first line.
+    let text: String
+    private lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
     private var recorded: [RuleError] = []
+    private(set) var warnings: [RuleError] = []
 
     var errorCount: Int { recorded.count }
 
@@ -28,8 +33,26 @@ final class YAMLReader {
             < ($1.element.location.line, $1.element.location.column, $1.offset) }.map(\.element)
     }
 
-    init(file: String) {
+    init(file: String, text: String = "") {
         self.file = file
+        self.text = text
+    }
+
+    /// Warns when a plain scalar took in the next line's `- item`: a list item indented deeper than the one
+    /// before it is not an item but the continuation of that one (`搞好 - 抓手`).
+    func checkFolded(_ scalar: Node.Scalar, at node: Node) {
+        guard scalar.style == .plain, scalar.string.contains(" - "), let line = node.mark?.line else { return }
+        for index in line..<min(line + 50, lines.count) {
+            let text = lines[index]
+            let content = text.drop { $0 == " " }
+            let item = content.trimmingCharacters(in: .whitespaces)
+            if item.hasPrefix("- "), scalar.string.contains(" " + item) {
+                warnings.append(RuleError(.foldedListItem(item: item, into: scalar.string),
+                                          at: RuleLocation(file: file, line: index + 1, column: text.count - content.count + 1), warning: true))
+                return
+            }
+            if !scalar.string.contains(item) { return }
+        }
     }
 
     func location(of node: Node) -> RuleLocation {
@@ -107,8 +130,8 @@ struct MappingFields {
     func value(_ key: String) -> Node? { values[key]?.value }
     func keyLocation(_ key: String) -> RuleLocation? { values[key].map { reader.location(of: $0.key) } }
 
-    /// A non-empty scalar. Missing and `required` reports at the mapping itself.
-    func string(_ key: String, required: Bool = false) -> Located<String>? {
+    /// A non-empty scalar (`allowEmpty`: or an empty one). Missing and `required` reports at the mapping itself.
+    func string(_ key: String, required: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
         guard let value = value(key) else {
             if required { reader.report(.missingKey(key), at: node) }
             return nil
@@ -117,10 +140,11 @@ struct MappingFields {
             reader.report(.wrongType(key: key, expected: "字符串"), at: value)
             return nil
         }
-        guard !scalar.string.isEmpty else {
+        guard !scalar.string.isEmpty || allowEmpty else {
             reader.report(.emptyValue(key: key), at: value)
             return nil
         }
+        reader.checkFolded(scalar, at: value)
         return Located(value: scalar.string, location: reader.location(of: value))
     }
 
@@ -145,6 +169,7 @@ struct MappingFields {
                 reader.report(.emptyValue(key: key), at: item)
                 continue
             }
+            reader.checkFolded(scalar, at: item)
             result.append(Located(value: scalar.string, location: reader.location(of: item)))
         }
         return result

@@ -157,13 +157,16 @@ public struct Reader: Sendable {
     }
 
     /// Standard input, under the same size limit as files (`--max-file-size`); a device like /dev/zero
-    /// stops at its first NUL and is called binary.
-    public func readStandardInput() -> Result<Source, ReadError> {
+    /// stops at its first NUL and is called binary. It is read as a file called `name` would be
+    /// (`--stdin-filename`: its extension picks text, Markdown or Word, and findings name it); `<stdin>`
+    /// and plain text without a name.
+    public func readStandardInput(named name: String? = nil) -> Result<Source, ReadError> {
+        let path = name ?? Reader.stdinPath
         var info = stat()
         if fstat(STDIN_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxFileSize {
-            return .failure(ReadError(path: Reader.stdinPath, reason: .tooLarge(size: Int(info.st_size), limit: maxFileSize)))
+            return .failure(ReadError(path: path, reason: .tooLarge(size: Int(info.st_size), limit: maxFileSize)))
         }
-        return readStream(STDIN_FILENO, path: Reader.stdinPath, silence: nil).flatMap { decode($0, path: Reader.stdinPath) }
+        return readStream(STDIN_FILENO, path: path, silence: nil).flatMap { decode($0, path: path) }
     }
 
     /// Reads a pipe, a device or standard input to its end, at most `maxFileSize` bytes. Text (not a

@@ -1,5 +1,6 @@
 /// `kind: forbid` — none of `phrases` or `patterns` may appear (anywhere, or `within` a section).
-/// Each occurrence is reported at the match itself, with `suggest` as the replacement when given.
+/// Each occurrence is reported at the match itself, with `suggest` as the replacement when given
+/// (`suggest: ""`: delete it).
 /// A match that lies inside an occurrence of one of `except` is allowed (e.g. forbid 新时代中国特色
 /// 社会主义思想 except 习近平新时代中国特色社会主义思想).
 struct ForbidRuleDefinition: RuleDefinition {
@@ -14,7 +15,7 @@ struct ForbidRuleDefinition: RuleDefinition {
     static func parse(_ fields: MappingFields) -> ForbidRuleDefinition? {
         guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
         return ForbidRuleDefinition(phrases: phrases, patterns: patterns, within: fields.string("within"),
-                                    suggest: fields.string("suggest")?.value, exceptions: fields.strings("except") ?? [])
+                                    suggest: fields.string("suggest", allowEmpty: true)?.value, exceptions: fields.strings("except") ?? [])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
@@ -53,7 +54,7 @@ public struct ForbidRule: Rule {
             }
             .map { range in
                 var message = "\(header.message)：“\(document.text(range))”"
-                if let suggest { message += "，应改为“\(suggest)”" }
+                if let suggest { message += suggest.isEmpty ? "，应删除" : "，应改为“\(suggest)”" }
                 return context.finding(header, at: range, message: message, suggestion: suggest)
             }
     }

@@ -98,7 +98,8 @@ public struct SectionRule: Rule {
         guard context.sections[header.id]?.isEmpty ?? true else { return [] }
         let document = context.document
         guard !document.paragraphs.isEmpty else { return [] }
-        return [context.finding(header, at: missingSectionAnchor(document), message: missingMessage())]
+        let year = document.title.map { document.text($0.range) }.flatMap(ReportYear.firstYear)
+        return [context.finding(header, at: missingSectionAnchor(document), message: missingMessage(year: year))]
     }
 
     /// Where the section would be written: the end of the last block when the report has level-1
@@ -112,14 +113,17 @@ public struct SectionRule: Rule {
         return first.range
     }
 
-    private func missingMessage() -> String {
+    /// `{年}` and `{下一年}` in a hint become the title's year and the next (2023年, 2024年), or 今年 and
+    /// 明年 when the title names no year: a hint shows the writer's own year, not a fixed one.
+    private func missingMessage(year: Int?) -> String {
         var ways: [String] = []
         if !headingWords.isEmpty {
             let shown = headingWords.prefix(5).map { "“\($0)”" }.joined() + (headingWords.count > 5 ? "等" : "")
             ways.append("标题含\(shown)" + (series ? "（也可是“一是……”事项）" : ""))
         }
         if let hint {
-            ways.append(hint)
+            ways.append(hint.replacingOccurrences(of: "{年}", with: year.map { "\($0)年" } ?? "今年")
+                .replacingOccurrences(of: "{下一年}", with: year.map { "\($0 + 1)年" } ?? "明年"))
         } else if !cues.isEmpty {
             ways.append("段落提示语符合 " + cues.map(\.pattern.source).joined(separator: " 或 "))
         }
