@@ -8,6 +8,7 @@ public enum BuiltinRules {
         ("responsibility.yml", PackageResources.responsibility_yml),
         ("plan.yml", PackageResources.plan_yml),
         ("duty.yml", PackageResources.duty_yml),
+        ("standards.yml", PackageResources.standards_yml),
     ]
 
     /// JSON Schemas for rule files and `.reportlint.yml` (Rules/schema/), for editors; `init` writes them out.

@@ -17,6 +17,9 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case order
     case approval
     case documentType = "document-type"
+    case number
+    case repeatedWord = "repeated-word"
+    case coordination
 
     var definition: any RuleDefinition.Type {
         switch self {
@@ -36,6 +39,9 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .order: return OrderRuleDefinition.self
         case .approval: return ApprovalRuleDefinition.self
         case .documentType: return DocumentTypeRuleDefinition.self
+        case .number: return NumberRuleDefinition.self
+        case .repeatedWord: return RepeatedWordRuleDefinition.self
+        case .coordination: return CoordinationRuleDefinition.self
         }
     }
 }

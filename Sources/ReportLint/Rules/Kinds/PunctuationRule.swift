@@ -3,7 +3,16 @@
 /// - `repeated`: two marks of ，。、；： in a row (`，，` `。。` `，。`);
 /// - `ellipsis`: `...`, `。。。`, a lone or tripled `…`, and `……等`;
 /// - `dash`: `--` or a single `—` in text (a single — next to a number joins a range, and is allowed);
-/// - `quote-enumeration`: a 顿号 between adjacent quoted items or titles (“四个意识”、“四个自信”).
+/// - `quote-enumeration`: a 顿号 between adjacent quoted items or titles (“四个意识”、“四个自信”);
+/// - `ascii-quote`: ASCII "…" or '…' used as quotation marks in Chinese text (fixed to “…”, or ‘…’ inside “…”);
+/// - `quote-direction`: quotation marks the wrong way round (”十五五“, fixed), double quotes inside double
+///   quotes (the inner ones are ‘’), and single quotes used as the outer ones (‘枫桥经验’ → “枫桥经验”, fixed);
+/// - `quote-stop`: a 句号 both inside and after a closing quote (`。”。`), or inside a quote that the sentence
+///   goes on after (`。”，`): the one that does not belong is removed;
+/// - `series-separator`: the items of an 一是、二是 series joined by a comma (`……不够强，二是……` → ；), and a
+///   full stop between items of a list the other items of which are separated by ；;
+/// - `colon`: a second colon in one sentence (GB/T 15834 4.7.3.4: a colon is not nested in another's
+///   scope); a short lead label (`（一）学习情况：`) and times (8：30) do not count.
 struct PunctuationRuleDefinition: RuleDefinition {
     static let keys = ["check"]
 
@@ -31,6 +40,11 @@ public struct PunctuationRule: Rule {
         case ellipsis
         case dash
         case quoteEnumeration = "quote-enumeration"
+        case asciiQuote = "ascii-quote"
+        case quoteDirection = "quote-direction"
+        case quoteStop = "quote-stop"
+        case seriesSeparator = "series-separator"
+        case colon
     }
 
     public let header: RuleHeader
@@ -47,6 +61,11 @@ public struct PunctuationRule: Rule {
         case .ellipsis: ScalarFilter(".。…")
         case .dash: ScalarFilter("-—")
         case .quoteEnumeration: ScalarFilter("、")
+        case .asciiQuote: ScalarFilter("\"'")
+        case .quoteDirection: ScalarFilter("“”‘’")
+        case .quoteStop: ScalarFilter("”")
+        case .seriesSeparator: ScalarFilter("是")
+        case .colon: ScalarFilter("：")
         }
     }
 
@@ -76,6 +95,25 @@ public struct PunctuationRule: Rule {
         let source = document.source
         let (scalars, headings) = (source.scalars, document.headings)
         var findings: [Finding] = []
+        if check == .seriesSeparator { return seriesSeparators(context) }
+        if [.asciiQuote, .quoteDirection, .quoteStop, .colon].contains(check) {
+            for paragraph in document.paragraphs {
+                let indices = paragraph.scalars
+                // Most paragraphs hold none of the marks looked for.
+                guard filter.next(from: indices.lowerBound, to: indices.upperBound, in: scalars) < indices.upperBound else { continue }
+                let found: [Problem] = switch check {
+                case .asciiQuote: asciiQuotes(in: indices, scalars: scalars)
+                case .quoteDirection: quoteDirections(in: indices, scalars: scalars)
+                case .quoteStop: quoteStops(in: indices, scalars: scalars)
+                default: colons(in: indices, scalars: scalars)
+                }
+                for (range, message, suggestion) in found {
+                    findings.append(context.finding(header, at: source.byteRange(range),
+                                                    message: "\(header.message)：\(message)", suggestion: suggestion))
+                }
+            }
+            return findings
+        }
         // Every line, the title included: a half-width comma is as wrong there as in the body.
         for paragraph in document.paragraphs {
             var indices = paragraph.scalars
@@ -154,6 +192,8 @@ public struct PunctuationRule: Rule {
                    (before == "”" && after == "“") || (before == "》" && after == "《") {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
+            case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon:
+                break
             }
             index = filter.next(from: next, to: indices.upperBound, in: scalars)
         }
@@ -177,5 +217,214 @@ public struct PunctuationRule: Rule {
         // Digits on both sides: 1,000 or 8:30 is a number, whatever surrounds it.
         if let left, let right, CharacterClass.isDigit(left), CharacterClass.isDigit(right) { return false }
         return left.map(CharacterClass.isChinese) == true || right.map(CharacterClass.isHan) == true
+    }
+}
+
+// MARK: - Quotation marks, series separators and colons
+
+extension PunctuationRule {
+    // MARK: ascii-quote
+
+    /// ASCII " and ' used as quotation marks next to Chinese text. Paired in order within the paragraph;
+    /// with an odd number of them nothing is certain, so they are reported without a fix.
+    func asciiQuotes(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+        var result: [Problem] = []
+        for mark in ["\"", "'"] as [Unicode.Scalar] {
+            let positions = indices.filter { scalars[$0] == mark }
+            guard !positions.isEmpty else { continue }
+            func chineseBeside(_ index: Int) -> Bool {
+                let before = index > indices.lowerBound ? scalars[index - 1] : nil
+                let after = index + 1 < indices.upperBound ? scalars[index + 1] : nil
+                return before.map(CharacterClass.isChinese) == true || after.map(CharacterClass.isChinese) == true
+            }
+            guard positions.count % 2 == 0 else {
+                // An apostrophe (it's) is no quotation mark: only " is reported when unpaired.
+                if mark == "\"" {
+                    for index in positions where chineseBeside(index) {
+                        result.append((index..<(index + 1), "中文里的引号应为“”，不用英文引号\"", nil))
+                    }
+                }
+                continue
+            }
+            for pair in stride(from: 0, to: positions.count, by: 2) {
+                let (open, close) = (positions[pair], positions[pair + 1])
+                // A quotation of Chinese text: Han just inside both marks (for ' also a short span).
+                let inner = (open + 1)..<close
+                guard !inner.isEmpty, CharacterClass.isHan(scalars[open + 1]) || CharacterClass.isHan(scalars[close - 1]),
+                      mark == "\"" || inner.count <= 30 && CharacterClass.isHan(scalars[open + 1]) && CharacterClass.isHan(scalars[close - 1])
+                else { continue }
+                var depth = QuoteDepth()
+                for index in indices.lowerBound..<open { depth.update(with: scalars[index]) }
+                let nested = depth.isInside
+                let (left, right) = nested ? ("‘", "’") : ("“", "”")
+                let name = mark == "\"" ? "英文双引号" : "英文单引号"
+                result.append((open..<(open + 1), "中文里不用\(name)，应为“\(left)”", left))
+                result.append((close..<(close + 1), "中文里不用\(name)，应为“\(right)”", right))
+            }
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: quote-direction
+
+    func quoteDirections(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+        var result: [Problem] = []
+        var stack: [Unicode.Scalar] = []
+        var index = indices.lowerBound
+        /// The next quotation mark from `start`, within `limit` characters.
+        func nextQuote(from start: Int, limit: Int = 40) -> Int? {
+            var position = start
+            while position < indices.upperBound, position < start + limit {
+                if "“”‘’".unicodeScalars.contains(scalars[position]) { return position }
+                position += 1
+            }
+            return nil
+        }
+        while index < indices.upperBound {
+            let scalar = scalars[index]
+            switch scalar {
+            case "”" where stack.isEmpty:
+                // ”十五五“: a closing mark with nothing open, then an opening one.
+                if let other = nextQuote(from: index + 1), scalars[other] == "“", other > index + 1 {
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<other]))
+                    result.append((index..<(other + 1), "引号方向反了：“\(inner)”", "“" + inner + "”"))
+                    index = other + 1
+                    continue
+                }
+            case "“":
+                if stack.last == "“" {
+                    result.append((index..<(index + 1), "引号里面再用引号，里层应为单引号‘’", nil))
+                }
+                stack.append("“")
+            case "”":
+                if let last = stack.lastIndex(of: "“") { stack.removeSubrange(last...) }
+            case "‘" where stack.isEmpty:
+                // ‘枫桥经验’ as the outer quotes: double quotes outside, single ones only inside them.
+                if let other = nextQuote(from: index + 1), scalars[other] == "’", other > index + 1 {
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<other]))
+                    if inner.unicodeScalars.contains(where: CharacterClass.isHan) {
+                        result.append((index..<(other + 1), "单引号只用在双引号里面，外层应为双引号：“\(inner)”", "“" + inner + "”"))
+                    }
+                    index = other + 1
+                    continue
+                }
+                stack.append("‘")
+            case "‘":
+                stack.append("‘")
+            case "’":
+                if let last = stack.lastIndex(of: "‘") { stack.removeSubrange(last...) }
+            default:
+                break
+            }
+            index += 1
+        }
+        return result
+    }
+
+    // MARK: quote-stop
+
+    /// `。”。`: the outer stop goes (the quotation ends the sentence and keeps its own); `。”，`: the inner
+    /// one goes (the sentence goes on, so the quotation is part of it).
+    func quoteStops(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+        var result: [Problem] = []
+        for index in indices where scalars[index] == "”" && index > indices.lowerBound && index + 1 < indices.upperBound {
+            let inside = scalars[index - 1], after = scalars[index + 1]
+            guard "。？！".unicodeScalars.contains(inside) else { continue }
+            if after == "。" {
+                result.append(((index + 1)..<(index + 2), "引号内已有“\(inside)”，引号后不再加句号", ""))
+            } else if inside == "。", "，；、：".unicodeScalars.contains(after) {
+                result.append(((index - 1)..<index, "句子在引号后还没有结束，引号内不用句号", ""))
+            }
+        }
+        return result
+    }
+
+    // MARK: colon
+
+    func colons(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+        var result: [Problem] = []
+        var depth = 0
+        var sentenceStart = indices.lowerBound
+        var colonsInSentence = 0
+        var commaSeen = false
+        for index in indices {
+            let scalar = scalars[index]
+            switch scalar {
+            case "“", "《", "（", "(", "‘", "【": depth += 1
+            case "”", "》", "）", ")", "’", "】": depth = max(0, depth - 1)
+            case "。", "！", "？", "；":
+                if depth == 0 { sentenceStart = index + 1; colonsInSentence = 0; commaSeen = false }
+            case "，":
+                if depth == 0 { commaSeen = true }
+            case "：" where depth == 0:
+                // 8：30 is a time.
+                if index > indices.lowerBound, index + 1 < indices.upperBound,
+                   CharacterClass.isDigit(scalars[index - 1]), CharacterClass.isDigit(scalars[index + 1]) { continue }
+                // A short lead label before the first colon (（一）学习情况：) works as a heading.
+                if colonsInSentence == 0, !commaSeen, index - sentenceStart <= 25 {
+                    sentenceStart = index + 1
+                    continue
+                }
+                colonsInSentence += 1
+                if colonsInSentence >= 2 {
+                    result.append((index..<(index + 1), "一个句子里用了两个冒号（冒号不套用），后一个宜改为逗号或分句", nil))
+                }
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    // MARK: series-separator
+
+    /// The marks between the items of each 一是/二是 series, by paragraph.
+    func seriesSeparators(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let source = document.source
+        let scalars = source.scalars
+        var findings: [Finding] = []
+        var byParagraph: [Int: [SeriesItem]] = [:]
+        for item in document.seriesItems { byParagraph[item.paragraphIndex, default: []].append(item) }
+        for (_, items) in byParagraph.sorted(by: { $0.key < $1.key }) where items.count >= 2 {
+            // The mark before each item after the first (skipping spaces), as a scalar index.
+            var separators: [(index: Int, mark: Unicode.Scalar)] = []
+            for item in items.dropFirst() {
+                var index = source.scalarIndex(ofByte: item.marker.start) - 1
+                while index >= 0, CharacterClass.isSpace(scalars[index]) { index -= 1 }
+                if index >= 0 { separators.append((index, scalars[index])) }
+            }
+            let semicolons = separators.filter { $0.mark == "；" }.count
+            let stops = separators.filter { $0.mark == "。" }.count
+            let preferred: String = stops > semicolons ? "。" : "；"
+            for separator in separators where separator.mark == "，" || separator.mark == "," {
+                let marker = nextItemText(after: separator.index, scalars)
+                findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
+                                                message: "\(header.message)：“\(marker)”前面是逗号，分项列举的各项之间用分号（或句号）",
+                                                suggestion: preferred))
+            }
+            // A full stop among semicolons, when no item holds a full stop of its own.
+            guard semicolons > 0, stops > 0, semicolons >= stops else { continue }
+            let start = source.scalarIndex(ofByte: items[0].marker.start)
+            let lastStart = source.scalarIndex(ofByte: items[items.count - 1].marker.start)
+            let separatorStops = Set(separators.filter { $0.mark == "。" }.map(\.index))
+            let innerStops = (start..<lastStart).contains { scalars[$0] == "。" && !separatorStops.contains($0) }
+            guard !innerStops else { continue }
+            for separator in separators where separator.mark == "。" {
+                let marker = nextItemText(after: separator.index, scalars)
+                findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
+                                                message: "\(header.message)：各项之间用分号，“\(marker)”前面却是句号",
+                                                suggestion: "；"))
+            }
+        }
+        return findings
+    }
+
+    private func nextItemText(after index: Int, _ scalars: [Unicode.Scalar]) -> String {
+        var end = index + 1
+        while end < scalars.count, CharacterClass.isSpace(scalars[end]) { end += 1 }
+        var stop = end
+        while stop < scalars.count, stop < end + 4, scalars[stop] != "是" { stop += 1 }
+        return String(String.UnicodeScalarView(scalars[end..<min(scalars.count, stop + 1)]))
     }
 }

@@ -1,6 +1,7 @@
 /// `kind: series` — in-paragraph series 一是……二是……三是……: start at 一是, run in order with no gap or
 /// repeat, restart under each heading (a new 一是 starts a new series); a lone 一是 with no 二是 is
-/// suspicious; 首先/其次 mixed with 第三 in one paragraph is flagged.
+/// suspicious; 首先/其次 mixed with 第三 in one paragraph is flagged; and an item whose 是 is missing
+/// (`一是……；二是……；三切实……`): the next numeral after a clause end, before a word that is not a measure.
 struct SeriesRuleDefinition: RuleDefinition {
     static let keys: [String] = []
 
@@ -55,8 +56,42 @@ public struct SeriesRule: Rule {
             }
             close()
         }
+        findings += missingShi(context)
         findings += mixedSequenceWords(context)
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// Words after a numeral that make it a number rather than an item (三年, 三大, 三个, 三中全会).
+    static let notItems = Set("是年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余倍级大方种类中全者成分要则来化点层重步化化十一二三四五六七八九两".unicodeScalars)
+
+    /// After the last item of each paragraph's series, the next numeral at a clause start without 是.
+    private func missingShi(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let source = document.source
+        let scalars = source.scalars
+        var lastByParagraph: [Int: SeriesItem] = [:]
+        for item in document.seriesItems { lastByParagraph[item.paragraphIndex] = item }
+        var findings: [Finding] = []
+        for (paragraphIndex, last) in lastByParagraph.sorted(by: { $0.key < $1.key }) {
+            let numeral = Array(Numbering.chineseNumeral(last.ordinal + 1).unicodeScalars)
+            let paragraph = document.paragraphs[paragraphIndex]
+            var index = source.scalarIndex(ofByte: last.marker.end)
+            let end = paragraph.scalars.upperBound
+            while index + numeral.count < end {
+                defer { index += 1 }
+                guard "。；，".unicodeScalars.contains(scalars[index]) else { continue }
+                let start = index + 1
+                guard Array(scalars[start..<(start + numeral.count)]) == numeral else { continue }
+                let next = scalars[start + numeral.count]
+                guard CharacterClass.isHan(next), !SeriesRule.notItems.contains(next) else { continue }
+                let written = String(String.UnicodeScalarView(numeral))
+                findings.append(context.finding(header, at: source.byteRange(start..<(start + numeral.count)),
+                                                message: "\(header.message)：“\(written)\(next)”缺“是”，应为“\(written)是\(next)”",
+                                                suggestion: written + "是"))
+                break
+            }
+        }
+        return findings
     }
 
     private func finding(_ context: RuleContext, _ item: SeriesItem, _ detail: String) -> Finding {

@@ -1,0 +1,399 @@
+/// `kind: number` — the use of numbers by GB/T 15835-2011 (出版物上数字的用法), one check per rule through
+/// `check:`:
+/// - `abbreviated-year`: a year cut to two digits where it can only be a year: before 年度 (`24年度`), or
+///   opening a clause before 年 and a word that only follows a year (`24年，` `24年以来` `24年3月` `于24年底`);
+///   `工作24年` (a duration) is left alone. Fixed to the full year.
+/// - `year-unit`: a year of four digits opening a clause with no 年 before the next word (`2018抓…`,
+///   `2035远景目标`); not before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`). Fixed by adding 年.
+/// - `range`: a range of numbers joined by a hyphen or an ASCII tilde (`1-9月`, `2023-2025年`, `3~5人`):
+///   a range of time takes the 一字线 — (`1—9月`), one of quantities the 浪纹线 ～ (`3～5人`). Dates, codes
+///   (`GB/T 15834-2011`), telephone numbers and versions are left alone.
+/// - `approximation`: 余 or 多 (approximate) after an exact number (`66余项`: 60余项, or 66项), and a long
+///   exact number before them (`50000余人次` → `5万余人次`, fixed); `66余万元` (approximate at the 万) is fine.
+/// - `mixed-numerals`: in one sentence, counts in Arabic figures and in Chinese numerals (`旁听庭审2次、
+///   参观基地五次`); a Chinese count is a numeral from 两 up before 次 场 期 批 轮 名 件 篇 份 户 家, not 一
+///   (一次性, 一批), not in “…”, not in a name (`二十届中央纪委三次全会`, `十四五期间`).
+/// - `mixed-ordinals`: 第1 and 第一 for the same thing (`第1季度` and `第三季度`) in one report; the less
+///   used form is reported. Names of congresses and plenums (`第十九次全国代表大会`) are left alone.
+/// - `money-unit`: an amount in 万 or 亿 without 元 right after one of `words:` (`资金50万，` → `50万元`),
+///   only when the amount ends the clause; fixed by adding 元.
+struct NumberRuleDefinition: RuleDefinition {
+    static let keys = ["check", "words"]
+
+    let check: NumberRule.Check
+    let words: [Located<String>]
+
+    static func parse(_ fields: MappingFields) -> NumberRuleDefinition? {
+        guard let value = fields.string("check", required: true) else { return nil }
+        guard let check = NumberRule.Check(rawValue: value.value) else {
+            fields.reader.report(.wrongType(key: "check", expected: NumberRule.Check.allCases.map(\.rawValue)
+                .joined(separator: "、") + " 之一"), at: value.location)
+            return nil
+        }
+        let words = fields.strings("words") ?? []
+        if check == .moneyUnit, words.isEmpty { fields.reader.report(.missingKey("words"), at: fields.node); return nil }
+        return NumberRuleDefinition(check: check, words: words)
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        NumberRule(header: header, check: check, words: words.map { literals.add($0.value) },
+                   ordinal: check == .mixedOrdinals ? literals.add("第") : nil)
+    }
+}
+
+public struct NumberRule: Rule {
+    public enum Check: String, Sendable, CaseIterable {
+        case abbreviatedYear = "abbreviated-year"
+        case yearUnit = "year-unit"
+        case range
+        case approximation
+        case mixedNumerals = "mixed-numerals"
+        case mixedOrdinals = "mixed-ordinals"
+        case moneyUnit = "money-unit"
+    }
+
+    public let header: RuleHeader
+    let check: Check
+    let words: [Int]
+    let ordinal: Int?
+    public var fixable: Bool {
+        switch check {
+        case .abbreviatedYear, .yearUnit, .range, .approximation, .moneyUnit: return true
+        case .mixedNumerals, .mixedOrdinals: return false
+        }
+    }
+    public var reads: ReportParts { .scalars }
+
+    typealias Problem = (range: Range<Int>, message: String, suggestion: String?)
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let source = context.document.source
+        let text = NumberText(scalars: source.scalars)
+        var problems: [Problem] = []
+        switch check {
+        case .abbreviatedYear: problems = context.digitRuns.compactMap { abbreviatedYear($0, text) }
+        case .yearUnit: problems = context.digitRuns.compactMap { yearUnit($0, text) }
+        case .range: problems = context.digitRuns.compactMap { range($0, text) }
+        case .approximation: problems = context.digitRuns.compactMap { approximation($0, text) }
+        case .mixedNumerals: problems = mixedNumerals(context.digitRuns, text)
+        case .mixedOrdinals:
+            problems = mixedOrdinals(ordinal.map { context.hits($0) }?.map { source.scalarIndex(ofByte: $0.start) } ?? [], text)
+        case .moneyUnit:
+            problems = words.flatMap { context.hits($0) }.sorted().compactMap { moneyUnit(source.scalarIndices($0).upperBound, text) }
+        }
+        return problems.map { problem in
+            context.finding(header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
+                            suggestion: fixable ? problem.suggestion : nil)
+        }
+    }
+
+    // MARK: years
+
+    private func abbreviatedYear(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard run.count == 2, !run.isDecimal, text.isNumberStart(run.lower), text.at(run.upper) == "年" else { return nil }
+        let digits = text.string(run.range)
+        let full = (Int(digits)! < 50 ? "20" : "19") + digits
+        let next = text.at(run.upper + 1)
+        var yearly = next == "度"
+        if !yearly, text.opensClause(before: run.lower) {
+            if let next, "，、上下全初底末我本共累第".unicodeScalars.contains(next) { yearly = true }
+            if next == "以", text.at(run.upper + 2) == "来" { yearly = true }
+            if let next, CharacterClass.isDigit(next) {
+                var index = run.upper + 1
+                while let scalar = text.at(index), CharacterClass.isDigit(scalar) { index += 1 }
+                if text.at(index) == "月" { yearly = true }
+            }
+        }
+        guard yearly else { return nil }
+        return (run.range, "年份不能简写：“\(digits)年”应为“\(full)年”", full)
+    }
+
+    /// Words a four-digit number takes as its measure (so it is a quantity, not a year).
+    static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支至到和与及或、".unicodeScalars)
+
+    private func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard run.count == 4, !run.isDecimal, let value = Int(text.string(run.range)), (1949...2099).contains(value),
+              text.isNumberStart(run.lower), text.opensClause(before: run.lower),
+              let next = text.at(run.upper), CharacterClass.isHan(next), !NumberRule.measures.contains(next) else { return nil }
+        let digits = text.string(run.range)
+        return (run.range, "年份后缺“年”：“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
+    }
+
+    // MARK: ranges
+
+    private func range(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        // The joiner after the first number, or after its 年/月/日 (2023年-2025年).
+        var joiner = run.upper
+        if let unit = text.at(joiner), "年月日".unicodeScalars.contains(unit) { joiner += 1 }
+        guard let mark = text.at(joiner), "-－~〜".unicodeScalars.contains(mark),
+              let first = text.at(joiner + 1), CharacterClass.isDigit(first), run.count <= 4, !run.isDecimal || joiner == run.upper,
+              text.isNumberStart(run.lower) else { return nil }
+        // Codes and dates: a letter, slash or joiner before the first number (GB/T 15834-2011, 2024-01-05).
+        func isCode(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return CharacterClass.isLatinLetter(scalar) || CharacterClass.isDigit(scalar) || "/-._#:".unicodeScalars.contains(scalar)
+        }
+        if let before = text.at(run.lower - 1) {
+            if isCode(before) { return nil }
+            if CharacterClass.isSpace(before), isCode(text.at(run.lower - 2)) { return nil }
+        }
+        var end = joiner + 1
+        while let scalar = text.at(end), CharacterClass.isDigit(scalar) || scalar == "." && text.at(end + 1).map(CharacterClass.isDigit) == true {
+            end += 1
+        }
+        guard end - (joiner + 1) <= 4, let after = text.at(end) else { return nil }
+        let isYear = run.count == 4 && (1900...2100).contains(Int(text.string(run.range)) ?? 0)
+        let isTime = "年月日号时点".unicodeScalars.contains(after) || joiner != run.upper || isYear
+        guard CharacterClass.isHan(after) || after == "%" || after == "‰" || (isYear && after == "）") else { return nil }
+        let dash = isTime ? "—" : "～"
+        let example = text.string(run.lower..<(end + 1)).replacingOccurrences(of: String(mark), with: dash)
+        return (joiner..<(joiner + 1), isTime
+            ? "表示时间起止用一字线“—”（或“至”），不用“\(mark)”：应为“\(example)”"
+            : "表示数值范围用浪纹线“～”（或“至”），不用“\(mark)”：应为“\(example)”", dash)
+    }
+
+    // MARK: approximate numbers
+
+    private func approximation(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard !run.isDecimal, let mark = text.at(run.upper), mark == "余" || mark == "多", text.isNumberStart(run.lower),
+              text.at(run.lower - 1) != ",", let value = Int(text.string(run.range)) else { return nil }
+        let next = text.at(run.upper + 1)
+        // 66余万元, 3多万: the approximation is at the 万 (or 千, 百), which the figure stops at.
+        if let next, "万亿千百".unicodeScalars.contains(next) { return nil }
+        // 多 as an approximation stands before a measure word; 5多措并举 is another word.
+        if mark == "多", !(next.map { NumberRule.measures.contains($0) || $0 == "人" } ?? false) { return nil }
+        let digits = text.string(run.range)
+        let range = run.lower..<(run.upper + 1)
+        if value % 10 != 0 {
+            let round = value >= 10 ? "\(value / 10 * 10)\(mark)" : "\(value)"
+            return (range, "“\(digits)\(mark)”：“\(mark)”表示概数，不能跟在确数后面，应为“\(round)”或“\(digits)”", nil)
+        }
+        guard run.count >= 5 else { return nil }
+        let (unitValue, unit) = value >= 100_000_000 ? (100_000_000, "亿") : (10_000, "万")
+        let written = NumberRule.decimal(value, over: unitValue) + unit + String(mark)
+        return (range, "概数不写长串确数：“\(digits)\(mark)”应为“\(written)”", written)
+    }
+
+    /// `value / unit` written exactly, without trailing zeros (52000 / 10000 → 5.2).
+    static func decimal(_ value: Int, over unit: Int) -> String {
+        let whole = value / unit
+        var rest = value % unit
+        guard rest != 0 else { return String(whole) }
+        var digits = ""
+        var scale = unit / 10
+        while rest != 0, scale > 0 {
+            digits += String(rest / scale)
+            rest %= scale
+            scale /= 10
+        }
+        return "\(whole).\(digits)"
+    }
+
+    // MARK: mixed numerals
+
+    /// Measure words of counts, and the words that begin with one but are not a count (期间, 批评, 家庭).
+    static let countMeasures = Set("次场期批轮名件篇份户家".unicodeScalars)
+    static let arabicMeasures = Set("次场期批轮名件篇份户家项个人条所".unicodeScalars)
+    static let notCounts = ["期间", "期限", "期待", "期望", "期刊", "批评", "批示", "批准", "批复", "批次", "家庭", "家风", "家属",
+                            "家长", "家园", "家乡", "家政", "名义", "名单", "名称", "名额", "名录", "名誉", "份额", "场所", "场地",
+                            "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "次要", "次序",
+                            "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事"].map { Array($0.unicodeScalars) }
+    static let chineseNumerals = Set("一二两三四五六七八九十百千零〇".unicodeScalars)
+
+    private func mixedNumerals(_ runs: [DigitRun], _ text: NumberText) -> [Problem] {
+        var problems: [Problem] = []
+        var lastSentence = -1
+        for run in runs {
+            guard run.lower >= lastSentence, let arabic = countMeasure(after: run.upper, text, arabic: true) else { continue }
+            let sentence = text.sentence(around: run.lower)
+            lastSentence = sentence.upperBound
+            let shown = text.string(run.lower..<arabic.upperBound)
+            var index = sentence.lowerBound
+            while index < sentence.upperBound {
+                guard NumberRule.chineseNumerals.contains(text.scalars[index]) else { index += 1; continue }
+                var end = index + 1
+                while end < sentence.upperBound, NumberRule.chineseNumerals.contains(text.scalars[end]) { end += 1 }
+                defer { index = end }
+                let numeral = Array(text.scalars[index..<end])
+                guard numeral != ["一"], !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
+                      !"第届委周初每番星".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                      !text.isQuoted(index, from: sentence.lowerBound) else { continue }
+                let chinese = text.string(index..<measure.upperBound)
+                var message = "同一句中计数的数字写法不一：“\(chinese)”与“\(shown)”，计数宜统一用阿拉伯数字"
+                if let value = Numbering.chineseValue(numeral.map { $0 == "两" ? "二" : $0 }) {
+                    message += "（“\(value)\(text.string(end..<measure.upperBound))”）"
+                }
+                problems.append((index..<measure.upperBound, message, nil))
+            }
+        }
+        return problems
+    }
+
+    /// The measure word of a count right after `index` (after 余 or 多 for figures), or nil.
+    private func countMeasure(after index: Int, _ text: NumberText, arabic: Bool) -> Range<Int>? {
+        var start = index
+        if arabic, let mark = text.at(start), mark == "余" || mark == "多" { start += 1 }
+        guard let measure = text.at(start), (arabic ? NumberRule.arabicMeasures : NumberRule.countMeasures).contains(measure)
+        else { return nil }
+        for word in NumberRule.notCounts where text.starts(with: word, at: start) { return nil }
+        return start..<(start + (measure == "人" && text.at(start + 1) == "次" ? 2 : 1))
+    }
+
+    // MARK: ordinals
+
+    static let ordinalMeasures = ["季度", "阶段", "部分", "次", "批", "期", "轮", "名", "组", "周", "章", "节", "条", "款", "篇", "课", "站", "场"]
+        .map { Array($0.unicodeScalars) }
+    static let namedOrdinals = ["全会", "全体会议", "代表大会", "全国", "主题教育"].map { Array($0.unicodeScalars) }
+
+    private func mixedOrdinals(_ hits: [Int], _ text: NumberText) -> [Problem] {
+        // Per measure word, the ordinals in figures and in Chinese numerals.
+        var forms: [String: (arabic: [Range<Int>], chinese: [Range<Int>])] = [:]
+        var order: [String] = []
+        for hit in hits {
+            var end = hit + 1
+            let arabic = text.at(end).map(CharacterClass.isDigit) == true
+            while let scalar = text.at(end), arabic ? CharacterClass.isDigit(scalar) : NumberRule.chineseNumerals.contains(scalar) {
+                end += 1
+            }
+            guard end > hit + 1, let measure = NumberRule.ordinalMeasures.first(where: { text.starts(with: $0, at: end) }) else { continue }
+            let after = end + measure.count
+            if !arabic {
+                if NumberRule.namedOrdinals.contains(where: { text.starts(with: $0, at: after) }) { continue }
+                // 十四届全国人大第二次会议: a meeting's name after 届.
+                if (max(0, hit - 8)..<hit).contains(where: { text.scalars[$0] == "届" }) { continue }
+                if text.isQuoted(hit, from: text.lineStart(hit)) { continue }
+            }
+            let key = String(String.UnicodeScalarView(measure))
+            if forms[key] == nil { order.append(key); forms[key] = ([], []) }
+            if arabic { forms[key]!.arabic.append(hit..<after) } else { forms[key]!.chinese.append(hit..<after) }
+        }
+        var problems: [Problem] = []
+        for key in order {
+            let (arabic, chinese) = forms[key]!
+            guard !arabic.isEmpty, !chinese.isEmpty else { continue }
+            // The less used form is the slip; on a tie, the one that comes second.
+            let flagArabic = arabic.count < chinese.count || arabic.count == chinese.count && arabic[0].lowerBound > chinese[0].lowerBound
+            let (flagged, kept) = flagArabic ? (arabic, chinese[0]) : (chinese, arabic[0])
+            for range in flagged {
+                problems.append((range, "序数写法前后不一：“\(text.string(range))”与“\(text.string(kept))”，同一份报告应统一", nil))
+            }
+        }
+        return problems.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: money
+
+    private func moneyUnit(_ wordEnd: Int, _ text: NumberText) -> Problem? {
+        var index = wordEnd
+        var skipped = 0
+        while let scalar = text.at(index), "共计累合总达约近超过到为额分别逾".unicodeScalars.contains(scalar), skipped < 4 {
+            index += 1
+            skipped += 1
+        }
+        guard let first = text.at(index), CharacterClass.isDigit(first) else { return nil }
+        while let scalar = text.at(index), CharacterClass.isDigit(scalar) || scalar == "." { index += 1 }
+        if let mark = text.at(index), mark == "余" || mark == "多" { index += 1 }
+        guard let unit = text.at(index), unit == "万" || unit == "亿" else { return nil }
+        var end = index + 1
+        if unit == "万", text.at(end) == "亿" { end += 1 }
+        if let mark = text.at(end), mark == "余" || mark == "多" { end += 1 }
+        // Only an amount that ends its clause: 资金50万，; 资金惠及3万人 is a count.
+        guard text.at(end).map({ "，。；、）”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
+        else { return nil }
+        let amount = text.string(text.numberStart(before: index)..<end)
+        return ((end - 1)..<end, "金额缺少单位“元”：“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")
+    }
+}
+
+/// A run of ASCII digits (with a decimal point between digits), in scalar indices.
+struct DigitRun: Sendable {
+    let lower: Int
+    let upper: Int
+    let isDecimal: Bool
+    /// The digits before any decimal point.
+    var count: Int { upper - lower }
+    var range: Range<Int> { lower..<upper }
+
+    /// Every run of digits in a report, found once per report and shared by the number rules.
+    static func all(in scalars: [Unicode.Scalar]) -> [DigitRun] {
+        var runs: [DigitRun] = []
+        let filter = ScalarFilter("0123456789")
+        var index = filter.next(from: 0, to: scalars.count, in: scalars)
+        while index < scalars.count {
+            let value = scalars[index].value
+            guard value >= 0x30, value <= 0x39 else { index = filter.next(from: index + 1, to: scalars.count, in: scalars); continue }
+            var end = index + 1
+            while end < scalars.count, scalars[end].value >= 0x30, scalars[end].value <= 0x39 { end += 1 }
+            var isDecimal = false
+            var next = end
+            if end + 1 < scalars.count, scalars[end] == ".", scalars[end + 1].value >= 0x30, scalars[end + 1].value <= 0x39 {
+                isDecimal = true
+                next = end + 1
+                while next < scalars.count, scalars[next].value >= 0x30, scalars[next].value <= 0x39 { next += 1 }
+            }
+            runs.append(DigitRun(lower: index, upper: isDecimal ? next : end, isDecimal: isDecimal))
+            index = filter.next(from: next, to: scalars.count, in: scalars)
+        }
+        return runs
+    }
+}
+
+/// The scalars of a report with the small questions the number rules ask about them.
+struct NumberText {
+    let scalars: [Unicode.Scalar]
+
+    func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < scalars.count ? scalars[index] : nil }
+
+    func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+
+    func starts(with word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= scalars.count else { return false }
+        for offset in word.indices where scalars[index + offset] != word[offset] { return false }
+        return true
+    }
+
+    /// No digit, decimal point, letter or joiner glued before the number (so it is a number of its own).
+    func isNumberStart(_ index: Int) -> Bool {
+        guard let before = at(index - 1) else { return true }
+        return !(CharacterClass.isDigit(before) || CharacterClass.isLatinLetter(before) || ".．/_-".unicodeScalars.contains(before))
+    }
+
+    /// Where the number ending before `index` starts (digits and decimal points).
+    func numberStart(before index: Int) -> Int {
+        var start = index
+        while let scalar = at(start - 1), CharacterClass.isDigit(scalar) || scalar == "." { start -= 1 }
+        return start
+    }
+
+    /// A clause opens before `index`: a line start, punctuation, or a preposition of time (于, 在, 自, 截至).
+    func opensClause(before index: Int) -> Bool {
+        guard let before = at(index - 1) else { return true }
+        return "\n\r。，；：、（“—～ 　于在自从至到止".unicodeScalars.contains(before)
+    }
+
+    /// The sentence holding `index`: between 。！？； or line ends.
+    func sentence(around index: Int) -> Range<Int> {
+        var start = index
+        while let scalar = at(start - 1), !NumberText.sentenceEnds.contains(scalar) { start -= 1 }
+        var end = index
+        while let scalar = at(end), !NumberText.sentenceEnds.contains(scalar) { end += 1 }
+        return start..<end
+    }
+
+    static let sentenceEnds = Set("。！？；\n\r".unicodeScalars)
+
+    func lineStart(_ index: Int) -> Int {
+        var start = index
+        while let scalar = at(start - 1), scalar != "\n", scalar != "\r" { start -= 1 }
+        return start
+    }
+
+    /// Inside “…” counted from `from` (a sentence or line start).
+    func isQuoted(_ index: Int, from: Int) -> Bool {
+        var depth = 0
+        for position in from..<index {
+            if scalars[position] == "“" { depth += 1 } else if scalars[position] == "”" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+}

@@ -1,0 +1,89 @@
+/// `kind: repeated-word` — a word written twice in a row by mistake: `全体全体`, `总书记总书记`,
+/// `党委、党委`. Only units of two or more Han characters are looked at, so the reduplications of single
+/// characters that Chinese uses (天天, 层层压实, 红红脸、出出汗, 实实在在, 家家户户) never count; nor do
+/// 一个一个, 一步一步 (一 + measure, twice), the verbs of `allow:` doubled to soften them (研究研究), or
+/// anything inside “…” or 《…》. The second copy (with its 顿号) is removed by `fix`.
+struct RepeatedWordRuleDefinition: RuleDefinition {
+    static let keys = ["allow"]
+
+    let allow: [Located<String>]
+
+    static func parse(_ fields: MappingFields) -> RepeatedWordRuleDefinition? {
+        RepeatedWordRuleDefinition(allow: fields.strings("allow") ?? [])
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        RepeatedWordRule(header: header, allow: Set(allow.map { Array($0.value.unicodeScalars) }))
+    }
+}
+
+public struct RepeatedWordRule: Rule {
+    public let header: RuleHeader
+    let allow: Set<[Unicode.Scalar]>
+    public var fixable: Bool { true }
+    public var reads: ReportParts { .scalars }
+
+    /// The longest unit looked at, in characters.
+    static let maxUnit = 6
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let source = context.document.source
+        let scalars = source.scalars
+        var findings: [Finding] = []
+        for (unit, second) in repeats(in: scalars) {
+            let word = String(String.UnicodeScalarView(scalars[unit]))
+            findings.append(context.finding(header, at: source.byteRange(second),
+                                            message: "\(header.message)：“\(word)”连写了两次", suggestion: ""))
+        }
+        return findings
+    }
+
+    /// Each repeat as the first unit and the span to delete (the second copy, with a 顿号 before it).
+    func repeats(in scalars: [Unicode.Scalar]) -> [(Range<Int>, Range<Int>)] {
+        var result: [(Range<Int>, Range<Int>)] = []
+        let count = scalars.count
+        var quotes = QuoteDepth()
+        var index = 0
+        scalars.withUnsafeBufferPointer { s in
+            while index < count {
+                let first = s[index]
+                if first == "\n" || first == "\r" { quotes = QuoteDepth() }
+                quotes.update(with: first)
+                guard !quotes.isInside, CharacterClass.isHan(first) else { index += 1; continue }
+                var found: (Range<Int>, Range<Int>)?
+                for length in 2...RepeatedWordRule.maxUnit {
+                    let gap = index + length < count && s[index + length] == "、" ? 1 : 0
+                    let second = index + length + gap
+                    guard second + length <= count else { break }
+                    guard s[second] == first else { continue }
+                    var same = true
+                    for offset in 0..<length where s[index + offset] != s[second + offset] || !CharacterClass.isHan(s[index + offset]) {
+                        same = false
+                        break
+                    }
+                    guard same else { continue }
+                    let unit = Array(s[index..<(index + length)])
+                    if isReduplication(unit) { continue }
+                    found = (index..<(index + length), (index + length)..<(second + length))
+                    break
+                }
+                if let found {
+                    result.append(found)
+                    index = found.1.upperBound
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// A doubled unit that is Chinese grammar, not a slip.
+    private func isReduplication(_ unit: [Unicode.Scalar]) -> Bool {
+        // 一个一个, 一步一步, 一次一次: 一 and a measure, repeated.
+        if unit.count == 2, unit[0] == "一" { return true }
+        // 天天天天 and the like: a single character over and over.
+        if unit.allSatisfy({ $0 == unit[0] }) { return true }
+        return allow.contains(unit)
+    }
+}
