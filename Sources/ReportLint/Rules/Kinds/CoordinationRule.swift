@@ -46,6 +46,8 @@ public struct CoordinationRule: Rule {
         for pair in pairs {
             for hit in context.hits(pair.literal) {
                 if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
+                // 坪山区委区政府412B: an address (a building), not the two bodies.
+                if hit.end < bytes.count, bytes[hit.end] < 0x80, SpacingRule.isWordish(Unicode.Scalar(bytes[hit.end])) { continue }
                 if isQuoted(hit.start, bytes) { continue }
                 let joined = pair.first + "、" + pair.second
                 findings.append(context.finding(header, at: hit, message: "\(header.message)：“\(pair.first)\(pair.second)”应为“\(joined)”",

@@ -36,7 +36,8 @@ struct NumberRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        NumberRule(header: header, check: check, words: words.map { literals.add($0.value) },
+        NumberRule(header: header, check: check,
+                   words: check == .approximation ? [literals.add("近")] : words.map { literals.add($0.value) },
                    ordinal: check == .mixedOrdinals ? literals.add("第") : nil)
     }
 }
@@ -74,7 +75,10 @@ public struct NumberRule: Rule {
         case .abbreviatedYear: problems = context.digitRuns.compactMap { abbreviatedYear($0, text) }
         case .yearUnit: problems = context.digitRuns.compactMap { yearUnit($0, text) }
         case .range: problems = context.digitRuns.compactMap { range($0, text) }
-        case .approximation: problems = context.digitRuns.compactMap { approximation($0, text) }
+        case .approximation:
+            problems = context.digitRuns.compactMap { approximation($0, text) }
+            problems += words.flatMap { context.hits($0) }.compactMap { nearAndMore(source.scalarIndex(ofByte: $0.start), text) }
+            problems.sort { $0.range.lowerBound < $1.range.lowerBound }
         case .mixedNumerals: problems = mixedNumerals(context.digitRuns, text)
         case .mixedOrdinals:
             problems = mixedOrdinals(ordinal.map { context.hits($0) }?.map { source.scalarIndex(ofByte: $0.start) } ?? [], text)
@@ -168,10 +172,24 @@ public struct NumberRule: Rule {
             let round = value >= 10 ? "\(value / 10 * 10)\(mark)" : "\(value)"
             return (range, "“\(digits)\(mark)”：“\(mark)”表示概数，不能跟在确数后面，应为“\(round)”或“\(digits)”", nil)
         }
-        guard run.count >= 5 else { return nil }
+        // A long figure that is a whole number of 万 or 亿 (50000, not 15000: 1.5万 is no plainer).
         let (unitValue, unit) = value >= 100_000_000 ? (100_000_000, "亿") : (10_000, "万")
+        guard run.count >= 5, value % unitValue == 0 else { return nil }
         let written = NumberRule.decimal(value, over: unitValue) + unit + String(mark)
         return (range, "概数不写长串确数：“\(digits)\(mark)”应为“\(written)”", written)
+    }
+
+    /// 近万余名, 近30多人: 近 (not quite) and 余/多 (more than) contradict each other.
+    private func nearAndMore(_ index: Int, _ text: NumberText) -> Problem? {
+        var end = index + 1
+        while let scalar = text.at(end), end < index + 9,
+              CharacterClass.isDigit(scalar) || scalar == "." || NumberRule.chineseNumerals.contains(scalar) || "万亿".unicodeScalars.contains(scalar) {
+            end += 1
+        }
+        guard end > index + 1, let mark = text.at(end), mark == "余" || mark == "多",
+              mark == "余" || text.at(end + 1).map({ NumberRule.measures.contains($0) || $0 == "人" }) == true else { return nil }
+        let written = text.string(index..<(end + 1))
+        return (index..<(end + 1), "“\(written)”：“近”与“\(mark)”意思相反，二者只用其一", nil)
     }
 
     /// `value / unit` written exactly, without trailing zeros (52000 / 10000 → 5.2).
@@ -192,12 +210,16 @@ public struct NumberRule: Rule {
     // MARK: mixed numerals
 
     /// Measure words of counts, and the words that begin with one but are not a count (期间, 批评, 家庭).
-    static let countMeasures = Set("次场期批轮名件篇份户家".unicodeScalars)
-    static let arabicMeasures = Set("次场期批轮名件篇份户家项个人条所".unicodeScalars)
+    static let countMeasures = Set("次场期批轮名件篇份户家个".unicodeScalars)
+    static let arabicMeasures = Set("次场期批轮名件篇份户家项个人条所天".unicodeScalars)
     static let notCounts = ["期间", "期限", "期待", "期望", "期刊", "批评", "批示", "批准", "批复", "批次", "家庭", "家风", "家属",
                             "家长", "家园", "家乡", "家政", "名义", "名单", "名称", "名额", "名录", "名誉", "份额", "场所", "场地",
                             "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "次要", "次序",
-                            "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事"].map { Array($0.unicodeScalars) }
+                            "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事",
+                            // 个 before the words of fixed formulations and figures of speech (四个意识, 三个方面).
+                            "个方面", "个意识", "个自信", "个维护", "个确立", "个全面", "个代表", "个务必", "个坚持", "个一",
+                            "个字", "个百年", "个层面", "个环节", "个重点", "个重要", "个关键", "个必须", "个不", "个更加",
+                            "个到位", "个优先", "个清单", "个体", "个人", "个别", "个性", "个案", "天下"].map { Array($0.unicodeScalars) }
     static let chineseNumerals = Set("一二两三四五六七八九十百千零〇".unicodeScalars)
 
     private func mixedNumerals(_ runs: [DigitRun], _ text: NumberText) -> [Problem] {
@@ -215,7 +237,9 @@ public struct NumberRule: Rule {
                 while end < sentence.upperBound, NumberRule.chineseNumerals.contains(text.scalars[end]) { end += 1 }
                 defer { index = end }
                 let numeral = Array(text.scalars[index..<end])
-                guard numeral != ["一"], !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
+                guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
+                      // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
+                      numeral != ["一"] || text.at(measure.lowerBound) == "名",
                       !"第届委周初每番星".unicodeScalars.contains(text.at(index - 1) ?? " "),
                       !text.isQuoted(index, from: sentence.lowerBound) else { continue }
                 let chinese = text.string(index..<measure.upperBound)
@@ -232,7 +256,9 @@ public struct NumberRule: Rule {
     /// The measure word of a count right after `index` (after 余 or 多 for figures), or nil.
     private func countMeasure(after index: Int, _ text: NumberText, arabic: Bool) -> Range<Int>? {
         var start = index
-        if arabic, let mark = text.at(start), mark == "余" || mark == "多" { start += 1 }
+        if let mark = text.at(start), mark == "余" || mark == "多" { start += 1 }
+        // 6小时 is a count in figures as much as 6天.
+        if arabic, text.at(start) == "小", text.at(start + 1) == "时" { return start..<(start + 2) }
         guard let measure = text.at(start), (arabic ? NumberRule.arabicMeasures : NumberRule.countMeasures).contains(measure)
         else { return nil }
         for word in NumberRule.notCounts where text.starts(with: word, at: start) { return nil }
@@ -298,7 +324,7 @@ public struct NumberRule: Rule {
         if unit == "万", text.at(end) == "亿" { end += 1 }
         if let mark = text.at(end), mark == "余" || mark == "多" { end += 1 }
         // Only an amount that ends its clause: 资金50万，; 资金惠及3万人 is a count.
-        guard text.at(end).map({ "，。；、）”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
+        guard text.at(end).map({ "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
         else { return nil }
         let amount = text.string(text.numberStart(before: index)..<end)
         return ((end - 1)..<end, "金额缺少单位“元”：“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")

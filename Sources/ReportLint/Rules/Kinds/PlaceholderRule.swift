@@ -2,7 +2,7 @@
 /// X/x/×（`XXX新时代`, `20XX年`, `×月×日`), blanks of underscores (`__`, `＿＿`, `____名`), and the
 /// `phrases`/`patterns` of the rule (某某, 【待补充】, （此处填写…）, 某区). Runs a character apart are one
 /// finding (`XX届X中X会`). Not a placeholder: a letter inside a Latin word (Excel), × between numbers (3×4),
-/// the X of a formula (“4+X”主题党日), or a single underscore (file_name). Stars between two Han
+/// the X of a formula (“4+X”主题党日), or an underscore joining ASCII words (file_name). Stars between two Han
 /// characters that are not before a measure word (`主动***息`) mask letters of a word, as web copies of
 /// reports do: they get their own message (a masked word, not a blank figure).
 struct PlaceholderRuleDefinition: RuleDefinition {
@@ -93,8 +93,11 @@ public struct PlaceholderRule: Rule {
         case "*", "＊", "＿":
             return true
         case "_":
-            // A blank is two or more: file_name has one.
-            return index + 1 < scalars.count && scalars[index + 1] == "_" || index > 0 && scalars[index - 1] == "_"
+            // A blank, unless it joins two ASCII words or figures (file_name, v1_2).
+            if index + 1 < scalars.count, scalars[index + 1] == "_" || index > 0 && scalars[index - 1] == "_" { return true }
+            let before = index > 0 ? scalars[index - 1] : " ", after = index + 1 < scalars.count ? scalars[index + 1] : " "
+            return !(before.isASCII && before.properties.isAlphabetic || CharacterClass.isDigit(before))
+                || !(after.isASCII && after.properties.isAlphabetic || CharacterClass.isDigit(after))
         case "X", "x", "Ｘ", "ｘ", "×":
             // Scan the whole run of such letters, then look at its neighbours.
             var start = index

@@ -10,7 +10,9 @@
 /// - `quote-stop`: a 句号 both inside and after a closing quote (`。”。`), or inside a quote that the sentence
 ///   goes on after (`。”，`): the one that does not belong is removed;
 /// - `series-separator`: the items of an 一是、二是 series joined by a comma (`……不够强，二是……` → ；), and a
-///   full stop between items of a list the other items of which are separated by ；;
+///   list whose items are separated now by ；, now by 。 (the minority mark is reported; a 。 among ；
+///   is fixed when no item holds a 。 of its own);
+/// - `interpunct`: a bullet • or katakana dot ・ between Han characters or figures (“12・4”) where the 间隔号 · belongs;
 /// - `colon`: a second colon in one sentence (GB/T 15834 4.7.3.4: a colon is not nested in another's
 ///   scope); a short lead label (`（一）学习情况：`) and times (8：30) do not count.
 struct PunctuationRuleDefinition: RuleDefinition {
@@ -45,6 +47,7 @@ public struct PunctuationRule: Rule {
         case quoteStop = "quote-stop"
         case seriesSeparator = "series-separator"
         case colon
+        case interpunct
     }
 
     public let header: RuleHeader
@@ -62,7 +65,8 @@ public struct PunctuationRule: Rule {
         case .dash: ScalarFilter("-—")
         case .quoteEnumeration: ScalarFilter("、")
         case .asciiQuote: ScalarFilter("\"'")
-        case .quoteDirection: ScalarFilter("“”‘’")
+        case .quoteDirection: ScalarFilter("“”‘’<")
+        case .interpunct: ScalarFilter("•・∙")
         case .quoteStop: ScalarFilter("”")
         case .seriesSeparator: ScalarFilter("是")
         case .colon: ScalarFilter("：")
@@ -192,6 +196,13 @@ public struct PunctuationRule: Rule {
                    (before == "”" && after == "“") || (before == "》" && after == "《") {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
+            case .interpunct:
+                // 钱塘门户•星城客厅, “12・4”: a bullet or katakana dot inside a name stands for the 间隔号 ·.
+                if "•・∙".unicodeScalars.contains(scalar), let before = at(index - 1), let after = at(index + 1),
+                   CharacterClass.isHan(before) || CharacterClass.isDigit(before),
+                   CharacterClass.isHan(after) || CharacterClass.isDigit(after) {
+                    result.append((index..<next, "间隔号应为“·”，不用“\(scalar)”", "·"))
+                }
             case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon:
                 break
             }
@@ -271,6 +282,10 @@ extension PunctuationRule {
         var result: [Problem] = []
         var stack: [Unicode.Scalar] = []
         var index = indices.lowerBound
+        // Double quotes inside double quotes are told apart from a quote left open only when the paragraph's
+        // double quotes balance.
+        let balanced = indices.filter { scalars[$0] == "“" }.count == indices.filter { scalars[$0] == "”" }.count
+        var titles = 0
         /// The next quotation mark from `start`, within `limit` characters.
         func nextQuote(from start: Int, limit: Int = 40) -> Int? {
             var position = start
@@ -291,8 +306,19 @@ extension PunctuationRule {
                     index = other + 1
                     continue
                 }
+            case "《": titles += 1
+            case "》": titles = max(0, titles - 1)
+            case "<" where titles > 0:
+                // 《关于<……>的说明》: a title inside a title takes 〈〉.
+                if let close = (index + 1..<indices.upperBound).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
+                   scalars[close] == ">" {
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    result.append((index..<(close + 1), "书名号里面再用书名号，里层应为单书名号〈〉：〈\(inner)〉", "〈" + inner + "〉"))
+                    index = close + 1
+                    continue
+                }
             case "“":
-                if stack.last == "“" {
+                if stack.last == "“", balanced {
                     result.append((index..<(index + 1), "引号里面再用引号，里层应为单引号‘’", nil))
                 }
                 stack.append("“")
@@ -360,6 +386,14 @@ extension PunctuationRule {
                 // 8：30 is a time.
                 if index > indices.lowerBound, index + 1 < indices.upperBound,
                    CharacterClass.isDigit(scalars[index - 1]), CharacterClass.isDigit(scalars[index + 1]) { continue }
+                // 地址：……，电话：……: field labels, each its own.
+                if PunctuationRule.fieldLabels.contains(where: { label in
+                    index - label.count >= indices.lowerBound && Array(scalars[(index - label.count)..<index]) == label
+                }) {
+                    sentenceStart = index + 1
+                    colonsInSentence = 0
+                    continue
+                }
                 // A short lead label before the first colon (（一）学习情况：) works as a heading.
                 if colonsInSentence == 0, !commaSeen, index - sentenceStart <= 25 {
                     sentenceStart = index + 1
@@ -375,6 +409,9 @@ extension PunctuationRule {
         }
         return result
     }
+
+    static let fieldLabels = ["电话", "地址", "邮编", "传真", "网址", "邮箱", "联系人", "时间", "地点", "电子邮箱", "通讯地址"]
+        .map { Array($0.unicodeScalars) }
 
     // MARK: series-separator
 
@@ -403,18 +440,22 @@ extension PunctuationRule {
                                                 message: "\(header.message)：“\(marker)”前面是逗号，分项列举的各项之间用分号（或句号）",
                                                 suggestion: preferred))
             }
-            // A full stop among semicolons, when no item holds a full stop of its own.
-            guard semicolons > 0, stops > 0, semicolons >= stops else { continue }
+            // Items separated now by ；, now by 。: the minority mark (on a tie, the one unlike the first) is the slip.
+            guard semicolons > 0, stops > 0 else { continue }
+            let odd: Unicode.Scalar = semicolons > stops ? "。" : stops > semicolons ? "；"
+                : (separators.first { $0.mark == "。" || $0.mark == "；" }!.mark == "。" ? "；" : "。")
+            let usual: Unicode.Scalar = odd == "。" ? "；" : "。"
+            // A full stop becomes a semicolon only when no item holds a full stop of its own; the rest is advice.
             let start = source.scalarIndex(ofByte: items[0].marker.start)
             let lastStart = source.scalarIndex(ofByte: items[items.count - 1].marker.start)
             let separatorStops = Set(separators.filter { $0.mark == "。" }.map(\.index))
             let innerStops = (start..<lastStart).contains { scalars[$0] == "。" && !separatorStops.contains($0) }
-            guard !innerStops else { continue }
-            for separator in separators where separator.mark == "。" {
+            let certain = odd == "。" && semicolons > stops && !innerStops
+            for separator in separators where separator.mark == odd {
                 let marker = nextItemText(after: separator.index, scalars)
                 findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
-                                                message: "\(header.message)：各项之间用分号，“\(marker)”前面却是句号",
-                                                suggestion: "；"))
+                                                message: "\(header.message)：各项之间多用“\(usual)”，“\(marker)”前面却是“\(odd)”，应统一",
+                                                suggestion: certain ? String(usual) : nil))
             }
         }
         return findings

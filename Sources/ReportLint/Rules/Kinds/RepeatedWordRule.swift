@@ -64,6 +64,8 @@ public struct RepeatedWordRule: Rule {
                     guard same else { continue }
                     let unit = Array(s[index..<(index + length)])
                     if isReduplication(unit) { continue }
+                    // 监督常委、常委之间; 书记和党员、党员和党员: the second copy opens a phrase of its own.
+                    if gap == 1, second + length < count, startsPhrase(s, at: second + length) { continue }
                     found = (index..<(index + length), (index + length)..<(second + length))
                     break
                 }
@@ -76,6 +78,15 @@ public struct RepeatedWordRule: Rule {
             }
         }
         return result
+    }
+
+    /// Words that, after the second copy of `X、X`, show it begins a new phrase (X之间, X和Y).
+    private static let phraseHeads = ["之间", "相互", "互相", "间", "和", "与", "及", "同", "跟", "对"].map { Array($0.unicodeScalars) }
+
+    private func startsPhrase(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+        RepeatedWordRule.phraseHeads.contains { head in
+            index + head.count <= s.count && head.indices.allSatisfy { s[index + $0] == head[$0] }
+        }
     }
 
     /// A doubled unit that is Chinese grammar, not a slip.
