@@ -100,7 +100,8 @@ public struct NumberRule: Rule {
         let next = text.at(run.upper + 1)
         var yearly = next == "度"
         if !yearly, text.opensClause(before: run.lower) {
-            if let next, "，、上下全初底末我本共累第".unicodeScalars.contains(next) { yearly = true }
+            // Not 、: 10年、24年、30年 lists durations as often as years.
+            if let next, "，上下全初底末我本共累第".unicodeScalars.contains(next) { yearly = true }
             if next == "以", text.at(run.upper + 2) == "来" { yearly = true }
             if let next, CharacterClass.isDigit(next) {
                 var index = run.upper + 1
@@ -109,18 +110,18 @@ public struct NumberRule: Rule {
             }
         }
         guard yearly else { return nil }
-        return (run.range, "年份不能简写：“\(digits)年”应为“\(full)年”", full)
+        return (run.range, "“\(digits)年”应为“\(full)年”", full)
     }
 
     /// Words a four-digit number takes as its measure (so it is a quantity, not a year).
-    static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支至到和与及或、".unicodeScalars)
+    static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
 
     private func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, !run.isDecimal, let value = Int(text.string(run.range)), (1949...2099).contains(value),
               text.isNumberStart(run.lower), text.opensClause(before: run.lower),
               let next = text.at(run.upper), CharacterClass.isHan(next), !NumberRule.measures.contains(next) else { return nil }
         let digits = text.string(run.range)
-        return (run.range, "年份后缺“年”：“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
+        return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
     }
 
     // MARK: ranges
@@ -176,11 +177,13 @@ public struct NumberRule: Rule {
         let (unitValue, unit) = value >= 100_000_000 ? (100_000_000, "亿") : (10_000, "万")
         guard run.count >= 5, value % unitValue == 0 else { return nil }
         let written = NumberRule.decimal(value, over: unitValue) + unit + String(mark)
-        return (range, "概数不写长串确数：“\(digits)\(mark)”应为“\(written)”", written)
+        return (range, "大的概数以“万”“亿”为单位：“\(digits)\(mark)”应为“\(written)”", written)
     }
 
     /// 近万余名, 近30多人: 近 (not quite) and 余/多 (more than) contradict each other.
     private func nearAndMore(_ index: Int, _ text: NumberText) -> Problem? {
+        // 附近30余家, 最近10余年: 近 of place or time, not 将近.
+        if let before = text.at(index - 1), "附最邻靠就远贴亲临新晚".unicodeScalars.contains(before) { return nil }
         var end = index + 1
         while let scalar = text.at(end), end < index + 9,
               CharacterClass.isDigit(scalar) || scalar == "." || NumberRule.chineseNumerals.contains(scalar) || "万亿".unicodeScalars.contains(scalar) {
@@ -215,7 +218,7 @@ public struct NumberRule: Rule {
     static let notCounts = ["期间", "期限", "期待", "期望", "期刊", "批评", "批示", "批准", "批复", "批次", "家庭", "家风", "家属",
                             "家长", "家园", "家乡", "家政", "名义", "名单", "名称", "名额", "名录", "名誉", "份额", "场所", "场地",
                             "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "次要", "次序",
-                            "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事",
+                            "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事", "期工程", "期项目",
                             // 个 before the words of fixed formulations and figures of speech (四个意识, 三个方面).
                             "个方面", "个意识", "个自信", "个维护", "个确立", "个全面", "个代表", "个务必", "个坚持", "个一",
                             "个字", "个百年", "个层面", "个环节", "个重点", "个重要", "个关键", "个必须", "个不", "个更加",
@@ -240,10 +243,16 @@ public struct NumberRule: Rule {
                 guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
                       // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
                       numeral != ["一"] || text.at(measure.lowerBound) == "名",
-                      !"第届委周初每番星".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                      // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
+                      !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                      // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
+                      !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
+                      numeral != ["百"], numeral != ["千"],
+                      // 个 is too much a word of slogans (两个结合, 四个全面): a count only beside figures with 个.
+                      text.at(measure.lowerBound) != "个" || arabic.count == 1 && text.at(arabic.lowerBound) == "个",
                       !text.isQuoted(index, from: sentence.lowerBound) else { continue }
                 let chinese = text.string(index..<measure.upperBound)
-                var message = "同一句中计数的数字写法不一：“\(chinese)”与“\(shown)”，计数宜统一用阿拉伯数字"
+                var message = "“\(chinese)”与“\(shown)”在同一句中，计数宜统一用阿拉伯数字"
                 if let value = Numbering.chineseValue(numeral.map { $0 == "两" ? "二" : $0 }) {
                     message += "（“\(value)\(text.string(end..<measure.upperBound))”）"
                 }
@@ -267,7 +276,8 @@ public struct NumberRule: Rule {
 
     // MARK: ordinals
 
-    static let ordinalMeasures = ["季度", "阶段", "部分", "次", "批", "期", "轮", "名", "组", "周", "章", "节", "条", "款", "篇", "课", "站", "场"]
+    /// Not 条, 款, 章, 节: laws are cited in Chinese numerals (《条例》第三十二条) whatever the report's own style.
+    static let ordinalMeasures = ["季度", "阶段", "部分", "次", "批", "期", "轮", "名", "组", "周", "篇", "课", "站", "场"]
         .map { Array($0.unicodeScalars) }
     static let namedOrdinals = ["全会", "全体会议", "代表大会", "全国", "主题教育"].map { Array($0.unicodeScalars) }
 
@@ -301,7 +311,7 @@ public struct NumberRule: Rule {
             let flagArabic = arabic.count < chinese.count || arabic.count == chinese.count && arabic[0].lowerBound > chinese[0].lowerBound
             let (flagged, kept) = flagArabic ? (arabic, chinese[0]) : (chinese, arabic[0])
             for range in flagged {
-                problems.append((range, "序数写法前后不一：“\(text.string(range))”与“\(text.string(kept))”，同一份报告应统一", nil))
+                problems.append((range, "“\(text.string(range))”与“\(text.string(kept))”，同一份报告应统一", nil))
             }
         }
         return problems.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -327,7 +337,7 @@ public struct NumberRule: Rule {
         guard text.at(end).map({ "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
         else { return nil }
         let amount = text.string(text.numberStart(before: index)..<end)
-        return ((end - 1)..<end, "金额缺少单位“元”：“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")
+        return ((end - 1)..<end, "“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")
     }
 }
 

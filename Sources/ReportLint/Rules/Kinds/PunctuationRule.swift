@@ -269,8 +269,9 @@ extension PunctuationRule {
                 let nested = depth.isInside
                 let (left, right) = nested ? ("‘", "’") : ("“", "”")
                 let name = mark == "\"" ? "英文双引号" : "英文单引号"
-                result.append((open..<(open + 1), "中文里不用\(name)，应为“\(left)”", left))
-                result.append((close..<(close + 1), "中文里不用\(name)，应为“\(right)”", right))
+                let kind = nested ? "单引号" : "双引号"
+                result.append((open..<(open + 1), "中文里不用\(name)，应为中文左\(kind)\(left)", left))
+                result.append((close..<(close + 1), "中文里不用\(name)，应为中文右\(kind)\(right)", right))
             }
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -434,7 +435,9 @@ extension PunctuationRule {
             let semicolons = separators.filter { $0.mark == "；" }.count
             let stops = separators.filter { $0.mark == "。" }.count
             let preferred: String = stops > semicolons ? "。" : "；"
-            for separator in separators where separator.mark == "，" || separator.mark == "," {
+            // 一是一，二是二 (an idiom: be exact) is no series.
+            let firstLength = items[0].text.end - items[0].text.start
+            for separator in separators where (separator.mark == "，" || separator.mark == ",") && firstLength > 3 {
                 let marker = nextItemText(after: separator.index, scalars)
                 findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
                                                 message: "\(header.message)：“\(marker)”前面是逗号，分项列举的各项之间用分号（或句号）",

@@ -85,8 +85,11 @@ public struct SeriesRule: Rule {
                 let next = scalars[start + numeral.count]
                 guard CharacterClass.isHan(next), !SeriesRule.notItems.contains(next) else { continue }
                 let written = String(String.UnicodeScalarView(numeral))
+                var words = start + numeral.count
+                while words < min(end, start + numeral.count + 2), CharacterClass.isHan(scalars[words]) { words += 1 }
+                let lead = String(String.UnicodeScalarView(scalars[(start + numeral.count)..<words]))
                 findings.append(context.finding(header, at: source.byteRange(start..<(start + numeral.count)),
-                                                message: "\(header.message)：“\(written)\(next)”缺“是”，应为“\(written)是\(next)”",
+                                                message: "\(header.message)：“\(written)\(lead)”缺“是”，应为“\(written)是\(lead)”",
                                                 suggestion: written + "是"))
                 break
             }

@@ -36,7 +36,8 @@ public struct SpacingRule: Rule {
             let indices = paragraph.scalars
             // The first character after a heading's numbering marker (`1.` `（一）`): a space there is stray.
             var markerEnd = -1
-            if let heading = paragraph.headingIndex.map({ headings[$0] }), !heading.marker.isImplicit,
+            // (Not in Markdown, where `1. ` opens an ordered list.)
+            if source.format != .markdown, let heading = paragraph.headingIndex.map({ headings[$0] }), !heading.marker.isImplicit,
                heading.marker.range.end > paragraph.range.start {
                 markerEnd = source.scalarIndex(ofByte: heading.marker.range.end)
             }
