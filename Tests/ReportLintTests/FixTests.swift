@@ -132,15 +132,17 @@ struct FixPropertyTests {
         // The standards pack: numbers, quotes, series, bodies and repeated words.
         "24年，全局", "1-9月办理案件", "培训50000余人次", "争取资金50万", "深入学习\"枫桥经验\"", "编制”十五五“规划",
         "全体全体党员", "在市委市政府领导下", "召开会议 12次", "一是学习不够，二是监督不力", "2018抓学习", "打造“门户•客厅”",
-        "坚持“有权必有责。”，严格问责", "1. 持续推进", "办理66余件", "旁听庭审2次、参观基地五次",
+        "坚持“有权必有责。”，严格问责", "1. 持续推进", "办理66余件", "旁听庭审2次、参观基地五次", "编制十四五规划",
     ]
     static let line = Gen<String?>.element(of: fragments).array(of: 1...4).map { $0.compactMap { $0 }.joined(separator: "，") + "。" }
     static let report = line.array(of: 1...8).map { "2023年工作总结\n" + $0.joined(separator: "\n") + "\n" }
 
-    /// The text with the quotation marks the standards pack fixes put right ("…" and ”…“ become “…”), so
+    /// The text with the quotation marks the standards pack fixes put right ("…" and ”…“ become “…”, 十四五
+    /// becomes “十四五”), so
     /// the quoted spans of a report before and after fixing can be compared.
     static func normalizedQuotes(_ text: String) -> String {
         let ascii = text.replacingOccurrences(of: "\"([^\"\n]*)\"", with: "“$1”", options: .regularExpression)
+            .replacingOccurrences(of: "(?<![“”‘’])(十[一二三四五六]五)(?![“”‘’])", with: "“$1”", options: .regularExpression)
         var lines: [String] = []
         for line in ascii.components(separatedBy: "\n") {
             var scalars = Array(line.unicodeScalars)

@@ -15,6 +15,9 @@
 ///   (一次性, 一批), not in “…”, not in a name (`二十届中央纪委三次全会`, `十四五期间`).
 /// - `mixed-ordinals`: 第1 and 第一 for the same thing (`第1季度` and `第三季度`) in one report; the less
 ///   used form is reported. Names of congresses and plenums (`第十九次全国代表大会`) are left alone.
+/// - `plan-period`: the short names of the five-year plans in `words:` (十四五) need quotation marks
+///   (“十四五”规划); fixed by adding them, except when a quotation mark already stands beside the name the wrong
+///   way round (”十五五“, the quotation-mark rules' business) or it is inside 《…》.
 /// - `money-unit`: an amount in 万 or 亿 without 元 right after one of `words:` (`资金50万，` → `50万元`),
 ///   only when the amount ends the clause; fixed by adding 元.
 struct NumberRuleDefinition: RuleDefinition {
@@ -31,7 +34,7 @@ struct NumberRuleDefinition: RuleDefinition {
             return nil
         }
         let words = fields.strings("words") ?? []
-        if check == .moneyUnit, words.isEmpty { fields.reader.report(.missingKey("words"), at: fields.node); return nil }
+        if check == .moneyUnit || check == .planPeriod, words.isEmpty { fields.reader.report(.missingKey("words"), at: fields.node); return nil }
         return NumberRuleDefinition(check: check, words: words)
     }
 
@@ -51,6 +54,7 @@ public struct NumberRule: Rule {
         case mixedNumerals = "mixed-numerals"
         case mixedOrdinals = "mixed-ordinals"
         case moneyUnit = "money-unit"
+        case planPeriod = "plan-period"
     }
 
     public let header: RuleHeader
@@ -59,7 +63,7 @@ public struct NumberRule: Rule {
     let ordinal: Int?
     public var fixable: Bool {
         switch check {
-        case .abbreviatedYear, .yearUnit, .range, .approximation, .moneyUnit: return true
+        case .abbreviatedYear, .yearUnit, .range, .approximation, .moneyUnit, .planPeriod: return true
         case .mixedNumerals, .mixedOrdinals: return false
         }
     }
@@ -82,6 +86,8 @@ public struct NumberRule: Rule {
         case .mixedNumerals: problems = mixedNumerals(context.digitRuns, text)
         case .mixedOrdinals:
             problems = mixedOrdinals(ordinal.map { context.hits($0) }?.map { source.scalarIndex(ofByte: $0.start) } ?? [], text)
+        case .planPeriod:
+            problems = words.flatMap { context.hits($0) }.sorted().compactMap { planPeriod(source.scalarIndices($0), text) }
         case .moneyUnit:
             problems = words.flatMap { context.hits($0) }.sorted().compactMap { moneyUnit(source.scalarIndices($0).upperBound, text) }
         }
@@ -315,6 +321,26 @@ public struct NumberRule: Rule {
             }
         }
         return problems.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: plan periods
+
+    private func planPeriod(_ name: Range<Int>, _ text: NumberText) -> Problem? {
+        let before = text.at(name.lowerBound - 1), after = text.at(name.upperBound)
+        let written = text.string(name)
+        if before == "“" && after == "”" || before == "‘" && after == "’" { return nil }
+        if before == "”" && after == "“" {
+            return ((name.lowerBound - 1)..<(name.upperBound + 1), "“\(written)”的引号方向反了", nil)
+        }
+        // Beside a quotation mark (“十四五规划”), or in a document title, the name stays as written.
+        if let before, "“”‘’".unicodeScalars.contains(before) { return nil }
+        if let after, "“”‘’".unicodeScalars.contains(after) { return nil }
+        var titles = 0
+        for index in text.lineStart(name.lowerBound)..<name.lowerBound {
+            if text.scalars[index] == "《" { titles += 1 } else if text.scalars[index] == "》" { titles = max(0, titles - 1) }
+        }
+        if titles > 0 { return nil }
+        return (name, "“\(written)”要加引号", "“" + written + "”")
     }
 
     // MARK: money
