@@ -39,8 +39,12 @@ struct NumberRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        NumberRule(header: header, check: check,
-                   words: check == .approximation ? [literals.add("近")] : words.map { literals.add($0.value) },
+        let starts: [String] = switch check {
+        case .approximation: ["近"]
+        case .mixedNumerals: NumberRule.chineseCountWords
+        default: words.map(\.value)
+        }
+        return NumberRule(header: header, check: check, words: starts.map(literals.add),
                    ordinal: check == .mixedOrdinals ? literals.add("第") : nil)
     }
 }
@@ -83,7 +87,7 @@ public struct NumberRule: Rule {
             problems = context.digitRuns.compactMap { approximation($0, text) }
             problems += words.flatMap { context.hits($0) }.compactMap { nearAndMore(source.scalarIndex(ofByte: $0.start), text) }
             problems.sort { $0.range.lowerBound < $1.range.lowerBound }
-        case .mixedNumerals: problems = mixedNumerals(context.digitRuns, text)
+        case .mixedNumerals: problems = mixedNumerals(context, text)
         case .mixedOrdinals:
             problems = mixedOrdinals(ordinal.map { context.hits($0) }?.map { source.scalarIndex(ofByte: $0.start) } ?? [], text)
         case .planPeriod:
@@ -100,7 +104,7 @@ public struct NumberRule: Rule {
     // MARK: years
 
     private func abbreviatedYear(_ run: DigitRun, _ text: NumberText) -> Problem? {
-        guard run.count == 2, !run.isDecimal, text.isNumberStart(run.lower), text.at(run.upper) == "年" else { return nil }
+        guard run.count == 2, text.at(run.upper) == "年", !run.isDecimal, text.isNumberStart(run.lower) else { return nil }
         let digits = text.string(run.range)
         let full = (Int(digits)! < 50 ? "20" : "19") + digits
         let next = text.at(run.upper + 1)
@@ -123,9 +127,9 @@ public struct NumberRule: Rule {
     static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
 
     private func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
-        guard run.count == 4, !run.isDecimal, let value = Int(text.string(run.range)), (1949...2099).contains(value),
-              text.isNumberStart(run.lower), text.opensClause(before: run.lower),
-              let next = text.at(run.upper), CharacterClass.isHan(next), !NumberRule.measures.contains(next) else { return nil }
+        guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
+              !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
+              text.isNumberStart(run.lower), text.opensClause(before: run.lower) else { return nil }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
     }
@@ -133,6 +137,11 @@ public struct NumberRule: Rule {
     // MARK: ranges
 
     private func range(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        // Most numbers are followed by neither a joiner nor 年月日: decided at once.
+        switch text.at(run.upper) {
+        case "-", "－", "~", "〜", "年", "月", "日": break
+        default: return nil
+        }
         // The joiner after the first number, or after its 年/月/日 (2023年-2025年).
         var joiner = run.upper
         if let unit = text.at(joiner), "年月日".unicodeScalars.contains(unit) { joiner += 1 }
@@ -167,7 +176,7 @@ public struct NumberRule: Rule {
 
     private func approximation(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard !run.isDecimal, let mark = text.at(run.upper), mark == "余" || mark == "多", text.isNumberStart(run.lower),
-              text.at(run.lower - 1) != ",", let value = Int(text.string(run.range)) else { return nil }
+              text.at(run.lower - 1) != ",", let value = text.value(run.range) else { return nil }
         let next = text.at(run.upper + 1)
         // 66余万元, 3多万: the approximation is at the 万 (or 千, 百), which the figure stops at.
         if let next, "万亿千百".unicodeScalars.contains(next) { return nil }
@@ -231,39 +240,69 @@ public struct NumberRule: Rule {
                             "个到位", "个优先", "个清单", "个体", "个人", "个别", "个性", "个案", "天下"].map { Array($0.unicodeScalars) }
     static let chineseNumerals = Set("一二两三四五六七八九十百千零〇".unicodeScalars)
 
-    private func mixedNumerals(_ runs: [DigitRun], _ text: NumberText) -> [Problem] {
+    /// The literals a Chinese count is found from: a numeral from 二 up (or 一名) and a measure word, and 十余,
+    /// 百多 and the like before one (三十余场); the scan finds them with every other literal.
+    static let chineseCountWords: [String] = {
+        let measures = "次场期批轮名件篇份户家个".map(String.init)
+        var words = ["一名"]
+        for numeral in "二两三四五六七八九十百".map(String.init) { words += measures.map { numeral + $0 } }
+        for numeral in ["十", "百"] { for mark in ["余", "多"] { words += measures.map { numeral + mark + $0 } } }
+        return words
+    }()
+
+    private func mixedNumerals(_ context: RuleContext, _ text: NumberText) -> [Problem] {
+        let source = context.document.source
+        let starts = Set(words.flatMap { context.hits($0) }.map { source.scalarIndex(ofByte: $0.start) }).sorted()
+        guard !starts.isEmpty else { return [] }
+        let runs = context.digitRuns
         var problems: [Problem] = []
-        var lastSentence = -1
-        for run in runs {
-            guard run.lower >= lastSentence, let arabic = countMeasure(after: run.upper, text, arabic: true) else { continue }
-            let sentence = text.sentence(around: run.lower)
-            lastSentence = sentence.upperBound
-            let shown = text.string(run.lower..<arabic.upperBound)
-            var index = sentence.lowerBound
-            while index < sentence.upperBound {
-                guard NumberRule.chineseNumerals.contains(text.scalars[index]) else { index += 1; continue }
-                var end = index + 1
-                while end < sentence.upperBound, NumberRule.chineseNumerals.contains(text.scalars[end]) { end += 1 }
-                defer { index = end }
-                let numeral = Array(text.scalars[index..<end])
-                guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
-                      // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
-                      numeral != ["一"] || text.at(measure.lowerBound) == "名",
-                      // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
-                      !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
-                      // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
-                      !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
-                      numeral != ["百"], numeral != ["千"],
-                      // 个 is too much a word of slogans (两个结合, 四个全面): a count only beside figures with 个.
-                      text.at(measure.lowerBound) != "个" || arabic.count == 1 && text.at(arabic.lowerBound) == "个",
-                      !text.isQuoted(index, from: sentence.lowerBound) else { continue }
-                let chinese = text.string(index..<measure.upperBound)
-                var message = "“\(chinese)”与“\(shown)”在同一句中，计数宜统一用阿拉伯数字"
-                if let value = Numbering.chineseValue(numeral.map { $0 == "两" ? "二" : $0 }) {
-                    message += "（“\(value)\(text.string(end..<measure.upperBound))”）"
+        // Per sentence: its first count in figures, and its first with 个.
+        var counted: (sentence: Range<Int>, arabic: Range<Int>?, withGe: Range<Int>?)?
+        var lastEnd = -1
+        for hit in starts where hit >= lastEnd {
+            // The whole numeral (三十 of 三十余场) and its measure.
+            var index = hit
+            while let before = text.at(index - 1), NumberRule.chineseNumerals.contains(before) { index -= 1 }
+            var end = hit
+            while let scalar = text.at(end), NumberRule.chineseNumerals.contains(scalar) { end += 1 }
+            let numeral = Array(text.scalars[index..<end])
+            guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
+                  // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
+                  !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                  // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
+                  !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
+                  numeral != ["百"], numeral != ["千"],
+                  // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
+                  numeral != ["一"] || text.at(measure.lowerBound) == "名" else { continue }
+            lastEnd = measure.upperBound
+            if counted == nil || !counted!.sentence.contains(index) {
+                let sentence = text.sentence(around: index)
+                var arabic: Range<Int>?, withGe: Range<Int>?
+                var low = 0, high = runs.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if runs[middle].lower < sentence.lowerBound { low = middle + 1 } else { high = middle }
                 }
-                problems.append((index..<measure.upperBound, message, nil))
+                while low < runs.count, runs[low].lower < sentence.upperBound, withGe == nil {
+                    if let found = countMeasure(after: runs[low].upper, text, arabic: true), text.isNumberStart(runs[low].lower) {
+                        let count = runs[low].lower..<found.upperBound
+                        if arabic == nil { arabic = count }
+                        if text.at(found.lowerBound) == "个" { withGe = count }
+                    }
+                    low += 1
+                }
+                counted = (sentence, arabic, withGe)
             }
+            // 个 is too much a word of slogans (两个结合, 四个全面): a count only beside figures with 个.
+            let other = text.at(measure.lowerBound) == "个" ? counted!.withGe : counted!.arabic
+            guard let arabic = other, !text.isQuoted(index, from: counted!.sentence.lowerBound) else { continue }
+            let shown = text.string(arabic)
+            let chinese = text.string(index..<measure.upperBound)
+            var message = "“\(chinese)”与“\(shown)”在同一句中，计数宜统一用阿拉伯数字"
+            if let value = Numbering.chineseValue(numeral.map { $0 == "两" ? "二" : $0 }) {
+                message += "（“\(value)\(text.string(end..<measure.upperBound))”）"
+            }
+            problems.append((index..<measure.upperBound, message, nil))
         }
         return problems
     }
@@ -408,6 +447,18 @@ struct NumberText {
 
     func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
 
+    /// The value of a run of ASCII digits (nil past 18 digits or with anything else in it).
+    func value(_ range: Range<Int>) -> Int? {
+        guard range.count <= 18 else { return nil }
+        var value = 0
+        for index in range {
+            let digit = Int(scalars[index].value) - 0x30
+            guard (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
     func starts(with word: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 0, index + word.count <= scalars.count else { return false }
         for offset in word.indices where scalars[index + offset] != word[offset] { return false }
@@ -417,7 +468,10 @@ struct NumberText {
     /// No digit, decimal point, letter or joiner glued before the number (so it is a number of its own).
     func isNumberStart(_ index: Int) -> Bool {
         guard let before = at(index - 1) else { return true }
-        return !(CharacterClass.isDigit(before) || CharacterClass.isLatinLetter(before) || ".．/_-".unicodeScalars.contains(before))
+        switch before {
+        case ".", "．", "/", "_", "-": return false
+        default: return !(CharacterClass.isDigit(before) || CharacterClass.isLatinLetter(before))
+        }
     }
 
     /// Where the number ending before `index` starts (digits and decimal points).
@@ -430,7 +484,10 @@ struct NumberText {
     /// A clause opens before `index`: a line start, punctuation, or a preposition of time (于, 在, 自, 截至).
     func opensClause(before index: Int) -> Bool {
         guard let before = at(index - 1) else { return true }
-        return "\n\r。，；：、（“—～ 　于在自从至到止".unicodeScalars.contains(before)
+        switch before {
+        case "\n", "\r", "。", "，", "；", "：", "、", "（", "“", "—", "～", " ", "　", "于", "在", "自", "从", "至", "到", "止": return true
+        default: return false
+        }
     }
 
     /// The sentence holding `index`: between 。！？； or line ends.

@@ -1,23 +1,27 @@
 /// `kind: placeholder` — text a writer meant to fill in: runs of `*` `＊` (`*次`, `**市`), runs of
 /// X/x/×（`XXX新时代`, `20XX年`, `×月×日`), blanks of underscores (`__`, `＿＿`, `____名`), and the
-/// `phrases`/`patterns` of the rule (某某, 【待补充】, （此处填写…）, 某区). Runs a character apart are one
+/// `phrases`/`patterns` of the rule (某某, 【待补充】, （此处填写…）, 某区) unless inside one of `except` (某区域).
+/// Runs a character apart are one
 /// finding (`XX届X中X会`). Not a placeholder: a letter inside a Latin word (Excel), × between numbers (3×4),
 /// the X of a formula (“4+X”主题党日), or an underscore joining ASCII words (file_name). Stars between two Han
 /// characters that are not before a measure word (`主动***息`) mask letters of a word, as web copies of
 /// reports do: they get their own message (a masked word, not a blank figure).
 struct PlaceholderRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns"]
+    static let keys = ["phrases", "patterns", "except"]
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
+    let exceptions: [Located<String>]
 
     static func parse(_ fields: MappingFields) -> PlaceholderRuleDefinition? {
-        PlaceholderRuleDefinition(phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [])
+        PlaceholderRuleDefinition(phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [],
+                                  exceptions: fields.strings("except") ?? [])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         PlaceholderRule(header: header, literals: phrases.map { literals.add($0.value) },
-                        patterns: patterns.map { GuardedPattern($0, literals: literals) })
+                        patterns: patterns.map { GuardedPattern($0, literals: literals) },
+                        exceptions: exceptions.map { literals.add($0.value) })
     }
 }
 
@@ -25,13 +29,26 @@ public struct PlaceholderRule: Rule {
     public let header: RuleHeader
     let literals: [Int]
     let patterns: [GuardedPattern]
+    /// Words a phrase hit may lie inside without being a placeholder (某区 in 某区域).
+    var exceptions: [Int] = []
     /// Runs of placeholder characters are found among the scalars; nothing of the structure.
     public var reads: ReportParts { .scalars }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source
         var ranges = runs(in: source)
-        for literal in literals { ranges += context.hits(literal) }
+        let excused = exceptions.flatMap { context.hits($0) }
+        let bytes = source.bytes
+        for literal in literals {
+            for hit in context.hits(literal) {
+                if excused.contains(where: { $0.contains(hit) }) { continue }
+                // 某区 inside 某某区: the 某某 it follows is the placeholder.
+                if hit.start >= 3, Array(bytes[hit.start..<(hit.start + 3)]) == PlaceholderRule.mou,
+                   Array(bytes[(hit.start - 3)..<hit.start]) == PlaceholderRule.mou,
+                   Array(bytes[(hit.start + 3)..<min(hit.end, hit.start + 6)]) != PlaceholderRule.mou { continue }
+                ranges.append(hit)
+            }
+        }
         for guarded in patterns where guarded.mayMatch(context) {
             ranges += guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
         }
@@ -44,6 +61,8 @@ public struct PlaceholderRule: Rule {
             return context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")
         }
     }
+
+    private static let mou = Array("某".utf8)
 
     /// Measure words after which a run of stars is a figure left blank (`*次`), not letters masked.
     private static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级倍例起组".unicodeScalars)

@@ -13,6 +13,7 @@
 ///   list whose items are separated now by ；, now by 。 (the minority mark is reported; a 。 among ；
 ///   is fixed when no item holds a 。 of its own);
 /// - `interpunct`: a bullet • or katakana dot ・ between Han characters or figures (“12・4”) where the 间隔号 · belongs;
+/// - `salutation`: 各位代表 (各位委员, 同志们) alone on its line without its colon (fixed);
 /// - `colon`: a second colon in one sentence (GB/T 15834 4.7.3.4: a colon is not nested in another's
 ///   scope); a short lead label (`（一）学习情况：`) and times (8：30) do not count.
 struct PunctuationRuleDefinition: RuleDefinition {
@@ -31,7 +32,7 @@ struct PunctuationRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        PunctuationRule(header: header, check: check)
+        PunctuationRule(header: header, check: check, literals: PunctuationRule.literalWords(check).map(literals.add))
     }
 }
 
@@ -48,28 +49,40 @@ public struct PunctuationRule: Rule {
         case seriesSeparator = "series-separator"
         case colon
         case interpunct
+        case salutation
+    }
+
+    /// The marks or words the newer checks start from: found by the one literal scan of the report, so a
+    /// check costs nothing on a report without them and never walks every character.
+    static func literalWords(_ check: Check) -> [String] {
+        switch check {
+        case .asciiQuote: return ["\"", "'"]
+        case .quoteDirection: return ["“", "”", "‘", "’", "<"]
+        case .quoteStop: return ["。”。", "？”。", "！”。", "。”，", "。”；", "。”、", "。”："]
+        case .colon: return ["："]
+        case .interpunct: return ["•", "・", "∙"]
+        case .salutation: return ["各位代表", "各位委员", "各位领导", "同志们"]
+        case .halfWidth, .repeated, .ellipsis, .dash, .quoteEnumeration, .seriesSeparator: return []
+        }
     }
 
     public let header: RuleHeader
     let check: Check
+    let literals: [Int]
     private let filter: ScalarFilter
     public var fixable: Bool { true }
 
-    init(header: RuleHeader, check: Check) {
+    init(header: RuleHeader, check: Check, literals: [Int] = []) {
         self.header = header
         self.check = check
+        self.literals = literals
         filter = switch check {
         case .halfWidth: ScalarFilter(",;:()?!")
         case .repeated: ScalarFilter("，。、；：")
         case .ellipsis: ScalarFilter(".。…")
         case .dash: ScalarFilter("-—")
         case .quoteEnumeration: ScalarFilter("、")
-        case .asciiQuote: ScalarFilter("\"'")
-        case .quoteDirection: ScalarFilter("“”‘’<")
-        case .interpunct: ScalarFilter("•・∙")
-        case .quoteStop: ScalarFilter("”")
-        case .seriesSeparator: ScalarFilter("是")
-        case .colon: ScalarFilter("：")
+        case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon, .interpunct, .salutation: ScalarFilter("")
         }
     }
 
@@ -100,24 +113,7 @@ public struct PunctuationRule: Rule {
         let (scalars, headings) = (source.scalars, document.headings)
         var findings: [Finding] = []
         if check == .seriesSeparator { return seriesSeparators(context) }
-        if [.asciiQuote, .quoteDirection, .quoteStop, .colon].contains(check) {
-            for paragraph in document.paragraphs {
-                let indices = paragraph.scalars
-                // Most paragraphs hold none of the marks looked for.
-                guard filter.next(from: indices.lowerBound, to: indices.upperBound, in: scalars) < indices.upperBound else { continue }
-                let found: [Problem] = switch check {
-                case .asciiQuote: asciiQuotes(in: indices, scalars: scalars)
-                case .quoteDirection: quoteDirections(in: indices, scalars: scalars)
-                case .quoteStop: quoteStops(in: indices, scalars: scalars)
-                default: colons(in: indices, scalars: scalars)
-                }
-                for (range, message, suggestion) in found {
-                    findings.append(context.finding(header, at: source.byteRange(range),
-                                                    message: "\(header.message)：\(message)", suggestion: suggestion))
-                }
-            }
-            return findings
-        }
+        if !literals.isEmpty { return literalChecks(context) }
         // Every line, the title included: a half-width comma is as wrong there as in the body.
         for paragraph in document.paragraphs {
             var indices = paragraph.scalars
@@ -196,14 +192,7 @@ public struct PunctuationRule: Rule {
                    (before == "”" && after == "“") || (before == "》" && after == "《") {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
-            case .interpunct:
-                // 钱塘门户•星城客厅, “12・4”: a bullet or katakana dot inside a name stands for the 间隔号 ·.
-                if "•・∙".unicodeScalars.contains(scalar), let before = at(index - 1), let after = at(index + 1),
-                   CharacterClass.isHan(before) || CharacterClass.isDigit(before),
-                   CharacterClass.isHan(after) || CharacterClass.isDigit(after) {
-                    result.append((index..<next, "间隔号应为“·”，不用“\(scalar)”", "·"))
-                }
-            case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon:
+            case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon, .interpunct, .salutation:
                 break
             }
             index = filter.next(from: next, to: indices.upperBound, in: scalars)
@@ -234,14 +223,77 @@ public struct PunctuationRule: Rule {
 // MARK: - Quotation marks, series separators and colons
 
 extension PunctuationRule {
+    // MARK: the checks that start from literal hits
+
+    private func literalChecks(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let source = document.source
+        let hits = literals.flatMap { context.hits($0) }.sorted()
+        guard !hits.isEmpty else { return [] }
+        let scalars = source.scalars
+        var problems: [Problem] = []
+        switch check {
+        case .quoteStop:
+            for hit in hits {
+                let index = source.scalarIndex(ofByte: hit.start)
+                let inside = scalars[index], after = scalars[index + 2]
+                if after == "。" {
+                    problems.append(((index + 2)..<(index + 3), "引号内已有“\(inside)”，引号后不再加句号", ""))
+                } else {
+                    problems.append((index..<(index + 1), "句子在引号后还没有结束，引号内不用句号", ""))
+                }
+            }
+        case .salutation:
+            for hit in hits {
+                guard let paragraph = document.paragraph(containing: hit.start), paragraph.range == hit else { continue }
+                let last = source.scalarIndices(hit).upperBound - 1
+                problems.append((last..<(last + 1), "“\(source.string(hit))”后面加冒号", String(scalars[last]) + "："))
+            }
+        default:
+            // The hits of each paragraph, as scalar indices: paragraphs and hits are walked together.
+            let paragraphs = document.paragraphs
+            var next = 0
+            var start = 0
+            while start < hits.count {
+                while next < paragraphs.count, paragraphs[next].range.end <= hits[start].start { next += 1 }
+                guard next < paragraphs.count else { break }
+                let paragraph = paragraphs[next]
+                var end = start
+                while end < hits.count, hits[end].start < paragraph.range.end { end += 1 }
+                defer { start = max(end, start + 1) }
+                guard hits[start].start >= paragraph.range.start else { continue }
+                let marks = hits[start..<end].map { source.scalarIndex(ofByte: $0.start) }
+                let indices = paragraph.scalars
+                switch check {
+                case .asciiQuote: problems += asciiQuotes(marks, in: indices, scalars: scalars)
+                case .quoteDirection: problems += quoteDirections(marks, in: indices, scalars: scalars)
+                case .colon where marks.count >= 2: problems += colons(in: indices, scalars: scalars)
+                case .interpunct:
+                    // 钱塘门户•星城客厅, “12・4”: a bullet or katakana dot inside a name stands for the 间隔号 ·.
+                    for index in marks where index > indices.lowerBound && index + 1 < indices.upperBound {
+                        let before = scalars[index - 1], after = scalars[index + 1]
+                        if CharacterClass.isHan(before) || CharacterClass.isDigit(before), CharacterClass.isHan(after) || CharacterClass.isDigit(after) {
+                            problems.append((index..<(index + 1), "间隔号应为“·”，不用“\(scalars[index])”", "·"))
+                        }
+                    }
+                default: break
+                }
+            }
+        }
+        return problems.map { problem in
+            context.finding(header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
+                            suggestion: problem.suggestion)
+        }
+    }
+
     // MARK: ascii-quote
 
-    /// ASCII " and ' used as quotation marks next to Chinese text. Paired in order within the paragraph;
-    /// with an odd number of them nothing is certain, so they are reported without a fix.
-    func asciiQuotes(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+    /// ASCII " and ' used as quotation marks next to Chinese text (`marks`: their scalar indices in the
+    /// paragraph). Paired in order; with an odd number of them nothing is certain, so they are reported without a fix.
+    func asciiQuotes(_ marks: [Int], in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
         var result: [Problem] = []
         for mark in ["\"", "'"] as [Unicode.Scalar] {
-            let positions = indices.filter { scalars[$0] == mark }
+            let positions = marks.filter { scalars[$0] == mark }
             guard !positions.isEmpty else { continue }
             func chineseBeside(_ index: Int) -> Bool {
                 let before = index > indices.lowerBound ? scalars[index - 1] : nil
@@ -279,43 +331,35 @@ extension PunctuationRule {
 
     // MARK: quote-direction
 
-    func quoteDirections(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+    /// Walks the quotation marks of a paragraph (`marks`: their scalar indices, with any `<`).
+    func quoteDirections(_ marks: [Int], in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
         var result: [Problem] = []
         var stack: [Unicode.Scalar] = []
-        var index = indices.lowerBound
         // Double quotes inside double quotes are told apart from a quote left open only when the paragraph's
         // double quotes balance.
-        let balanced = indices.filter { scalars[$0] == "“" }.count == indices.filter { scalars[$0] == "”" }.count
-        var titles = 0
-        /// The next quotation mark from `start`, within `limit` characters.
-        func nextQuote(from start: Int, limit: Int = 40) -> Int? {
-            var position = start
-            while position < indices.upperBound, position < start + limit {
-                if "“”‘’".unicodeScalars.contains(scalars[position]) { return position }
-                position += 1
-            }
-            return nil
+        var opening = 0, closing = 0
+        for index in marks {
+            if scalars[index] == "“" { opening += 1 } else if scalars[index] == "”" { closing += 1 }
         }
-        while index < indices.upperBound {
-            let scalar = scalars[index]
-            switch scalar {
+        let balanced = opening == closing
+        /// The next quotation mark after `position` in `marks`, within 40 characters of `index`.
+        func nextQuote(after position: Int, from index: Int) -> Int? {
+            var other = position + 1
+            while other < marks.count, scalars[marks[other]] == "<" { other += 1 }
+            guard other < marks.count, marks[other] - index <= 40 else { return nil }
+            return other
+        }
+        var position = 0
+        while position < marks.count {
+            let index = marks[position]
+            switch scalars[index] {
             case "”" where stack.isEmpty:
                 // ”十五五“: a closing mark with nothing open, then an opening one.
-                if let other = nextQuote(from: index + 1), scalars[other] == "“", other > index + 1 {
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<other]))
-                    result.append((index..<(other + 1), "引号方向反了：“\(inner)”", "“" + inner + "”"))
-                    index = other + 1
-                    continue
-                }
-            case "《": titles += 1
-            case "》": titles = max(0, titles - 1)
-            case "<" where titles > 0:
-                // 《关于<……>的说明》: a title inside a title takes 〈〉.
-                if let close = (index + 1..<indices.upperBound).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
-                   scalars[close] == ">" {
+                if let other = nextQuote(after: position, from: index), scalars[marks[other]] == "“", marks[other] > index + 1 {
+                    let close = marks[other]
                     let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-                    result.append((index..<(close + 1), "书名号里面再用书名号，里层应为单书名号〈〉：〈\(inner)〉", "〈" + inner + "〉"))
-                    index = close + 1
+                    result.append((index..<(close + 1), "引号方向反了：“\(inner)”", "“" + inner + "”"))
+                    position = other + 1
                     continue
                 }
             case "“":
@@ -327,12 +371,13 @@ extension PunctuationRule {
                 if let last = stack.lastIndex(of: "“") { stack.removeSubrange(last...) }
             case "‘" where stack.isEmpty:
                 // ‘枫桥经验’ as the outer quotes: double quotes outside, single ones only inside them.
-                if let other = nextQuote(from: index + 1), scalars[other] == "’", other > index + 1 {
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<other]))
+                if let other = nextQuote(after: position, from: index), scalars[marks[other]] == "’", marks[other] > index + 1 {
+                    let close = marks[other]
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
                     if inner.unicodeScalars.contains(where: CharacterClass.isHan) {
-                        result.append((index..<(other + 1), "单引号只用在双引号里面，外层应为双引号：“\(inner)”", "“" + inner + "”"))
+                        result.append((index..<(close + 1), "单引号只用在双引号里面，外层应为双引号：“\(inner)”", "“" + inner + "”"))
                     }
-                    index = other + 1
+                    position = other + 1
                     continue
                 }
                 stack.append("‘")
@@ -340,28 +385,21 @@ extension PunctuationRule {
                 stack.append("‘")
             case "’":
                 if let last = stack.lastIndex(of: "‘") { stack.removeSubrange(last...) }
+            case "<":
+                // 《关于<……>的说明》: a title inside a title takes 〈〉.
+                var titles = 0
+                for before in indices.lowerBound..<index {
+                    if scalars[before] == "《" { titles += 1 } else if scalars[before] == "》" { titles = max(0, titles - 1) }
+                }
+                if titles > 0, let close = ((index + 1)..<indices.upperBound).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
+                   scalars[close] == ">" {
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    result.append((index..<(close + 1), "书名号里面再用书名号，里层应为单书名号〈〉：〈\(inner)〉", "〈" + inner + "〉"))
+                }
             default:
                 break
             }
-            index += 1
-        }
-        return result
-    }
-
-    // MARK: quote-stop
-
-    /// `。”。`: the outer stop goes (the quotation ends the sentence and keeps its own); `。”，`: the inner
-    /// one goes (the sentence goes on, so the quotation is part of it).
-    func quoteStops(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
-        var result: [Problem] = []
-        for index in indices where scalars[index] == "”" && index > indices.lowerBound && index + 1 < indices.upperBound {
-            let inside = scalars[index - 1], after = scalars[index + 1]
-            guard "。？！".unicodeScalars.contains(inside) else { continue }
-            if after == "。" {
-                result.append(((index + 1)..<(index + 2), "引号内已有“\(inside)”，引号后不再加句号", ""))
-            } else if inside == "。", "，；、：".unicodeScalars.contains(after) {
-                result.append(((index - 1)..<index, "句子在引号后还没有结束，引号内不用句号", ""))
-            }
+            position += 1
         }
         return result
     }
@@ -422,9 +460,18 @@ extension PunctuationRule {
         let source = document.source
         let scalars = source.scalars
         var findings: [Finding] = []
-        var byParagraph: [Int: [SeriesItem]] = [:]
-        for item in document.seriesItems { byParagraph[item.paragraphIndex, default: []].append(item) }
-        for (_, items) in byParagraph.sorted(by: { $0.key < $1.key }) where items.count >= 2 {
+        // Items come in document order: each paragraph's are a run of neighbours.
+        let all = document.seriesItems
+        var groups: [ArraySlice<SeriesItem>] = []
+        var first = 0
+        while first < all.count {
+            var end = first + 1
+            while end < all.count, all[end].paragraphIndex == all[first].paragraphIndex { end += 1 }
+            if end - first >= 2 { groups.append(all[first..<end]) }
+            first = end
+        }
+        for group in groups {
+            let items = Array(group)
             // The mark before each item after the first (skipping spaces), as a scalar index.
             var separators: [(index: Int, mark: Unicode.Scalar)] = []
             for item in items.dropFirst() {

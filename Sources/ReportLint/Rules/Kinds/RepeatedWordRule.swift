@@ -42,14 +42,11 @@ public struct RepeatedWordRule: Rule {
     func repeats(in scalars: [Unicode.Scalar]) -> [(Range<Int>, Range<Int>)] {
         var result: [(Range<Int>, Range<Int>)] = []
         let count = scalars.count
-        var quotes = QuoteDepth()
         var index = 0
         scalars.withUnsafeBufferPointer { s in
             while index < count {
                 let first = s[index]
-                if first == "\n" || first == "\r" { quotes = QuoteDepth() }
-                quotes.update(with: first)
-                guard !quotes.isInside, CharacterClass.isHan(first) else { index += 1; continue }
+                guard CharacterClass.isHan(first) else { index += 1; continue }
                 var found: (Range<Int>, Range<Int>)?
                 for length in 2...RepeatedWordRule.maxUnit {
                     let gap = index + length < count && s[index + length] == "、" ? 1 : 0
@@ -69,7 +66,7 @@ public struct RepeatedWordRule: Rule {
                     found = (index..<(index + length), (index + length)..<(second + length))
                     break
                 }
-                if let found {
+                if let found, !isQuoted(found.0.lowerBound, s) {
                     result.append(found)
                     index = found.1.upperBound
                 } else {
@@ -78,6 +75,15 @@ public struct RepeatedWordRule: Rule {
             }
         }
         return result
+    }
+
+    /// Inside “…” or 《…》 of its line: counted back to the line start, only for a repeat found.
+    private func isQuoted(_ index: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        var start = index
+        while start > 0, s[start - 1] != "\n", s[start - 1] != "\r" { start -= 1 }
+        var depth = QuoteDepth()
+        for position in start..<index { depth.update(with: s[position]) }
+        return depth.isInside
     }
 
     /// Words that, after the second copy of `X、X`, show it begins a new phrase (X之间, X和Y).

@@ -72,16 +72,18 @@ public struct SeriesRule: Rule {
         var lastByParagraph: [Int: SeriesItem] = [:]
         for item in document.seriesItems { lastByParagraph[item.paragraphIndex] = item }
         var findings: [Finding] = []
+        let paragraphs = document.paragraphs
         for (paragraphIndex, last) in lastByParagraph.sorted(by: { $0.key < $1.key }) {
             let numeral = Array(Numbering.chineseNumeral(last.ordinal + 1).unicodeScalars)
-            let paragraph = document.paragraphs[paragraphIndex]
+            let paragraph = paragraphs[paragraphIndex]
             var index = source.scalarIndex(ofByte: last.marker.end)
             let end = paragraph.scalars.upperBound
             while index + numeral.count < end {
                 defer { index += 1 }
-                guard "。；，".unicodeScalars.contains(scalars[index]) else { continue }
+                let mark = scalars[index]
+                guard mark == "。" || mark == "；" || mark == "，" else { continue }
                 let start = index + 1
-                guard Array(scalars[start..<(start + numeral.count)]) == numeral else { continue }
+                guard (0..<numeral.count).allSatisfy({ scalars[start + $0] == numeral[$0] }) else { continue }
                 let next = scalars[start + numeral.count]
                 guard CharacterClass.isHan(next), !SeriesRule.notItems.contains(next) else { continue }
                 let written = String(String.UnicodeScalarView(numeral))
