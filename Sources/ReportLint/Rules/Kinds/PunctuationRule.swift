@@ -228,8 +228,9 @@ extension PunctuationRule {
     private func literalChecks(_ context: RuleContext) -> [Finding] {
         let document = context.document
         let source = document.source
-        let hits = literals.flatMap { context.hits($0) }.sorted()
+        let hits = PunctuationRule.merge(literals.map { context.hits($0) })
         guard !hits.isEmpty else { return [] }
+        let bytes = source.bytes
         let scalars = source.scalars
         var problems: [Problem] = []
         switch check {
@@ -262,6 +263,8 @@ extension PunctuationRule {
                 while end < hits.count, hits[end].start < paragraph.range.end { end += 1 }
                 defer { start = max(end, start + 1) }
                 guard hits[start].start >= paragraph.range.start else { continue }
+                // Most paragraphs quote in plain pairs, “…”“…”: nothing to look at closely.
+                if check == .quoteDirection, PunctuationRule.plainPairs(hits[start..<end], bytes) { continue }
                 let marks = hits[start..<end].map { source.scalarIndex(ofByte: $0.start) }
                 let indices = paragraph.scalars
                 switch check {
@@ -284,6 +287,44 @@ extension PunctuationRule {
             context.finding(header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
                             suggestion: problem.suggestion)
         }
+    }
+
+    /// Sorted hit lists merged into one sorted list.
+    static func merge(_ lists: [[ByteRange]]) -> [ByteRange] {
+        var lists = lists.filter { !$0.isEmpty }
+        while lists.count > 1 {
+            var next: [[ByteRange]] = []
+            for pair in stride(from: 0, to: lists.count, by: 2) {
+                guard pair + 1 < lists.count else { next.append(lists[pair]); continue }
+                let (a, b) = (lists[pair], lists[pair + 1])
+                var merged: [ByteRange] = []
+                merged.reserveCapacity(a.count + b.count)
+                var (i, j) = (0, 0)
+                while i < a.count, j < b.count {
+                    if a[i] < b[j] { merged.append(a[i]); i += 1 } else { merged.append(b[j]); j += 1 }
+                }
+                merged += a[i...]
+                merged += b[j...]
+                next.append(merged)
+            }
+            lists = next
+        }
+        return lists.first ?? []
+    }
+
+    /// The quotation marks of a paragraph are “ and ” only, alternating from a “ to a ” (read from the bytes:
+    /// “ is E2 80 9C, ” is E2 80 9D).
+    static func plainPairs(_ hits: ArraySlice<ByteRange>, _ bytes: [UInt8]) -> Bool {
+        var open = false
+        for hit in hits {
+            guard bytes[hit.start] == 0xE2, bytes[hit.start + 1] == 0x80 else { return false }
+            switch bytes[hit.start + 2] {
+            case 0x9C where !open: open = true
+            case 0x9D where open: open = false
+            default: return false
+            }
+        }
+        return !open
     }
 
     // MARK: ascii-quote
@@ -472,13 +513,21 @@ extension PunctuationRule {
         }
         for group in groups {
             let items = Array(group)
-            // The mark before each item after the first (skipping spaces), as a scalar index.
-            var separators: [(index: Int, mark: Unicode.Scalar)] = []
+            // The mark before each item after the first (skipping spaces), read from the bytes; a scalar index
+            // is made only for a separator that is reported.
+            let bytes = source.bytes
+            var marks: [(offset: Int, mark: Unicode.Scalar)] = []
             for item in items.dropFirst() {
-                var index = source.scalarIndex(ofByte: item.marker.start) - 1
-                while index >= 0, CharacterClass.isSpace(scalars[index]) { index -= 1 }
-                if index >= 0 { separators.append((index, scalars[index])) }
+                var offset = item.marker.start
+                while offset > 0 {
+                    let previous = UTF8Scalars.previousStart(bytes, before: offset)
+                    let scalar = UTF8Scalars.decode(bytes, at: previous).scalar
+                    offset = previous
+                    if !CharacterClass.isSpace(scalar) { marks.append((offset, scalar)); break }
+                }
             }
+            guard marks.contains(where: { $0.mark != "；" }) else { continue }
+            let separators = marks.map { (index: source.scalarIndex(ofByte: $0.offset), mark: $0.mark) }
             let semicolons = separators.filter { $0.mark == "；" }.count
             let stops = separators.filter { $0.mark == "。" }.count
             let preferred: String = stops > semicolons ? "。" : "；"
