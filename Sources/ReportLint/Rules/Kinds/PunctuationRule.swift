@@ -503,31 +503,37 @@ extension PunctuationRule {
         var findings: [Finding] = []
         // Items come in document order: each paragraph's are a run of neighbours.
         let all = document.seriesItems
-        var groups: [ArraySlice<SeriesItem>] = []
+        let bytes = source.bytes
+        /// The mark before an item (skipping spaces), read from the bytes, with its offset.
+        func markBefore(_ item: SeriesItem) -> (offset: Int, mark: Unicode.Scalar)? {
+            var offset = item.marker.start
+            while offset > 0 {
+                let previous = UTF8Scalars.previousStart(bytes, before: offset)
+                let scalar = UTF8Scalars.decode(bytes, at: previous).scalar
+                offset = previous
+                if !CharacterClass.isSpace(scalar) { return (offset, scalar) }
+            }
+            return nil
+        }
         var first = 0
         while first < all.count {
             var end = first + 1
             while end < all.count, all[end].paragraphIndex == all[first].paragraphIndex { end += 1 }
-            if end - first >= 2 { groups.append(all[first..<end]) }
-            first = end
-        }
-        for group in groups {
-            let items = Array(group)
-            // The mark before each item after the first (skipping spaces), read from the bytes; a scalar index
-            // is made only for a separator that is reported.
-            let bytes = source.bytes
-            var marks: [(offset: Int, mark: Unicode.Scalar)] = []
-            for item in items.dropFirst() {
-                var offset = item.marker.start
-                while offset > 0 {
-                    let previous = UTF8Scalars.previousStart(bytes, before: offset)
-                    let scalar = UTF8Scalars.decode(bytes, at: previous).scalar
-                    offset = previous
-                    if !CharacterClass.isSpace(scalar) { marks.append((offset, scalar)); break }
+            defer { first = end }
+            guard end - first >= 2 else { continue }
+            // Most lists are separated alike throughout: counted without building anything.
+            var (commas, semicolonCount, stopCount) = (0, 0, 0)
+            for item in all[(first + 1)..<end] {
+                switch markBefore(item)?.mark {
+                case "，", ",": commas += 1
+                case "；": semicolonCount += 1
+                case "。": stopCount += 1
+                default: break
                 }
             }
-            guard marks.contains(where: { $0.mark != "；" }) else { continue }
-            let separators = marks.map { (index: source.scalarIndex(ofByte: $0.offset), mark: $0.mark) }
+            guard commas > 0 || semicolonCount > 0 && stopCount > 0 else { continue }
+            let items = Array(all[first..<end])
+            let separators = items.dropFirst().compactMap(markBefore).map { (index: source.scalarIndex(ofByte: $0.offset), mark: $0.mark) }
             let semicolons = separators.filter { $0.mark == "；" }.count
             let stops = separators.filter { $0.mark == "。" }.count
             let preferred: String = stops > semicolons ? "。" : "；"

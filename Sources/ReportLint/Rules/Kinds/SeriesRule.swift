@@ -9,6 +9,7 @@ struct SeriesRuleDefinition: RuleDefinition {
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         SeriesRule(header: header, sequenceLiterals: SeriesRule.sequenceWords.map(literals.add),
+                   itemLiterals: SeriesRule.itemStarts.map { (literals.add($0.word), $0.ordinal) },
                    ordinalLiterals: SeriesRule.ordinalWords.map(literals.add))
     }
 }
@@ -16,10 +17,15 @@ struct SeriesRuleDefinition: RuleDefinition {
 public struct SeriesRule: Rule {
     public let header: RuleHeader
     let sequenceLiterals: [Int]
+    /// A clause mark and a numeral (`；三`), with the numeral's value: where an item without 是 may start.
+    let itemLiterals: [(literal: Int, ordinal: Int)]
     let ordinalLiterals: [Int]
 
     static let sequenceWords = ["首先", "其次", "再次"]
     static let ordinalWords = ["第一", "第二", "第三", "第四", "第五"]
+    static let itemStarts: [(word: String, ordinal: Int)] = (2...10).flatMap { ordinal in
+        ["。", "；", "，"].map { (word: $0 + Numbering.chineseNumeral(ordinal), ordinal: ordinal) }
+    }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
@@ -64,36 +70,32 @@ public struct SeriesRule: Rule {
     /// Words after a numeral that make it a number rather than an item (三年, 三大, 三个, 三中全会).
     static let notItems = Set("是年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余倍级大方种类中全者成分要则来化点层重步化化十一二三四五六七八九两".unicodeScalars)
 
-    /// After the last item of each paragraph's series, the next numeral at a clause start without 是.
+    /// The next numeral at a clause start without 是, inside the item it should follow (`二是……；三切实……`):
+    /// found from the literal hits of `；三` and the like, so paragraphs without one cost nothing.
     private func missingShi(_ context: RuleContext) -> [Finding] {
         let document = context.document
         let source = document.source
+        let items = document.seriesItems
+        guard !items.isEmpty else { return [] }
         let scalars = source.scalars
-        var lastByParagraph: [Int: SeriesItem] = [:]
-        for item in document.seriesItems { lastByParagraph[item.paragraphIndex] = item }
         var findings: [Finding] = []
-        let paragraphs = document.paragraphs
-        for (paragraphIndex, last) in lastByParagraph.sorted(by: { $0.key < $1.key }) {
-            let numeral = Array(Numbering.chineseNumeral(last.ordinal + 1).unicodeScalars)
-            let paragraph = paragraphs[paragraphIndex]
-            var index = source.scalarIndex(ofByte: last.marker.end)
-            let end = paragraph.scalars.upperBound
-            while index + numeral.count < end {
-                defer { index += 1 }
-                let mark = scalars[index]
-                guard mark == "。" || mark == "；" || mark == "，" else { continue }
-                let start = index + 1
-                guard (0..<numeral.count).allSatisfy({ scalars[start + $0] == numeral[$0] }) else { continue }
-                let next = scalars[start + numeral.count]
-                guard CharacterClass.isHan(next), !SeriesRule.notItems.contains(next) else { continue }
-                let written = String(String.UnicodeScalarView(numeral))
-                var words = start + numeral.count
-                while words < min(end, start + numeral.count + 2), CharacterClass.isHan(scalars[words]) { words += 1 }
-                let lead = String(String.UnicodeScalarView(scalars[(start + numeral.count)..<words]))
-                findings.append(context.finding(header, at: source.byteRange(start..<(start + numeral.count)),
+        for (literal, ordinal) in itemLiterals {
+            for hit in context.hits(literal) {
+                guard let item = items.lastStarting(atOrBefore: hit.start, by: \.marker.start), item.ordinal + 1 == ordinal,
+                      item.extent.contains(hit) else { continue }
+                let numeral = Numbering.chineseNumeral(ordinal).unicodeScalars.count
+                let start = source.scalarIndex(ofByte: hit.start) + 1
+                let after = start + numeral
+                guard after < scalars.count, CharacterClass.isHan(scalars[after]), !SeriesRule.notItems.contains(scalars[after]),
+                      // 十一 is not 十 (an item 十 needs 是 right after it).
+                      Numbering.chineseDigit(scalars[after]) == nil else { continue }
+                let written = String(String.UnicodeScalarView(scalars[start..<after]))
+                var words = after
+                while words < min(scalars.count, after + 2), CharacterClass.isHan(scalars[words]) { words += 1 }
+                let lead = String(String.UnicodeScalarView(scalars[after..<words]))
+                findings.append(context.finding(header, at: source.byteRange(start..<after),
                                                 message: "\(header.message)：“\(written)\(lead)”缺“是”，应为“\(written)是\(lead)”",
                                                 suggestion: written + "是"))
-                break
             }
         }
         return findings
