@@ -252,8 +252,13 @@ public struct NumberRule: Rule {
 
     private func mixedNumerals(_ context: RuleContext, _ text: NumberText) -> [Problem] {
         let source = context.document.source
-        let starts = Set(words.flatMap { context.hits($0) }.map { source.scalarIndex(ofByte: $0.start) }).sorted()
-        guard !starts.isEmpty else { return [] }
+        let hits = PunctuationRule.merge(words.map { context.hits($0) })
+        guard !hits.isEmpty else { return [] }
+        var starts: [Int] = []
+        starts.reserveCapacity(hits.count)
+        for hit in hits where starts.last.map({ source.scalarIndex(ofByte: hit.start) != $0 }) ?? true {
+            starts.append(source.scalarIndex(ofByte: hit.start))
+        }
         let runs = context.digitRuns
         var problems: [Problem] = []
         // Per sentence: its first count in figures, and its first with 个.
@@ -315,7 +320,7 @@ public struct NumberRule: Rule {
         if arabic, text.at(start) == "小", text.at(start + 1) == "时" { return start..<(start + 2) }
         guard let measure = text.at(start), (arabic ? NumberRule.arabicMeasures : NumberRule.countMeasures).contains(measure)
         else { return nil }
-        for word in NumberRule.notCounts where text.starts(with: word, at: start) { return nil }
+        for word in NumberRule.notCounts where word[0] == measure && text.starts(with: word, at: start) { return nil }
         return start..<(start + (measure == "人" && text.at(start + 1) == "次" ? 2 : 1))
     }
 
