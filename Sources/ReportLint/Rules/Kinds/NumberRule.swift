@@ -80,11 +80,9 @@ public struct NumberRule: Rule {
         let text = NumberText(scalars: source.scalars)
         var problems: [Problem] = []
         switch check {
-        case .abbreviatedYear: problems = context.digitRuns.compactMap { abbreviatedYear($0, text) }
-        case .yearUnit: problems = context.digitRuns.compactMap { yearUnit($0, text) }
-        case .range: problems = context.digitRuns.compactMap { range($0, text) }
+        case .abbreviatedYear, .yearUnit, .range: problems = context.numberRunProblems[check] ?? []
         case .approximation:
-            problems = context.digitRuns.compactMap { approximation($0, text) }
+            problems = context.numberRunProblems[check] ?? []
             problems += words.flatMap { context.hits($0) }.compactMap { nearAndMore(source.scalarIndex(ofByte: $0.start), text) }
             problems.sort { $0.range.lowerBound < $1.range.lowerBound }
         case .mixedNumerals: problems = mixedNumerals(context, text)
@@ -101,9 +99,33 @@ public struct NumberRule: Rule {
         }
     }
 
+    // MARK: the checks of each run of digits
+
+    /// The problems of the checks that look at each run of digits, found in one pass over the runs (shared by
+    /// the rules through the context): the character after a run decides which check can apply at all.
+    static func runProblems(_ runs: [DigitRun], _ scalars: [Unicode.Scalar]) -> [Check: [Problem]] {
+        let text = NumberText(scalars: scalars)
+        var found: [Check: [Problem]] = [.abbreviatedYear: [], .yearUnit: [], .range: [], .approximation: []]
+        for run in runs {
+            guard let next = text.at(run.upper) else { continue }
+            switch next {
+            case "年":
+                if let problem = abbreviatedYear(run, text) { found[.abbreviatedYear]!.append(problem) }
+                if let problem = range(run, text) { found[.range]!.append(problem) }
+            case "月", "日", "-", "－", "~", "〜":
+                if let problem = range(run, text) { found[.range]!.append(problem) }
+            case "余", "多":
+                if let problem = approximation(run, text) { found[.approximation]!.append(problem) }
+            default:
+                if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) { found[.yearUnit]!.append(problem) }
+            }
+        }
+        return found
+    }
+
     // MARK: years
 
-    private func abbreviatedYear(_ run: DigitRun, _ text: NumberText) -> Problem? {
+    private static func abbreviatedYear(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 2, text.at(run.upper) == "年", !run.isDecimal, text.isNumberStart(run.lower) else { return nil }
         let digits = text.string(run.range)
         let full = (Int(digits)! < 50 ? "20" : "19") + digits
@@ -126,7 +148,7 @@ public struct NumberRule: Rule {
     /// Words a four-digit number takes as its measure (so it is a quantity, not a year).
     static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
 
-    private func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
+    private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
               !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
               text.isNumberStart(run.lower), text.opensClause(before: run.lower) else { return nil }
@@ -136,7 +158,7 @@ public struct NumberRule: Rule {
 
     // MARK: ranges
 
-    private func range(_ run: DigitRun, _ text: NumberText) -> Problem? {
+    private static func range(_ run: DigitRun, _ text: NumberText) -> Problem? {
         // Most numbers are followed by neither a joiner nor 年月日: decided at once.
         switch text.at(run.upper) {
         case "-", "－", "~", "〜", "年", "月", "日": break
@@ -174,7 +196,7 @@ public struct NumberRule: Rule {
 
     // MARK: approximate numbers
 
-    private func approximation(_ run: DigitRun, _ text: NumberText) -> Problem? {
+    private static func approximation(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard !run.isDecimal, let mark = text.at(run.upper), mark == "余" || mark == "多", text.isNumberStart(run.lower),
               text.at(run.lower - 1) != ",", let value = text.value(run.range) else { return nil }
         let next = text.at(run.upper + 1)
