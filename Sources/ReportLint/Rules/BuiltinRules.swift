@@ -14,6 +14,7 @@ public enum BuiltinRules {
         ("rectification.yml", PackageResources.rectification_yml),
         ("events.yml", PackageResources.events_yml),
         ("words.yml", PackageResources.words_yml),
+        ("standards.yml", PackageResources.standards_yml),
     ]
 
     /// JSON Schemas for rule files and `.reportlint.yml` (Rules/schema/), for editors; `init` writes them out.

@@ -18,6 +18,9 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case approval
     case documentType = "document-type"
     case events
+    case number
+    case repeatedWord = "repeated-word"
+    case coordination
 
     var definition: any RuleDefinition.Type {
         switch self {
@@ -38,6 +41,9 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .approval: return ApprovalRuleDefinition.self
         case .documentType: return DocumentTypeRuleDefinition.self
         case .events: return EventsRuleDefinition.self
+        case .number: return NumberRuleDefinition.self
+        case .repeatedWord: return RepeatedWordRuleDefinition.self
+        case .coordination: return CoordinationRuleDefinition.self
         }
     }
 }

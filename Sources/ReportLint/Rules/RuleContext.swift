@@ -48,10 +48,20 @@ public struct RuleContext: Sendable {
     /// Patterns that hit the time limit while linting this report, by rule.
     let timeouts = RegexTimeouts()
     private let sentenceCache = Once<SentenceText>()
+    private let digitRunCache = Once<[DigitRun]>()
+    private let numberRunCache = Once<[NumberRule.Check: [NumberRule.Problem]]>()
 
     /// The report's prose, one sentence per line, for cue searches: built the first time a rule asks,
     /// then shared by every rule of the same report.
     var sentenceText: SentenceText { sentenceCache.get { SentenceText(document: document) } }
+
+    /// The runs of digits in the report, found once and shared by the number rules.
+    var digitRuns: [DigitRun] { digitRunCache.get { DigitRun.all(in: document.source.scalars) } }
+
+    /// What the number rules that look at each run of digits find, in one pass shared by them.
+    var numberRunProblems: [NumberRule.Check: [NumberRule.Problem]] {
+        numberRunCache.get { NumberRule.runProblems(digitRuns, document.source.scalars) }
+    }
 
     /// Called by a rule when one of its patterns hit the time limit: the engine turns it into an error finding.
     public func regexTimedOut(_ header: RuleHeader, _ pattern: RegexPattern) {

@@ -33,6 +33,7 @@ enum Marks {
         }
     }
 
-    /// Punctuation after which `一是` starts a series item: 。；：，！？ and the paragraph start.
-    static let seriesBoundaries: Set<Unicode.Scalar> = ["。", "；", "：", "，", "！", "？", ":", ";"]
+    /// Punctuation after which `一是` starts a series item: 。；：，！？ and the paragraph start, and their
+    /// half-width forms (`……不够强,二是` is still an item, whose comma the punctuation rules report).
+    static let seriesBoundaries: Set<Unicode.Scalar> = ["。", "；", "：", "，", "！", "？", ":", ";", ",", "!", "?"]
 }

@@ -1,20 +1,27 @@
 /// `kind: placeholder` — text a writer meant to fill in: runs of `*` `＊` (`*次`, `**市`), runs of
-/// X/x/×（`XXX新时代`, `20XX年`, `×月×日`), and the `phrases`/`patterns` of the rule (某某, 【待补充】,
-/// （此处填写…）). Runs a character apart are one finding (`XX届X中X会`). Not a placeholder: a letter
-/// inside a Latin word (Excel), × between numbers (3×4), or the X of a formula (“4+X”主题党日).
+/// X/x/×（`XXX新时代`, `20XX年`, `×月×日`), blanks of underscores (`__`, `＿＿`, `____名`), and the
+/// `phrases`/`patterns` of the rule (某某, 【待补充】, （此处填写…）, 某区) unless inside one of `except` (某区域).
+/// Runs a character apart are one
+/// finding (`XX届X中X会`). Not a placeholder: a letter inside a Latin word (Excel), × between numbers (3×4),
+/// the X of a formula (“4+X”主题党日), or an underscore joining ASCII words (file_name). Stars between two Han
+/// characters that are not before a measure word (`主动***息`) mask letters of a word, as web copies of
+/// reports do: they get their own message (a masked word, not a blank figure).
 struct PlaceholderRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns"]
+    static let keys = ["phrases", "patterns", "except"]
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
+    let exceptions: [Located<String>]
 
     static func parse(_ fields: MappingFields) -> PlaceholderRuleDefinition? {
-        PlaceholderRuleDefinition(phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [])
+        PlaceholderRuleDefinition(phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [],
+                                  exceptions: fields.strings("except") ?? [])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         PlaceholderRule(header: header, literals: phrases.map { literals.add($0.value) },
-                        patterns: patterns.map { GuardedPattern($0, literals: literals) })
+                        patterns: patterns.map { GuardedPattern($0, literals: literals) },
+                        exceptions: exceptions.map { literals.add($0.value) })
     }
 }
 
@@ -22,19 +29,56 @@ public struct PlaceholderRule: Rule {
     public let header: RuleHeader
     let literals: [Int]
     let patterns: [GuardedPattern]
+    /// Words a phrase hit may lie inside without being a placeholder (某区 in 某区域).
+    var exceptions: [Int] = []
     /// Runs of placeholder characters are found among the scalars; nothing of the structure.
     public var reads: ReportParts { .scalars }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source
         var ranges = runs(in: source)
-        for literal in literals { ranges += context.hits(literal) }
+        let excused = exceptions.flatMap { context.hits($0) }
+        let bytes = source.bytes
+        for literal in literals {
+            for hit in context.hits(literal) {
+                if excused.contains(where: { $0.contains(hit) }) { continue }
+                // 某区 inside 某某区: the 某某 it follows is the placeholder.
+                if hit.start >= 3, Array(bytes[hit.start..<(hit.start + 3)]) == PlaceholderRule.mou,
+                   Array(bytes[(hit.start - 3)..<hit.start]) == PlaceholderRule.mou,
+                   Array(bytes[(hit.start + 3)..<min(hit.end, hit.start + 6)]) != PlaceholderRule.mou { continue }
+                ranges.append(hit)
+            }
+        }
         for guarded in patterns where guarded.mayMatch(context) {
             ranges += guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
         }
+        let scalars = source.scalars
         return merged(ranges).map { range in
-            context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")
+            if let masked = maskedWord(range, source, scalars) {
+                return context.finding(header, at: range,
+                                       message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
+            }
+            return context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")
         }
+    }
+
+    private static let mou = Array("某".utf8)
+
+    /// Measure words after which a run of stars is a figure left blank (`*次`), not letters masked.
+    private static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级倍例起组".unicodeScalars)
+
+    /// The word around a run of stars between two Han characters (`主动***息`), or nil.
+    private func maskedWord(_ range: ByteRange, _ source: Source, _ scalars: [Unicode.Scalar]) -> String? {
+        let indices = source.scalarIndices(range)
+        guard indices.lowerBound > 0, indices.upperBound < scalars.count,
+              scalars[indices].allSatisfy({ $0 == "*" || $0 == "＊" }),
+              CharacterClass.isHan(scalars[indices.lowerBound - 1]), CharacterClass.isHan(scalars[indices.upperBound]),
+              !PlaceholderRule.measures.contains(scalars[indices.upperBound]) else { return nil }
+        var start = indices.lowerBound - 1
+        while start > 0, start > indices.lowerBound - 4, CharacterClass.isHan(scalars[start - 1]) { start -= 1 }
+        var end = indices.upperBound + 1
+        while end < scalars.count, end < indices.upperBound + 3, CharacterClass.isHan(scalars[end]) { end += 1 }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 
     /// Runs of placeholder characters, joined when one character apart.
@@ -72,14 +116,20 @@ public struct PlaceholderRule: Rule {
     }
 
     /// The characters a placeholder run can be made of: the scan skips everything else.
-    private static let candidates = ScalarFilter("*＊XxＸｘ×")
+    private static let candidates = ScalarFilter("*＊XxＸｘ×_＿")
     private static let letters = Set("XxＸｘ×".unicodeScalars)
 
     private func isPlaceholder(at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let scalar = scalars[index]
         switch scalar {
-        case "*", "＊":
+        case "*", "＊", "＿":
             return true
+        case "_":
+            // A blank, unless it joins two ASCII words or figures (file_name, v1_2).
+            if index + 1 < scalars.count, scalars[index + 1] == "_" || index > 0 && scalars[index - 1] == "_" { return true }
+            let before = index > 0 ? scalars[index - 1] : " ", after = index + 1 < scalars.count ? scalars[index + 1] : " "
+            return !(before.isASCII && before.properties.isAlphabetic || CharacterClass.isDigit(before))
+                || !(after.isASCII && after.properties.isAlphabetic || CharacterClass.isDigit(after))
         case "X", "x", "Ｘ", "ｘ", "×":
             // Scan the whole run of such letters, then look at its neighbours.
             var start = index

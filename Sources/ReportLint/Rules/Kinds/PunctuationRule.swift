@@ -3,7 +3,19 @@
 /// - `repeated`: two marks of ，。、；： in a row (`，，` `。。` `，。`);
 /// - `ellipsis`: `...`, `。。。`, a lone or tripled `…`, and `……等`;
 /// - `dash`: `--` or a single `—` in text (a single — next to a number joins a range, and is allowed);
-/// - `quote-enumeration`: a 顿号 between adjacent quoted items or titles (“四个意识”、“四个自信”).
+/// - `quote-enumeration`: a 顿号 between adjacent quoted items or titles (“四个意识”、“四个自信”);
+/// - `ascii-quote`: ASCII "…" or '…' used as quotation marks in Chinese text (fixed to “…”, or ‘…’ inside “…”);
+/// - `quote-direction`: quotation marks the wrong way round (”十五五“, fixed), double quotes inside double
+///   quotes (the inner ones are ‘’), and single quotes used as the outer ones (‘枫桥经验’ → “枫桥经验”, fixed);
+/// - `quote-stop`: a 句号 both inside and after a closing quote (`。”。`), or inside a quote that the sentence
+///   goes on after (`。”，`): the one that does not belong is removed;
+/// - `series-separator`: the items of an 一是、二是 series joined by a comma (`……不够强，二是……` → ；), and a
+///   list whose items are separated now by ；, now by 。 (the minority mark is reported; a 。 among ；
+///   is fixed when no item holds a 。 of its own);
+/// - `interpunct`: a bullet • or katakana dot ・ between Han characters or figures (“12・4”) where the 间隔号 · belongs;
+/// - `salutation`: 各位代表 (各位委员, 同志们) alone on its line without its colon (fixed);
+/// - `colon`: a second colon in one sentence (GB/T 15834 4.7.3.4: a colon is not nested in another's
+///   scope); a short lead label (`（一）学习情况：`) and times (8：30) do not count.
 struct PunctuationRuleDefinition: RuleDefinition {
     static let keys = ["check"]
 
@@ -20,7 +32,7 @@ struct PunctuationRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        PunctuationRule(header: header, check: check)
+        PunctuationRule(header: header, check: check, literals: PunctuationRule.literalWords(check).map(literals.add))
     }
 }
 
@@ -31,22 +43,46 @@ public struct PunctuationRule: Rule {
         case ellipsis
         case dash
         case quoteEnumeration = "quote-enumeration"
+        case asciiQuote = "ascii-quote"
+        case quoteDirection = "quote-direction"
+        case quoteStop = "quote-stop"
+        case seriesSeparator = "series-separator"
+        case colon
+        case interpunct
+        case salutation
+    }
+
+    /// The marks or words the newer checks start from: found by the one literal scan of the report, so a
+    /// check costs nothing on a report without them and never walks every character.
+    static func literalWords(_ check: Check) -> [String] {
+        switch check {
+        case .asciiQuote: return ["\"", "'"]
+        case .quoteDirection: return ["“", "”", "‘", "’", "<"]
+        case .quoteStop: return ["。”。", "？”。", "！”。", "。”，", "。”；", "。”、", "。”："]
+        case .colon: return ["："]
+        case .interpunct: return ["•", "・", "∙"]
+        case .salutation: return ["各位代表", "各位委员", "各位领导", "同志们"]
+        case .halfWidth, .repeated, .ellipsis, .dash, .quoteEnumeration, .seriesSeparator: return []
+        }
     }
 
     public let header: RuleHeader
     let check: Check
+    let literals: [Int]
     private let filter: ScalarFilter
     public var fixable: Bool { true }
 
-    init(header: RuleHeader, check: Check) {
+    init(header: RuleHeader, check: Check, literals: [Int] = []) {
         self.header = header
         self.check = check
+        self.literals = literals
         filter = switch check {
         case .halfWidth: ScalarFilter(",;:()?!")
         case .repeated: ScalarFilter("，。、；：")
         case .ellipsis: ScalarFilter(".。…")
         case .dash: ScalarFilter("-—")
         case .quoteEnumeration: ScalarFilter("、")
+        case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon, .interpunct, .salutation: ScalarFilter("")
         }
     }
 
@@ -76,6 +112,8 @@ public struct PunctuationRule: Rule {
         let source = document.source
         let (scalars, headings) = (source.scalars, document.headings)
         var findings: [Finding] = []
+        if check == .seriesSeparator { return seriesSeparators(context) }
+        if !literals.isEmpty { return literalChecks(context) }
         // Every line, the title included: a half-width comma is as wrong there as in the body.
         for paragraph in document.paragraphs {
             var indices = paragraph.scalars
@@ -154,6 +192,8 @@ public struct PunctuationRule: Rule {
                    (before == "”" && after == "“") || (before == "》" && after == "《") {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
+            case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon, .interpunct, .salutation:
+                break
             }
             index = filter.next(from: next, to: indices.upperBound, in: scalars)
         }
@@ -196,5 +236,360 @@ public struct PunctuationRule: Rule {
         // Digits on both sides: 1,000 or 8:30 is a number, whatever surrounds it.
         if let left, let right, CharacterClass.isDigit(left), CharacterClass.isDigit(right) { return false }
         return left.map(CharacterClass.isChinese) == true || right.map(CharacterClass.isHan) == true
+    }
+}
+
+// MARK: - Quotation marks, series separators and colons
+
+extension PunctuationRule {
+    // MARK: the checks that start from literal hits
+
+    private func literalChecks(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let source = document.source
+        let hits = PunctuationRule.merge(literals.map { context.hits($0) })
+        guard !hits.isEmpty else { return [] }
+        let bytes = source.bytes
+        let scalars = source.scalars
+        var problems: [Problem] = []
+        switch check {
+        case .quoteStop:
+            for hit in hits {
+                let index = source.scalarIndex(ofByte: hit.start)
+                let inside = scalars[index], after = scalars[index + 2]
+                if after == "。" {
+                    problems.append(((index + 2)..<(index + 3), "引号内已有“\(inside)”，引号后不再加句号", ""))
+                } else {
+                    problems.append((index..<(index + 1), "句子在引号后还没有结束，引号内不用句号", ""))
+                }
+            }
+        case .salutation:
+            for hit in hits {
+                guard let paragraph = document.paragraph(containing: hit.start), paragraph.range == hit else { continue }
+                let last = source.scalarIndices(hit).upperBound - 1
+                problems.append((last..<(last + 1), "“\(source.string(hit))”后面加冒号", String(scalars[last]) + "："))
+            }
+        default:
+            // The hits of each paragraph, as scalar indices: paragraphs and hits are walked together.
+            let paragraphs = document.paragraphs
+            var next = 0
+            var start = 0
+            while start < hits.count {
+                while next < paragraphs.count, paragraphs[next].range.end <= hits[start].start { next += 1 }
+                guard next < paragraphs.count else { break }
+                let paragraph = paragraphs[next]
+                var end = start
+                while end < hits.count, hits[end].start < paragraph.range.end { end += 1 }
+                defer { start = max(end, start + 1) }
+                guard hits[start].start >= paragraph.range.start else { continue }
+                // Most paragraphs quote in plain pairs, “…”“…”: nothing to look at closely.
+                if check == .quoteDirection, PunctuationRule.plainPairs(hits[start..<end], bytes) { continue }
+                let marks = hits[start..<end].map { source.scalarIndex(ofByte: $0.start) }
+                let indices = paragraph.scalars
+                switch check {
+                case .asciiQuote: problems += asciiQuotes(marks, in: indices, scalars: scalars)
+                case .quoteDirection: problems += quoteDirections(marks, in: indices, scalars: scalars)
+                case .colon where marks.count >= 2: problems += colons(in: indices, scalars: scalars)
+                case .interpunct:
+                    // 钱塘门户•星城客厅, “12・4”: a bullet or katakana dot inside a name stands for the 间隔号 ·.
+                    for index in marks where index > indices.lowerBound && index + 1 < indices.upperBound {
+                        let before = scalars[index - 1], after = scalars[index + 1]
+                        if CharacterClass.isHan(before) || CharacterClass.isDigit(before), CharacterClass.isHan(after) || CharacterClass.isDigit(after) {
+                            problems.append((index..<(index + 1), "间隔号应为“·”，不用“\(scalars[index])”", "·"))
+                        }
+                    }
+                default: break
+                }
+            }
+        }
+        return problems.map { problem in
+            context.finding(header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
+                            suggestion: problem.suggestion)
+        }
+    }
+
+    /// Sorted hit lists merged into one sorted list.
+    static func merge(_ lists: [[ByteRange]]) -> [ByteRange] {
+        var lists = lists.filter { !$0.isEmpty }
+        while lists.count > 1 {
+            var next: [[ByteRange]] = []
+            for pair in stride(from: 0, to: lists.count, by: 2) {
+                guard pair + 1 < lists.count else { next.append(lists[pair]); continue }
+                let (a, b) = (lists[pair], lists[pair + 1])
+                var merged: [ByteRange] = []
+                merged.reserveCapacity(a.count + b.count)
+                var (i, j) = (0, 0)
+                while i < a.count, j < b.count {
+                    if a[i] < b[j] { merged.append(a[i]); i += 1 } else { merged.append(b[j]); j += 1 }
+                }
+                merged += a[i...]
+                merged += b[j...]
+                next.append(merged)
+            }
+            lists = next
+        }
+        return lists.first ?? []
+    }
+
+    /// The quotation marks of a paragraph are “ and ” only, alternating from a “ to a ” (read from the bytes:
+    /// “ is E2 80 9C, ” is E2 80 9D).
+    static func plainPairs(_ hits: ArraySlice<ByteRange>, _ bytes: [UInt8]) -> Bool {
+        var open = false
+        for hit in hits {
+            guard bytes[hit.start] == 0xE2, bytes[hit.start + 1] == 0x80 else { return false }
+            switch bytes[hit.start + 2] {
+            case 0x9C where !open: open = true
+            case 0x9D where open: open = false
+            default: return false
+            }
+        }
+        return !open
+    }
+
+    // MARK: ascii-quote
+
+    /// ASCII " and ' used as quotation marks next to Chinese text (`marks`: their scalar indices in the
+    /// paragraph). Paired in order; with an odd number of them nothing is certain, so they are reported without a fix.
+    func asciiQuotes(_ marks: [Int], in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+        var result: [Problem] = []
+        for mark in ["\"", "'"] as [Unicode.Scalar] {
+            let positions = marks.filter { scalars[$0] == mark }
+            guard !positions.isEmpty else { continue }
+            func chineseBeside(_ index: Int) -> Bool {
+                let before = index > indices.lowerBound ? scalars[index - 1] : nil
+                let after = index + 1 < indices.upperBound ? scalars[index + 1] : nil
+                return before.map(CharacterClass.isChinese) == true || after.map(CharacterClass.isChinese) == true
+            }
+            guard positions.count % 2 == 0 else {
+                // An apostrophe (it's) is no quotation mark: only " is reported when unpaired.
+                if mark == "\"" {
+                    for index in positions where chineseBeside(index) {
+                        result.append((index..<(index + 1), "中文里的引号应为“”，不用英文引号\"", nil))
+                    }
+                }
+                continue
+            }
+            for pair in stride(from: 0, to: positions.count, by: 2) {
+                let (open, close) = (positions[pair], positions[pair + 1])
+                // A quotation of Chinese text: Han just inside both marks (for ' also a short span).
+                let inner = (open + 1)..<close
+                guard !inner.isEmpty, CharacterClass.isHan(scalars[open + 1]) || CharacterClass.isHan(scalars[close - 1]),
+                      mark == "\"" || inner.count <= 30 && CharacterClass.isHan(scalars[open + 1]) && CharacterClass.isHan(scalars[close - 1])
+                else { continue }
+                var depth = QuoteDepth()
+                for index in indices.lowerBound..<open { depth.update(with: scalars[index]) }
+                let nested = depth.isInside
+                let (left, right) = nested ? ("‘", "’") : ("“", "”")
+                let name = mark == "\"" ? "英文双引号" : "英文单引号"
+                let kind = nested ? "单引号" : "双引号"
+                result.append((open..<(open + 1), "中文里不用\(name)，应为中文左\(kind)\(left)", left))
+                result.append((close..<(close + 1), "中文里不用\(name)，应为中文右\(kind)\(right)", right))
+            }
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: quote-direction
+
+    /// Walks the quotation marks of a paragraph (`marks`: their scalar indices, with any `<`).
+    func quoteDirections(_ marks: [Int], in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+        var result: [Problem] = []
+        var stack: [Unicode.Scalar] = []
+        // Double quotes inside double quotes are told apart from a quote left open only when the paragraph's
+        // double quotes balance.
+        var opening = 0, closing = 0
+        for index in marks {
+            if scalars[index] == "“" { opening += 1 } else if scalars[index] == "”" { closing += 1 }
+        }
+        let balanced = opening == closing
+        /// The next quotation mark after `position` in `marks`, within 40 characters of `index`.
+        func nextQuote(after position: Int, from index: Int) -> Int? {
+            var other = position + 1
+            while other < marks.count, scalars[marks[other]] == "<" { other += 1 }
+            guard other < marks.count, marks[other] - index <= 40 else { return nil }
+            return other
+        }
+        var position = 0
+        while position < marks.count {
+            let index = marks[position]
+            switch scalars[index] {
+            case "”" where stack.isEmpty:
+                // ”十五五“: a closing mark with nothing open, then an opening one.
+                if let other = nextQuote(after: position, from: index), scalars[marks[other]] == "“", marks[other] > index + 1 {
+                    let close = marks[other]
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    result.append((index..<(close + 1), "引号方向反了：“\(inner)”", "“" + inner + "”"))
+                    position = other + 1
+                    continue
+                }
+            case "“":
+                if stack.last == "“", balanced {
+                    result.append((index..<(index + 1), "引号里面再用引号，里层应为单引号‘’", nil))
+                }
+                stack.append("“")
+            case "”":
+                if let last = stack.lastIndex(of: "“") { stack.removeSubrange(last...) }
+            case "‘" where stack.isEmpty:
+                // ‘枫桥经验’ as the outer quotes: double quotes outside, single ones only inside them.
+                if let other = nextQuote(after: position, from: index), scalars[marks[other]] == "’", marks[other] > index + 1 {
+                    let close = marks[other]
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    if inner.unicodeScalars.contains(where: CharacterClass.isHan) {
+                        result.append((index..<(close + 1), "单引号只用在双引号里面，外层应为双引号：“\(inner)”", "“" + inner + "”"))
+                    }
+                    position = other + 1
+                    continue
+                }
+                stack.append("‘")
+            case "‘":
+                stack.append("‘")
+            case "’":
+                if let last = stack.lastIndex(of: "‘") { stack.removeSubrange(last...) }
+            case "<":
+                // 《关于<……>的说明》: a title inside a title takes 〈〉.
+                var titles = 0
+                for before in indices.lowerBound..<index {
+                    if scalars[before] == "《" { titles += 1 } else if scalars[before] == "》" { titles = max(0, titles - 1) }
+                }
+                if titles > 0, let close = ((index + 1)..<indices.upperBound).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
+                   scalars[close] == ">" {
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    result.append((index..<(close + 1), "书名号里面再用书名号，里层应为单书名号〈〉：〈\(inner)〉", "〈" + inner + "〉"))
+                }
+            default:
+                break
+            }
+            position += 1
+        }
+        return result
+    }
+
+    // MARK: colon
+
+    func colons(in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
+        var result: [Problem] = []
+        var depth = 0
+        var sentenceStart = indices.lowerBound
+        var colonsInSentence = 0
+        var commaSeen = false
+        for index in indices {
+            let scalar = scalars[index]
+            switch scalar {
+            case "“", "《", "（", "(", "‘", "【": depth += 1
+            case "”", "》", "）", ")", "’", "】": depth = max(0, depth - 1)
+            case "。", "！", "？", "；":
+                if depth == 0 { sentenceStart = index + 1; colonsInSentence = 0; commaSeen = false }
+            case "，":
+                if depth == 0 { commaSeen = true }
+            case "：" where depth == 0:
+                // 8：30 is a time.
+                if index > indices.lowerBound, index + 1 < indices.upperBound,
+                   CharacterClass.isDigit(scalars[index - 1]), CharacterClass.isDigit(scalars[index + 1]) { continue }
+                // 地址：……，电话：……: field labels, each its own.
+                if PunctuationRule.fieldLabels.contains(where: { label in
+                    index - label.count >= indices.lowerBound && Array(scalars[(index - label.count)..<index]) == label
+                }) {
+                    sentenceStart = index + 1
+                    colonsInSentence = 0
+                    continue
+                }
+                // A short lead label before the first colon (（一）学习情况：) works as a heading.
+                if colonsInSentence == 0, !commaSeen, index - sentenceStart <= 25 {
+                    sentenceStart = index + 1
+                    continue
+                }
+                colonsInSentence += 1
+                if colonsInSentence >= 2 {
+                    result.append((index..<(index + 1), "一个句子里用了两个冒号（冒号不套用），后一个宜改为逗号或分句", nil))
+                }
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    static let fieldLabels = ["电话", "地址", "邮编", "传真", "网址", "邮箱", "联系人", "时间", "地点", "电子邮箱", "通讯地址"]
+        .map { Array($0.unicodeScalars) }
+
+    // MARK: series-separator
+
+    /// The marks between the items of each 一是/二是 series, by paragraph.
+    func seriesSeparators(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let source = document.source
+        let scalars = source.scalars
+        var findings: [Finding] = []
+        // Items come in document order: each paragraph's are a run of neighbours.
+        let all = document.seriesItems
+        let bytes = source.bytes
+        /// The mark before an item (skipping spaces), read from the bytes, with its offset.
+        func markBefore(_ item: SeriesItem) -> (offset: Int, mark: Unicode.Scalar)? {
+            var offset = item.marker.start
+            while offset > 0 {
+                let previous = UTF8Scalars.previousStart(bytes, before: offset)
+                let scalar = UTF8Scalars.decode(bytes, at: previous).scalar
+                offset = previous
+                if !CharacterClass.isSpace(scalar) { return (offset, scalar) }
+            }
+            return nil
+        }
+        var first = 0
+        while first < all.count {
+            var end = first + 1
+            while end < all.count, all[end].paragraphIndex == all[first].paragraphIndex { end += 1 }
+            defer { first = end }
+            guard end - first >= 2 else { continue }
+            // Most lists are separated alike throughout: counted without building anything.
+            var (commas, semicolonCount, stopCount) = (0, 0, 0)
+            for item in all[(first + 1)..<end] {
+                switch markBefore(item)?.mark {
+                case "，", ",": commas += 1
+                case "；": semicolonCount += 1
+                case "。": stopCount += 1
+                default: break
+                }
+            }
+            guard commas > 0 || semicolonCount > 0 && stopCount > 0 else { continue }
+            let items = Array(all[first..<end])
+            let separators = items.dropFirst().compactMap(markBefore).map { (index: source.scalarIndex(ofByte: $0.offset), mark: $0.mark) }
+            let semicolons = separators.filter { $0.mark == "；" }.count
+            let stops = separators.filter { $0.mark == "。" }.count
+            let preferred: String = stops > semicolons ? "。" : "；"
+            // 一是一，二是二 (an idiom: be exact) is no series.
+            let firstLength = items[0].text.end - items[0].text.start
+            for separator in separators where (separator.mark == "，" || separator.mark == ",") && firstLength > 3 {
+                let marker = nextItemText(after: separator.index, scalars)
+                findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
+                                                message: "\(header.message)：“\(marker)”前面是逗号，分项列举的各项之间用分号（或句号）",
+                                                suggestion: preferred))
+            }
+            // Items separated now by ；, now by 。: the minority mark (on a tie, the one unlike the first) is the slip.
+            guard semicolons > 0, stops > 0 else { continue }
+            let odd: Unicode.Scalar = semicolons > stops ? "。" : stops > semicolons ? "；"
+                : (separators.first { $0.mark == "。" || $0.mark == "；" }!.mark == "。" ? "；" : "。")
+            let usual: Unicode.Scalar = odd == "。" ? "；" : "。"
+            // A full stop becomes a semicolon only when no item holds a full stop of its own; the rest is advice.
+            let start = source.scalarIndex(ofByte: items[0].marker.start)
+            let lastStart = source.scalarIndex(ofByte: items[items.count - 1].marker.start)
+            let separatorStops = Set(separators.filter { $0.mark == "。" }.map(\.index))
+            let innerStops = (start..<lastStart).contains { scalars[$0] == "。" && !separatorStops.contains($0) }
+            let certain = odd == "。" && semicolons > stops && !innerStops
+            for separator in separators where separator.mark == odd {
+                let marker = nextItemText(after: separator.index, scalars)
+                findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
+                                                message: "\(header.message)：各项之间多用“\(usual)”，“\(marker)”前面却是“\(odd)”，应统一",
+                                                suggestion: certain ? String(usual) : nil))
+            }
+        }
+        return findings
+    }
+
+    private func nextItemText(after index: Int, _ scalars: [Unicode.Scalar]) -> String {
+        var end = index + 1
+        while end < scalars.count, CharacterClass.isSpace(scalars[end]) { end += 1 }
+        var stop = end
+        while stop < scalars.count, stop < end + 4, scalars[stop] != "是" { stop += 1 }
+        return String(String.UnicodeScalarView(scalars[end..<min(scalars.count, stop + 1)]))
     }
 }

@@ -1,6 +1,7 @@
 /// `kind: series` — in-paragraph series 一是……二是……三是……: start at 一是, run in order with no gap or
 /// repeat, restart under each heading (a new 一是 starts a new series); a lone 一是 with no 二是 is
-/// suspicious; 首先/其次 mixed with 第三 in one paragraph is flagged.
+/// suspicious; 首先/其次 mixed with 第三 in one paragraph is flagged; and an item whose 是 is missing
+/// (`一是……；二是……；三切实……`): the next numeral after a clause end, before a word that is not a measure.
 struct SeriesRuleDefinition: RuleDefinition {
     static let keys: [String] = []
 
@@ -8,6 +9,7 @@ struct SeriesRuleDefinition: RuleDefinition {
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         SeriesRule(header: header, sequenceLiterals: SeriesRule.sequenceWords.map(literals.add),
+                   itemLiterals: SeriesRule.itemStarts.map { (literals.add($0.word), $0.ordinal) },
                    ordinalLiterals: SeriesRule.ordinalWords.map(literals.add))
     }
 }
@@ -15,10 +17,15 @@ struct SeriesRuleDefinition: RuleDefinition {
 public struct SeriesRule: Rule {
     public let header: RuleHeader
     let sequenceLiterals: [Int]
+    /// A clause mark and a numeral (`；三`), with the numeral's value: where an item without 是 may start.
+    let itemLiterals: [(literal: Int, ordinal: Int)]
     let ordinalLiterals: [Int]
 
     static let sequenceWords = ["首先", "其次", "再次"]
     static let ordinalWords = ["第一", "第二", "第三", "第四", "第五"]
+    static let itemStarts: [(word: String, ordinal: Int)] = (2...10).flatMap { ordinal in
+        ["。", "；", "，"].map { (word: $0 + Numbering.chineseNumeral(ordinal), ordinal: ordinal) }
+    }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
@@ -55,8 +62,43 @@ public struct SeriesRule: Rule {
             }
             close()
         }
+        findings += missingShi(context)
         findings += mixedSequenceWords(context)
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// Words after a numeral that make it a number rather than an item (三年, 三大, 三个, 三中全会).
+    static let notItems = Set("是年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余倍级大方种类中全者成分要则来化点层重步化化十一二三四五六七八九两".unicodeScalars)
+
+    /// The next numeral at a clause start without 是, inside the item it should follow (`二是……；三切实……`):
+    /// found from the literal hits of `；三` and the like, so paragraphs without one cost nothing.
+    private func missingShi(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let source = document.source
+        let items = document.seriesItems
+        guard !items.isEmpty else { return [] }
+        let scalars = source.scalars
+        var findings: [Finding] = []
+        for (literal, ordinal) in itemLiterals {
+            for hit in context.hits(literal) {
+                guard let item = items.lastStarting(atOrBefore: hit.start, by: \.marker.start), item.ordinal + 1 == ordinal,
+                      item.extent.contains(hit) else { continue }
+                let numeral = Numbering.chineseNumeral(ordinal).unicodeScalars.count
+                let start = source.scalarIndex(ofByte: hit.start) + 1
+                let after = start + numeral
+                guard after < scalars.count, CharacterClass.isHan(scalars[after]), !SeriesRule.notItems.contains(scalars[after]),
+                      // 十一 is not 十 (an item 十 needs 是 right after it).
+                      Numbering.chineseDigit(scalars[after]) == nil else { continue }
+                let written = String(String.UnicodeScalarView(scalars[start..<after]))
+                var words = after
+                while words < min(scalars.count, after + 2), CharacterClass.isHan(scalars[words]) { words += 1 }
+                let lead = String(String.UnicodeScalarView(scalars[after..<words]))
+                findings.append(context.finding(header, at: source.byteRange(start..<after),
+                                                message: "\(header.message)：“\(written)\(lead)”缺“是”，应为“\(written)是\(lead)”",
+                                                suggestion: written + "是"))
+            }
+        }
+        return findings
     }
 
     private func finding(_ context: RuleContext, _ item: SeriesItem, _ detail: String) -> Finding {

@@ -1,7 +1,12 @@
-/// `kind: spacing` — a stray space in body text: between two Han characters, or next to Chinese
-/// punctuation (`一、 加强`). Never inside “…” or 《…》 (slogans and titles keep their spaces:
-/// “贯彻党代会 奋进新征程”), never between Chinese and digits or Latin letters, never in indentation,
-/// and not in the title, signature or date lines.
+/// `kind: spacing` — a stray space in body text and headings: between two Han characters, next to Chinese
+/// punctuation (`一、 加强`), right after a heading's numbering (`1. 持续推进`), and between a Han character
+/// and a number or a Latin word (`2021 年度`, `下降 66.7%`, `推进 5G 网络`): a 公文 writes none there
+/// (GB/T 15835 practice; the opposite of what AutoCorrect enforces for web text). Inside “…” or 《…》 only a
+/// space beside a 点号 (，。、；：？！) is stray: slogans and titles keep the space between their halves
+/// (“贯彻党代会 奋进新征程”), and `fix` leaves quoted text alone anyway. Never next to a URL or e-mail
+/// address, a multi-word English name or a code with spaces in it (`GB/T 9704-2012`, `Microsoft Office`),
+/// never next to Markdown inline code, never in indentation, not in a title spaced out letter by letter
+/// (政 府 工 作 报 告), and not in the author, signature or date lines.
 struct SpacingRuleDefinition: RuleDefinition {
     static let keys: [String] = []
 
@@ -17,12 +22,25 @@ public struct SpacingRule: Rule {
     public var fixable: Bool { true }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let source = context.document.source
+        let document = context.document
+        let source = document.source
         let scalars = source.scalars
+        let headings = document.headings
         var findings: [Finding] = []
-        for paragraph in context.document.proseParagraphs {
+        // Body, headings and the title (unless its letters are spaced out on purpose: 政 府 工 作 报 告).
+        let paragraphs = document.paragraphs.filter { paragraph in
+            paragraph.role == .body || paragraph.role == .heading || paragraph.role == .title && !isLetterSpaced(paragraph.scalars, scalars)
+        }
+        for paragraph in paragraphs {
             var quotes = QuoteDepth()
             let indices = paragraph.scalars
+            // The first character after a heading's numbering marker (`1.` `（一）`): a space there is stray.
+            var markerEnd = -1
+            // (Not in Markdown, where `1. ` opens an ordered list.)
+            if source.format != .markdown, let heading = paragraph.headingIndex.map({ headings[$0] }), !heading.marker.isImplicit,
+               heading.marker.range.end > paragraph.range.start {
+                markerEnd = source.scalarIndex(ofByte: heading.marker.range.end)
+            }
             var index = indices.lowerBound
             while index < indices.upperBound {
                 let scalar = scalars[index]
@@ -33,8 +51,10 @@ public struct SpacingRule: Rule {
                 }
                 var end = index + 1
                 while end < indices.upperBound, CharacterClass.isSpace(scalars[end]) { end += 1 }
-                if !quotes.isInside, index > indices.lowerBound, end < indices.upperBound,
-                   isStray(before: scalars[index - 1], after: scalars[end]) {
+                if index > indices.lowerBound, end < indices.upperBound,
+                   quotes.isInside ? besidePoint(scalars[index - 1], scalars[end]) : index == markerEnd || isStray(index, end, indices, scalars),
+                   paragraph.role != .title || !isByline(index, end, indices, scalars),
+                   !nextToMarkdownCode(index..<end, source) {
                     findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
                 }
                 index = end
@@ -43,9 +63,76 @@ public struct SpacingRule: Rule {
         return findings
     }
 
-    private func isStray(before: Unicode.Scalar, after: Unicode.Scalar) -> Bool {
-        (CharacterClass.isHan(before) && CharacterClass.isHan(after))
-            || CharacterClass.isChinesePunctuation(before) || CharacterClass.isChinesePunctuation(after)
+    /// `局长 郑创平` on a first line: a post, a space and a name of two to four characters ending the line.
+    private func isByline(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        let name = end..<indices.upperBound
+        guard (2...4).contains(name.count), name.allSatisfy({ CharacterClass.isHan(scalars[$0]) }) else { return false }
+        let before = String(String.UnicodeScalarView(scalars[indices.lowerBound..<start]))
+        return ["长", "书记", "主任", "主席", "委员", "代表", "同志", "记者", "干部", "局长", "科员"].contains { before.hasSuffix($0) }
+    }
+
+    /// Inside quotes a slogan may keep a space between its halves, but never one beside a 点号 (`行动、 5A景区`).
+    private func besidePoint(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
+        "，。、；：？！".unicodeScalars.contains(before) || "，。、；：？！".unicodeScalars.contains(after)
+    }
+
+    /// A line whose characters stand one by one between spaces (three or more such characters).
+    private func isLetterSpaced(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        var single = 0
+        for index in indices where CharacterClass.isHan(scalars[index]) {
+            let before = index > indices.lowerBound ? scalars[index - 1] : " "
+            let after = index + 1 < indices.upperBound ? scalars[index + 1] : " "
+            if CharacterClass.isSpace(before) && CharacterClass.isSpace(after) { single += 1 }
+        }
+        return single >= 3
+    }
+
+    /// The space `start..<end` (inside `indices`) is stray between its neighbours.
+    private func isStray(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        let before = scalars[start - 1], after = scalars[end]
+        if CharacterClass.isHan(before) && CharacterClass.isHan(after) { return true }
+        if CharacterClass.isChinesePunctuation(before) || CharacterClass.isChinesePunctuation(after) { return true }
+        // Han on one side, a number or a Latin word on the other.
+        if CharacterClass.isHan(before), SpacingRule.isWordish(after) {
+            return !isSpacedToken(from: end, step: 1, indices, scalars)
+        }
+        if CharacterClass.isHan(after), SpacingRule.isWordish(before) || before == "%" || before == "‰" {
+            return !isSpacedToken(from: start - 1, step: -1, indices, scalars)
+        }
+        return false
+    }
+
+    static func isWordish(_ scalar: Unicode.Scalar) -> Bool {
+        CharacterClass.isDigit(scalar) || CharacterClass.isLatinLetter(scalar)
+    }
+
+    /// The run of non-space characters starting at `from` (walking by `step`) is a URL or e-mail address,
+    /// or is followed by a space and more ASCII: a multi-word English name or a code with spaces
+    /// (`GB/T 9704`, `Microsoft Office`), whose spacing is its own.
+    private func isSpacedToken(from: Int, step: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        var index = from
+        var token: [Unicode.Scalar] = []
+        while indices.contains(index), !CharacterClass.isSpace(scalars[index]), scalars[index].isASCII {
+            token.append(scalars[index])
+            index += step
+        }
+        let text = String(String.UnicodeScalarView(step > 0 ? token : token.reversed()))
+        if text.contains("://") || text.hasPrefix("www.") || text.contains("@") { return true }
+        // A space and another ASCII word beyond the token.
+        guard indices.contains(index), CharacterClass.isSpace(scalars[index]) else { return false }
+        let beyond = index + step
+        return indices.contains(beyond) && SpacingRule.isWordish(scalars[beyond])
+    }
+
+    /// In Markdown, a space beside inline code (`运行 `reportlint` 命令`) is the writer's markup, not text.
+    private func nextToMarkdownCode(_ space: Range<Int>, _ source: Source) -> Bool {
+        guard source.format == .markdown else { return false }
+        let range = source.byteRange(space)
+        let start = source.position(ofByte: range.start)
+        let end = source.position(ofByte: range.end, end: true)
+        let line = source.displayScalars(start.line)
+        let first = line.startIndex + start.column - 1, last = line.startIndex + end.column - 1
+        return (first - 1 >= line.startIndex && line[first - 1] == "`") || (last < line.endIndex && line[last] == "`")
     }
 }
 

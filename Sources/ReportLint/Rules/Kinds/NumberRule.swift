@@ -1,0 +1,545 @@
+/// `kind: number` — the use of numbers by GB/T 15835-2011 (出版物上数字的用法), one check per rule through
+/// `check:`:
+/// - `abbreviated-year`: a year cut to two digits where it can only be a year: before 年度 (`24年度`), or
+///   opening a clause before 年 and a word that only follows a year (`24年，` `24年以来` `24年3月` `于24年底`);
+///   `工作24年` (a duration) is left alone. Fixed to the full year.
+/// - `year-unit`: a year of four digits opening a clause with no 年 before the next word (`2018抓…`,
+///   `2035远景目标`); not before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`). Fixed by adding 年.
+/// - `range`: a range of numbers joined by a hyphen or an ASCII tilde (`1-9月`, `2023-2025年`, `3~5人`):
+///   a range of time takes the 一字线 — (`1—9月`), one of quantities the 浪纹线 ～ (`3～5人`). Dates, codes
+///   (`GB/T 15834-2011`), telephone numbers and versions are left alone.
+/// - `approximation`: 余 or 多 (approximate) after an exact number (`66余项`: 60余项, or 66项), and a long
+///   exact number before them (`50000余人次` → `5万余人次`, fixed); `66余万元` (approximate at the 万) is fine.
+/// - `mixed-numerals`: in one sentence, counts in Arabic figures and in Chinese numerals (`旁听庭审2次、
+///   参观基地五次`); a Chinese count is a numeral from 两 up before 次 场 期 批 轮 名 件 篇 份 户 家, not 一
+///   (一次性, 一批), not in “…”, not in a name (`二十届中央纪委三次全会`, `十四五期间`).
+/// - `mixed-ordinals`: 第1 and 第一 for the same thing (`第1季度` and `第三季度`) in one report; the less
+///   used form is reported. Names of congresses and plenums (`第十九次全国代表大会`) are left alone.
+/// - `plan-period`: the short names of the five-year plans in `words:` (十四五) need quotation marks
+///   (“十四五”规划); fixed by adding them, except when a quotation mark already stands beside the name the wrong
+///   way round (”十五五“, the quotation-mark rules' business) or it is inside 《…》.
+/// - `money-unit`: an amount in 万 or 亿 without 元 right after one of `words:` (`资金50万，` → `50万元`),
+///   only when the amount ends the clause; fixed by adding 元.
+struct NumberRuleDefinition: RuleDefinition {
+    static let keys = ["check", "words"]
+
+    let check: NumberRule.Check
+    let words: [Located<String>]
+
+    static func parse(_ fields: MappingFields) -> NumberRuleDefinition? {
+        guard let value = fields.string("check", required: true) else { return nil }
+        guard let check = NumberRule.Check(rawValue: value.value) else {
+            fields.reader.report(.wrongType(key: "check", expected: NumberRule.Check.allCases.map(\.rawValue)
+                .joined(separator: "、") + " 之一"), at: value.location)
+            return nil
+        }
+        let words = fields.strings("words") ?? []
+        if check == .moneyUnit || check == .planPeriod, words.isEmpty { fields.reader.report(.missingKey("words"), at: fields.node); return nil }
+        return NumberRuleDefinition(check: check, words: words)
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        let starts: [String] = switch check {
+        case .approximation: ["近"]
+        case .mixedNumerals: NumberRule.chineseCountWords
+        default: words.map(\.value)
+        }
+        return NumberRule(header: header, check: check, words: starts.map(literals.add),
+                   ordinal: check == .mixedOrdinals ? literals.add("第") : nil)
+    }
+}
+
+public struct NumberRule: Rule {
+    public enum Check: String, Sendable, CaseIterable {
+        case abbreviatedYear = "abbreviated-year"
+        case yearUnit = "year-unit"
+        case range
+        case approximation
+        case mixedNumerals = "mixed-numerals"
+        case mixedOrdinals = "mixed-ordinals"
+        case moneyUnit = "money-unit"
+        case planPeriod = "plan-period"
+    }
+
+    public let header: RuleHeader
+    let check: Check
+    let words: [Int]
+    let ordinal: Int?
+    public var fixable: Bool {
+        switch check {
+        case .abbreviatedYear, .yearUnit, .range, .approximation, .moneyUnit, .planPeriod: return true
+        case .mixedNumerals, .mixedOrdinals: return false
+        }
+    }
+    public var reads: ReportParts { .scalars }
+
+    typealias Problem = (range: Range<Int>, message: String, suggestion: String?)
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let source = context.document.source
+        let text = NumberText(scalars: source.scalars)
+        var problems: [Problem] = []
+        switch check {
+        case .abbreviatedYear, .yearUnit, .range: problems = context.numberRunProblems[check] ?? []
+        case .approximation:
+            problems = context.numberRunProblems[check] ?? []
+            problems += words.flatMap { context.hits($0) }.compactMap { nearAndMore(source.scalarIndex(ofByte: $0.start), text) }
+            problems.sort { $0.range.lowerBound < $1.range.lowerBound }
+        case .mixedNumerals: problems = mixedNumerals(context, text)
+        case .mixedOrdinals:
+            problems = mixedOrdinals(ordinal.map { context.hits($0) }?.map { source.scalarIndex(ofByte: $0.start) } ?? [], text)
+        case .planPeriod:
+            problems = words.flatMap { context.hits($0) }.sorted().compactMap { planPeriod(source.scalarIndices($0), text) }
+        case .moneyUnit:
+            problems = words.flatMap { context.hits($0) }.sorted().compactMap { moneyUnit(source.scalarIndices($0).upperBound, text) }
+        }
+        return problems.map { problem in
+            context.finding(header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
+                            suggestion: fixable ? problem.suggestion : nil)
+        }
+    }
+
+    // MARK: the checks of each run of digits
+
+    /// The problems of the checks that look at each run of digits, found in one pass over the runs (shared by
+    /// the rules through the context): the character after a run decides which check can apply at all.
+    static func runProblems(_ runs: [DigitRun], _ scalars: [Unicode.Scalar]) -> [Check: [Problem]] {
+        let text = NumberText(scalars: scalars)
+        var found: [Check: [Problem]] = [.abbreviatedYear: [], .yearUnit: [], .range: [], .approximation: []]
+        for run in runs {
+            guard let next = text.at(run.upper) else { continue }
+            switch next {
+            case "年":
+                if let problem = abbreviatedYear(run, text) { found[.abbreviatedYear]!.append(problem) }
+                if let problem = range(run, text) { found[.range]!.append(problem) }
+            case "月", "日", "-", "－", "~", "〜":
+                if let problem = range(run, text) { found[.range]!.append(problem) }
+            case "余", "多":
+                if let problem = approximation(run, text) { found[.approximation]!.append(problem) }
+            default:
+                if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) { found[.yearUnit]!.append(problem) }
+            }
+        }
+        return found
+    }
+
+    // MARK: years
+
+    private static func abbreviatedYear(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard run.count == 2, text.at(run.upper) == "年", !run.isDecimal, text.isNumberStart(run.lower) else { return nil }
+        let digits = text.string(run.range)
+        let full = (Int(digits)! < 50 ? "20" : "19") + digits
+        let next = text.at(run.upper + 1)
+        var yearly = next == "度"
+        if !yearly, text.opensClause(before: run.lower) {
+            // Not 、: 10年、24年、30年 lists durations as often as years.
+            if let next, "，上下全初底末我本共累第".unicodeScalars.contains(next) { yearly = true }
+            if next == "以", text.at(run.upper + 2) == "来" { yearly = true }
+            if let next, CharacterClass.isDigit(next) {
+                var index = run.upper + 1
+                while let scalar = text.at(index), CharacterClass.isDigit(scalar) { index += 1 }
+                if text.at(index) == "月" { yearly = true }
+            }
+        }
+        guard yearly else { return nil }
+        return (run.range, "“\(digits)年”应为“\(full)年”", full)
+    }
+
+    /// Words a four-digit number takes as its measure (so it is a quantity, not a year).
+    static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
+
+    private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
+              !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
+              text.isNumberStart(run.lower), text.opensClause(before: run.lower) else { return nil }
+        let digits = text.string(run.range)
+        return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
+    }
+
+    // MARK: ranges
+
+    private static func range(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        // Most numbers are followed by neither a joiner nor 年月日: decided at once.
+        switch text.at(run.upper) {
+        case "-", "－", "~", "〜", "年", "月", "日": break
+        default: return nil
+        }
+        // The joiner after the first number, or after its 年/月/日 (2023年-2025年).
+        var joiner = run.upper
+        if let unit = text.at(joiner), "年月日".unicodeScalars.contains(unit) { joiner += 1 }
+        guard let mark = text.at(joiner), "-－~〜".unicodeScalars.contains(mark),
+              let first = text.at(joiner + 1), CharacterClass.isDigit(first), run.count <= 4, !run.isDecimal || joiner == run.upper,
+              text.isNumberStart(run.lower) else { return nil }
+        // Codes and dates: a letter, slash or joiner before the first number (GB/T 15834-2011, 2024-01-05).
+        func isCode(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return CharacterClass.isLatinLetter(scalar) || CharacterClass.isDigit(scalar) || "/-._#:".unicodeScalars.contains(scalar)
+        }
+        if let before = text.at(run.lower - 1) {
+            if isCode(before) { return nil }
+            if CharacterClass.isSpace(before), isCode(text.at(run.lower - 2)) { return nil }
+        }
+        var end = joiner + 1
+        while let scalar = text.at(end), CharacterClass.isDigit(scalar) || scalar == "." && text.at(end + 1).map(CharacterClass.isDigit) == true {
+            end += 1
+        }
+        guard end - (joiner + 1) <= 4, let after = text.at(end) else { return nil }
+        let isYear = run.count == 4 && (1900...2100).contains(Int(text.string(run.range)) ?? 0)
+        let isTime = "年月日号时点".unicodeScalars.contains(after) || joiner != run.upper || isYear
+        guard CharacterClass.isHan(after) || after == "%" || after == "‰" || (isYear && after == "）") else { return nil }
+        let dash = isTime ? "—" : "～"
+        let example = text.string(run.lower..<(end + 1)).replacingOccurrences(of: String(mark), with: dash)
+        return (joiner..<(joiner + 1), isTime
+            ? "表示时间起止用一字线“—”（或“至”），不用“\(mark)”：应为“\(example)”"
+            : "表示数值范围用浪纹线“～”（或“至”），不用“\(mark)”：应为“\(example)”", dash)
+    }
+
+    // MARK: approximate numbers
+
+    private static func approximation(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard !run.isDecimal, let mark = text.at(run.upper), mark == "余" || mark == "多", text.isNumberStart(run.lower),
+              text.at(run.lower - 1) != ",", let value = text.value(run.range) else { return nil }
+        let next = text.at(run.upper + 1)
+        // 66余万元, 3多万: the approximation is at the 万 (or 千, 百), which the figure stops at.
+        if let next, "万亿千百".unicodeScalars.contains(next) { return nil }
+        // 多 as an approximation stands before a measure word; 5多措并举 is another word.
+        if mark == "多", !(next.map { NumberRule.measures.contains($0) || $0 == "人" } ?? false) { return nil }
+        let digits = text.string(run.range)
+        let range = run.lower..<(run.upper + 1)
+        if value % 10 != 0 {
+            let round = value >= 10 ? "\(value / 10 * 10)\(mark)" : "\(value)"
+            return (range, "“\(digits)\(mark)”：“\(mark)”表示概数，不能跟在确数后面，应为“\(round)”或“\(digits)”", nil)
+        }
+        // A long figure that is a whole number of 万 or 亿 (50000, not 15000: 1.5万 is no plainer).
+        let (unitValue, unit) = value >= 100_000_000 ? (100_000_000, "亿") : (10_000, "万")
+        guard run.count >= 5, value % unitValue == 0 else { return nil }
+        let written = NumberRule.decimal(value, over: unitValue) + unit + String(mark)
+        return (range, "大的概数以“万”“亿”为单位：“\(digits)\(mark)”应为“\(written)”", written)
+    }
+
+    /// 近万余名, 近30多人: 近 (not quite) and 余/多 (more than) contradict each other.
+    private func nearAndMore(_ index: Int, _ text: NumberText) -> Problem? {
+        // 附近30余家, 最近10余年: 近 of place or time, not 将近.
+        if let before = text.at(index - 1), "附最邻靠就远贴亲临新晚".unicodeScalars.contains(before) { return nil }
+        var end = index + 1
+        while let scalar = text.at(end), end < index + 9,
+              CharacterClass.isDigit(scalar) || scalar == "." || NumberRule.chineseNumerals.contains(scalar) || "万亿".unicodeScalars.contains(scalar) {
+            end += 1
+        }
+        guard end > index + 1, let mark = text.at(end), mark == "余" || mark == "多",
+              mark == "余" || text.at(end + 1).map({ NumberRule.measures.contains($0) || $0 == "人" }) == true else { return nil }
+        let written = text.string(index..<(end + 1))
+        return (index..<(end + 1), "“\(written)”：“近”与“\(mark)”意思相反，二者只用其一", nil)
+    }
+
+    /// `value / unit` written exactly, without trailing zeros (52000 / 10000 → 5.2).
+    static func decimal(_ value: Int, over unit: Int) -> String {
+        let whole = value / unit
+        var rest = value % unit
+        guard rest != 0 else { return String(whole) }
+        var digits = ""
+        var scale = unit / 10
+        while rest != 0, scale > 0 {
+            digits += String(rest / scale)
+            rest %= scale
+            scale /= 10
+        }
+        return "\(whole).\(digits)"
+    }
+
+    // MARK: mixed numerals
+
+    /// Measure words of counts, and the words that begin with one but are not a count (期间, 批评, 家庭).
+    static let countMeasures = Set("次场期批轮名件篇份户家个".unicodeScalars)
+    static let arabicMeasures = Set("次场期批轮名件篇份户家项个人条所天".unicodeScalars)
+    static let notCounts = ["期间", "期限", "期待", "期望", "期刊", "批评", "批示", "批准", "批复", "批次", "家庭", "家风", "家属",
+                            "家长", "家园", "家乡", "家政", "名义", "名单", "名称", "名额", "名录", "名誉", "份额", "场所", "场地",
+                            "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "次要", "次序",
+                            "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事", "期工程", "期项目",
+                            // 个 before the words of fixed formulations and figures of speech (四个意识, 三个方面).
+                            "个方面", "个意识", "个自信", "个维护", "个确立", "个全面", "个代表", "个务必", "个坚持", "个一",
+                            "个字", "个百年", "个层面", "个环节", "个重点", "个重要", "个关键", "个必须", "个不", "个更加",
+                            "个到位", "个优先", "个清单", "个体", "个人", "个别", "个性", "个案", "天下"].map { Array($0.unicodeScalars) }
+    static let chineseNumerals = Set("一二两三四五六七八九十百千零〇".unicodeScalars)
+
+    /// The literals a Chinese count is found from: a numeral from 二 up (or 一名) and a measure word, and 十余,
+    /// 百多 and the like before one (三十余场); the scan finds them with every other literal.
+    static let chineseCountWords: [String] = {
+        let measures = "次场期批轮名件篇份户家个".map(String.init)
+        var words = ["一名"]
+        for numeral in "二两三四五六七八九十百".map(String.init) { words += measures.map { numeral + $0 } }
+        for numeral in ["十", "百"] { for mark in ["余", "多"] { words += measures.map { numeral + mark + $0 } } }
+        return words
+    }()
+
+    private func mixedNumerals(_ context: RuleContext, _ text: NumberText) -> [Problem] {
+        let source = context.document.source
+        let hits = PunctuationRule.merge(words.map { context.hits($0) })
+        guard !hits.isEmpty else { return [] }
+        var starts: [Int] = []
+        starts.reserveCapacity(hits.count)
+        for hit in hits where starts.last.map({ source.scalarIndex(ofByte: hit.start) != $0 }) ?? true {
+            starts.append(source.scalarIndex(ofByte: hit.start))
+        }
+        let runs = context.digitRuns
+        var problems: [Problem] = []
+        // Per sentence: its first count in figures, and its first with 个.
+        var counted: (sentence: Range<Int>, arabic: Range<Int>?, withGe: Range<Int>?)?
+        var lastEnd = -1
+        for hit in starts where hit >= lastEnd {
+            // The whole numeral (三十 of 三十余场) and its measure.
+            var index = hit
+            while let before = text.at(index - 1), NumberRule.chineseNumerals.contains(before) { index -= 1 }
+            var end = hit
+            while let scalar = text.at(end), NumberRule.chineseNumerals.contains(scalar) { end += 1 }
+            let numeral = Array(text.scalars[index..<end])
+            guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
+                  // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
+                  !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                  // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
+                  !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
+                  numeral != ["百"], numeral != ["千"],
+                  // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
+                  numeral != ["一"] || text.at(measure.lowerBound) == "名" else { continue }
+            lastEnd = measure.upperBound
+            if counted == nil || !counted!.sentence.contains(index) {
+                let sentence = text.sentence(around: index)
+                var arabic: Range<Int>?, withGe: Range<Int>?
+                var low = 0, high = runs.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if runs[middle].lower < sentence.lowerBound { low = middle + 1 } else { high = middle }
+                }
+                while low < runs.count, runs[low].lower < sentence.upperBound, withGe == nil {
+                    if let found = countMeasure(after: runs[low].upper, text, arabic: true), text.isNumberStart(runs[low].lower) {
+                        let count = runs[low].lower..<found.upperBound
+                        if arabic == nil { arabic = count }
+                        if text.at(found.lowerBound) == "个" { withGe = count }
+                    }
+                    low += 1
+                }
+                counted = (sentence, arabic, withGe)
+            }
+            // 个 is too much a word of slogans (两个结合, 四个全面): a count only beside figures with 个.
+            let other = text.at(measure.lowerBound) == "个" ? counted!.withGe : counted!.arabic
+            guard let arabic = other, !text.isQuoted(index, from: counted!.sentence.lowerBound) else { continue }
+            let shown = text.string(arabic)
+            let chinese = text.string(index..<measure.upperBound)
+            var message = "“\(chinese)”与“\(shown)”在同一句中，计数宜统一用阿拉伯数字"
+            if let value = Numbering.chineseValue(numeral.map { $0 == "两" ? "二" : $0 }) {
+                message += "（“\(value)\(text.string(end..<measure.upperBound))”）"
+            }
+            problems.append((index..<measure.upperBound, message, nil))
+        }
+        return problems
+    }
+
+    /// The measure word of a count right after `index` (after 余 or 多 for figures), or nil.
+    private func countMeasure(after index: Int, _ text: NumberText, arabic: Bool) -> Range<Int>? {
+        var start = index
+        if let mark = text.at(start), mark == "余" || mark == "多" { start += 1 }
+        // 6小时 is a count in figures as much as 6天.
+        if arabic, text.at(start) == "小", text.at(start + 1) == "时" { return start..<(start + 2) }
+        guard let measure = text.at(start), (arabic ? NumberRule.arabicMeasures : NumberRule.countMeasures).contains(measure)
+        else { return nil }
+        for word in NumberRule.notCounts where word[0] == measure && text.starts(with: word, at: start) { return nil }
+        return start..<(start + (measure == "人" && text.at(start + 1) == "次" ? 2 : 1))
+    }
+
+    // MARK: ordinals
+
+    /// Not 条, 款, 章, 节: laws are cited in Chinese numerals (《条例》第三十二条) whatever the report's own style.
+    static let ordinalMeasures = ["季度", "阶段", "部分", "次", "批", "期", "轮", "名", "组", "周", "篇", "课", "站", "场"]
+        .map { Array($0.unicodeScalars) }
+    static let namedOrdinals = ["全会", "全体会议", "代表大会", "全国", "主题教育"].map { Array($0.unicodeScalars) }
+
+    private func mixedOrdinals(_ hits: [Int], _ text: NumberText) -> [Problem] {
+        // Per measure word, the ordinals in figures and in Chinese numerals.
+        var forms: [String: (arabic: [Range<Int>], chinese: [Range<Int>])] = [:]
+        var order: [String] = []
+        for hit in hits {
+            var end = hit + 1
+            let arabic = text.at(end).map(CharacterClass.isDigit) == true
+            while let scalar = text.at(end), arabic ? CharacterClass.isDigit(scalar) : NumberRule.chineseNumerals.contains(scalar) {
+                end += 1
+            }
+            guard end > hit + 1, let measure = NumberRule.ordinalMeasures.first(where: { text.starts(with: $0, at: end) }) else { continue }
+            let after = end + measure.count
+            if !arabic {
+                if NumberRule.namedOrdinals.contains(where: { text.starts(with: $0, at: after) }) { continue }
+                // 十四届全国人大第二次会议: a meeting's name after 届.
+                if (max(0, hit - 8)..<hit).contains(where: { text.scalars[$0] == "届" }) { continue }
+                if text.isQuoted(hit, from: text.lineStart(hit)) { continue }
+            }
+            let key = String(String.UnicodeScalarView(measure))
+            if forms[key] == nil { order.append(key); forms[key] = ([], []) }
+            if arabic { forms[key]!.arabic.append(hit..<after) } else { forms[key]!.chinese.append(hit..<after) }
+        }
+        var problems: [Problem] = []
+        for key in order {
+            let (arabic, chinese) = forms[key]!
+            guard !arabic.isEmpty, !chinese.isEmpty else { continue }
+            // The less used form is the slip; on a tie, the one that comes second.
+            let flagArabic = arabic.count < chinese.count || arabic.count == chinese.count && arabic[0].lowerBound > chinese[0].lowerBound
+            let (flagged, kept) = flagArabic ? (arabic, chinese[0]) : (chinese, arabic[0])
+            for range in flagged {
+                problems.append((range, "“\(text.string(range))”与“\(text.string(kept))”，同一份报告应统一", nil))
+            }
+        }
+        return problems.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: plan periods
+
+    private func planPeriod(_ name: Range<Int>, _ text: NumberText) -> Problem? {
+        let before = text.at(name.lowerBound - 1), after = text.at(name.upperBound)
+        let written = text.string(name)
+        if before == "“" && after == "”" || before == "‘" && after == "’" { return nil }
+        if before == "”" && after == "“" {
+            return ((name.lowerBound - 1)..<(name.upperBound + 1), "“\(written)”的引号方向反了", nil)
+        }
+        // Beside a quotation mark (“十四五规划”), or in a document title, the name stays as written.
+        if let before, "“”‘’".unicodeScalars.contains(before) { return nil }
+        if let after, "“”‘’".unicodeScalars.contains(after) { return nil }
+        var titles = 0
+        for index in text.lineStart(name.lowerBound)..<name.lowerBound {
+            if text.scalars[index] == "《" { titles += 1 } else if text.scalars[index] == "》" { titles = max(0, titles - 1) }
+        }
+        if titles > 0 { return nil }
+        return (name, "“\(written)”要加引号", "“" + written + "”")
+    }
+
+    // MARK: money
+
+    private func moneyUnit(_ wordEnd: Int, _ text: NumberText) -> Problem? {
+        var index = wordEnd
+        var skipped = 0
+        while let scalar = text.at(index), "共计累合总达约近超过到为额分别逾".unicodeScalars.contains(scalar), skipped < 4 {
+            index += 1
+            skipped += 1
+        }
+        guard let first = text.at(index), CharacterClass.isDigit(first) else { return nil }
+        while let scalar = text.at(index), CharacterClass.isDigit(scalar) || scalar == "." { index += 1 }
+        if let mark = text.at(index), mark == "余" || mark == "多" { index += 1 }
+        guard let unit = text.at(index), unit == "万" || unit == "亿" else { return nil }
+        var end = index + 1
+        if unit == "万", text.at(end) == "亿" { end += 1 }
+        if let mark = text.at(end), mark == "余" || mark == "多" { end += 1 }
+        // Only an amount that ends its clause: 资金50万，; 资金惠及3万人 is a count.
+        guard text.at(end).map({ "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
+        else { return nil }
+        let amount = text.string(text.numberStart(before: index)..<end)
+        return ((end - 1)..<end, "“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")
+    }
+}
+
+/// A run of ASCII digits (with a decimal point between digits), in scalar indices.
+struct DigitRun: Sendable {
+    let lower: Int
+    let upper: Int
+    let isDecimal: Bool
+    /// The digits before any decimal point.
+    var count: Int { upper - lower }
+    var range: Range<Int> { lower..<upper }
+
+    /// Every run of digits in a report, found once per report and shared by the number rules.
+    static func all(in scalars: [Unicode.Scalar]) -> [DigitRun] {
+        var runs: [DigitRun] = []
+        let filter = ScalarFilter("0123456789")
+        var index = filter.next(from: 0, to: scalars.count, in: scalars)
+        while index < scalars.count {
+            let value = scalars[index].value
+            guard value >= 0x30, value <= 0x39 else { index = filter.next(from: index + 1, to: scalars.count, in: scalars); continue }
+            var end = index + 1
+            while end < scalars.count, scalars[end].value >= 0x30, scalars[end].value <= 0x39 { end += 1 }
+            var isDecimal = false
+            var next = end
+            if end + 1 < scalars.count, scalars[end] == ".", scalars[end + 1].value >= 0x30, scalars[end + 1].value <= 0x39 {
+                isDecimal = true
+                next = end + 1
+                while next < scalars.count, scalars[next].value >= 0x30, scalars[next].value <= 0x39 { next += 1 }
+            }
+            runs.append(DigitRun(lower: index, upper: isDecimal ? next : end, isDecimal: isDecimal))
+            index = filter.next(from: next, to: scalars.count, in: scalars)
+        }
+        return runs
+    }
+}
+
+/// The scalars of a report with the small questions the number rules ask about them.
+struct NumberText {
+    let scalars: [Unicode.Scalar]
+
+    func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < scalars.count ? scalars[index] : nil }
+
+    func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+
+    /// The value of a run of ASCII digits (nil past 18 digits or with anything else in it).
+    func value(_ range: Range<Int>) -> Int? {
+        guard range.count <= 18 else { return nil }
+        var value = 0
+        for index in range {
+            let digit = Int(scalars[index].value) - 0x30
+            guard (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    func starts(with word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= scalars.count else { return false }
+        for offset in word.indices where scalars[index + offset] != word[offset] { return false }
+        return true
+    }
+
+    /// No digit, decimal point, letter or joiner glued before the number (so it is a number of its own).
+    func isNumberStart(_ index: Int) -> Bool {
+        guard let before = at(index - 1) else { return true }
+        switch before {
+        case ".", "．", "/", "_", "-": return false
+        default: return !(CharacterClass.isDigit(before) || CharacterClass.isLatinLetter(before))
+        }
+    }
+
+    /// Where the number ending before `index` starts (digits and decimal points).
+    func numberStart(before index: Int) -> Int {
+        var start = index
+        while let scalar = at(start - 1), CharacterClass.isDigit(scalar) || scalar == "." { start -= 1 }
+        return start
+    }
+
+    /// A clause opens before `index`: a line start, punctuation, or a preposition of time (于, 在, 自, 截至).
+    func opensClause(before index: Int) -> Bool {
+        guard let before = at(index - 1) else { return true }
+        switch before {
+        case "\n", "\r", "。", "，", "；", "：", "、", "（", "“", "—", "～", " ", "　", "于", "在", "自", "从", "至", "到", "止": return true
+        default: return false
+        }
+    }
+
+    /// The sentence holding `index`: between 。！？； or line ends.
+    func sentence(around index: Int) -> Range<Int> {
+        var start = index
+        while let scalar = at(start - 1), !NumberText.sentenceEnds.contains(scalar) { start -= 1 }
+        var end = index
+        while let scalar = at(end), !NumberText.sentenceEnds.contains(scalar) { end += 1 }
+        return start..<end
+    }
+
+    static let sentenceEnds = Set("。！？；\n\r".unicodeScalars)
+
+    func lineStart(_ index: Int) -> Int {
+        var start = index
+        while let scalar = at(start - 1), scalar != "\n", scalar != "\r" { start -= 1 }
+        return start
+    }
+
+    /// Inside “…” counted from `from` (a sentence or line start).
+    func isQuoted(_ index: Int, from: Int) -> Bool {
+        var depth = 0
+        for position in from..<index {
+            if scalars[position] == "“" { depth += 1 } else if scalars[position] == "”" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+}

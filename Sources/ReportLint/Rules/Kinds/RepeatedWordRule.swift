@@ -1,0 +1,129 @@
+/// `kind: repeated-word` — a word written twice in a row by mistake: `全体全体`, `总书记总书记`,
+/// `党委、党委`. Only units of two or more Han characters are looked at, so the reduplications of single
+/// characters that Chinese uses (天天, 层层压实, 红红脸、出出汗, 实实在在, 家家户户) never count; nor do
+/// 一个一个, 一步一步 (一 + measure, twice), the verbs of `allow:` doubled to soften them (研究研究), or
+/// anything inside “…” or 《…》. The second copy (with its 顿号) is removed by `fix`.
+struct RepeatedWordRuleDefinition: RuleDefinition {
+    static let keys = ["allow"]
+
+    let allow: [Located<String>]
+
+    static func parse(_ fields: MappingFields) -> RepeatedWordRuleDefinition? {
+        RepeatedWordRuleDefinition(allow: fields.strings("allow") ?? [])
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        RepeatedWordRule(header: header, allow: Set(allow.map { Array($0.value.unicodeScalars) }))
+    }
+}
+
+public struct RepeatedWordRule: Rule {
+    public let header: RuleHeader
+    let allow: Set<[Unicode.Scalar]>
+    public var fixable: Bool { true }
+    public var reads: ReportParts { .scalars }
+
+    /// The longest unit looked at, in characters.
+    static let maxUnit = 6
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let source = context.document.source
+        let scalars = source.scalars
+        var findings: [Finding] = []
+        for (unit, second) in repeats(in: scalars) {
+            let word = String(String.UnicodeScalarView(scalars[unit]))
+            findings.append(context.finding(header, at: source.byteRange(second),
+                                            message: "\(header.message)：“\(word)”连写了两次", suggestion: ""))
+        }
+        return findings
+    }
+
+    /// Each repeat as the first unit and the span to delete (the second copy, with a 顿号 before it).
+    /// A repeat starts where two characters come again 2 to 7 places on (a unit of 2 to 6, with or without a
+    /// 顿号 between): eight positions at a time are tested for that with vector compares, and only the few
+    /// positions that pass are looked at closely.
+    func repeats(in scalars: [Unicode.Scalar]) -> [(Range<Int>, Range<Int>)] {
+        var result: [(Range<Int>, Range<Int>)] = []
+        let count = scalars.count
+        var next = 0
+        scalars.withUnsafeBufferPointer { s in
+            func look(at index: Int) {
+                guard index >= next, let found = repetition(at: index, s), !isQuoted(found.0.lowerBound, s) else { return }
+                result.append(found)
+                next = found.1.upperBound
+            }
+            var block = 0
+            if let base = s.baseAddress.map(UnsafeRawPointer.init) {
+                func load(_ index: Int) -> SIMD8<UInt32> {
+                    base.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self)
+                }
+                // The last vector load reads positions block + 8 ..< block + 16.
+                while block + 16 <= count {
+                    let first = load(block), second = load(block + 1)
+                    var mask = (first .== load(block + 2)) .& (second .== load(block + 3))
+                    for distance in 3...7 {
+                        mask .|= (first .== load(block + distance)) .& (second .== load(block + distance + 1))
+                    }
+                    if any(mask) {
+                        for lane in 0..<8 where mask[lane] { look(at: block + lane) }
+                    }
+                    block += 8
+                }
+            }
+            for index in block..<count { look(at: index) }
+        }
+        return result
+    }
+
+    /// The repeat starting at `index`, if one does.
+    func repetition(at index: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> (Range<Int>, Range<Int>)? {
+        let count = s.count
+        let first = s[index]
+        guard CharacterClass.isHan(first) else { return nil }
+        for length in 2...RepeatedWordRule.maxUnit {
+            let gap = index + length < count && s[index + length] == "、" ? 1 : 0
+            let second = index + length + gap
+            guard second + length <= count else { break }
+            guard s[second] == first else { continue }
+            var same = true
+            for offset in 0..<length where s[index + offset] != s[second + offset] || !CharacterClass.isHan(s[index + offset]) {
+                same = false
+                break
+            }
+            guard same else { continue }
+            let unit = Array(s[index..<(index + length)])
+            if isReduplication(unit) { continue }
+            // 监督常委、常委之间; 书记和党员、党员和党员: the second copy opens a phrase of its own.
+            if gap == 1, second + length < count, startsPhrase(s, at: second + length) { continue }
+            return (index..<(index + length), (index + length)..<(second + length))
+        }
+        return nil
+    }
+
+    /// Inside “…” or 《…》 of its line: counted back to the line start, only for a repeat found.
+    func isQuoted(_ index: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        var start = index
+        while start > 0, s[start - 1] != "\n", s[start - 1] != "\r" { start -= 1 }
+        var depth = QuoteDepth()
+        for position in start..<index { depth.update(with: s[position]) }
+        return depth.isInside
+    }
+
+    /// Words that, after the second copy of `X、X`, show it begins a new phrase (X之间, X和Y).
+    private static let phraseHeads = ["之间", "相互", "互相", "间", "和", "与", "及", "同", "跟", "对"].map { Array($0.unicodeScalars) }
+
+    private func startsPhrase(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+        RepeatedWordRule.phraseHeads.contains { head in
+            index + head.count <= s.count && head.indices.allSatisfy { s[index + $0] == head[$0] }
+        }
+    }
+
+    /// A doubled unit that is Chinese grammar, not a slip.
+    private func isReduplication(_ unit: [Unicode.Scalar]) -> Bool {
+        // 一个一个, 一步一步, 一次一次: 一 and a measure, repeated.
+        if unit.count == 2, unit[0] == "一" { return true }
+        // 天天天天 and the like: a single character over and over.
+        if unit.allSatisfy({ $0 == unit[0] }) { return true }
+        return allow.contains(unit)
+    }
+}
