@@ -50,6 +50,12 @@ enum Redaction {
             || (bytes[index + 1] == 0xBD && bytes[index + 2] == 0x98)
     }
 
+    /// True when an ASCII " or ' stands right before or after the range.
+    static func touchesASCIIQuote(_ range: ByteRange, in bytes: [UInt8]) -> Bool {
+        func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+        return (range.start > 0 && isQuote(bytes[range.start - 1])) || (range.end < bytes.count && isQuote(bytes[range.end]))
+    }
+
     /// How far back a quotation is looked for: a quoted slogan or title is short, and a bound keeps the
     /// check linear on a report of one long line.
     static let quoteLookBack = 1200
