@@ -15,7 +15,9 @@ public enum RuleExplanation {
             lines.append("规范提法：")
             for form in formulation.canonicalForms {
                 let basis = [form.source, form.since.map { "\($0)起" }].compactMap { $0 }.joined(separator: "，")
-                lines.append("  \(form.canonical)" + (basis.isEmpty ? "" : "（\(basis)）"))
+                let wrong = form.wrong.isEmpty ? "" : "  ← " + form.wrong.joined(separator: "、")
+                lines.append("  \(form.canonical)" + (basis.isEmpty ? "" : "（\(basis)）") + wrong)
+                if let note = form.note { lines.append("      \(note)") }
             }
         }
         for (title, examples) in [("正确示例（不提示）", header.examples.pass), ("错误示例（会提示）", header.examples.fail)] where !examples.isEmpty {

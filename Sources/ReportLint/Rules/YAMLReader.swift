@@ -175,6 +175,20 @@ struct MappingFields {
         return result
     }
 
+    /// A required list of mappings (`entries:`, `events:`): its items, or nil when it is missing or not a
+    /// list, reported at the rule or at the value.
+    func requiredSequence(_ key: String, expected: String) -> [Node]? {
+        guard let value = value(key) else {
+            reader.report(.missingKey(key), at: node)
+            return nil
+        }
+        guard case .sequence(let sequence) = value else {
+            reader.report(.wrongType(key: key, expected: expected), at: value)
+            return nil
+        }
+        return Array(sequence)
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         if case .scalar(let scalar) = value {

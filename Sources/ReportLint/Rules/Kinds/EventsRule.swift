@@ -27,14 +27,7 @@ struct EventsRuleDefinition: RuleDefinition {
     let notBefore: [String]
 
     static func parse(_ fields: MappingFields) -> EventsRuleDefinition? {
-        guard let node = fields.value("events") else {
-            fields.reader.report(.missingKey("events"), at: fields.node)
-            return nil
-        }
-        guard case .sequence(let sequence) = node else {
-            fields.reader.report(.wrongType(key: "events", expected: "事件列表"), at: node)
-            return nil
-        }
+        guard let sequence = fields.requiredSequence("events", expected: "事件列表") else { return nil }
         let events = sequence.compactMap { item -> Event? in
             guard let event = fields.reader.fields(item, what: "events 的每一项", allowed: eventKeys),
                   let name = event.string("name", required: true),

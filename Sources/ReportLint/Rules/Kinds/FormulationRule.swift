@@ -39,14 +39,7 @@ struct FormulationRuleDefinition: RuleDefinition {
     let entryExamples: RuleExamples
 
     static func parse(_ fields: MappingFields) -> FormulationRuleDefinition? {
-        guard let node = fields.value("entries") else {
-            fields.reader.report(.missingKey("entries"), at: fields.node)
-            return nil
-        }
-        guard case .sequence(let sequence) = node else {
-            fields.reader.report(.wrongType(key: "entries", expected: "提法列表"), at: node)
-            return nil
-        }
+        guard let sequence = fields.requiredSequence("entries", expected: "提法列表") else { return nil }
         var examples = RuleExamples()
         let quotedByDefault = fields.bool("quoted") ?? false
         let entries = sequence.compactMap { item -> Entry? in
@@ -108,9 +101,9 @@ public struct FormulationRule: Rule {
     public var fixable: Bool { entries.contains { !$0.variants.isEmpty || $0.entry.exact } }
     public var reads: ReportParts { [] }
 
-    /// The canonical forms and where they come from, for `rules explain`.
-    public var canonicalForms: [(canonical: String, source: String?, since: String?)] {
-        entries.map { ($0.entry.canonical, $0.entry.source, $0.entry.since) }
+    /// The canonical forms, the wrong forms they replace, where they come from and why, for `rules explain`.
+    public var canonicalForms: [(canonical: String, wrong: [String], source: String?, since: String?, note: String?)] {
+        entries.map { ($0.entry.canonical, $0.entry.variants.map(\.value), $0.entry.source, $0.entry.since, $0.entry.note) }
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
