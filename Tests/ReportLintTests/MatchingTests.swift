@@ -105,6 +105,12 @@ struct GuardedPatternTests {
         ("^(下一步|在新的一年里?)，?.{0,15}(将|要)", ["下一步", "在新的一年"]),
         ("(20\\d\\d年|今年以来)，", ["20", "今年以来"]),
         ("(a|.b)", ["a", "b"]),
+        // Look-arounds consume nothing: what stands beside them is still required.
+        ("(?<!所)开展的(?=不够|还不够)", ["开展的"]),
+        ("做出(?=了?(积极|突出)?(贡献|决定))", ["做出"]),
+        // A non-capturing group is a group; a nested one requires nothing but what stands around it counts.
+        ("(?:政治建设|思想建设)(?:、(?:政治建设|思想建设))", ["政治建设", "思想建设"]),
+        ("((a|b)c)d", ["d"]),
     ])
     func derivesAGuard(pattern: String, expected: [String]) {
         #expect(GuardedPattern.requiredLiterals(pattern) == expected)
@@ -120,7 +126,7 @@ struct GuardedPatternTests {
         #expect(brief(TestSupport.lint("总结\n2024年我们将继续。\n", rules: rules).findings) == ["t/x@2:1"])
     }
 
-    @Test(arguments: ["a|b", "(?i)abc", "((a|b)c)d", "(ab)?c?", "x*", "\\d+", "[abc]+", "(a|.)"])
+    @Test(arguments: ["a|b", "(?i)abc", "((a|b)c)?", "(?=ab)c?", "(ab)?c?", "x*", "\\d+", "[abc]+", "(a|.)"])
     func givesUpWhenUnsure(pattern: String) {
         let literals = GuardedPattern.requiredLiterals(pattern)
         #expect(literals == nil || pattern == "(ab)?c?" && literals == nil)

@@ -103,8 +103,11 @@ struct GuardedPattern: Sendable {
     /// Sets of literals, one of each of which every match of `source` contains, or nil when none can be
     /// derived safely. Conservative: any construct it does not understand at the top level gives nil.
     static func candidateLiteralSets(_ source: String) -> [[String]]? {
+        // Look-arounds consume nothing, so a literal the rest needs is still needed without them; a
+        // non-capturing group is a group. Flags, named groups and quoting remain beyond this reading.
+        let source = withoutLookarounds(source).replacingOccurrences(of: "(?:", with: "(")
         let scalars = Array(source.unicodeScalars)
-        if source.contains("(?") || source.contains("\\Q") { return nil } // flags, lookarounds, quoting: give up
+        if source.contains("(?") || source.contains("\\Q") { return nil } // flags, quoting: give up
         let meta = Set("\\^$.|?*+()[]{}".unicodeScalars)
         var candidates: [[String]] = []
         var run = ""
@@ -136,7 +139,14 @@ struct GuardedPattern: Sendable {
                 endRun()
                 let alternatives = String(String.UnicodeScalarView(inner)).components(separatedBy: "|")
                 let plain = alternatives.allSatisfy { !$0.isEmpty && !$0.unicodeScalars.contains(where: meta.contains) }
-                if inner.contains("(") { return nil } // nested groups: too complex to reason about here
+                if inner.contains("(") {
+                    // Nested groups: too complex to reason about here, so the group requires nothing; it is
+                    // passed over whole, and what stands around it still counts.
+                    guard let end = balancedClose(scalars, from: index) else { return nil }
+                    index = end + 1
+                    if isQuantifier(at: index) { index = skipQuantifier(scalars, from: index) }
+                    continue
+                }
                 if !optionalQuantifier(at: close + 1) {
                     if plain {
                         candidates.append(alternatives)
@@ -183,6 +193,41 @@ struct GuardedPattern: Sendable {
         }
         endRun()
         return candidates.isEmpty ? nil : candidates
+    }
+
+    /// The index of the `)` closing the group opened at `open` (escapes and classes respected), or nil.
+    static func balancedClose(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
+        var depth = 0
+        var index = open
+        var inClass = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" { index += 2; continue }
+            if inClass { if scalar == "]" { inClass = false } } else if scalar == "[" { inClass = true }
+            else if scalar == "(" { depth += 1 } else if scalar == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The pattern with every look-ahead and look-behind group left out.
+    static func withoutLookarounds(_ source: String) -> String {
+        var scalars = Array(source.unicodeScalars)
+        let openers: [[Unicode.Scalar]] = ["(?=", "(?!", "(?<=", "(?<!"].map { Array($0.unicodeScalars) }
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "\\" { index += 2; continue }
+            if scalars[index] == "(", openers.contains(where: { index + $0.count <= scalars.count && Array(scalars[index..<(index + $0.count)]) == $0 }),
+               let close = balancedClose(scalars, from: index) {
+                scalars.removeSubrange(index...close)
+                continue
+            }
+            index += 1
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private static func skipQuantifier(_ scalars: [Unicode.Scalar], from index: Int) -> Int {
