@@ -249,5 +249,8 @@ struct RealReportPrecisionTests {
         #expect(result.isNotAReport && result.findings.isEmpty)
         let forced = Linter(rules: try TestSupport.rules(builtin: true)).lint(Source(path: "LICENSE.txt", text: "MIT License\n"), type: .summary)
         #expect(!forced.isNotAReport && !forced.findings.isEmpty)
+        // A title naming a kind of report makes it one, whatever follows.
+        let titled = "2023年工作总结\n" + String(repeating: "a\n", count: 500)
+        #expect(!Linter(rules: try TestSupport.rules(builtin: true)).lint(Source(path: "r.txt", text: titled)).isNotAReport)
     }
 }

@@ -56,8 +56,9 @@ public struct Linter: Sendable {
         if source.isBlank {
             return LintResult(document: document, findings: [], sections: [:], notes: ["文件为空，未做检查"])
         }
-        // A README or a licence beside the reports is not linted as one, unless its type is forced.
-        if document.typeOrigin != .forced, let reason = ReportProse.notAReport(source.bytes) {
+        // A README or a licence beside the reports is not linted as one, unless its type is forced or its
+        // title names a kind of report (2023年工作总结 over a page of figures and codes is a report).
+        if document.typeOrigin == .guessed, let reason = ReportProse.notAReport(source.bytes) {
             var skipped = LintResult(document: document, findings: [], sections: [:],
                                      notes: ["不是报告（\(reason)），未检查；用 --type 可强制检查"])
             skipped.isNotAReport = true

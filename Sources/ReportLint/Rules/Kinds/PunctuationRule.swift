@@ -405,10 +405,12 @@ extension PunctuationRule {
         /// The next quotation mark after `position` in `marks`, within 40 characters of `index`.
         func nextQuote(after position: Int, from index: Int) -> Int? {
             var other = position + 1
-            while other < marks.count, scalars[marks[other]] == "<" { other += 1 }
+            while other < marks.count, scalars[marks[other]] == "<", marks[other] - index <= 40 { other += 1 }
             guard other < marks.count, marks[other] - index <= 40 else { return nil }
             return other
         }
+        var titles = 0
+        var titleScan = indices.lowerBound
         var position = 0
         while position < marks.count {
             let index = marks[position]
@@ -446,12 +448,15 @@ extension PunctuationRule {
             case "’":
                 if let last = stack.lastIndex(of: "‘") { stack.removeSubrange(last...) }
             case "<":
-                // 《关于<……>的说明》: a title inside a title takes 〈〉.
-                var titles = 0
-                for before in indices.lowerBound..<index {
-                    if scalars[before] == "《" { titles += 1 } else if scalars[before] == "》" { titles = max(0, titles - 1) }
+                // 《关于<……>的说明》: a title inside a title takes 〈〉. The depth of 《》 is counted on from
+                // where the last < left it, and the > looked for within a title's length: a line of
+                // thousands of < stays linear.
+                while titleScan < index {
+                    if scalars[titleScan] == "《" { titles += 1 } else if scalars[titleScan] == "》" { titles = max(0, titles - 1) }
+                    titleScan += 1
                 }
-                if titles > 0, let close = ((index + 1)..<indices.upperBound).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
+                let searchEnd = min(indices.upperBound, index + 1 + 100)
+                if titles > 0, let close = ((index + 1)..<searchEnd).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
                    scalars[close] == ">" {
                     let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
                     result.append((index..<(close + 1), "书名号里面再用书名号，里层应为单书名号〈〉：〈\(inner)〉", "〈" + inner + "〉"))
