@@ -39,10 +39,12 @@ struct Fix: ParsableCommand {
 
     func run() throws {
         // Plain text and Markdown only: a Word file is never rewritten.
-        let collected = InputCollector(include: [Glob("*.txt"), Glob("*.md"), Glob("*.markdown")]).collect(paths)
-        collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
-        let planned = try ruleOptions.resolve(collected.paths)
-        let known = Set(planned.flatMap { $0.resolved.rules.rules.map(\.header.id) })
+        let session = ruleOptions.session { options in
+            options.type = type
+            options.include = [Glob("*.txt"), Glob("*.md"), Glob("*.markdown")]
+        }
+        let planned = try session.planOrExit(paths).files
+        let known = Set(planned.flatMap { $0.rules.rules.map(\.header.id) })
         for id in only where !known.contains(id) {
             Diagnostics.print("错误: --only 指定的规则“\(id)”不存在（reportlint rules list 列出全部）")
             throw ExitCode(2)
@@ -54,7 +56,8 @@ struct Fix: ParsableCommand {
         var failedWrites = 0
         var wordFiles = 0
         let writes = !diff && !dryRun && !check
-        for (path, resolved) in planned where !(resolved.config?.isIgnored(path) ?? false) {
+        for file in planned {
+            let path = file.path
             if (path as NSString).pathExtension.lowercased() == "docx" {
                 Diagnostics.print("\(Diagnostics.path(path)): 注意: 不修改 Word 文件；请按 lint 的提示在 Word 中修改")
                 wordFiles += 1
@@ -69,8 +72,7 @@ struct Fix: ParsableCommand {
                 failed = true
                 continue
             }
-            let result = Fixer.fix(source, linter: Linter(rules: resolved.rules), type: type ?? resolved.config?.type(for: path),
-                                   only: only.isEmpty ? nil : Set(only))
+            let result = session.fix(source, as: file, only: only.isEmpty ? nil : Set(only))
             guard result.changed else { continue }
             if !writes {
                 changedFiles += 1

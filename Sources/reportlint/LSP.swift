@@ -15,8 +15,7 @@ struct LSP: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let server = LanguageServer(options: LanguageServer.Options(rulePaths: ruleOptions.rules, includeBuiltin: !ruleOptions.noBuiltin,
-                                                                    explicitConfig: ruleOptions.config, overrides: ruleOptions.overrides))
+        let server = LanguageServer(options: ruleOptions.lintOptions())
         var framer = MessageFramer()
         let input = FileHandle.standardInput
         while true {

@@ -89,47 +89,33 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         if let printConfig {
-            let resolved = try ruleOptions.resolve([printConfig])[0].resolved
-            print(EffectiveConfig.json(for: printConfig, resolved: resolved), terminator: "")
+            let planned = try ruleOptions.session().resolveOrExit([printConfig])[0]
+            print(EffectiveConfig.json(for: printConfig, rules: planned.rules, config: planned.config), terminator: "")
             return
         }
-        let collector = InputCollector(include: include.isEmpty ? InputCollector.defaultInclude : include.map(Glob.init),
-                                       exclude: exclude.map(Glob.init), followSymlinks: followSymlinks)
-        let collected = collector.collect(paths.isEmpty ? ["."] : paths)
-        collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
-        var candidates = collected.paths
-        if let changedSince {
-            // git runs in the repository of the linted paths (each argument's folder), not the current folder.
-            var changed = Set<String>()
-            for folder in Set((paths.isEmpty ? ["."] : paths).filter { $0 != "-" }.map(Lint.existingFolder)).sorted() {
-                switch GitChanges.files(since: changedSince, in: folder) {
-                case .success(let files): changed.formUnion(files)
-                case .failure(let failure):
-                    Diagnostics.print(failure.description)
-                    throw ExitCode(2)
-                }
-            }
-            candidates = candidates.filter { $0 == "-" || changed.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) }
-        }
+        var options = ruleOptions.lintOptions()
+        options.type = type
+        options.include = include.isEmpty ? InputCollector.defaultInclude : include.map(Glob.init)
+        options.exclude = exclude.map(Glob.init)
+        options.followSymlinks = followSymlinks
+        options.changedSince = changedSince
+        options.stdinFilename = stdinFilename
+        options.baselineFile = baseline
+        options.writeBaselineFile = writeBaseline
+        options.errorsOnly = quiet
+        options.base = base
+        options.failOn = failOn
+        options.maxWarnings = maxWarnings
+        options.reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
+        options.threads = jobs
+        let timer = timings ? RuleTimings() : nil
+        options.timings = timer
+        let session = LintSession(options: options, onDiagnostic: Diagnostics.print)
 
-        // Standard input with --stdin-filename is governed like the file it stands for: its folder's configuration.
-        let all = zip(candidates, try ruleOptions.resolve(candidates.map { $0 == "-" ? stdinFilename ?? "-" : $0 }))
-            .map { (path: $0, resolved: $1.resolved) }
-        let planned = all.filter { path, resolved in path == "-" || !(resolved.config?.isIgnored(path) ?? false) }
-        if planned.count < all.count {
-            Diagnostics.print("注意: 按配置文件的 ignore 跳过了 \(all.count - planned.count) 个文件")
-        }
-        var gate = Gate(baseline: try loadBaseline(), baselineFile: baseline, today: Gate.today())
-        gate.errorsOnly = quiet
-
-        let jobsToRun: [LintJob] = planned.map { planned in
-            LintJob(path: planned.path, rules: planned.resolved.rules,
-                    type: type ?? planned.resolved.config?.type(for: planned.path == "-" ? stdinFilename ?? "-" : planned.path))
-        }
-        let progress = ProgressLine(total: jobsToRun.count)
+        let plan = try session.planOrExit(paths)
+        let progress = ProgressLine(total: plan.files.count)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done) } }
-
         let output = try StandardOutput(path: self.output)
         let color = format == .text && TerminalColor.enabled(flag: self.color, environment: ProcessInfo.processInfo.environment,
                                                             isTerminal: self.output == nil && isatty(STDOUT_FILENO) != 0)
@@ -137,38 +123,9 @@ struct Lint: ParsableCommand {
         // Formats that can be written file by file are, so memory stays flat however many files there
         // are; the others (a summary first, an index) need the whole run.
         var streaming = reporter as? StreamingReporter
-        // Every rule that runs, once: one rule set per configuration, not per file (10,000 files would
-        // otherwise copy 10,000 × the rule list).
-        var configurations = Set<String>()
-        let ruleSets = try (planned.isEmpty ? ruleOptions.resolve(["."]) : planned)
-            .filter { configurations.insert($0.resolved.config?.file ?? "").inserted }.map(\.resolved.rules)
-        let ranRules = LintRun.unique(ruleSets.flatMap(\.active))
-        output.write(streaming?.begin(rules: ranRules) ?? "")
+        output.write(streaming?.begin(rules: plan.rules) ?? "")
         var kept: [FileOutcome] = []
-        var verdict = Verdict(failOn: failOn, maxWarnings: maxWarnings)
-        var recorded = Baseline()
-        let timer = timings ? RuleTimings() : nil
-        let reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
-        let standardInput = planned.contains { $0.path == "-" } ? reader.readStandardInput(named: stdinFilename) : nil
-        BatchLinter.run(jobsToRun, reader: reader, threads: jobs, standardInput: standardInput,
-                        progress: onProgress, timings: timer) { index, outcome in
-            var outcome = outcome
-            switch outcome {
-            case .linted(var result):
-                let reportPath = ReportPath.display(result.path, base: base)
-                if let writeBaseline {
-                    let baselinePath = Baseline.path(of: result.path, baselineFile: writeBaseline)
-                    for finding in result.findings {
-                        recorded.add(Baseline.key(finding, path: baselinePath, source: result.document.source))
-                    }
-                }
-                gate.apply(to: &result, config: planned[index].resolved.config, reportPath: reportPath)
-                result.notes.forEach { Diagnostics.print("\(Diagnostics.path(result.path)): 注意: \($0)") }
-                outcome = .linted(result)
-            case .failed(let error):
-                Diagnostics.print("\(Diagnostics.path(error.path)): 错误: \(error.message)")
-            }
-            verdict.add(outcome)
+        let ending = try session.runOrExit(plan, progress: onProgress) { index, outcome in
             if streaming != nil {
                 let started = DispatchTime.now().uptimeNanoseconds
                 // Mutated in place through `!`: a copy would copy what junit and sarif keep, file after file.
@@ -179,22 +136,14 @@ struct Lint: ParsableCommand {
             }
         }
         progress?.finish()
-
-        let diagnostics = gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
-            + gate.unusedDiagnostics
-        diagnostics.forEach { Diagnostics.print($0) }
-        if let writeBaseline {
-            try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
-            Diagnostics.print("已写入基线 \(writeBaseline)：\(recorded.counts.values.reduce(0, +)) 个问题")
-        }
-        if let ending = streaming?.end(verdict.summary, diagnostics: diagnostics) {
-            output.write(ending)
+        let verdict = ending.verdict
+        if let text = streaming?.end(verdict.summary, diagnostics: ending.diagnostics) {
+            output.write(text)
         } else {
-            var run = LintRun(outcomes: kept, rules: ranRules)
-            run.diagnostics = diagnostics
+            var run = LintRun(outcomes: kept, rules: plan.rules)
+            run.diagnostics = ending.diagnostics
             run.checkedOn = Gate.today()
-            var seenConfigs = Set<String>()
-            run.configFiles = planned.compactMap { $0.resolved.config?.files }.flatMap { $0 }.filter { seenConfigs.insert($0).inserted }
+            run.configFiles = plan.configFiles
             output.write(reporter.report(run))
         }
         output.flush()
@@ -203,28 +152,6 @@ struct Lint: ParsableCommand {
         // Recording a baseline is adopting today's findings: that run does not fail for them.
         if writeBaseline != nil && verdict.exitCode == 1 { return }
         if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
-    }
-
-    /// The argument itself when it is a folder, else the nearest existing folder above it (for a file or a pattern).
-    static func existingFolder(_ argument: String) -> String {
-        var path = argument
-        while true {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
-            let parent = PathText.directory(of: path)
-            if parent.isEmpty || parent == path { return parent.isEmpty ? "." : parent }
-            path = parent
-        }
-    }
-
-    private func loadBaseline() throws -> Baseline? {
-        guard let baseline else { return nil }
-        switch Baseline.load(path: baseline) {
-        case .success(let loaded): return loaded
-        case .failure(let failure):
-            Diagnostics.print(failure.description)
-            throw ExitCode(2)
-        }
     }
 }
 

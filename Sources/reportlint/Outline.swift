@@ -28,18 +28,17 @@ struct Outline: ParsableCommand {
     }
 
     func run() throws {
-        let reader = Reader()
+        let session = ruleOptions.session { $0.type = type }
         var texts: [String] = []
         var objects: [JSONValue] = []
         var failed = false
-        for (path, resolved) in try ruleOptions.resolve(files) {
-            switch path == "-" ? reader.readStandardInput() : reader.read(path: path) {
-            case .success(let source):
-                let result = Linter(rules: resolved.rules).lint(source, type: type ?? resolved.config?.type(for: path))
-                let outline = OutlineRenderer(result: result, rules: resolved.rules)
+        for file in try session.resolveOrExit(files) {
+            switch session.lintUngated(file) {
+            case .linted(let result):
+                let outline = OutlineRenderer(result: result, rules: file.rules)
                 texts.append(outline.text())
                 objects.append(outline.json())
-            case .failure(let error):
+            case .failed(let error):
                 Diagnostics.print("\(Diagnostics.path(error.path)): 错误: \(error.message)")
                 objects.append(JSONReporter.file(.failed(error)))
                 failed = true

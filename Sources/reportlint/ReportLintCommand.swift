@@ -97,60 +97,37 @@ struct RuleOptions: ParsableArguments {
         Dictionary(ruleSettings.compactMap(RuleSetCache.override), uniquingKeysWith: { _, last in last })
     }
 
-    /// Rules per configuration, for commands that lint reports.
-    func cache() -> RuleSetCache {
-        RuleSetCache(rulePaths: rules, includeBuiltin: !noBuiltin, explicitConfig: config, overrides: overrides)
+    /// The session options these choose (the other options are the command's own).
+    func lintOptions() -> LintOptions {
+        var options = LintOptions()
+        options.rulePaths = rules
+        options.includeBuiltin = !noBuiltin
+        options.explicitConfig = config
+        options.overrides = overrides
+        return options
     }
 
-    /// The rules that govern each path, or every configuration and rule error printed and exit 2.
-    func resolve(_ paths: [String]) throws -> [(path: String, resolved: RuleSetCache.Resolved)] {
-        let cache = cache()
-        var resolved: [(String, RuleSetCache.Resolved)] = []
-        var reported = Set<String>()
-        var failed = false
-        for path in paths {
-            switch cache.resolve(for: path) {
-            case .success(let rules):
-                // An id given with --rule must name a rule (checked once per rule set).
-                if reported.insert("rule-ids:\(rules.config?.file ?? "")").inserted {
-                    let ids = rules.rules.rules.map(\.header.id)
-                    for id in overrides.keys.sorted() where !ids.contains(id) {
-                        Diagnostics.print("错误: --rule 指定的规则“\(id)”不存在" + (Suggestions.nearest(to: id, in: ids).map { "，是否想写“\($0)”？" } ?? "")
-                                          + "（reportlint rules list 列出全部）")
-                        throw ExitCode(2)
-                    }
-                }
-                resolved.append((path, rules))
-                // Warnings of the rule files (a folded list item), once per rule file.
-                for warning in rules.rules.warnings where reported.insert(warning.description).inserted {
-                    Diagnostics.print(warning.description)
-                }
-            case .failure(let failure):
-                failed = true
-                if reported.insert(failure.description).inserted { Diagnostics.print(failure.description) }
-            }
-        }
-        if failed { throw ExitCode(2) }
-        return resolved
+    /// A session with these rules, its remarks printed on stderr.
+    func session(_ configure: (inout LintOptions) -> Void = { _ in }) -> LintSession {
+        var options = lintOptions()
+        configure(&options)
+        return LintSession(options: options, onDiagnostic: Diagnostics.print)
     }
 
     /// The rules that govern the current folder: `--config` or the nearest `.reportlint.yml` above it,
     /// applied to the built-in packs and `--rules` (what `rules list` and `rules explain` show).
-    func resolveHere() throws -> RuleSetCache.Resolved {
-        try resolve(["-"])[0].resolved
+    func resolveHere() throws -> LintSession.PlannedFile {
+        try session().resolveOrExit(["-"])[0]
     }
 
     /// Loads and compiles rules with the configuration at `configPath` (if any), or prints every
     /// configuration and rule error and exits 2.
     static func load(rulePaths: [String], includeBuiltin: Bool, configPath: String? = nil) throws -> CompiledRules {
-        switch RuleSetCache(rulePaths: rulePaths, includeBuiltin: includeBuiltin, explicitConfig: configPath).resolve(for: "-").map(\.rules) {
-        case .success(let compiled):
-            compiled.warnings.forEach { Diagnostics.print($0.description) }
-            return compiled
-        case .failure(let failure):
-            Diagnostics.print(failure.description)
-            throw ExitCode(2)
-        }
+        var options = LintOptions()
+        options.rulePaths = rulePaths
+        options.includeBuiltin = includeBuiltin
+        options.explicitConfig = configPath
+        return try LintSession(options: options, onDiagnostic: Diagnostics.print).resolveOrExit(["-"])[0].rules
     }
 }
 

@@ -4,9 +4,7 @@ import Foundation
 /// applied (the built-in packs, the `.reportlint.yml` found for it or `--config`, its rule files,
 /// `--rules`, `--rule`), as JSON. Keys are only ever added to.
 public enum EffectiveConfig {
-    public static func json(for path: String, resolved: RuleSetCache.Resolved) -> String {
-        let rules = resolved.rules
-        let config = resolved.config
+    public static func json(for path: String, rules: CompiledRules, config: Config?) -> String {
         var members: [(String, JSONValue)] = [
             ("file", .string(path)),
             ("config", config.map { .string($0.file) } ?? .null),

@@ -25,4 +25,16 @@ public enum PathText {
         let parts = Array(repeating: "..", count: base.count - common) + target[common...]
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
+
+    /// The argument itself when it is a folder, else the nearest existing folder above it (for a file or a pattern).
+    public static func existingFolder(_ argument: String) -> String {
+        var path = argument
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
+            let parent = directory(of: path)
+            if parent.isEmpty || parent == path { return parent.isEmpty ? "." : parent }
+            path = parent
+        }
+    }
 }

@@ -1,23 +1,5 @@
 import Foundation
 
-/// The outcome for one input: linted, or not readable (with the reason).
-public enum FileOutcome: Sendable {
-    case linted(LintResult)
-    case failed(ReadError)
-
-    public var path: String {
-        switch self {
-        case .linted(let result): return result.path
-        case .failed(let error): return error.path
-        }
-    }
-
-    public var findings: [Finding] {
-        if case .linted(let result) = self { return result.findings }
-        return []
-    }
-}
-
 /// Everything one `lint` run produced, in input order; reporters only format it.
 public struct LintRun: Sendable {
     public let outcomes: [FileOutcome]
@@ -93,57 +75,5 @@ public struct LintRun: Sendable {
         var verdict = Verdict(failOn: threshold, maxWarnings: maxWarnings)
         outcomes.forEach { verdict.add($0) }
         return verdict.exitCode
-    }
-}
-
-/// The exit code of a run, worked out file by file as outcomes stream past.
-public struct Verdict: Sendable {
-    public let failOn: FailThreshold
-    public let maxWarnings: Int?
-    public private(set) var summary = LintRun.Summary()
-    private var failing = false
-
-    public init(failOn: FailThreshold, maxWarnings: Int?) {
-        self.failOn = failOn
-        self.maxWarnings = maxWarnings
-    }
-
-    public mutating func add(_ outcome: FileOutcome) {
-        summary.add(outcome)
-        failing = failing || outcome.findings.contains { failOn.isMet(by: $0.severity) }
-    }
-
-    /// 2 when a file could not be read; 1 when a finding meets the threshold or there are more warnings
-    /// than `maxWarnings`; else 0.
-    public var exitCode: Int32 {
-        if summary.unreadable > 0 { return 2 }
-        return failing || tooManyWarnings ? 1 : 0
-    }
-
-    public var tooManyWarnings: Bool { maxWarnings.map { summary.warnings > $0 } ?? false }
-
-    /// Why the run fails (exit 1), in Chinese, for stderr; nil when it does not.
-    public var failureReason: String? {
-        guard summary.unreadable == 0 else { return nil }
-        var reasons: [String] = []
-        if failing { reasons.append("有达到 --fail-on \(failOn.rawValue) 级别的问题") }
-        if tooManyWarnings, let maxWarnings {
-            reasons.append("警告 \(summary.warnings) 个，超过 --max-warnings \(maxWarnings)")
-        }
-        return reasons.isEmpty ? nil : "检查未通过：" + reasons.joined(separator: "；")
-    }
-}
-
-/// How reports name a file: relative to `--base` (the repository root) when given, without a leading `./`.
-public enum ReportPath {
-    public static func display(_ path: String, base: String?) -> String {
-        if let base, path != Reader.stdinPath {
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            let root = URL(fileURLWithPath: base).standardizedFileURL.path
-            if absolute.hasPrefix(root + "/") { return String(absolute.dropFirst(root.count + 1)) }
-        }
-        var display = path
-        while display.hasPrefix("./") { display.removeFirst(2) }
-        return display
     }
 }

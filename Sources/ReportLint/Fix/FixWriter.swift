@@ -68,7 +68,7 @@ public enum FixWriter {
             return .failure(ReadError(path: path, reason: .tooLarge(size: Int(info.st_size), limit: reader.maxFileSize)))
         }
         let bytes: [UInt8]
-        switch readAll(descriptor, limit: reader.maxFileSize) {
+        switch BoundedFile.readAll(descriptor, limit: reader.maxFileSize) {
         case .failure(let error): return .failure(ReadError(path: path, reason: Reader.reason(error.code)))
         case .success(let read): bytes = read
         }
@@ -168,29 +168,11 @@ public enum FixWriter {
         else { return "已被替换为另一个文件" }
         if Int64(info.st_size) != snapshot.size { return "大小由 \(snapshot.size) 字节变为 \(info.st_size) 字节" }
         if modificationTime(info) != snapshot.modified { return "修改时间变了" }
-        guard case .success(let now) = readAll(descriptor, limit: Int(snapshot.size) + 1), now == snapshot.bytes else {
+        guard case .success(let now) = BoundedFile.readAll(descriptor, limit: Int(snapshot.size) + 1), now == snapshot.bytes else {
             return "内容变了"
         }
         return nil
     }
-
-    /// Every byte of an open file from offset 0, stopping after `limit + 1` bytes; errno on failure.
-    static func readAll(_ descriptor: Int32, limit: Int) -> Swift.Result<[UInt8], SystemError> {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: off_t = 0
-        while bytes.count <= limit {
-            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, min($0.count, limit + 1 - bytes.count), offset) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { return .failure(SystemError(code: errno)) }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-            offset += off_t(count)
-        }
-        return .success(bytes)
-    }
-
-    struct SystemError: Error { let code: Int32 }
 
     private static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
         #if os(Linux)

@@ -8,27 +8,11 @@ import Foundation
 /// The server is a plain value that takes one decoded message and returns the messages to send, so tests
 /// can drive it without pipes; `reportlint lsp` wires it to stdin and stdout.
 public final class LanguageServer {
-    public struct Options {
-        public var rulePaths: [String]
-        public var includeBuiltin: Bool
-        public var explicitConfig: String?
-        /// `--rule ID:LEVEL` settings, over every configuration.
-        public var overrides: [String: Config.RuleSetting]
-
-        public init(rulePaths: [String] = [], includeBuiltin: Bool = true, explicitConfig: String? = nil,
-                    overrides: [String: Config.RuleSetting] = [:]) {
-            self.rulePaths = rulePaths
-            self.includeBuiltin = includeBuiltin
-            self.explicitConfig = explicitConfig
-            self.overrides = overrides
-        }
-    }
-
     /// The file extensions linted; other documents get no diagnostics.
     public static let extensions: Set = ["txt", "md", "markdown"]
 
-    private let options: Options
-    private var rules: RuleSetCache
+    private let options: LintOptions
+    private var session: LintSession
     /// Modification dates of the configuration and rule files last used, to notice edits made on disk.
     private var ruleFileStamps: [String: Date] = [:]
     private var documents: [String: LSPDocument] = [:]
@@ -45,10 +29,10 @@ public final class LanguageServer {
     /// Set once `exit` arrives: the process should end with this status.
     public private(set) var exitStatus: Int32?
 
-    public init(options: Options = Options()) {
+    /// `options` choose the rules (`--rules`, `--config`, `--rule`); an editor lints one buffer at a time.
+    public init(options: LintOptions = LintOptions()) {
         self.options = options
-        self.rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
-                                  explicitConfig: options.explicitConfig, overrides: options.overrides)
+        session = LintSession(options: options)
     }
 
     /// Handles one message body; returns the messages to send back (responses and notifications).
@@ -189,26 +173,19 @@ public final class LanguageServer {
         guard LanguageServer.extensions.contains((path as NSString).pathExtension.lowercased()) else { return [] }
         var messages: [JSONValue] = []
         var findings: [Finding] = []
-        let resolution = rules.resolve(for: path)
-        rememberStamps(configFile: rules.configPath(for: path), config: try? resolution.get().config)
-        switch resolution {
-        case .failure(let failure):
+        rememberStamps(configFile: session.configPath(for: path), config: session.config(for: path))
+        document.result = nil
+        switch session.lint(bytes: Array(document.text.utf8), path: path) {
+        case .rulesFailed(let failure):
             if shownFailures.insert(failure.description).inserted {
                 messages.append(showMessage("ReportLint 无法加载规则或配置：\n\(failure.description)", type: 1))
             }
-        case .success(let resolved):
-            if resolved.config?.isIgnored(path) == true { break }
-            switch Reader().decode(Array(document.text.utf8), path: path) {
-            case .success(let source):
-                var result = Linter(rules: resolved.rules).lint(source, type: resolved.config?.type(for: path))
-                var gate = Gate(baseline: nil, today: Gate.today())
-                gate.apply(to: &result, config: resolved.config, reportPath: path)
-                document.result = result
-                findings = result.findings
-            case .failure(let error):
-                document.result = nil
-                if case .empty = error.reason {} else { messages.append(showMessage(error.description, type: 2)) }
-            }
+        case .ignored: break
+        case .unreadable(let error):
+            if case .empty = error.reason {} else { messages.append(showMessage(error.description, type: 2)) }
+        case .linted(let result):
+            document.result = result
+            findings = result.findings
         }
         documents[uri] = document
         let converter = LSPConverter(document: document, encoding: encoding)
@@ -221,8 +198,7 @@ public final class LanguageServer {
     private func reloadIfRulesChanged(force: Bool) -> [JSONValue]? {
         let changed = ruleFileStamps.contains { path, stamp in (LanguageServer.modificationDate(path) ?? .distantPast) != stamp }
         guard force || changed else { return nil }
-        rules = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin, explicitConfig: options.explicitConfig,
-                             overrides: options.overrides)
+        session = LintSession(options: options)
         ruleFileStamps = [:]
         shownFailures = []
         return documents.keys.sorted().flatMap(lintOne)
@@ -270,8 +246,7 @@ public final class LanguageServer {
                 ("edit", edit(uri, [(converter.range(finding), suggestion)])),
             ])
         }
-        if !safe.isEmpty, case .success(let resolved) = rules.resolve(for: document.lintPath) {
-            let fixed = Fixer.fix(source, linter: Linter(rules: resolved.rules), type: resolved.config?.type(for: document.lintPath))
+        if !safe.isEmpty, let fixed = session.fix(source, path: document.lintPath) {
             if fixed.changed {
                 actions.append(.object([
                     ("title", .string("ReportLint：应用全部可自动修正（\(fixed.applied.count) 处）")),

@@ -42,12 +42,30 @@ public enum BoundedFile {
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         if Int(info.st_size) > limit { return .failure(.tooLarge(size: Int(info.st_size), limit: limit)) }
-        switch FixWriter.readAll(descriptor, limit: limit) {
+        switch readAll(descriptor, limit: limit) {
         case .failure(let error): return .failure(failure(error.code))
         case .success(let bytes):
             return bytes.count > limit ? .failure(.tooLarge(size: nil, limit: limit)) : .success(bytes)
         }
     }
+
+    /// Every byte of an open file from offset 0, stopping after `limit + 1` bytes; errno on failure.
+    static func readAll(_ descriptor: Int32, limit: Int) -> Swift.Result<[UInt8], SystemError> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, min($0.count, limit + 1 - bytes.count), offset) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { return .failure(SystemError(code: errno)) }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            offset += off_t(count)
+        }
+        return .success(bytes)
+    }
+
+    struct SystemError: Error { let code: Int32 }
 
     /// Whole megabytes without a decimal (4 MB), others as the reader writes them (1.5 MB).
     static func megabytes(_ bytes: Int) -> String {

@@ -27,12 +27,12 @@ public struct ApprovalRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         if let title = document.title.map({ document.text($0.range) }), exemptTitles.contains(where: title.contains) { return [] }
-        return merged(literals.flatMap { context.hits($0) }).map { range in
+        return ByteRange.merged(literals.flatMap { context.hits($0) }).map { range in
             context.finding(header, at: range, message: "\(header.message)：“\(document.text(range))”")
         }
     }
 }
 
-extension Array {
+private extension Array {
     var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -97,7 +97,7 @@ public struct EventsRule: Rule {
         var reported = Set<ByteRange>()
         var year: ReportYear?? = .none // read only when some event is named
         for (event, names) in events {
-            let hits = merged(names.flatMap { context.hits($0) })
+            let hits = ByteRange.merged(names.flatMap { context.hits($0) })
             guard !hits.isEmpty else { continue }
             if year == .none { year = .some(document.year) }
             guard let reportYear = year ?? nil else { return [] }

@@ -120,7 +120,7 @@ public struct FormulationRule: Rule {
             guard !literal.isEmpty || !matches.isEmpty else { continue }
             if let since = entry.sinceYear, let year = document.year, year.value < since { continue }
             let allowed = [context.hits(compiled.canonical)] + compiled.except.map { context.hits($0) }
-            for range in merged(Array(literal) + matches) where !reported.contains(range) {
+            for range in ByteRange.merged(Array(literal) + matches) where !reported.contains(range) {
                 guard !allowed.contains(where: { FormulationRule.isInside(range, $0) }),
                       !Redaction.precedes(range.start, in: bytes) else { continue }
                 let quoting = Redaction.quoting(of: range, in: bytes)

@@ -50,7 +50,7 @@ public struct MissingFigureRule: Rule {
             }
         }
         let document = context.document
-        return merged(ranges).map { range in
+        return ByteRange.merged(ranges).map { range in
             context.finding(header, at: range, message: "\(header.message)：“\(document.text(range))”")
         }
     }

@@ -53,7 +53,7 @@ public struct PlaceholderRule: Rule {
             ranges += guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
         }
         let scalars = source.scalars
-        return merged(ranges).map { range in
+        return ByteRange.merged(ranges).map { range in
             if let masked = maskedWord(range, source, scalars) {
                 return context.finding(header, at: range,
                                        message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
@@ -159,17 +159,4 @@ public struct PlaceholderRule: Rule {
         while index >= 0, index < scalars.count, scalars[index] == " " { index += step }
         return index >= 0 && index < scalars.count ? scalars[index] : nil
     }
-}
-
-/// Sorted ranges with overlapping ones joined: one finding per place.
-func merged(_ ranges: [ByteRange]) -> [ByteRange] {
-    var result: [ByteRange] = []
-    for range in ranges.sorted() {
-        if let last = result.last, range.start < last.end {
-            result[result.count - 1] = ByteRange(last.start, max(last.end, range.end))
-        } else {
-            result.append(range)
-        }
-    }
-    return result
 }

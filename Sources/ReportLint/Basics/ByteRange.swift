@@ -21,19 +21,17 @@ public struct ByteRange: Hashable, Sendable, Comparable {
     }
 }
 
-/// A 1-based line and a 1-based column counted in Unicode scalars, as in the original file.
-public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(line):\(column)" }
-
-    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+extension ByteRange {
+    /// Sorted ranges with overlapping ones joined: one finding per place.
+    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
+        var result: [ByteRange] = []
+        for range in ranges.sorted() {
+            if let last = result.last, range.start < last.end {
+                result[result.count - 1] = ByteRange(last.start, max(last.end, range.end))
+            } else {
+                result.append(range)
+            }
+        }
+        return result
     }
 }
