@@ -140,38 +140,3 @@ struct ReaderTests {
         #expect(source.text == "2023年工作总结\n管道里的报告。\n")
     }
 }
-
-@Suite("Positions")
-struct PositionConverterTests {
-    @Test func lineEndingsLFCRLFAndCR() {
-        let source = TestSupport.source("a\nb\r\nc\rd")
-        #expect(source.positions.lineCount == 4)
-        #expect(source.position(ofByte: 0) == SourcePosition(line: 1, column: 1))
-        #expect(source.position(ofByte: 2) == SourcePosition(line: 2, column: 1))
-        #expect(source.position(ofByte: 5) == SourcePosition(line: 3, column: 1))
-        #expect(source.position(ofByte: 7) == SourcePosition(line: 4, column: 1))
-        #expect(source.positions.lineRange(2) == ByteRange(2, 3))
-    }
-
-    /// Text with LF only takes a faster path: the same line tables, empty lines and a final LF included.
-    @Test func lineFeedOnlyText() {
-        let lines = PositionConverter(bytes: Array("一\n\nb\n".utf8))
-        #expect(lines.lineStarts == [0, 4, 5, 7])
-        #expect(lines.lineEnds == [3, 4, 6, 7])
-        let single = PositionConverter(bytes: Array("无换行".utf8))
-        #expect(single.lineStarts == [0] && single.lineEnds == [9])
-        #expect(PositionConverter(bytes: []).lineCount == 1)
-    }
-
-    @Test func columnsCountScalarsNotBytes() {
-        let source = TestSupport.source("一、政治建设\n（一）学习𠀀好")
-        #expect(source.position(ofByte: Array("一、".utf8).count) == SourcePosition(line: 1, column: 3))
-        #expect(source.position(ofByte: Array("一、政治建设\n（一）学习𠀀".utf8).count) == SourcePosition(line: 2, column: 7))
-    }
-
-    @Test func offsetAtEndOfText() {
-        let source = TestSupport.source("报告\n")
-        #expect(source.position(ofByte: 7) == SourcePosition(line: 2, column: 1))
-        #expect(source.position(ofByte: 6) == SourcePosition(line: 1, column: 3))
-    }
-}

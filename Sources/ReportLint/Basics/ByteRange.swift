@@ -1,5 +1,5 @@
 /// A half-open range of UTF-8 byte offsets into a report's decoded text. Rules report these;
-/// `PositionConverter` is the one place that turns them into lines and columns.
+/// `PositionConverter` (through `Source.position(ofByte:)`) turns them into lines and columns.
 public struct ByteRange: Hashable, Sendable, Comparable {
     public var start: Int
     public var end: Int

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Where each line starts and ends, built once per report (LF, CRLF and lone CR all end a line). Lines of
-/// byte offsets come from here by binary search; `Source.position(ofByte:)`, the one place positions are
-/// computed, adds the column from the report's scalar table.
+/// The one position converter: where each line starts and ends (LF, CRLF and lone CR all end a line),
+/// built once per text. Byte offset → line by binary search (`Source.position(ofByte:)` adds the scalar
+/// column, from its scalar table on long lines); line and column → byte offset back (`byteOffset`), for
+/// the fixer; the same line rule over scalars (`lineBounds`) for the Markdown original and the language server.
 public struct PositionConverter: Sendable {
     /// Byte offset where each line starts (index 0 is line 1).
     public let lineStarts: [Int]
@@ -69,5 +70,37 @@ public struct PositionConverter: Sendable {
     /// The byte range of a line's content, without its terminator.
     public func lineRange(_ line: Int) -> ByteRange {
         ByteRange(lineStarts[line - 1], lineEnds[line - 1])
+    }
+
+    /// The byte offset where a 1-based line's `column`-th scalar starts: the inverse of a position's line and
+    /// column. A column past the line's end gives the line's end; nil for a line the text does not have.
+    public func byteOffset(line: Int, column: Int) -> Int? {
+        guard line >= 1, line <= lineCount else { return nil }
+        let range = lineRange(line)
+        var offset = range.start
+        var scalars = 1
+        while offset < range.end, scalars < column {
+            offset += 1
+            if offset == range.end || bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+        }
+        return offset
+    }
+
+    /// Each line's scalar indices in `scalars`, split as the byte table splits (LF, CRLF, lone CR): for
+    /// texts held as scalars (a Markdown file as written, an editor's buffer).
+    public static func lineBounds(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var bounds: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "\n" || scalars[index] == "\r" {
+                bounds.append(start..<index)
+                if scalars[index] == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        bounds.append(start..<scalars.count)
+        return bounds
     }
 }

@@ -69,18 +69,10 @@ public enum Fixer {
     static func fileRange(of finding: Finding, in source: Source, file: FileText) -> ByteRange? {
         guard source.originalText != nil else { return finding.range }
         let bytes = file.bytes
-        guard finding.start.line <= file.lines.lineCount else { return nil }
-        let line = file.lines.lineRange(finding.start.line)
-        func offset(ofColumn column: Int) -> Int {
-            var offset = line.start
-            var scalars = 1
-            while offset < line.end, scalars < column {
-                offset += 1
-                if offset == line.end || bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
-            }
-            return offset
-        }
-        let range = ByteRange(offset(ofColumn: finding.start.column), offset(ofColumn: finding.end.column))
+        let line = finding.start.line
+        guard let start = file.lines.byteOffset(line: line, column: finding.start.column),
+              let end = file.lines.byteOffset(line: line, column: finding.end.column) else { return nil }
+        let range = ByteRange(start, end)
         guard range.start <= range.end, Array(bytes[range.start..<range.end]) == Array(source.bytes[finding.range.start..<finding.range.end])
         else { return nil }
         return range

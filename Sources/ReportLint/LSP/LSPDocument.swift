@@ -26,29 +26,16 @@ struct LSPDocument {
         return FileManager.default.currentDirectoryPath + "/" + (known ? name : "untitled.txt")
     }
 
-    /// The scalars of each line of `text`, split like `PositionConverter` splits (LF, CRLF, lone CR).
-    func lineScalars() -> [[Unicode.Scalar]] {
-        var lines: [[Unicode.Scalar]] = [[]]
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { lines.append([]) }
-                previousWasCR = false
-            } else if scalar == "\r" {
-                lines.append([])
-                previousWasCR = true
-            } else {
-                lines[lines.count - 1].append(scalar)
-                previousWasCR = false
-            }
-        }
-        return lines
+    /// The scalars of each line of `text`, split as every position in the report is (`PositionConverter`).
+    func lineScalars() -> [ArraySlice<Unicode.Scalar>] {
+        let scalars = Array(text.unicodeScalars)
+        return PositionConverter.lineBounds(scalars).map { scalars[$0] }
     }
 }
 
 /// Turns findings into LSP diagnostics and code actions for one document.
 struct LSPConverter {
-    let lines: [[Unicode.Scalar]]
+    let lines: [ArraySlice<Unicode.Scalar>]
     let encoding: PositionEncoding
 
     init(document: LSPDocument, encoding: PositionEncoding) {

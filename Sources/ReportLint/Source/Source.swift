@@ -78,19 +78,7 @@ public final class Source: Sendable {
         self.positions = PositionConverter(bytes: bytes)
         if let originalText {
             let original = Array(originalText.unicodeScalars)
-            var lineStarts = [0]
-            var lineEnds: [Int] = []
-            var index = 0
-            while index < original.count {
-                if original[index] == "\n" || original[index] == "\r" {
-                    lineEnds.append(index)
-                    if original[index] == "\r", index + 1 < original.count, original[index + 1] == "\n" { index += 1 }
-                    lineStarts.append(index + 1)
-                }
-                index += 1
-            }
-            lineEnds.append(original.count)
-            originalLines = (original, lineStarts, lineEnds)
+            originalLines = (original, PositionConverter.lineBounds(original))
         } else {
             originalLines = nil
         }
@@ -128,12 +116,12 @@ public final class Source: Sendable {
     /// without copying the line.
     public func displayScalars(_ line: Int) -> ArraySlice<Unicode.Scalar> {
         guard let original = originalLines else { return scalars[scalarIndices(positions.lineRange(line))] }
-        guard line <= original.lineStarts.count else { return [] }
-        return original.scalars[original.lineStarts[line - 1]..<original.lineEnds[line - 1]]
+        guard line <= original.lines.count else { return [] }
+        return original.scalars[original.lines[line - 1]]
     }
 
     /// The original Markdown as scalars with line bounds (scalar indices), built once.
-    private let originalLines: (scalars: [Unicode.Scalar], lineStarts: [Int], lineEnds: [Int])?
+    private let originalLines: (scalars: [Unicode.Scalar], lines: [Range<Int>])?
 
     /// The index of the scalar starting at (or holding) a byte offset.
     public func scalarIndex(ofByte offset: Int) -> Int {
