@@ -37,11 +37,12 @@ struct Annotate: ParsableCommand {
     }
 
     func run() throws {
-        let collected = InputCollector().collect(paths)
-        collected.warnings.forEach { Diagnostics.print("警告: \($0)") }
+        let session = ruleOptions.session { options in
+            options.type = type
+            options.reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
+        }
         // Reviewed copies found in a folder are not reviewed again.
-        let candidates = collected.paths.filter { !ReviewedCopy.isReviewedCopy($0) || paths.contains($0) }
-        let planned = try ruleOptions.resolve(candidates).filter { !($0.resolved.config?.isIgnored($0.path) ?? false) }
+        let planned = try session.planOrExit(paths).files.filter { !ReviewedCopy.isReviewedCopy($0.path) || paths.contains($0.path) }
         var outputFolder: String?
         if let output {
             var isDirectory: ObjCBool = false
@@ -54,11 +55,12 @@ struct Annotate: ParsableCommand {
                 outputFolder = output
             }
         }
-        let reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
+        let reader = session.options.reader
         var failed = false
         var written = 0
         var targets = Set<String>()
-        for (path, resolved) in planned {
+        for file in planned {
+            let path = file.path
             let target = outputFolder.map { ($0 as NSString).appendingPathComponent((ReviewedCopy.outputPath(for: path) as NSString).lastPathComponent) }
                 ?? output ?? ReviewedCopy.outputPath(for: path)
             // 报告.doc and 报告.docx side by side would both become 报告.审阅.docx: the first one wins.
@@ -75,8 +77,7 @@ struct Annotate: ParsableCommand {
                 failed = true
                 continue
             }
-            let review = ReviewedCopy.review(bytes: bytes, fileName: path, rules: resolved.rules,
-                                             type: type ?? resolved.config?.type(for: path), config: resolved.config, reader: reader)
+            let review = session.review(bytes: bytes, as: file)
             switch review.flatMap({ review in ReviewedCopy.write(review.outcome.bytes, to: target, original: path).map { review } }) {
             case .success(let review):
                 written += 1

@@ -89,10 +89,12 @@ public enum ReviewedCopy {
         (path as NSString).lastPathComponent.hasSuffix(".审阅.docx")
     }
 
-    /// Reads a report from its bytes (a legacy format converted by LibreOffice first), lints it (waivers
-    /// of `config` taken out, as `lint` does), fixes it as `fix` would, and makes the reviewed copy.
+    /// Reads a report from its bytes (a legacy format converted by LibreOffice first), lints it (what `gate`
+    /// waives taken out, as `lint` does), fixes it as `fix` would, and makes the reviewed copy.
+    /// `gate` takes out what the caller's configuration waives (`LintSession.review` applies its gate here).
     public static func review(bytes: [UInt8], fileName: String, rules: CompiledRules, type: DocumentType? = nil,
-                              config: Config? = nil, reader: Reader = Reader(), options: Options = Options()) -> Result<Review, Failure> {
+                              reader: Reader = Reader(), options: Options = Options(),
+                              gate: (inout LintResult) -> Void = { _ in }) -> Result<Review, Failure> {
         var documentBytes = bytes
         let source: Source
         if LegacyConverter.isLegacy(fileName) {
@@ -112,8 +114,7 @@ public enum ReviewedCopy {
         }
         let linter = Linter(rules: rules)
         var lint = linter.lint(source, type: type)
-        var gate = Gate(baseline: nil, today: Gate.today())
-        gate.apply(to: &lint, config: config, reportPath: fileName)
+        gate(&lint)
         let fix = fixes(source, linter: linter, type: type)
         return make(document: documentBytes, fileName: fileName, lint: lint, fix: fix, rules: rules, options: options)
             .map { Review(outcome: $0, lint: lint, fix: fix) }

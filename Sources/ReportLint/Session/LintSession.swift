@@ -241,6 +241,18 @@ public final class LintSession {
         return Fixer.fix(source, linter: Linter(rules: resolved.rules), type: options.type ?? resolved.config?.type(for: path), only: only)
     }
 
+    /// The reviewed copy (a .docx with comments and tracked changes) of a planned file's bytes: linted and
+    /// gated as `run` gates (waivers; no baseline), fixed as `fix` fixes.
+    public func review(bytes: [UInt8], as file: PlannedFile, options: ReviewedCopy.Options = .init())
+        -> Result<ReviewedCopy.Review, ReviewedCopy.Failure> {
+        ReviewedCopy.review(bytes: bytes, fileName: file.path, rules: file.rules, type: file.type, reader: self.options.reader,
+                            options: options) { result in
+            var gate = Gate(baseline: nil, today: Gate.today())
+            gate.errorsOnly = self.options.errorsOnly
+            gate.apply(to: &result, config: file.config, reportPath: ReportPath.display(file.path, base: self.options.base))
+        }
+    }
+
     /// Reads and lints one planned file, ungated (what `outline` shows).
     public func lintUngated(_ file: PlannedFile) -> FileOutcome {
         let read = file.path == "-" ? options.reader.readStandardInput(named: options.stdinFilename) : options.reader.read(path: file.path)
