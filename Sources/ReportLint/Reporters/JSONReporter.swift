@@ -27,29 +27,17 @@ public struct JSONReporter: StreamingReporter {
         return output + "\n    }"
     }
 
-    /// The same text as `.array(findings.map(finding)).serialized(indent: 3)`, written directly.
+    /// The same text as `.array(findings.map(finding)).serialized(indent: 3)`, written straight into the
+    /// output (no tree for the array and its objects); the keys and values are `finding`'s, the one encoding.
     static func write(_ findings: [Finding], into output: inout String) {
         guard !findings.isEmpty else { output += "[]"; return }
         output += "["
         for (index, finding) in findings.enumerated() {
-            output += index == 0 ? "\n        {\n          \"rule\": " : ",\n        {\n          \"rule\": "
-            JSONValue.writeString(finding.ruleId, into: &output)
-            output += ",\n          \"severity\": \""
-            output += finding.severity.rawValue
-            output += "\",\n          \"message\": "
-            JSONValue.writeString(finding.message, into: &output)
-            output += ",\n          \"line\": "
-            output += String(finding.start.line)
-            output += ",\n          \"column\": "
-            output += String(finding.start.column)
-            output += ",\n          \"endLine\": "
-            output += String(finding.end.line)
-            output += ",\n          \"endColumn\": "
-            output += String(finding.end.column)
-            if let suggestion = finding.suggestion {
-                output += ",\n          \"suggestion\": "
-                JSONValue.writeString(suggestion, into: &output)
-                output += finding.fixable ? ",\n          \"fixable\": true" : ",\n          \"fixable\": false"
+            output += index == 0 ? "\n        {\n" : ",\n        {\n"
+            guard case .object(let members) = JSONReporter.finding(finding) else { continue }
+            for (position, (key, value)) in members.enumerated() {
+                if position > 0 { output += ",\n" }
+                output += JSONValue.member(key, value, level: 5)
             }
             output += "\n        }"
         }
