@@ -1,5 +1,7 @@
 /// Runs the inline examples of rules: every `fail` text must give the rule's finding, every `pass`
 /// text must not. Examples are linted with the whole rule set, so `within` works as in a real run.
+/// A `fail` text may mark with `↓` where each finding must start (as SwiftLint's examples do): the
+/// marks are taken out before linting, and the rule's findings must start exactly there.
 public enum ExampleRunner {
     public struct Failure: Sendable, CustomStringConvertible {
         public let ruleId: String
@@ -7,12 +9,18 @@ public enum ExampleRunner {
         /// True for a `fail` example that gave no finding; false for a `pass` example that gave one.
         public let missedFinding: Bool
         public let unexpected: [Finding]
+        /// For a `fail` example with `↓` marks that fired elsewhere: where the marks are.
+        public var marked: [SourcePosition] = []
 
         public var description: String {
             if missedFinding {
                 return "\(location): 错误: 规则 \(ruleId) 的 fail 示例没有触发该规则（规则失效或示例有误）"
             }
             let positions = unexpected.map { "\($0.start)" }.joined(separator: ", ")
+            if !marked.isEmpty {
+                return "\(location): 错误: 规则 \(ruleId) 的 fail 示例用 ↓ 标出的位置（\(marked.map(\.description).joined(separator: ", "))）"
+                    + "与问题的位置（\(positions)）不符"
+            }
             return "\(location): 错误: 规则 \(ruleId) 的 pass 示例触发了该规则（位置 \(positions)）"
         }
     }
@@ -38,15 +46,46 @@ public enum ExampleRunner {
             for (examples, shouldFire) in [(header.examples.fail, true), (header.examples.pass, false)] {
                 for example in examples {
                     outcome.examplesRun += 1
-                    let source = Source(path: example.location.description, text: example.value)
+                    let (text, marks) = shouldFire ? ExampleRunner.marks(in: example.value) : (example.value, [])
+                    let source = Source(path: example.location.description, text: text)
                     let own = linter.lint(source).findings.filter { $0.ruleId == header.id }
                     if own.isEmpty == shouldFire {
                         outcome.failures.append(Failure(ruleId: header.id, location: example.location,
                                                         missedFinding: shouldFire, unexpected: own))
+                    } else if !marks.isEmpty, Set(own.map(\.start)) != Set(marks) {
+                        outcome.failures.append(Failure(ruleId: header.id, location: example.location, missedFinding: false,
+                                                        unexpected: own, marked: marks))
                     }
                 }
             }
         }
         return outcome
+    }
+
+    /// The example's text without its `↓` marks, and the position each mark stands at in that text.
+    static func marks(in example: String) -> (text: String, marks: [SourcePosition]) {
+        guard example.unicodeScalars.contains("↓") else { return (example, []) }
+        var text = String.UnicodeScalarView()
+        var marks: [SourcePosition] = []
+        var line = 1
+        var column = 1
+        var previous: Unicode.Scalar?
+        for scalar in example.unicodeScalars {
+            if scalar == "↓" {
+                marks.append(SourcePosition(line: line, column: column))
+                continue
+            }
+            text.append(scalar)
+            if scalar == "\n" && previous == "\r" {
+                // The LF of a CRLF: the line already ended at the CR.
+            } else if scalar == "\n" || scalar == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            previous = scalar
+        }
+        return (String(text), marks)
     }
 }
