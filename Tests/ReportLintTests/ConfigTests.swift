@@ -87,6 +87,19 @@ struct ConfigTests {
         let found = try #require(Config.discover(from: nested.path))
         #expect(URL(fileURLWithPath: found).standardizedFileURL == root.appendingPathComponent(".reportlint.yml").standardizedFileURL)
     }
+
+    /// Issue 19: one boolean rule for configuration and rule files (off is false in packs: too), and one
+    /// syntax error form with its position.
+    @Test func booleansAndSyntaxErrorsAreReadAsRuleFilesReadThem() throws {
+        let config = try config("packs:\n  duty: off\n  plan: On\nrules:\n  common/dash: false\n")
+        #expect(config.packs["duty"]?.value == false && config.packs["plan"]?.value == true)
+        #expect(config.rules["common/dash"]?.value == .off)
+        #expect(errors("packs:\n  duty: maybe\n").map(\.location.line) == [2])
+        let syntax = errors("pack: t\nrules: [\n  a,\n")
+        #expect(syntax.count == 1 && syntax[0].location.line >= 2, "\(syntax)")
+        let ruleSyntax = TestSupport.loadErrors("pack: t\nrules: [\n  a,\n")
+        #expect(ruleSyntax.map(\.location) == syntax.map { RuleLocation(file: "rules.yml", line: $0.location.line, column: $0.location.column) })
+    }
 }
 
 @Suite("Globs")

@@ -45,16 +45,10 @@ public struct Config: Sendable {
 
     /// `chain`: the files being extended on the way here, to stop a loop.
     static func load(path: String, chain: [String]) -> Result<Config, RuleErrors> {
-        let origin = RuleLocation(file: path, line: 1, column: 1)
         let yaml: String
-        switch BoundedFile.read(path, limit: RuleLoader.maxFileSize) {
-        case .success(let bytes):
-            guard let text = String(bytes: bytes, encoding: .utf8) else {
-                return .failure(RuleErrors(errors: [RuleError(.unreadable("配置文件不是 UTF-8 文本"), at: origin)]))
-            }
-            yaml = text
-        case .failure(let reason):
-            return .failure(RuleErrors(errors: [RuleError(.unreadable("无法读取配置文件：\(reason)"), at: origin)]))
+        switch YAMLFile.read(path, what: "配置文件") {
+        case .success(let text): yaml = text
+        case .failure(let error): return .failure(RuleErrors(errors: [error]))
         }
         return parse(yaml: yaml, file: path).flatMap { config in config.extended(chain: chain + [RuleRepository.identity(of: path)]) }
     }
@@ -103,28 +97,23 @@ public struct Config: Sendable {
         let reader = YAMLReader(file: file)
         var config = Config(file: file)
         let root: Node?
-        do {
-            // The basic resolver tags nothing: values are read as written and typed by `YAMLReader`,
-            // and the default one compiles seven ICU regexes on every start.
-            root = try Yams.compose(yaml: yaml, .basic)
-        } catch let error as YamlError {
-            return .failure(RuleErrors(errors: [RuleLoader.syntaxError(error, file: file)]))
-        } catch {
-            return .failure(RuleErrors(errors: [RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))]))
+        switch YAMLFile.compose(yaml, file: file) {
+        case .success(let node): root = node
+        case .failure(let error): return .failure(RuleErrors(errors: [error]))
         }
         guard let root else { return .success(config) } // an empty file is a valid, empty configuration
         guard reader.checkSize(root), let fields = reader.fields(root, what: "配置文件顶层", allowed: keys) else {
             return .failure(RuleErrors(errors: reader.errors))
         }
         for (name, value, location) in entries(fields, "packs", reader) {
-            guard let on = boolean(value) else {
+            guard let on = YAMLFile.boolean(value) else {
                 reader.report(.wrongType(key: "packs", expected: "true 或 false"), at: location)
                 continue
             }
             config.packs[name] = Located(value: on, location: location)
         }
         for (id, value, location) in entries(fields, "rules", reader) {
-            if value == "off" || boolean(value) == false {
+            if YAMLFile.boolean(value) == false {
                 config.rules[id] = Located(value: .off, location: location)
             } else if let severity = Severity(rawValue: value) {
                 config.rules[id] = Located(value: .severity(severity), location: location)
@@ -163,14 +152,6 @@ public struct Config: Sendable {
                 return nil
             }
             return (name.string, value.string, reader.location(of: entry.value))
-        }
-    }
-
-    private static func boolean(_ value: String) -> Bool? {
-        switch value.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no": return false
-        default: return nil
         }
     }
 

@@ -5,7 +5,7 @@ import Yams
 public enum RuleLoader {
     static let packKeys = ["pack", "description", "types", "rules"]
     /// Rule files are small; a larger one is a mistake or an attack, refused before it is read.
-    public static let maxFileSize = 4 * 1_048_576
+    public static var maxFileSize: Int { YAMLFile.maxFileSize }
 
     /// Parses one pack; all the file's mistakes are returned together.
     public static func parse(yaml: String, file: String) -> Result<RulePack, RuleErrors> {
@@ -30,15 +30,10 @@ public enum RuleLoader {
         let reader = YAMLReader(file: file, text: yaml)
         var partial = Partial()
         let root: Node?
-        do {
-            // The basic resolver tags nothing: values are read as written and typed by `YAMLReader`,
-            // and the default one compiles seven ICU regexes on every start.
-            root = try Yams.compose(yaml: yaml, .basic)
-        } catch let error as YamlError {
-            partial.errors = [syntaxError(error, file: file)]
-            return partial
-        } catch {
-            partial.errors = [RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))]
+        switch YAMLFile.compose(yaml, file: file) {
+        case .success(let node): root = node
+        case .failure(let error):
+            partial.errors = [error]
             return partial
         }
         guard let root else {
@@ -94,18 +89,13 @@ public enum RuleLoader {
     }
 
     static func loadFilePartially(_ path: String) -> Partial {
-        let origin = RuleLocation(file: path, line: 1, column: 1)
-        func failure(_ reason: String) -> Partial {
-            Partial(errors: [RuleError(.unreadable(reason), at: origin)])
-        }
         // The cap applies while reading, and a pipe or device (/dev/zero, a FIFO) is refused without
         // blocking: the language server loads rule files too.
-        let data: Data
-        switch BoundedFile.read(path, limit: maxFileSize) {
-        case .success(let bytes): data = Data(bytes)
-        case .failure(let reason): return failure(reason.description)
+        let yaml: String
+        switch YAMLFile.read(path, what: "规则文件") {
+        case .success(let text): yaml = text
+        case .failure(let error): return Partial(errors: [error])
         }
-        guard let yaml = String(data: data, encoding: .utf8) else { return failure("不是 UTF-8 文本") }
         return parsePartially(yaml: yaml, file: path)
     }
 
@@ -198,20 +188,6 @@ public enum RuleLoader {
 
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-
-    static func syntaxError(_ error: YamlError, file: String) -> RuleError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "，")
-            return RuleError(.syntax(detail), at: RuleLocation(file: file, line: mark.line, column: mark.column))
-        case .reader(let problem, _, _, _):
-            return RuleError(.syntax(problem), at: RuleLocation(file: file, line: 1, column: 1))
-        default:
-            return RuleError(.syntax("\(error)"), at: RuleLocation(file: file, line: 1, column: 1))
-        }
     }
 }
 

@@ -191,13 +191,7 @@ struct MappingFields {
 
     func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
-        if case .scalar(let scalar) = value {
-            switch scalar.string.lowercased() {
-            case "true", "yes", "on": return true
-            case "false", "no", "off": return false
-            default: break
-            }
-        }
+        if case .scalar(let scalar) = value, let boolean = YAMLFile.boolean(scalar.string) { return boolean }
         reader.report(.wrongType(key: key, expected: "true 或 false"), at: value)
         return nil
     }
