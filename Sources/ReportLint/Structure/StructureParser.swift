@@ -117,6 +117,9 @@ public enum StructureParser {
     static func frontMatter(_ opening: [ParagraphLine], source: Source) -> (roles: [(Int, ParagraphRole)], titleIndex: Int?) {
         var roles: [(Int, ParagraphRole)] = []
         var titleIndex: Int?
+        // An occasion line above any title means the web copy dropped the title: the short lines under it
+        // (区审计局局长 王明) are front matter too.
+        var occasionFirst = false
         for (index, paragraph) in opening.enumerated() {
             let text = source.string(paragraph.range)
             let scalars = text.unicodeScalars.count
@@ -132,7 +135,8 @@ public enum StructureParser {
             } else if text.hasPrefix("——") || text.hasPrefix("--") || isDatedOccasion(text) {
                 // ——2020年1月5日在市第十七届人民代表大会第五次会议上: a subtitle, never the title.
                 roles.append((index, .frontMatter))
-            } else if titleIndex == nil {
+                if titleIndex == nil { occasionFirst = true }
+            } else if titleIndex == nil, !occasionFirst {
                 roles.append((index, .title))
                 titleIndex = index
             } else {
