@@ -63,6 +63,8 @@ struct WholeDocumentPrecisionTests {
         #expect(document.paragraphs.map(\.role) == [.title, .addressee, .body, .heading])
         let untitled = TestSupport.parse("按照会议要求，现将本人抓基层党建工作情况报告如下：\n一、履职情况\n")
         #expect(untitled.type == .statement && untitled.paragraphs[0].role == .body)
+        let salutation = TestSupport.parse("市审计局关于审计整改情况的报告\n尊敬的主任，各位副主任：\n现将整改情况报告如下。\n")
+        #expect(salutation.paragraphs[1].role == .addressee)
     }
 
     @Test func politicalBuildingIsAskedOfPartyBuildingReportsOnly() throws {
