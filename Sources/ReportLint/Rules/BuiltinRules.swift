@@ -12,6 +12,7 @@ public enum BuiltinRules {
         ("inspection.yml", PackageResources.inspection_yml),
         ("research.yml", PackageResources.research_yml),
         ("rectification.yml", PackageResources.rectification_yml),
+        ("disclosure.yml", PackageResources.disclosure_yml),
         ("events.yml", PackageResources.events_yml),
         ("words.yml", PackageResources.words_yml),
         ("standards.yml", PackageResources.standards_yml),

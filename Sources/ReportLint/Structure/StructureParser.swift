@@ -13,10 +13,18 @@ public enum StructureParser {
     /// A report with its type, decided from its opening lines; `type` forces the type instead. The rest
     /// of the structure is parsed when something first asks for it (`structure(of:)`).
     public static func parse(_ source: Source, type forcedType: DocumentType? = nil) -> Document {
-        let opening = paragraphLines(source, limit: frontMatterLimit)
-        let titleIndex = frontMatter(opening, source: source).titleIndex
-        let decided = documentType(forced: forcedType, title: titleIndex.map { source.string(opening[$0].range) },
-                                   opening: opening.prefix(3).map { source.string($0.range) }.joined(),
+        let opening = paragraphLines(source, limit: frontMatterLimit + 2)
+        let front = frontMatter(Array(opening.prefix(frontMatterLimit)), source: source)
+        let titleIndex = front.titleIndex
+        // A title may run over two lines (桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告): the
+        // lines of front matter below it are read for the kind too.
+        let titleLines = titleIndex.map { index in
+            [index] + front.roles.filter { $0.0 > index && $0.1 == .frontMatter }.map(\.0)
+        } ?? []
+        // The opening is what stands above the body and its first two paragraphs, whatever the front matter.
+        let frontCount = front.roles.map(\.0).max().map { $0 + 1 } ?? 0
+        let decided = documentType(forced: forcedType, titles: titleLines.map { source.string(opening[$0].range) },
+                                   opening: opening.prefix(max(3, frontCount + 2)).map { source.string($0.range) }.joined(),
                                    headings: { levelOneHeadings(source) })
         return Document(source: source, titleIndex: titleIndex, type: decided.type, typeOrigin: decided.origin,
                         typeEvidence: decided.evidence)
@@ -64,10 +72,12 @@ public enum StructureParser {
         return DocumentStructure(paragraphs: paragraphs, headings: headings, seriesItems: items, bodyEnd: bodyEnd)
     }
 
-    static func documentType(forced: DocumentType?, title: String?, opening: String, headings: () -> [String])
+    static func documentType(forced: DocumentType?, titles: [String], opening: String, headings: () -> [String])
         -> (type: DocumentType?, origin: DocumentType.Origin, evidence: String?) {
         if let forced { return (forced, .forced, nil) }
-        if let title, let detected = DocumentType.detect(title: title) { return (detected.type, .title, detected.evidence) }
+        for title in titles {
+            if let detected = DocumentType.detect(title: title) { return (detected.type, .title, detected.evidence) }
+        }
         if opening.isEmpty { return (nil, .guessed, nil) }
         let guessed = DocumentType.guess(opening: opening, headings: headings())
         return (guessed.type, .guessed, guessed.evidence)
@@ -107,6 +117,9 @@ public enum StructureParser {
     static func frontMatter(_ opening: [ParagraphLine], source: Source) -> (roles: [(Int, ParagraphRole)], titleIndex: Int?) {
         var roles: [(Int, ParagraphRole)] = []
         var titleIndex: Int?
+        // An occasion line above any title means the web copy dropped the title: the short lines under it
+        // (区审计局局长 王明) are front matter too.
+        var occasionFirst = false
         for (index, paragraph) in opening.enumerated() {
             let text = source.string(paragraph.range)
             let scalars = text.unicodeScalars.count
@@ -114,12 +127,17 @@ public enum StructureParser {
             let numbered = Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) != nil
                 || source.outlineLevels[paragraph.line] != nil
             if numbered || scalars > maxTitleScalars || text.contains("。") { break }
-            if text.hasSuffix("：") || text.hasSuffix(":") {
+            let endsInColon = text.hasSuffix("：") || text.hasSuffix(":")
+            // 按照要求，现将……报告如下： opens the body; an addressee (市委：, 尊敬的主任，各位副主任：) is short
+            // and introduces nothing.
+            if endsInColon && (text.contains("，") || text.contains(",")) && (text.contains("如下") || scalars > 20) { break }
+            if endsInColon {
                 roles.append((index, .addressee))
-            } else if text.hasPrefix("——") {
+            } else if text.hasPrefix("——") || text.hasPrefix("--") || isDatedOccasion(text) {
                 // ——2020年1月5日在市第十七届人民代表大会第五次会议上: a subtitle, never the title.
                 roles.append((index, .frontMatter))
-            } else if titleIndex == nil {
+                if titleIndex == nil { occasionFirst = true }
+            } else if titleIndex == nil, !occasionFirst {
                 roles.append((index, .title))
                 titleIndex = index
             } else {
@@ -127,6 +145,15 @@ public enum StructureParser {
             }
         }
         return (roles, titleIndex)
+    }
+
+    private static let datedOccasionPattern = try! NSRegularExpression(
+        pattern: "^\\d{4}年\\d{1,2}月\\d{1,2}日在.{2,40}(会议|大会|会)上$")
+
+    /// 2018年11月22日在市人大常委会第十六次会议上: the occasion of a report delivered at a meeting, whose
+    /// leading —— a web copy dropped; never the title.
+    static func isDatedOccasion(_ text: String) -> Bool {
+        datedOccasionPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// Marks `特此报告。`, the signature and the date at the end; returns where the body ends.

@@ -3,37 +3,45 @@
 /// - siblings start at one and run on with no gap or repeat; under a new parent they restart — or,
 ///   in the plan style, run on across parents (1–19 across all 一、 blocks): either style is fine,
 ///   a mix of the two at one level is not;
-/// - a heading alone on its line at the levels in `closingPunctuationLevels` (default 1 and 2) takes
-///   no closing punctuation (one-sentence items at levels 3–5 may end with 。).
+/// - a heading alone on its line at the levels in `closingPunctuationLevels` (default 1) takes no
+///   closing punctuation; at the levels in `closingPunctuationNoteLevels` (default 2) the same is only a
+///   note (info): unit style guides agree on level 1 (一级标题后若回行不使用标点), but many real reports
+///   write each （一） as a full sentence with 。, and reviewers differ. One-sentence items at levels
+///   3–5 may end with 。.
 /// Skipping a level (一、 straight to 1.) is normal and not reported.
 struct NumberingRuleDefinition: RuleDefinition {
-    static let keys = ["closingPunctuationLevels"]
+    static let keys = ["closingPunctuationLevels", "closingPunctuationNoteLevels"]
 
     let closingLevels: Set<Int>
+    let noteLevels: Set<Int>
 
     static func parse(_ fields: MappingFields) -> NumberingRuleDefinition? {
-        guard let values = fields.strings("closingPunctuationLevels") else {
-            return NumberingRuleDefinition(closingLevels: [1, 2])
-        }
+        NumberingRuleDefinition(closingLevels: levels("closingPunctuationLevels", fields) ?? [1],
+                                noteLevels: levels("closingPunctuationNoteLevels", fields) ?? [2])
+    }
+
+    private static func levels(_ key: String, _ fields: MappingFields) -> Set<Int>? {
+        guard let values = fields.strings(key) else { return nil }
         var levels = Set<Int>()
         for value in values {
             guard let level = Int(value.value), (1...5).contains(level) else {
-                fields.reader.report(.wrongType(key: "closingPunctuationLevels", expected: "1 到 5 的整数列表"), at: value.location)
+                fields.reader.report(.wrongType(key: key, expected: "1 到 5 的整数列表"), at: value.location)
                 continue
             }
             levels.insert(level)
         }
-        return NumberingRuleDefinition(closingLevels: levels)
+        return levels
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        NumberingRule(header: header, closingLevels: closingLevels)
+        NumberingRule(header: header, closingLevels: closingLevels, noteLevels: noteLevels.subtracting(closingLevels))
     }
 }
 
 public struct NumberingRule: Rule {
     public let header: RuleHeader
     let closingLevels: Set<Int>
+    let noteLevels: Set<Int>
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
@@ -46,9 +54,15 @@ public struct NumberingRule: Rule {
                 findings.append(context.finding(header, at: heading.marker.range,
                     message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard))
             }
-            if closingLevels.contains(heading.level), !heading.isRunIn, let terminator = heading.terminator {
-                findings.append(context.finding(header, at: terminator,
-                    message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
+            if !heading.isRunIn, let terminator = heading.terminator {
+                if closingLevels.contains(heading.level) {
+                    findings.append(context.finding(header, at: terminator,
+                        message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
+                } else if noteLevels.contains(heading.level) {
+                    findings.append(context.finding(header, at: terminator,
+                        message: "\(header.message)：单独成行的第\(heading.level)级标题末尾一般不加标点（各单位做法不一，仅作提示）",
+                        suggestion: "", severity: .info))
+                }
             }
         }
         findings += sequenceFindings(context)

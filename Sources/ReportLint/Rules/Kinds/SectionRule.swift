@@ -3,8 +3,13 @@
 /// one of `cues` (`^` is the start of a sentence). A missing section is reported once where it would be
 /// written: with `expectedAt: end` (the default) at the end of the last block, or at the title when the
 /// report has no level-1 headings; with `expectedAt: start` (an opening paragraph) at the title.
+/// `titleWords` narrows the rule to reports about a subject: it runs only when the title (or, without
+/// one, the first paragraph) holds one of them, so a 县政府办公室工作总结 is not asked for the
+/// party-building blocks of a 党建工作总结. `since` (a year) leaves out reports of earlier years, when
+/// the section was not yet written (the 政治建设 block dates from 2017); a report of unknown year is checked,
+/// unless one of the `unless` patterns matches it (以邓小平理论为指导 tells an earlier report without a year).
 struct SectionRuleDefinition: RuleDefinition {
-    static let keys = ["headings", "series", "cues", "hint", "expectedAt"]
+    static let keys = ["headings", "series", "cues", "hint", "expectedAt", "titleWords", "since", "unless"]
 
     let headings: [Located<String>]
     let series: Bool
@@ -12,6 +17,9 @@ struct SectionRuleDefinition: RuleDefinition {
     /// How to write the section, shown instead of the cue patterns when the section is missing.
     let hint: String?
     let expectedAtStart: Bool
+    let titleWords: [String]
+    let since: Int?
+    let unless: [RegexPattern]
 
     static func parse(_ fields: MappingFields) -> SectionRuleDefinition? {
         let headings = fields.strings("headings") ?? []
@@ -30,14 +38,26 @@ struct SectionRuleDefinition: RuleDefinition {
             }
         }
         return SectionRuleDefinition(headings: headings, series: fields.bool("series") ?? false,
-                                     cues: cues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart)
+                                     cues: cues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
+                                     titleWords: (fields.strings("titleWords") ?? []).map(\.value), since: since(fields),
+                                     unless: fields.patterns("unless") ?? [])
+    }
+
+    private static func since(_ fields: MappingFields) -> Int? {
+        guard let value = fields.string("since") else { return nil }
+        guard let year = Int(value.value), (1949...2200).contains(year) else {
+            fields.reader.report(.wrongType(key: "since", expected: "年份（如 2017）"), at: value.location)
+            return nil
+        }
+        return year
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         SectionRule(header: header, headingWords: headings.map(\.value),
                     headingLiterals: headings.map { literals.add($0.value) }, series: series,
                     cues: cues.map { GuardedPattern($0, literals: literals) }, hint: hint,
-                    expectedAtStart: expectedAtStart)
+                    expectedAtStart: expectedAtStart, titleWords: titleWords, since: since,
+                    unless: unless.map { GuardedPattern($0, literals: literals) })
     }
 }
 
@@ -49,6 +69,9 @@ public struct SectionRule: Rule {
     let cues: [GuardedPattern]
     let hint: String?
     let expectedAtStart: Bool
+    let titleWords: [String]
+    let since: Int?
+    let unless: [GuardedPattern]
 
     /// Every place the section is found, in document order.
     public func locate(_ context: RuleContext) -> [SectionSpan] {
@@ -97,9 +120,27 @@ public struct SectionRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         guard context.sections[header.id]?.isEmpty ?? true else { return [] }
         let document = context.document
-        guard !document.paragraphs.isEmpty else { return [] }
+        guard !document.paragraphs.isEmpty, isAbout(document) else { return [] }
+        if let since, let year = document.year, year.value < since { return [] }
+        if unless.contains(where: { guarded in
+            guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
+        }) { return [] }
         let year = document.title.map { document.text($0.range) }.flatMap(ReportYear.firstYear)
         return [context.finding(header, at: missingSectionAnchor(document), message: missingMessage(year: year))]
+    }
+
+    /// Whether the title lines (title and the front matter under it), or the first paragraph of an
+    /// untitled report, hold one of `titleWords`; always when there are none.
+    private func isAbout(_ document: Document) -> Bool {
+        guard !titleWords.isEmpty else { return true }
+        var naming = document.paragraphs.filter { $0.role == .title || ($0.role == .frontMatter && document.titleIndex != nil) }
+        if document.titleIndex == nil, let first = document.paragraphs.first(where: { $0.role == .body || $0.role == .heading }) {
+            naming = [first]
+        }
+        return naming.contains { paragraph in
+            let text = document.text(paragraph.range)
+            return titleWords.contains(where: text.contains)
+        }
     }
 
     /// Where the section would be written: the end of the last block when the report has level-1
