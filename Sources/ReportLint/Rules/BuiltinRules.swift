@@ -14,6 +14,7 @@ public enum BuiltinRules {
         ("rectification.yml", PackageResources.rectification_yml),
         ("events.yml", PackageResources.events_yml),
         ("words.yml", PackageResources.words_yml),
+        ("identity.yml", PackageResources.identity_yml),
         ("standards.yml", PackageResources.standards_yml),
     ]
 
