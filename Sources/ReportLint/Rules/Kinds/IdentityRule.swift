@@ -115,10 +115,14 @@ public struct IdentityRule: Rule {
                 found.append((claim.kind, claim.word, hit))
             }
         }
-        // A longer word wins over one inside it (我局 over 局 words is not needed; 人大常委会机关 over 常委会机关).
-        found = found.filter { one in !found.contains { other in other.range != one.range && other.range.start <= one.range.start
-            && other.range.end >= one.range.end } }
-        found.sort { $0.range < $1.range }
+        // A longer word wins over one inside it (常委会机关党组 over 常委会机关): sorted by start, longest first,
+        // a word ending inside the last kept one is dropped.
+        found.sort { ($0.range.start, -$0.range.end) < ($1.range.start, -$1.range.end) }
+        var reach = -1
+        found = found.filter { one in
+            defer { reach = max(reach, one.range.end) }
+            return one.range.end > reach
+        }
         var counts: [String: Int] = [:]
         for one in found { counts[one.kind, default: 0] += 1 }
         guard counts.count > 1 else { return [] }
