@@ -15,6 +15,7 @@ public enum BuiltinRules {
         ("disclosure.yml", PackageResources.disclosure_yml),
         ("events.yml", PackageResources.events_yml),
         ("words.yml", PackageResources.words_yml),
+        ("identity.yml", PackageResources.identity_yml),
         ("standards.yml", PackageResources.standards_yml),
     ]
 

@@ -21,6 +21,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case number
     case repeatedWord = "repeated-word"
     case coordination
+    case identity
+    case anniversary
 
     var definition: any RuleDefinition.Type {
         switch self {
@@ -44,6 +46,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .number: return NumberRuleDefinition.self
         case .repeatedWord: return RepeatedWordRuleDefinition.self
         case .coordination: return CoordinationRuleDefinition.self
+        case .identity: return IdentityRuleDefinition.self
+        case .anniversary: return AnniversaryRuleDefinition.self
         }
     }
 }

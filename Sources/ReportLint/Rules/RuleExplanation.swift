@@ -20,6 +20,10 @@ public enum RuleExplanation {
                 if let note = form.note { lines.append("      \(note)") }
             }
         }
+        if let table = rule as? any KnowledgeTable {
+            lines.append("\(table.tableTitle)：")
+            lines += table.tableLines.map { "  " + $0 }
+        }
         for (title, examples) in [("正确示例（不提示）", header.examples.pass), ("错误示例（会提示）", header.examples.fail)] where !examples.isEmpty {
             lines.append("\(title)：")
             for example in examples {
@@ -32,4 +36,10 @@ public enum RuleExplanation {
         lines.append("定义于：\(header.location)")
         return lines.joined(separator: "\n") + "\n"
     }
+}
+
+/// A rule that holds a table of dated, sourced knowledge (events, anniversaries), listed by `rules explain`.
+protocol KnowledgeTable {
+    var tableTitle: String { get }
+    var tableLines: [String] { get }
 }

@@ -6,12 +6,18 @@
 /// - a report of a year after `supersededBy` studies the earlier congress as the current one
 ///   (学习贯彻党的十九大精神 in 2023); historical uses (党的十九大以来, 十九大报告指出) are fine: only a name
 ///   preceded by 学习/贯彻/落实/宣传/领会 and followed by 精神 counts.
+/// - a campaign with an `end` named as the report's current work years later: a name (or one of
+///   `currentNames`, words that only count this way, like the bare 党史学习教育) inside 以……为契机/主线/
+///   抓手/载体/重点/统领 (以开展党史学习教育为契机 in 2023; 巩固党史学习教育成果 is fine);
+/// - a meeting said to be held in another year in the same clause (今年党的二十大胜利召开 in 2023,
+///   2023年党的二十大召开).
+/// 精神 may follow a list of plenums (学习贯彻党的十九大和十九届历次全会精神).
 /// A name right after one of `notAfter` (喜迎党的二十大, 团十九大) or right before one of `notBefore`
 /// (二十大胜利召开, 二十大代表) is not a citation of the event as past. A unit adds its own provincial and
 /// city congresses with a rule of this kind in its rule files.
 struct EventsRuleDefinition: RuleDefinition {
     static let keys = ["events", "notAfter", "notBefore"]
-    static let eventKeys = ["name", "names", "start", "end", "source", "supersededBy", "note"]
+    static let eventKeys = ["name", "names", "currentNames", "start", "end", "source", "supersededBy", "note"]
 
     struct Event: Sendable {
         let name: String
@@ -19,6 +25,10 @@ struct EventsRuleDefinition: RuleDefinition {
         let start: EventDate
         let source: String?
         let supersededBy: EventDate?
+        /// When a campaign ended.
+        let end: EventDate?
+        /// Words that name it only as the current work (以开展党史学习教育为契机).
+        let currentNames: [String]
         let note: String?
     }
 
@@ -45,9 +55,15 @@ struct EventsRuleDefinition: RuleDefinition {
                 guard let parsed = date(value) else { return nil }
                 supersededBy = parsed
             }
+            var end: EventDate?
+            if let value = event.string("end") {
+                guard let parsed = date(value) else { return nil }
+                end = parsed
+            }
             let names = (event.strings("names") ?? []).map(\.value)
             return Event(name: name.value, names: names.isEmpty ? [name.value] : names, start: start,
-                         source: event.string("source")?.value, supersededBy: supersededBy, note: event.string("note")?.value)
+                         source: event.string("source")?.value, supersededBy: supersededBy, end: end,
+                         currentNames: (event.strings("currentNames") ?? []).map(\.value), note: event.string("note")?.value)
         }
         return EventsRuleDefinition(events: events, notAfter: (fields.strings("notAfter") ?? []).map(\.value),
                                     notBefore: (fields.strings("notBefore") ?? []).map(\.value))
@@ -55,6 +71,7 @@ struct EventsRuleDefinition: RuleDefinition {
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         EventsRule(header: header, events: events.map { ($0, $0.names.map { literals.add($0) }) },
+                   currentNames: events.map { $0.currentNames.map { literals.add($0) } },
                    notAfter: notAfter.map { Array($0.utf8) }, notBefore: notBefore.map { Array($0.utf8) },
                    studyVerbs: ["学习", "贯彻", "落实", "宣传", "领会", "宣讲"].map { Array($0.utf8) },
                    spirit: Array("精神".utf8), meeting: Array("会议".utf8))
@@ -84,6 +101,8 @@ struct EventDate: Sendable, Comparable {
 public struct EventsRule: Rule {
     public let header: RuleHeader
     let events: [(event: EventsRuleDefinition.Event, names: [Int])]
+    /// Per event, the literals of its `currentNames`.
+    let currentNames: [[Int]]
     let notAfter: [[UInt8]]
     let notBefore: [[UInt8]]
     let studyVerbs: [[UInt8]]
@@ -96,17 +115,33 @@ public struct EventsRule: Rule {
         var findings: [Finding] = []
         var reported = Set<ByteRange>()
         var year: ReportYear?? = .none // read only when some event is named
-        for (event, names) in events {
+        for (index, (event, names)) in events.enumerated() {
             let hits = ByteRange.merged(names.flatMap { context.hits($0) })
-            guard !hits.isEmpty else { continue }
+            let current = ByteRange.merged(currentNames[index].flatMap { context.hits($0) })
+            guard !hits.isEmpty || !current.isEmpty else { continue }
             if year == .none { year = .some(document.year) }
             guard let reportYear = year ?? nil else { return [] }
             let bytes = document.source.bytes
+            let basis = event.source.map { "（\($0)）" } ?? ""
+            if let end = event.end, reportYear.value > end.year {
+                for range in merged(hits + current) where !reported.contains(range) {
+                    guard let frame = campaignFrame(range, bytes) else { continue }
+                    reported.insert(range)
+                    findings.append(context.finding(header, at: frame, message:
+                        "\(header.message)：“\(document.text(frame))”把\(event.start.chinese)至\(end.chinese)的\(event.name)当作当年的工作，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)",
+                        severity: .warning))
+                }
+            }
+            for range in hits where !reported.contains(range) {
+                guard let said = heldIn(range, bytes, reportYear: reportYear.value), said.year != event.start.year else { continue }
+                reported.insert(range)
+                findings.append(context.finding(header, at: range, message:
+                    "\(header.message)：“\(document.text(range))”于\(event.start.chinese)召开，这里写成\(said.year)年（“\(document.text(said.word))”）\(basis)"))
+            }
             for range in hits where !reported.contains(range) && !Redaction.precedes(range.start, in: bytes)
                 && !notAfter.contains(where: { has($0, endingAt: range.start, bytes) })
                 && !notBefore.contains(where: { has($0, at: range.end, bytes) }) {
                 let written = document.text(range)
-                let basis = event.source.map { "（\($0)）" } ?? ""
                 if event.start.year > reportYear.value {
                     reported.insert(range)
                     findings.append(context.finding(header, at: range, message:
@@ -133,13 +168,56 @@ public struct EventsRule: Rule {
     /// 学习贯彻党的十九大精神: a study verb within a few characters before the name, and 精神 (or 会议精神)
     /// right after it. 党的十九大以来 and 十九大报告指出 are history, not the current line.
     func studiedAsCurrent(_ range: ByteRange, in bytes: [UInt8]) -> Bool {
-        let follows = has(spirit, at: range.end, bytes)
-            || (has(meeting, at: range.end, bytes) && has(spirit, at: range.end + meeting.count, bytes))
+        let afterList = plenumList(after: range.end, bytes)
+        let follows = has(spirit, at: afterList, bytes)
+            || (has(meeting, at: afterList, bytes) && has(spirit, at: afterList + meeting.count, bytes))
         guard follows else { return false }
         // Up to eight characters before the name: 认真学习贯彻落实党的十九大精神, 学习宣传贯彻十九大精神.
         let windowStart = max(0, range.start - 8 * 3)
         return studyVerbs.contains { verb in
             stride(from: windowStart, through: range.start - verb.count, by: 1).contains { has(verb, at: $0, bytes) }
+        }
+    }
+
+    /// Past a list of plenums after a congress (和十九届历次全会, 、十九届二中、三中全会): where 精神 would be.
+    func plenumList(after end: Int, _ bytes: [UInt8]) -> Int {
+        let allowed = "和及、以十九八二三四五六七一届历次中全会".unicodeScalars
+        var index = end
+        var sawPlenum = false
+        while let scalar = IdentityRule.scalar(at: index, bytes), allowed.contains(scalar), index - end < 30 * 3 {
+            index += 3
+            if IdentityRule.ends(at: index, with: "全会", bytes) { sawPlenum = true }
+        }
+        guard sawPlenum, IdentityRule.ends(at: index, with: "全会", bytes) else { return end }
+        return index
+    }
+
+    /// 以开展党史学习教育为契机: the campaign as the frame of the report's own work. Returns the frame's range.
+    func campaignFrame(_ range: ByteRange, _ bytes: [UInt8]) -> ByteRange? {
+        var start = range.start
+        for verb in ["开展", "深入开展", "扎实开展", "持续开展", "认真开展"] where IdentityRule.ends(at: start, with: verb, bytes) {
+            start -= verb.utf8.count
+            break
+        }
+        guard IdentityRule.ends(at: start, with: "以", bytes) else { return nil }
+        guard has(Array("为".utf8), at: range.end, bytes) else { return nil }
+        let goals = ["契机", "主线", "抓手", "载体", "重点", "统领", "牵引"]
+        guard let goal = goals.first(where: { has(Array($0.utf8), at: range.end + 3, bytes) }) else { return nil }
+        return ByteRange(start - 3, range.end + 3 + goal.utf8.count)
+    }
+
+    /// 今年党的二十大胜利召开 / 2023年党的二十大召开: the year the clause gives a meeting held in it.
+    func heldIn(_ range: ByteRange, _ bytes: [UInt8], reportYear: Int) -> (year: Int, word: ByteRange)? {
+        var index = range.end
+        for word in ["胜利", "隆重"] where has(Array(word.utf8), at: index, bytes) { index += word.utf8.count }
+        guard let verb = ["召开", "闭幕", "开幕", "举行"].first(where: { has(Array($0.utf8), at: index, bytes) }) else { return nil }
+        // 二十大召开后的第一年, 召开以来, 召开之际: the clause speaks of a time after or around it.
+        let after = index + verb.utf8.count
+        guard !["后", "以", "之", "前", "一周年", "的", "时"].contains(where: { has(Array($0.utf8), at: after, bytes) }),
+              let time = TimeWord.nearest(before: range.start, in: bytes) else { return nil }
+        switch time.kind {
+        case .year(let year): return (year, time.range)
+        case .relative(let offset): return (reportYear + offset, time.range)
         }
     }
 }
