@@ -124,7 +124,7 @@ public struct EventsRule: Rule {
             let bytes = document.source.bytes
             let basis = event.source.map { "（\($0)）" } ?? ""
             if let end = event.end, reportYear.value > end.year {
-                for range in merged(hits + current) where !reported.contains(range) {
+                for range in ByteRange.merged(hits + current) where !reported.contains(range) {
                     guard let frame = campaignFrame(range, bytes) else { continue }
                     reported.insert(range)
                     findings.append(context.finding(header, at: frame, message:
