@@ -9,12 +9,6 @@ import ZIPFoundation
 struct SecurityTests {
     let cli = CLITests()
 
-    func draft(in directory: URL, name: String = "稿.txt") throws -> URL {
-        let url = directory.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-punctuation.txt"), to: url)
-        return url
-    }
-
     // MARK: fix
 
     /// Links planted at the names the temporary file used to get (`.NAME.reportlint-PID.tmp` for the
@@ -22,7 +16,7 @@ struct SecurityTests {
     @Test func fixNeverWritesThroughAPlantedLink() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let report = try draft(in: directory)
+        let report = try TestSupport.draft(in: directory)
         let victim = directory.appendingPathComponent("victim.conf")
         try "secret\n".write(to: victim, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: victim.path)
@@ -124,11 +118,11 @@ struct SecurityTests {
     @Test func fixOnASymbolicLinkFixesTheTarget() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let target = try draft(in: directory, name: "target.txt")
+        let target = try TestSupport.draft(in: directory, name: "target.txt")
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
         let link = directory.appendingPathComponent("link.txt")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.txt")
-        let good = try draft(in: directory, name: "good.txt")
+        let good = try TestSupport.draft(in: directory, name: "good.txt")
         let output = try cli.run(["fix", link.path, good.path])
         #expect(output.code == 0, "\(output.stderr)")
         #expect(output.stderr.contains("\(link.path): 注意: 这是符号链接，已修正它指向的文件"))
@@ -139,7 +133,7 @@ struct SecurityTests {
 
         // As root, the owner and group are kept too.
         if geteuid() == 0 {
-            let owned = try draft(in: directory, name: "owned.txt")
+            let owned = try TestSupport.draft(in: directory, name: "owned.txt")
             #expect(chown(owned.path, 1234, 4321) == 0)
             #expect(try run(["fix", owned.path]).code == 0)
             var info = stat()
@@ -147,7 +141,7 @@ struct SecurityTests {
         }
 
         let hard = directory.appendingPathComponent("hard.txt")
-        let other = try draft(in: directory, name: "other.txt")
+        let other = try TestSupport.draft(in: directory, name: "other.txt")
         try FileManager.default.linkItem(at: other, to: hard)
         let linked = try cli.run(["fix", other.path])
         #expect(linked.code == 0)
@@ -198,7 +192,7 @@ struct SecurityTests {
             chmod(directory.path, 0o755)
             try? FileManager.default.removeItem(at: directory)
         }
-        let report = try draft(in: directory)
+        let report = try TestSupport.draft(in: directory)
         let pipe = directory.appendingPathComponent("pipe.txt")
         #expect(mkfifo(pipe.path, 0o644) == 0)
         let started = Date()
@@ -211,7 +205,7 @@ struct SecurityTests {
         #expect(Date().timeIntervalSince(started) < Double(Reader.pipeSilence) + 10)
 
         guard geteuid() != 0 else { return } // root writes into any folder
-        let second = try draft(in: directory, name: "二稿.txt")
+        let second = try TestSupport.draft(in: directory, name: "二稿.txt")
         chmod(directory.path, 0o555)
         let refused = try cli.run(["fix", second.path])
         #expect(refused.code == 2)

@@ -55,6 +55,13 @@ enum TestSupport {
         return (process.terminationStatus, output)
     }
 
+    /// A copy of the draft with fixable punctuation, for the fix and writer tests.
+    static func draft(in directory: URL, name: String = "稿.txt") throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: fixturesDirectory.appendingPathComponent("draft-punctuation.txt"), to: url)
+        return url
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -59,19 +59,11 @@ struct DocxPackage {
         for item in listed {
             guard let entry = layout[item.name] else { return .failure(.corrupt) }
             let content: [UInt8]
-            switch entry.method {
-            case 0: content = Array(bytes[entry.data])
-            case 8:
-                switch Inflate.inflate(bytes[entry.data], limit: budget, expected: entry.uncompressedSize) {
-                case .success(let inflated): content = inflated
-                case .failure(.tooLarge): return .failure(.tooLarge)
-                case .failure(.corrupt): return .failure(.corrupt)
-                }
-            default: return .failure(.corrupt)
+            switch ZipLayout.extract(entry, from: bytes, budget: &budget) {
+            case .success(let extracted): content = extracted
+            case .failure(.tooLarge): return .failure(.tooLarge)
+            case .failure(.corrupt): return .failure(.corrupt)
             }
-            budget -= content.count
-            if budget < 0 { return .failure(.tooLarge) }
-            if Inflate.crc32(content) != entry.crc { return .failure(.corrupt) }
             parts.append(Part(name: item.name, content: content, isDirectory: item.isDirectory, compressed: entry.method == 8,
                               modified: item.modified))
         }

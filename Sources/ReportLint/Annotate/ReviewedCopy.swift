@@ -21,17 +21,7 @@ public enum ReviewedCopy {
         }
 
         /// W3C date-time in UTC, as Word writes w:date (seconds, no fraction).
-        var timestamp: String {
-            var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-            var parts = tm()
-            gmtime_r(&seconds, &parts)
-            func padded(_ value: Int32, _ width: Int) -> String {
-                let digits = String(value)
-                return String(repeating: "0", count: max(0, width - digits.count)) + digits
-            }
-            return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))T"
-                + "\(padded(parts.tm_hour, 2)):\(padded(parts.tm_min, 2)):\(padded(parts.tm_sec, 2))Z"
-        }
+        var timestamp: String { CalendarText.utcTimestamp(date) }
     }
 
     public struct Outcome: Sendable {

@@ -67,19 +67,11 @@ public enum DocxReader {
         // Parts stay byte arrays from inflating to scanning: no Data or Array copies of a 64 MB part.
         func extract(_ entry: ZipLayout.Entry) -> Result<[UInt8], Failure> {
             let content: [UInt8]
-            switch entry.method {
-            case 0: content = Array(bytes[entry.data])
-            case 8:
-                switch Inflate.inflate(bytes[entry.data], limit: budget, expected: entry.uncompressedSize) {
-                case .success(let inflated): content = inflated
-                case .failure(.tooLarge): return .failure(.tooLarge)
-                case .failure(.corrupt): return .failure(.corrupt)
-                }
-            default: return .failure(.corrupt)
+            switch ZipLayout.extract(entry, from: bytes, budget: &budget) {
+            case .success(let extracted): content = extracted
+            case .failure(.tooLarge): return .failure(.tooLarge)
+            case .failure(.corrupt): return .failure(.corrupt)
             }
-            budget -= content.count
-            if budget < 0 { return .failure(.tooLarge) }
-            if Inflate.crc32(content) != entry.crc { return .failure(.corrupt) }
             if DocxReader.contains(content, "<!DOCTYPE") || DocxReader.contains(content, "<!ENTITY") {
                 return .failure(.doctype)
             }

@@ -11,6 +11,30 @@ enum ZipLayout {
     }
 
     /// The named entries found, by name; entries not in the archive are simply absent.
+    enum ExtractFailure: Error {
+        case tooLarge, corrupt
+    }
+
+    /// An entry's content, stored or inflated with at most `budget` bytes (which it uses up), its checksum
+    /// checked: the one way a part of a .docx is taken out, for reading and for the reviewed copy.
+    static func extract(_ entry: Entry, from bytes: [UInt8], budget: inout Int) -> Result<[UInt8], ExtractFailure> {
+        let content: [UInt8]
+        switch entry.method {
+        case 0: content = Array(bytes[entry.data])
+        case 8:
+            switch Inflate.inflate(bytes[entry.data], limit: budget, expected: entry.uncompressedSize) {
+            case .success(let inflated): content = inflated
+            case .failure(.tooLarge): return .failure(.tooLarge)
+            case .failure(.corrupt): return .failure(.corrupt)
+            }
+        default: return .failure(.corrupt)
+        }
+        budget -= content.count
+        if budget < 0 { return .failure(.tooLarge) }
+        if Inflate.crc32(content) != entry.crc { return .failure(.corrupt) }
+        return .success(content)
+    }
+
     static func entries(_ bytes: [UInt8], names: Set<String>) -> [String: Entry]? {
         func u16(_ at: Int) -> Int? { at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
         func u32(_ at: Int) -> Int? {

@@ -18,6 +18,8 @@ public struct RuleLocation: Sendable, Hashable, CustomStringConvertible {
 public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Problem: Sendable, Equatable {
         case unreadable(String)
+        /// A rule or configuration file (`what`) that could not be read as UTF-8 text.
+        case unreadableFile(what: String, reason: String)
         case syntax(String)
         case tooComplex(String)
         case notAMapping(what: String)
@@ -59,6 +61,8 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         switch problem {
         case .unreadable(let reason):
             return "无法读取规则文件：\(reason)"
+        case .unreadableFile(let what, let reason):
+            return "无法读取\(what)：\(reason)"
         case .syntax(let problem):
             return "YAML 语法错误：\(problem)" + (YAMLSyntaxHelp.explain(problem).map { "（\($0)）" } ?? "")
         case .tooComplex(let reason):

@@ -13,10 +13,10 @@ enum YAMLFile {
         let origin = RuleLocation(file: path, line: 1, column: 1)
         switch BoundedFile.read(path, limit: maxFileSize) {
         case .success(let bytes):
-            guard let text = String(bytes: bytes, encoding: .utf8) else { return .failure(RuleError(.unreadable("\(what)不是 UTF-8 文本"), at: origin)) }
+            guard let text = String(bytes: bytes, encoding: .utf8) else { return .failure(RuleError(.unreadableFile(what: what, reason: "不是 UTF-8 文本"), at: origin)) }
             return .success(text)
         case .failure(let reason):
-            return .failure(RuleError(.unreadable("无法读取\(what)：\(reason)"), at: origin))
+            return .failure(RuleError(.unreadableFile(what: what, reason: reason.description), at: origin))
         }
     }
 
