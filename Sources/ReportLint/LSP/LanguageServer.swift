@@ -24,6 +24,10 @@ public final class LanguageServer {
         }
     }
 
+    /// From this size (bytes) a document's rules are checked on every free core: the writer waits for the
+    /// diagnostics of each change, so a report of tens of kilobytes is worth splitting (see scripts/bench-lsp).
+    static let parallelRulesFrom = 16 * 1024
+
     /// The file extensions linted; other documents get no diagnostics.
     public static let extensions: Set = ["txt", "md", "markdown"]
 
@@ -200,7 +204,8 @@ public final class LanguageServer {
             if resolved.config?.isIgnored(path) == true { break }
             switch Reader().decode(Array(document.text.utf8), path: path) {
             case .success(let source):
-                var result = Linter(rules: resolved.rules).lint(source, type: resolved.config?.type(for: path))
+                var result = Linter(rules: resolved.rules, parallelRulesFrom: LanguageServer.parallelRulesFrom)
+                    .lint(source, type: resolved.config?.type(for: path))
                 var gate = Gate(baseline: nil, today: Gate.today())
                 gate.apply(to: &result, config: resolved.config, reportPath: path)
                 document.result = result
