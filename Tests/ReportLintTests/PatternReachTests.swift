@@ -86,11 +86,26 @@ struct PatternReachTests {
         ("(a|aa){0,30}c", nil),
         ("(a|aa)*c", nil),
         ("x{0,99}y{0,99}z", 10_000),  // bounded, but too many ways: watched
+        // Look-arounds are tried once where they stand: their own ways count, not their text.
+        ("(?<!所)开展的(?=不够)", 1),
+        ("(?<=以|和|、)(?:习近平总书记)?系列重要讲话精神(?=为指导)", 6),
+        ("(?<![东西南北春秋])四风(?=问题|突出问题|[，。；、])", 3),
+        ("(?<![东西南北春秋])四风(?=问题|$)", nil),  // $ outside line mode: not read
+        ("(?<!习近平)(?<!全面贯彻)(?<![XxＸｘ*＊×])新时代中国特色社会主义思想(?!和基本方略)(?!主题教育)", 1),
+        ("(?=.*提高)不断", nil),     // what the look-ahead reads is unbounded: watched
+        ("(?i)abc", nil),           // flags: not read
+        ("(?<name>a)b", nil),       // named groups: not read
     ])
     func searchPaths(pattern: String, expected: Int?) throws {
         #expect(PatternReach.searchPaths(pattern) == expected, "\(pattern)")
         let compiled = try RegexPattern.compile(pattern).get()
         #expect(compiled.watched == (expected.map { $0 > RegexPattern.linearPaths } ?? true))
+    }
+
+    /// A look-around reads text outside the match, so such a pattern is still searched over the whole text.
+    @Test func lookaroundsReachTheWholeText() {
+        #expect(PatternReach("(?<!所)开展的(?=不够)") == .whole)
+        #expect(PatternReach("开展的(?!不够)") == .whole)
     }
 
     @Test func windowsAreWholeScalarsAndMerged() {

@@ -8,6 +8,10 @@ import Foundation
 /// The server is a plain value that takes one decoded message and returns the messages to send, so tests
 /// can drive it without pipes; `reportlint lsp` wires it to stdin and stdout.
 public final class LanguageServer {
+    /// From this size (bytes) a document's rules are checked on every free core: the writer waits for the
+    /// diagnostics of each change, so a report of tens of kilobytes is worth splitting (see scripts/bench-lsp).
+    static let parallelRulesFrom = 16 * 1024
+
     /// The file extensions linted; other documents get no diagnostics.
     public static let extensions: Set = ["txt", "md", "markdown"]
 
@@ -31,6 +35,8 @@ public final class LanguageServer {
 
     /// `options` choose the rules (`--rules`, `--config`, `--rule`); an editor lints one buffer at a time.
     public init(options: LintOptions = LintOptions()) {
+        var options = options
+        options.parallelRulesFrom = LanguageServer.parallelRulesFrom
         self.options = options
         session = LintSession(options: options)
     }

@@ -30,6 +30,9 @@ enum PatternReach: Equatable {
     static func analyze(_ pattern: String, lineAnchors: Bool) -> (reach: PatternReach, paths: Int?) {
         var parser = ReachParser(scalars: Array(pattern.unicodeScalars), lineAnchors: lineAnchors)
         guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return (.whole, nil) }
+        // A look-around reads text outside the match: the whole text is searched, but the ways a match can
+        // be tried stay counted, so a pattern like (?<!所)开展的(?=不够) is searched without the watch.
+        if parser.readsContext { return (.whole, shape.paths) }
         let reach: PatternReach
         if lineAnchors {
             reach = shape.mayMatchNewline ? .whole : .line
@@ -85,6 +88,8 @@ private struct ReachParser {
     let scalars: [Unicode.Scalar]
     let lineAnchors: Bool
     var index = 0
+    /// Set when the pattern has a look-around: its reach is then the whole text.
+    var readsContext = false
 
     init(scalars: [Unicode.Scalar], lineAnchors: Bool) {
         self.scalars = scalars
@@ -117,9 +122,19 @@ private struct ReachParser {
         index += 1
         switch scalar {
         case "(":
-            // Only plain and non-capturing groups: (?i), (?s), lookarounds and named groups change meaning.
+            // Plain and non-capturing groups, and look-arounds; (?i), (?s) and named groups change meaning.
             if current == "?" {
-                guard index + 1 < scalars.count, scalars[index + 1] == ":" else { return nil }
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let afterNext = index + 2 < scalars.count ? scalars[index + 2] : nil
+                if next == "=" || next == "!" || (next == "<" && (afterNext == "=" || afterNext == "!")) {
+                    // Consumes nothing and is tried once where it stands (ICU look-arounds are atomic).
+                    index += next == "<" ? 3 : 2
+                    guard let inner = alternation(), current == ")" else { return nil }
+                    index += 1
+                    readsContext = true
+                    return Shape(maxBytes: 0, mayMatchNewline: false, paths: inner.paths)
+                }
+                guard next == ":" else { return nil }
                 index += 2
             }
             guard let inner = alternation(), current == ")" else { return nil }

@@ -35,6 +35,8 @@ public struct LintOptions: Sendable {
 
     public var reader = Reader()
     public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// From this size (bytes) one text's rules are checked on every free core (an editor waits for each change).
+    public var parallelRulesFrom = Linter.defaultParallelRulesFrom
     public var timings: RuleTimings?
 
     public init() {}

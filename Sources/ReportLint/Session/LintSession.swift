@@ -213,7 +213,7 @@ public final class LintSession {
             switch options.reader.decode(bytes, path: path) {
             case .failure(let error): return .unreadable(error)
             case .success(let source):
-                var result = Linter(rules: resolved.rules, timings: options.timings)
+                var result = Linter(rules: resolved.rules, timings: options.timings, parallelRulesFrom: options.parallelRulesFrom)
                     .lint(source, type: options.type ?? resolved.config?.type(for: path))
                 var gate = Gate(baseline: nil, today: Gate.today())
                 gate.errorsOnly = options.errorsOnly

@@ -71,7 +71,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// The type named by a title, and the word that named it.
     public static func detect(title: String) -> Detection? {
         for (type, words) in titleWords {
-            if let word = words.first(where: title.contains) {
+            if let word = words.first(where: { ByteSearch.contains(title, $0) }) {
                 return Detection(type: type, evidence: "标题含“\(word)”")
             }
         }
@@ -110,7 +110,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// commonest shape, when nothing tells. `headings` are the texts of the level-1 headings.
     public static func guess(opening: String, headings: [String] = []) -> Detection {
         for (type, words) in openingWords {
-            if let word = words.first(where: { opening.contains($0) }) {
+            if let word = words.first(where: { ByteSearch.contains(opening, $0) }) {
                 return Detection(type: type, evidence: "开头含“\(word)”")
             }
         }
@@ -120,7 +120,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             }
         }
         for (type, words) in headingWords {
-            let matching = headings.filter { heading in words.contains(where: heading.contains) }
+            let matching = headings.filter { heading in words.contains { ByteSearch.contains(heading, $0) } }
             // Two headings of a kind (原因剖析 and 整改措施; 总体要求 and 主要任务): one alone is too weak.
             if matching.count >= 2 {
                 return Detection(type: type, evidence: "标题“\(matching[0])”“\(matching[1])”")

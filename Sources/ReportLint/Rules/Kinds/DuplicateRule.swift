@@ -41,26 +41,17 @@ public struct DuplicateRule: Rule {
         let document = context.document
         let scalars = document.source.scalars
         let paragraphs = document.paragraphs.filter { $0.role == .body }
-        var shingles: [Set<Int>] = []
-        var postings: [Int: [Int]] = [:]
+        var index = ShingleIndex(ngram: ngram, maxPostings: DuplicateRule.maxPostings)
         var findings: [Finding] = []
-        for (position, paragraph) in paragraphs.enumerated() {
+        for paragraph in paragraphs {
             let indices = paragraph.scalars
-            guard indices.count >= minLength else { shingles.append([]); continue }
-            var set = Set<Int>()
-            for start in indices.lowerBound...(indices.upperBound - ngram) {
-                var hasher = Hasher()
-                for index in start..<(start + ngram) { hasher.combine(scalars[index]) }
-                set.insert(hasher.finalize())
-            }
-            shingles.append(set)
-            var shared: [Int: Int] = [:]
-            for shingle in set {
-                guard let earlier = postings[shingle], earlier.count < DuplicateRule.maxPostings else { continue }
-                for other in earlier { shared[other, default: 0] += 1 }
-            }
+            // A short paragraph is added with no shingles, so the index numbers paragraphs as `paragraphs` does.
+            let shared = index.add(indices.count >= minLength ? scalars[indices] : [])
+            guard indices.count >= minLength else { continue }
+            let counts = index.distinctCounts
+            let own = counts[counts.count - 1]
             let best = shared.compactMap { other, count -> (other: Int, percent: Int)? in
-                let percent = count * 100 / max(1, min(set.count, shingles[other].count))
+                let percent = count * 100 / max(1, min(own, counts[other]))
                 return percent >= threshold ? (other, percent) : nil
             }.max { ($0.percent, -$0.other) < ($1.percent, -$1.other) }
             if let best {
@@ -72,7 +63,6 @@ public struct DuplicateRule: Rule {
                     : "与第 \(line) 行的段落高度相似（\(best.percent)%）"
                 findings.append(context.finding(header, at: paragraph.range, message: "\(header.message)：\(detail)"))
             }
-            for shingle in set { postings[shingle, default: []].append(position) }
         }
         return findings
     }

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Substring tests on UTF-8 bytes. Foundation's `String.contains(_:)` compares with Unicode folding
+/// through CFString, several microseconds a call; the document-type words are tried dozens of times on
+/// every report's opening, where that was a tenth of the whole check of a 10 KB report.
+enum ByteSearch {
+    static func contains(_ text: String, _ word: String) -> Bool {
+        var text = text
+        var word = word
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+                // memchr finds each candidate first byte; memcmp checks the rest (glibc hides memmem).
+                let last = haystack.count - needle.count
+                var from = 0
+                while from <= last, let found = memchr(base + from, Int32(first), last - from + 1) {
+                    let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return true }
+                    from = offset + 1
+                }
+                return false
+            }
+        }
+    }
+}
