@@ -12,10 +12,14 @@ public final class RuleSetCache {
     private let includeBuiltin: Bool
     private let explicitConfig: String?
     private let overrides: [String: Config.RuleSetting]
+    private let discovers: Bool
     private var byConfig: [String: Result<Resolved, RuleErrors>] = [:]
 
     /// `overrides`: severities or `off` per rule id from the command line (`--rule ID:off`), over every configuration.
-    public init(rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?, overrides: [String: Config.RuleSetting] = [:]) {
+    /// `discovers`: false when no `.reportlint.yml` is looked for above a file (only `explicitConfig` applies).
+    public init(rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?, overrides: [String: Config.RuleSetting] = [:],
+                discovers: Bool = true) {
+        self.discovers = discovers
         self.rulePaths = rulePaths
         self.includeBuiltin = includeBuiltin
         self.explicitConfig = explicitConfig
@@ -35,6 +39,7 @@ public final class RuleSetCache {
     /// The configuration file that governs `path` (`-` means the current folder), if any.
     public func configPath(for path: String) -> String? {
         if let explicitConfig { return explicitConfig }
+        guard discovers else { return nil }
         let directory = path == "-" ? FileManager.default.currentDirectoryPath : PathText.directory(of: path)
         return Config.discover(from: directory.isEmpty ? "." : directory)
     }

@@ -8,6 +8,9 @@ public struct LintOptions: Sendable {
     public var includeBuiltin = true
     public var explicitConfig: String?
     public var overrides: [String: Config.RuleSetting] = [:]
+    /// False: no `.reportlint.yml` is looked for above a file; only `explicitConfig` applies (a server whose
+    /// rules are what its command line says, whatever folder it runs in).
+    public var discoversConfiguration = true
 
     /// `--type`: wins over the configuration and the title.
     public var type: DocumentType?

@@ -19,7 +19,8 @@ public final class LintSession {
         self.options = options
         self.onDiagnostic = onDiagnostic
         cache = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
-                             explicitConfig: options.explicitConfig, overrides: options.overrides)
+                             explicitConfig: options.explicitConfig, overrides: options.overrides,
+                             discovers: options.discoversConfiguration)
     }
 
     // MARK: Configuration
@@ -206,20 +207,30 @@ public final class LintSession {
     /// Lints `bytes` as the file at `path` would be (its configuration, its type, its waivers; no baseline,
     /// nothing read from disk but the configuration and rule files).
     public func lint(bytes: [UInt8], path: String) -> TextOutcome {
+        switch options.reader.decode(bytes, path: path) {
+        case .failure(let error):
+            // Rules that fail to load are told first, as before anything is read.
+            if case .failure(let failure) = cache.resolve(for: path) { return .rulesFailed(failure) }
+            if config(for: path)?.isIgnored(path) == true { return .ignored }
+            return .unreadable(error)
+        case .success(let source): return lint(source, type: nil)
+        }
+    }
+
+    /// Lints a report already read (an upload's working copy) as the file at its path would be: that
+    /// path's configuration, `type` (else the options' type, the configuration's, the text's), waivers.
+    public func lint(_ source: Source, type: DocumentType?) -> TextOutcome {
+        let path = source.path
         switch cache.resolve(for: path) {
         case .failure(let failure): return .rulesFailed(failure)
         case .success(let resolved):
             if resolved.config?.isIgnored(path) == true { return .ignored }
-            switch options.reader.decode(bytes, path: path) {
-            case .failure(let error): return .unreadable(error)
-            case .success(let source):
-                var result = Linter(rules: resolved.rules, timings: options.timings, parallelRulesFrom: options.parallelRulesFrom)
-                    .lint(source, type: options.type ?? resolved.config?.type(for: path))
-                var gate = Gate(baseline: nil, today: Gate.today())
-                gate.errorsOnly = options.errorsOnly
-                gate.apply(to: &result, config: resolved.config, reportPath: ReportPath.display(path, base: options.base))
-                return .linted(result)
-            }
+            var result = Linter(rules: resolved.rules, timings: options.timings, parallelRulesFrom: options.parallelRulesFrom)
+                .lint(source, type: type ?? options.type ?? resolved.config?.type(for: path))
+            var gate = Gate(baseline: nil, today: Gate.today())
+            gate.errorsOnly = options.errorsOnly
+            gate.apply(to: &result, config: resolved.config, reportPath: ReportPath.display(path, base: options.base))
+            return .linted(result)
         }
     }
 
@@ -236,9 +247,10 @@ public final class LintSession {
     }
 
     /// Every safe fix of a text in memory, under the configuration of `path`; nil when its rules fail to load.
-    public func fix(_ source: Source, path: String, only: Set<String>? = nil) -> Fixer.Result? {
+    public func fix(_ source: Source, path: String, type: DocumentType? = nil, only: Set<String>? = nil) -> Fixer.Result? {
         guard case .success(let resolved) = cache.resolve(for: path) else { return nil }
-        return Fixer.fix(source, linter: Linter(rules: resolved.rules), type: options.type ?? resolved.config?.type(for: path), only: only)
+        return Fixer.fix(source, linter: Linter(rules: resolved.rules), type: type ?? options.type ?? resolved.config?.type(for: path),
+                         only: only)
     }
 
     /// The reviewed copy (a .docx with comments and tracked changes) of a planned file's bytes: linted and
