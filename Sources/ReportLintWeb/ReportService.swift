@@ -11,21 +11,18 @@ public final class ReportService: Sendable {
     /// The configuration file the rules came from (`--config`), for the log line at start-up.
     public let configFile: String?
     public let maxFileSize: Int
-    public let converter: LegacyConverter?
 
-    public init(rules: CompiledRules, config: Config?, configFile: String?, maxFileSize: Int, converter: LegacyConverter?) {
+    public init(rules: CompiledRules, config: Config?, configFile: String?, maxFileSize: Int) {
         self.rules = rules
         self.config = config
         self.configFile = configFile
         self.maxFileSize = maxFileSize
-        self.converter = converter
     }
 
     /// Rules as the CLI loads them: the built-in packs (unless `includeBuiltin` is false), the files of
     /// `--rules`, and `configPath`'s packs, severities and rule files. Without `configPath` no
     /// `.reportlint.yml` is looked for: the server's rules are what its command line says.
-    public static func load(configPath: String?, rulePaths: [String], includeBuiltin: Bool, maxFileSize: Int,
-                            converter: LegacyConverter?) -> Result<ReportService, RuleErrors> {
+    public static func load(configPath: String?, rulePaths: [String], includeBuiltin: Bool, maxFileSize: Int) -> Result<ReportService, RuleErrors> {
         let loaded: Result<(CompiledRules, Config?), RuleErrors>
         if let configPath {
             loaded = Config.load(path: configPath).flatMap { config in
@@ -35,7 +32,7 @@ public final class ReportService: Sendable {
             loaded = RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin).map { ($0, nil) }
         }
         return loaded.map { rules, config in
-            ReportService(rules: rules, config: config, configFile: configPath, maxFileSize: maxFileSize, converter: converter)
+            ReportService(rules: rules, config: config, configFile: configPath, maxFileSize: maxFileSize)
         }
     }
 
@@ -54,20 +51,10 @@ public final class ReportService: Sendable {
     func read(_ input: ReportInput) -> Result<Read, WebError> {
         let reader = Reader(maxFileSize: maxFileSize)
         switch input.content {
-        case .file(var bytes):
-            var path = input.name
-            if LegacyConverter.extensions.contains(input.pathExtension) {
-                guard let converter else { return .failure(WebError(status: 415, message: LegacyConverter.missingMessage)) }
-                if bytes.count > maxFileSize {
-                    return .failure(.read(ReadError(path: path, reason: .tooLarge(size: bytes.count, limit: maxFileSize))))
-                }
-                switch converter.convert(bytes, extension: input.pathExtension) {
-                case .success(let converted): bytes = converted
-                case .failure(let error): return .failure(error)
-                }
-                path = (path as NSString).deletingPathExtension + ".docx"
-            }
-            return reader.decode(bytes, path: path).mapError(WebError.read).map { source in
+        case .file(let bytes):
+            // .doc, .wps, .rtf and .odt are converted by LibreOffice inside the reader (a private temporary
+            // folder, removed at once), and read as the .docx it makes.
+            return reader.decode(bytes, path: input.name).mapError(WebError.read).map { source in
                 Read(source: source, working: ReportService.workingCopy(of: source, name: input.name), format: source.format)
             }
         case .text(let text):
@@ -115,6 +102,31 @@ public final class ReportService: Sendable {
             return .failure(WebError(status: 409, message: "在第 \(target.line) 行第 \(target.column) 列没有规则 \(target.rule) 可自动修正的问题（可能已经修正，或文字已改动）"))
         }
         return .success(fixed)
+    }
+
+    /// The reviewed copy of `reportlint annotate`: every finding a Word comment, every safe fix a tracked
+    /// change. A Word file (or .doc/.wps/.rtf/.odt) keeps everything it had; text becomes a new document.
+    func annotate(_ input: ReportInput) -> Result<(bytes: [UInt8], name: String, comments: Int, changes: Int), WebError> {
+        let bytes: [UInt8]
+        var name = input.name
+        switch input.content {
+        case .file(let file): bytes = file
+        case .text(let text):
+            bytes = Array(text.utf8)
+            // Text is text, whatever its name says (the page's copy of a Word file is called 报告.docx).
+            if !ReportService.markdownExtensions.contains(input.pathExtension) && input.pathExtension != "txt" {
+                name = (name as NSString).deletingPathExtension + ".txt"
+            }
+        }
+        let type = input.type ?? config?.type(for: name)
+        switch ReviewedCopy.review(bytes: bytes, fileName: name, rules: rules, type: type, config: config, reader: Reader(maxFileSize: maxFileSize)) {
+        case .success(let review):
+            return .success((review.outcome.bytes, ReviewedCopy.outputPath(for: input.name), review.outcome.comments, review.outcome.trackedChanges))
+        case .failure(.unreadable(let error)):
+            return .failure(.read(error))
+        case .failure(let failure):
+            return .failure(WebError(status: 422, message: failure.message))
+        }
     }
 
     /// The rules as `reportlint rules list --format json` gives them, with each rule file named by its

@@ -19,6 +19,7 @@ public struct WebError: Error, Sendable, Equatable {
     static func read(_ error: ReadError) -> WebError {
         switch error.reason {
         case .tooLarge, .streamTooLarge: return WebError(status: 413, message: error.message)
+        case .legacy(.notInstalled): return WebError(status: 415, message: error.message)
         default: return WebError(status: 422, message: error.message)
         }
     }

@@ -1,11 +1,12 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import Logging
 import ReportLint
 
 /// The office web service: the page at `/`, its static files, and the API (`/api/lint`, `/api/review`,
-/// `/api/fix`, `/api/rules`, `/api/health`). Every request that reads a report goes through the same
+/// `/api/fix`, `/api/annotate`, `/api/rules`, `/api/health`). Every request that reads a report goes through the same
 /// steps: read the body (size limit), parse it (multipart or JSON), read the report (the CLI's checks and
 /// messages), lint or fix it in a job slot — all under one time limit.
 public struct WebServer: Sendable {
@@ -44,6 +45,15 @@ public struct WebServer: Sendable {
         router.post("/api/lint") { request, _ in await handle(request) { input throws(WebError) in try await lint(input) } }
         router.post("/api/review") { request, _ in await handle(request) { input throws(WebError) in try await review(input) } }
         router.post("/api/fix") { request, _ in await handle(request) { input throws(WebError) in try await fix(input) } }
+        // The report routes take POST only: other methods get 405 with Allow, through the same headers.
+        for path in ["/api/lint", "/api/review", "/api/fix", "/api/annotate"] {
+            router.get(RouterPath(path)) { _, _ in
+                var response = WebResponses.error(.methodNotAllowed)
+                response.headers[.allow] = "POST"
+                return response
+            }
+        }
+        router.post("/api/annotate") { request, _ in await handle(request) { input throws(WebError) in try await annotate(input) } }
         return router
     }
 
@@ -94,6 +104,23 @@ public struct WebServer: Sendable {
             }
         }
         return WebResponses.json(try body.get())
+    }
+
+    private func annotate(_ input: ReportInput) async throws(WebError) -> Response {
+        let service = self.service
+        let (bytes, name, comments, changes) = try await job { service.annotate(input) }.get()
+        return Response(status: .ok, headers: [
+            .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            .contentDisposition: WebServer.attachment(name),
+            HTTPField.Name("X-ReportLint-Comments")!: String(comments),
+            HTTPField.Name("X-ReportLint-Tracked-Changes")!: String(changes),
+        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// `attachment` with an ASCII fall-back name and the real one in RFC 5987 form (报告.审阅.docx).
+    static func attachment(_ name: String) -> String {
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "review.docx"
+        return "attachment; filename=\"review.docx\"; filename*=UTF-8''\(encoded)"
     }
 
     // MARK: The steps every report request takes

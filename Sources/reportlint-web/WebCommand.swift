@@ -52,10 +52,9 @@ struct WebCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let converter = LegacyConverter.find()
         let service: ReportService
         switch ReportService.load(configPath: config, rulePaths: rules, includeBuiltin: !noBuiltin,
-                                  maxFileSize: maxFileSize * 1_048_576, converter: converter) {
+                                  maxFileSize: maxFileSize * 1_048_576) {
         case .success(let loaded): service = loaded
         case .failure(let failure):
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
@@ -75,7 +74,7 @@ struct WebCommand: AsyncParsableCommand {
         let app = server.application { port in
             WebServer.standardErrorLog("reportlint-web \(ReportLintVersion.current) 已启动：http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
                 + "（规则 \(rulesCount) 条" + (service.configFile.map { "，配置 \($0)" } ?? "，内置规则") + "；"
-                + (converter == nil ? "未安装 LibreOffice，不接受 .doc/.wps" : "可读 .doc/.wps") + "）")
+                + (LegacyConverter.soffice() == nil ? "未找到 LibreOffice，不接受 .doc/.wps" : "可读 .doc/.wps/.rtf/.odt") + "）")
         }
         try await app.runService()
     }

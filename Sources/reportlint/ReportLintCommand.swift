@@ -8,7 +8,7 @@ struct ReportLintCommand: ParsableCommand {
         commandName: "reportlint",
         abstract: "中文工作报告合规检查：结构、必备部分、规范提法。",
         version: ReportLintVersion.current,
-        subcommands: [Lint.self, Fix.self, Outline.self, RulesCommand.self, Init.self, LSP.self]
+        subcommands: [Lint.self, Fix.self, Annotate.self, Outline.self, RulesCommand.self, Init.self, LSP.self]
     )
 
     /// Exit codes are a contract: 0 clean, 1 findings, 2 usage, configuration or rule errors.

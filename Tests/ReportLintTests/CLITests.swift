@@ -796,11 +796,12 @@ extension NewUserCLITests {
 
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // A folder with an old .doc says so.
+        // A folder with an old .doc picks it up; without LibreOffice it says how to read it (issue 20).
         try write("x", "old/旧稿.doc", in: directory)
         try write(try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"), encoding: .utf8), "old/a.txt", in: directory)
-        let folder = try cli.run(["lint", "old"], in: directory)
-        #expect(folder.stderr.contains("old/旧稿.doc: 旧版 Word 格式（.doc）无法检查"))
+        let folder = try cli.run(["lint", "old"], in: directory, environment: [LegacyConverter.environmentKey: "/nonexistent/soffice"])
+        #expect(folder.stderr.contains("old/旧稿.doc: 错误: 无法读取 .doc 文件：没有找到 LibreOffice。请在 Word 或 WPS 中另存为 .docx，或安装 LibreOffice"), "\(folder.stderr)")
+        #expect(folder.code == 2)
 
         // The HTML page: the check's date and configuration, number headings aligned with their numbers,
         // the 合计 row once when printed, and no doubled quotes in a suggestion.

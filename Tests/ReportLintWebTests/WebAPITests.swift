@@ -92,7 +92,7 @@ struct WebAPITests {
                 #expect(html.contains("id=\"f1-\(index + 1)\""))
                 #expect(html.contains("data-findings=\"1-\(index + 1)") || html.contains(" 1-\(index + 1)\""))
             }
-            #expect(html.contains("<nav class=\"outline\""))
+            #expect(html.contains("class=\"outline\""))
             let fixes = try #require(body["fixes"] as? [[String: Any]])
             #expect(!fixes.isEmpty)
             for fix in fixes {
@@ -105,18 +105,20 @@ struct WebAPITests {
         }
     }
 
-    @Test func aWordFileIsReviewedAsItsTextWithItsHeadingLevels() async throws {
-        let docx = try WebHarness.fixture("summary-headings.docx")
-        let cli = try WebAPITests.cliJSON("summary-headings.docx")
+    /// Heading styles (summary-headings.docx) and automatic numbering (draft-unfinished-autonumber.docx).
+    @Test(arguments: ["summary-headings.docx", "draft-unfinished-autonumber.docx"])
+    func aWordFileIsReviewedAsItsTextWithItsHeadingLevels(fixture: String) async throws {
+        let docx = try WebHarness.fixture(fixture)
+        let cli = try WebAPITests.cliJSON(fixture)
         try await WebHarness().test { client in
-            let response = try await client.post("/api/review", upload: "summary-headings.docx", docx)
+            let response = try await client.post("/api/review", upload: fixture, docx)
             #expect(response.status == .ok)
             let document = try #require(response.json["document"] as? [String: Any])
             #expect(document["format"] as? String == "docx")
             let levels = try #require(document["outlineLevels"] as? [String: Int])
-            #expect(!levels.isEmpty)
+            if fixture == "summary-headings.docx" { #expect(!levels.isEmpty) }
             // The working copy, sent back as text with its levels, gives the Word file's findings.
-            let again = try await client.post("/api/lint", json: ["text": document["text"] as! String, "name": "summary-headings.docx",
+            let again = try await client.post("/api/lint", json: ["text": document["text"] as! String, "name": fixture,
                                                                   "outlineLevels": levels])
             func rulesAndPlaces(_ json: [String: Any]) -> [String] {
                 let findings = ((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
@@ -124,7 +126,11 @@ struct WebAPITests {
             }
             let word = (try JSONSerialization.jsonObject(with: Data(cli.utf8))) as! [String: Any]
             #expect(rulesAndPlaces(again.json) == rulesAndPlaces(word))
-            #expect(!rulesAndPlaces(word).isEmpty)
+            if fixture == "draft-unfinished-autonumber.docx" {
+                #expect(!rulesAndPlaces(word).isEmpty)
+                // In the page they can be fixed: the text is fixed, never the Word file.
+                #expect(!((response.json["fixes"] as? [[String: Any]]) ?? []).isEmpty)
+            }
         }
     }
 
@@ -168,17 +174,18 @@ struct WebAPITests {
     }
 
     @Test func aWordFilesTextIsFixedAndTheFileIsNotRewritten() async throws {
-        let docx = try WebHarness.fixture("summary-headings.docx")
+        let docx = try WebHarness.fixture("draft-unfinished-autonumber.docx")
         try await WebHarness().test { client in
-            let review = try await client.post("/api/review", upload: "summary-headings.docx", docx)
+            let review = try await client.post("/api/review", upload: "draft-unfinished-autonumber.docx", docx)
             let document = try #require(review.json["document"] as? [String: Any])
-            let fixed = try await client.post("/api/fix", upload: "summary-headings.docx", docx)
+            let fixed = try await client.post("/api/fix", upload: "draft-unfinished-autonumber.docx", docx)
             #expect(fixed.status == .ok)
             let fixedText = try #require(fixed.json["fixedText"] as? String)
             // A fix never adds or removes a paragraph.
             #expect(fixedText.split(separator: "\n", omittingEmptySubsequences: false).count
                     == (document["text"] as! String).split(separator: "\n", omittingEmptySubsequences: false).count)
-            #expect(fixed.json["name"] as? String == "summary-headings.docx")
+            #expect(fixed.json["name"] as? String == "draft-unfinished-autonumber.docx")
+            #expect(fixed.json["changed"] as? Bool == true)
         }
     }
 

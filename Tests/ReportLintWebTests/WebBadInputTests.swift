@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ReportLint
-import ReportLintWeb
+@testable import ReportLintWeb
 import Testing
 import ZIPFoundation
 
@@ -94,12 +94,18 @@ struct WebBadInputTests {
             noFile.field("type", "plan")
             try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: noFile.contentType],
                                                      body: ByteBuffer(bytes: noFile.finished)), .badRequest, "请在 file 字段上传")
-            try await check(try await client.post("/api/lint", upload: "旧文件.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
-                            .unsupportedMediaType, "需要服务器安装 LibreOffice")
+            // Without LibreOffice an older Word file cannot be read (with it, see WebAnnotateTests).
+            if LegacyConverter.soffice() == nil {
+                try await check(try await client.post("/api/lint", upload: "旧文件.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+                                .unsupportedMediaType, "没有找到 LibreOffice")
+            }
             try await check(try await client.execute(uri: "/api/nothing", method: .get), .notFound, "没有这个地址")
-            let wrongMethod = try await client.execute(uri: "/api/lint", method: .get)
-            #expect(wrongMethod.status.code >= 400 && wrongMethod.status.code < 500)
-            #expect(wrongMethod.headers[.contentSecurityPolicy] != nil)
+            for path in ["/api/lint", "/api/review", "/api/fix", "/api/annotate"] {
+                let wrongMethod = try await client.execute(uri: path, method: .get)
+                #expect(wrongMethod.status == .methodNotAllowed)
+                #expect(wrongMethod.headers[.allow] == "POST")
+                #expect(wrongMethod.headers[.contentSecurityPolicy] != nil)
+            }
         }
     }
 
@@ -124,8 +130,8 @@ struct WebBadInputTests {
     @Test func aTokenGuardsTheAPIButNotThePage() async throws {
         var options = WebOptions()
         options.token = "s3cret-令牌"
-        let text: [String: Any] = ["text": "2023年工作总结\n认真学习。\n"]
         try await WebHarness(options: options).test { client in
+            let text: [String: Any] = ["text": "2023年工作总结\n认真学习。\n"]
             #expect(try await client.execute(uri: "/", method: .get).status == .ok)
             #expect(try await client.execute(uri: "/static/app.js", method: .get).status == .ok)
             #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
@@ -187,15 +193,17 @@ struct WebBadInputTests {
         try await harness.test { client in
             _ = try await client.post("/api/lint", json: ["text": "2023年工作总结\n\(secret)。\n", "name": "绝密文件名.txt"])
             _ = try await client.post("/api/review", upload: "绝密文件名.txt", Array("2023年工作总结\n\(secret)。\n".utf8))
-            _ = try await client.execute(uri: "/api/nothing\u{1B}[31m", method: .get)
+            _ = try await client.execute(uri: "/api/nothing%1B[31m", method: .get)
             _ = try await client.execute(uri: "/", method: .get)
         }
         let lines = harness.logLines
         #expect(lines.count == 4)
         #expect(lines[0].contains(" POST /api/lint 200 ") && lines[1].contains(" POST /api/review 200 "))
-        #expect(lines[2].contains(" GET /api/nothing\\x1B[31m 404 "))
+        #expect(lines[2].contains(" GET /api/nothing%1B[31m 404 "))
         #expect(lines[3].contains(" GET / 200 "))
         #expect(!lines.joined().contains(secret) && !lines.joined().contains("绝密文件名"))
         #expect(!lines.joined().contains("\u{1B}"))
+        // A control character that reaches the log is escaped, so a path cannot forge or colour a log line.
+        #expect(WebLog.clean("/a\u{1B}[31m\nfake 200") == "/a\\x1B[31m\\xAfake 200")
     }
 }

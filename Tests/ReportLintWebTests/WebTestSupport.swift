@@ -7,24 +7,22 @@ import ReportLintWeb
 import Testing
 
 /// A server over the built-in rules, its log lines, and request helpers.
-final class WebHarness: @unchecked Sendable { // `lines` guarded by `lock`
+final class WebHarness: Sendable {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var fixtures: URL { packageRoot.appendingPathComponent("Fixtures") }
 
     let server: WebServer
-    private let lock = NSLock()
-    private var lines: [String] = []
+    private let log = LogSink()
 
-    init(options: WebOptions = WebOptions(), configPath: String? = nil, converter: LegacyConverter? = nil) throws {
+    init(options: WebOptions = WebOptions(), configPath: String? = nil) throws {
         let service = try ReportService.load(configPath: configPath, rulePaths: [], includeBuiltin: true,
-                                             maxFileSize: options.maxFileSize, converter: converter).get()
-        var log: (@Sendable (String) -> Void)!
-        server = WebServer(service: service, options: options, log: { line in log(line) })
-        log = { [weak self] line in self?.lock.withLock { self?.lines.append(line) } }
+                                             maxFileSize: options.maxFileSize).get()
+        let sink = log
+        server = WebServer(service: service, options: options, log: { line in sink.append(line) })
     }
 
-    var logLines: [String] { lock.withLock { lines } }
+    var logLines: [String] { log.lines }
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await server.application().test(.router, body)
@@ -33,6 +31,15 @@ final class WebHarness: @unchecked Sendable { // `lines` guarded by `lock`
     static func fixture(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
+}
+
+/// The server's log lines, kept for the test to read.
+final class LogSink: @unchecked Sendable { // guarded by `lock`
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] { lock.withLock { stored } }
 }
 
 /// A `multipart/form-data` body as browsers and curl write it.

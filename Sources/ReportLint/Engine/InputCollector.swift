@@ -2,12 +2,13 @@ import Foundation
 
 /// Expands the paths given on the command line: files as given (whatever their name), directories
 /// walked recursively for files matching `include` and not `exclude` (patterns relative to the
-/// directory; by default .txt, .md and .docx), hidden entries and `.git` skipped, Word's lock files
+/// directory; by default .txt, .md, .docx and the formats LibreOffice converts: .doc, .wps, .rtf, .odt), hidden entries and `.git` skipped, Word's lock files
 /// (`~$报告.docx`) skipped, symbolic links to directories followed unless they
 /// lead back into a folder being walked (a loop, reported), results sorted; `-` is standard input.
 public struct InputCollector {
     /// What a directory walk picks up unless `--include` says otherwise.
     public static let defaultInclude = [Glob("*.txt"), Glob("*.md"), Glob("*.markdown"), Glob("*.docx")]
+        + LegacyConverter.extensions.sorted().map { Glob("*.\($0)") }
 
     public var include: [Glob]
     public var exclude: [Glob] = []
@@ -102,9 +103,6 @@ public struct InputCollector {
                     continue
                 }
                 walk(path, relative: relativePath, root: root, ancestors: ancestors.union([real]), into: &found, warnings: &warnings, matching: matching)
-            } else if name.lowercased().hasSuffix(".doc") && matching(relativePath) && !exclude.contains(where: { $0.matches(relativePath) }) {
-                // The old binary Word format cannot be read: said, rather than skipped in silence.
-                warnings.append("\(path): 旧版 Word 格式（.doc）无法检查，未检查；请在 Word 或 WPS 中另存为 .docx")
             } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) })
                         && matching(relativePath) {
                 // A named pipe or a device found in a folder would block or never end: said, not opened.

@@ -110,39 +110,15 @@ public enum FixWriter {
             return .failure(Failure(path: path, message: "第 \(line) 行有字符按 \(source.encoding.rawValue) 重新编码后与原文件的字节不同（无法原样写回），为免改动原文，未写入"))
         }
         let target = snapshot.target
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        // mkstemp: an unpredictable name, created with O_CREAT|O_EXCL and mode 0600, so a planted link
-        // (even a dangling one) makes it fail instead of being followed.
-        var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).reportlint-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            return .failure(Failure(path: path, message: "无法在 \(directory) 中创建临时文件（\(String(cString: strerror(errno)))），未写入"))
+        let temporary: String
+        switch writeTemporary(bytes, nextTo: target, mode: snapshot.mode, owner: (snapshot.owner, snapshot.group)) {
+        case .success(let written): temporary = written
+        case .failure(let failure): return .failure(Failure(path: path, message: failure.message + "，原文件未改动"))
         }
-        let temporary = String(cString: template)
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        var closed = false
         func fail(_ message: String) -> Swift.Result<[String], Failure> {
-            if !closed { close(descriptor) }
             unlink(temporary)
             return .failure(Failure(path: path, message: message))
         }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            if written <= 0 { return fail("写入临时文件失败（\(String(cString: strerror(errno)))），原文件未改动") }
-            offset += written
-        }
-        if geteuid() == 0, fchown(descriptor, snapshot.owner, snapshot.group) != 0 {
-            return fail("无法保留原文件的所有者（\(String(cString: strerror(errno)))），原文件未改动")
-        }
-        if fchmod(descriptor, snapshot.mode & 0o7777) != 0 {
-            return fail("无法保留原文件的权限（\(String(cString: strerror(errno)))），原文件未改动")
-        }
-        if fsync(descriptor) != 0 { return fail("写入临时文件失败（\(String(cString: strerror(errno)))），原文件未改动") }
-        close(descriptor)
-        closed = true
         do { try beforeRename() } catch { return fail("写入失败：\(error)，原文件未改动") }
         if let changed = changedSinceRead(snapshot) {
             return fail("文件在修正期间被修改（\(changed)），为免丢失这些修改，未写入；请重新运行 fix")
@@ -155,6 +131,48 @@ public enum FixWriter {
             notes.append("该文件另有 \(snapshot.links - 1) 个硬链接，修正后写入的是新文件，其他硬链接仍是修正前的内容")
         }
         return .success(notes)
+    }
+
+    /// Writes `bytes` to a new temporary file beside `target` and returns its path, or says why not.
+    /// mkstemp: an unpredictable name, created with O_CREAT|O_EXCL and mode 0600, so a planted link
+    /// (even a dangling one) makes it fail instead of being followed. Then mode (and, as root, owner).
+    static func writeTemporary(_ bytes: [UInt8], nextTo target: String, mode: mode_t,
+                               owner: (uid_t, gid_t)?) -> Swift.Result<String, TemporaryFailure> {
+        let directory = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).reportlint-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            return .failure(TemporaryFailure("无法在 \(directory.isEmpty ? "." : directory) 中创建临时文件（\(String(cString: strerror(errno)))）"))
+        }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        func fail(_ message: String) -> Swift.Result<String, TemporaryFailure> {
+            close(descriptor)
+            unlink(temporary)
+            return .failure(TemporaryFailure(message))
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return fail("写入临时文件失败（\(String(cString: strerror(errno)))）") }
+            offset += written
+        }
+        if let owner, geteuid() == 0, fchown(descriptor, owner.0, owner.1) != 0 {
+            return fail("无法保留原文件的所有者（\(String(cString: strerror(errno)))）")
+        }
+        if fchmod(descriptor, mode & 0o7777) != 0 {
+            return fail("无法保留原文件的权限（\(String(cString: strerror(errno)))）")
+        }
+        if fsync(descriptor) != 0 { return fail("写入临时文件失败（\(String(cString: strerror(errno)))）") }
+        close(descriptor)
+        return .success(temporary)
+    }
+
+    struct TemporaryFailure: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
     }
 
     /// Reads the file again and says what changed since `snapshot` was taken, or nil when nothing did.

@@ -58,9 +58,8 @@ public enum Fixer {
             fileText = String(decoding: bytes, as: UTF8.self)
             current = source.format == .markdown
                 ? MarkdownReader.source(path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM)
-                : Source(path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM,
-                         // Fixes keep line breaks, so Word's heading levels (a .docx's text fixed on the web) stay on their lines.
-                         outlineLevels: source.outlineLevels)
+                : Source(path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM, format: source.format,
+                         outlineLevels: source.outlineLevels) // a .docx keeps its heading styles (fixes keep lines)
         }
         return Result(original: source, fixedText: fileText, applied: applied, passes: passes)
     }

@@ -164,6 +164,7 @@ private struct ParagraphCollector {
     private var open: [Paragraph] = []    // nested paragraphs (text boxes) stack up
     private var inText = false
     private var skipDepth = 0             // inside deleted text or field instructions
+    private var runDepth = 0              // a w:tab outside runs is a tab stop (w:pPr/w:tabs), not text
 
     mutating func handle(_ event: XMLScanner.Event) throws {
         switch event {
@@ -177,7 +178,8 @@ private struct ParagraphCollector {
                 open.append(Paragraph())
             case "w:del", "w:instrText", "w:delText": skipDepth += 1
             case "w:t": inText = skipDepth == 0
-            case "w:tab" where !open.isEmpty && skipDepth == 0: open[open.count - 1].text += "\t"
+            case "w:r": runDepth += 1
+            case "w:tab" where !open.isEmpty && skipDepth == 0 && runDepth > 0: open[open.count - 1].text += "\t"
             case "w:br", "w:cr":
                 if !open.isEmpty, skipDepth == 0, attributes["w:type"] != "page" { open[open.count - 1].text += "\u{2028}" }
             case "w:pStyle": if !open.isEmpty { open[open.count - 1].style = value }
@@ -192,6 +194,7 @@ private struct ParagraphCollector {
             case "w:p": if let paragraph = open.popLast() { paragraphs.append(paragraph) }
             case "w:del", "w:instrText", "w:delText": skipDepth = max(0, skipDepth - 1)
             case "w:t": inText = false
+            case "w:r": runDepth = max(0, runDepth - 1)
             default: break
             }
         case .text(let text):

@@ -20,6 +20,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case empty
         /// More lines than `Reader.maxLines`.
         case tooManyLines(limit: Int)
+        /// .doc, .wps, .rtf or .odt that LibreOffice is missing for, or could not convert.
+        case legacy(LegacyConverter.Failure)
     }
 
     public let path: String
@@ -81,6 +83,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "行数超过 \(Reader.grouped(limit)) 行（报告不会这么多），未检查"
         case .docx(.malformedXML(let detail)):
             return "不是有效的 .docx 文件：word/document.xml 格式错误（\(detail)）"
+        case .legacy(let failure):
+            return failure.message
         }
     }
 
@@ -179,7 +183,7 @@ public struct Reader: Sendable {
     /// .docx, not UTF-16) stops at the first NUL: the input is binary, and reading on (/dev/zero) would
     /// only fill memory. `silence`: seconds without data after which the stream is given up.
     func readStream(_ descriptor: Int32, path: String, silence: Int?) -> Result<[UInt8], ReadError> {
-        let mayHoldNUL = (path as NSString).pathExtension.lowercased() == "docx"
+        let mayHoldNUL = (path as NSString).pathExtension.lowercased() == "docx" || LegacyConverter.isLegacy(path)
             || encoding == .utf16LittleEndian || encoding == .utf16BigEndian
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -225,6 +229,11 @@ public struct Reader: Sendable {
         let pathExtension = (path as NSString).pathExtension.lowercased()
         if pathExtension == "docx" {
             return DocxReader.read(bytes, path: path).mapError { ReadError(path: path, reason: .docx($0)) }
+        }
+        if LegacyConverter.extensions.contains(pathExtension) {
+            // Converted by LibreOffice, then read as the .docx it makes.
+            return LegacyConverter.convert(bytes, format: pathExtension).mapError { ReadError(path: path, reason: .legacy($0)) }
+                .flatMap { docx in DocxReader.read(docx, path: path).mapError { ReadError(path: path, reason: .docx($0)) } }
         }
         let decoded: TextDecoder.Decoded
         if let encoding {

@@ -12,6 +12,7 @@
     outlineLevels: {}, // Word's heading levels by line (the text of a .docx)
     edits: [],         // fixes applied so far, for the list and the changed lines
     review: null,
+    original: null,    // what was submitted (a File, or the pasted text), for the reviewed copy
   };
   const severityOrder = { error: 0, warning: 1, info: 2 };
 
@@ -57,6 +58,7 @@
     form.append("file", file, file.name);
     if (selectedType()) form.append("type", selectedType());
     state.edits = [];
+    state.original = file;
     await review(() => call("/api/review", form, true), "正在检查 " + file.name + " ……");
   }
 
@@ -68,6 +70,7 @@
     }
     state.edits = [];
     state.outlineLevels = {};
+    state.original = text;
     await review(() => call("/api/review", { text: text, name: "粘贴的文字.txt", type: selectedType() }), "正在检查……");
   }
 
@@ -207,6 +210,44 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
+  /// The reviewed copy of what was submitted: a Word comment per finding, each safe fix a tracked change.
+  async function downloadReview() {
+    if (state.original === null) return;
+    setStatus("正在生成审阅稿……", "busy");
+    const headers = {};
+    if (token()) headers["Authorization"] = "Bearer " + token();
+    let body;
+    if (typeof state.original === "string") {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify({ text: state.original, name: "粘贴的文字.txt", type: selectedType() });
+    } else {
+      body = new FormData();
+      body.append("file", state.original, state.original.name);
+      if (selectedType()) body.append("type", selectedType());
+    }
+    try {
+      const response = await fetch("/api/annotate", { method: "POST", headers: headers, body: body });
+      if (!response.ok) {
+        let message = "服务器返回错误（HTTP " + response.status + "）";
+        try { message = (await response.json()).error.message; } catch (error) { /* keep the status */ }
+        throw new Error(message);
+      }
+      const blob = await response.blob();
+      const name = typeof state.original === "string" ? "粘贴的文字" : state.original.name.replace(/\.[^.]*$/, "");
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = name + ".审阅.docx";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      setStatus("已生成审阅稿：" + response.headers.get("X-ReportLint-Comments") + " 条批注，"
+        + response.headers.get("X-ReportLint-Tracked-Changes") + " 处修订（在 Word 或 WPS 中打开，逐条接受或拒绝）。");
+    } catch (error) {
+      setStatus(error.message, "error");
+    }
+  }
+
   // MARK: Wiring
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -234,6 +275,7 @@
     $("token-input").addEventListener("change", (event) => sessionStorage.setItem("reportlint-token", event.target.value.trim()));
     $("fix-all").addEventListener("click", () => applyFix({}, "正在修正全部可自动修正的问题……"));
     $("download-text").addEventListener("click", download);
+    $("download-review").addEventListener("click", downloadReview);
     $("order-by-severity").addEventListener("change", applyFilter);
     for (const chip of document.querySelectorAll(".chip")) {
       chip.addEventListener("click", () => { chip.classList.toggle("active"); applyFilter(); });
