@@ -52,7 +52,7 @@ def main():
     make_docx(FIXTURE, docx)
     downloads = os.path.abspath(f"{OUT}/downloads")
     options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1100",
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1600",
                      "--force-device-scale-factor=1", "--lang=zh-CN"):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
@@ -87,6 +87,9 @@ def main():
         counts = {chip.get_attribute("data-severity"): chip.find_element(By.TAG_NAME, "b").text
                   for chip in driver.find_elements(By.CSS_SELECTOR, ".chip")}
         print(f"after upload: {len(findings)} findings, all highlighted; by severity {counts}; {len(sections)} required sections in the outline")
+        if driver.find_element(By.ID, "token-row").is_displayed():
+            problems.append("the token row shows on a server without a token")
+        driver.execute_script("document.getElementById('result').scrollIntoView()")
         driver.save_screenshot(f"{OUT}/2-after-upload.png")
 
         # One fix: the first finding's own button.
@@ -107,7 +110,7 @@ def main():
             if after != before - 1:
                 problems.append(f"after one fix the findings went from {before} to {after}")
             print(f"one fix ({title}): {edits[0].text if edits else '?'}; line {changed[0].get_attribute('id') if changed else '?'} marked; findings {before} → {after}")
-            driver.execute_script("window.scrollTo(0, 0)")
+            driver.execute_script("document.getElementById('result').scrollIntoView()")
             driver.save_screenshot(f"{OUT}/3-after-one-fix.png")
 
         # All fixes, then the download.
@@ -115,24 +118,38 @@ def main():
         wait.until(lambda d: d.find_element(By.ID, "fix-all").text == "没有可自动修正的问题")
         edits = driver.find_elements(By.CSS_SELECTOR, "#edit-list li")
         print(f"after fixing all: {len(edits)} edits listed; status: {driver.find_element(By.ID, 'status').text}")
-        driver.execute_script("window.scrollTo(0, 0)")
+        driver.execute_script("document.getElementById('result').scrollIntoView()")
         driver.save_screenshot(f"{OUT}/4-after-fix-all.png")
+        def downloaded(name):
+            """The finished download called `name` (Chromium writes a hidden temporary file first)."""
+            deadline = time.time() + 30
+            path = os.path.join(downloads, name)
+            while time.time() < deadline:
+                if os.path.exists(path) and not any(n.endswith(".crdownload") or n.startswith(".") for n in os.listdir(downloads)):
+                    return path
+                time.sleep(0.2)
+            problems.append(f"{name} was not downloaded (the folder holds {os.listdir(downloads)})")
+            return None
+
         driver.find_element(By.ID, "download-text").click()
-        deadline = time.time() + 15
-        files = []
-        while time.time() < deadline:
-            files = [name for name in os.listdir(downloads) if not name.endswith(".crdownload")]
-            if files:
-                break
-            time.sleep(0.2)
-        if not files:
-            problems.append("nothing was downloaded")
-        else:
-            downloaded = open(os.path.join(downloads, files[0]), encoding="utf-8").read()
+        path = downloaded("draft.修正.txt")
+        if path:
+            text = open(path, encoding="utf-8").read()
             expected = api_fix(docx)["fixedText"]
-            if downloaded != expected:
-                problems.append(f"the downloaded text ({files[0]}) differs from /api/fix's fixed text")
-            print(f"downloaded {files[0]} ({len(downloaded.encode())} bytes), equal to /api/fix's fixed text: {downloaded == expected}")
+            if text != expected:
+                problems.append("the downloaded text differs from /api/fix's fixed text")
+            print(f"downloaded draft.修正.txt ({len(text.encode())} bytes), equal to /api/fix's fixed text: {text == expected}")
+
+        # The reviewed copy of the uploaded Word file.
+        driver.find_element(By.ID, "download-review").click()
+        path = downloaded("draft.审阅.docx")
+        if path:
+            with zipfile.ZipFile(path) as archive:
+                comments = archive.read("word/comments.xml").decode("utf-8").count("<w:comment ")
+                insertions = archive.read("word/document.xml").decode("utf-8").count("<w:ins ")
+            if comments != len(findings):
+                problems.append(f"the reviewed copy has {comments} comments for {len(findings)} findings")
+            print(f"downloaded draft.审阅.docx: {comments} comments, {insertions} tracked insertions; status: {driver.find_element(By.ID, 'status').text}")
 
         # A phone.
         driver.set_window_size(390, 1400)

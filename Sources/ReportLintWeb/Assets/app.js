@@ -60,6 +60,7 @@
     state.edits = [];
     state.original = file;
     await review(() => call("/api/review", form, true), "正在检查 " + file.name + " ……");
+    showResult();
   }
 
   async function submitText() {
@@ -72,6 +73,7 @@
     state.outlineLevels = {};
     state.original = text;
     await review(() => call("/api/review", { text: text, name: "粘贴的文字.txt", type: selectedType() }), "正在检查……");
+    showResult();
   }
 
   /// Lints the working copy again (after a fix).
@@ -100,6 +102,11 @@
   }
 
   // MARK: Drawing
+
+  /// After a new submission the results come into view (not after a fix: the writer stays where they were).
+  function showResult() {
+    if (!$("result").hidden) $("result").scrollIntoView({ block: "start" });
+  }
 
   function render(data) {
     $("result").hidden = false;
