@@ -3,16 +3,20 @@ import PackageDescription
 
 let package = Package(
     name: "ReportLint",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "ReportLint", targets: ["ReportLint"]),
         .executable(name: "reportlint", targets: ["reportlint"]),
+        .executable(name: "reportlint-web", targets: ["reportlint-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
 
@@ -34,6 +38,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The office web service (issue 21): routes and handlers in a library the tests import, so the core
+        // `ReportLint` library and the CLI never depend on Hummingbird.
+        .target(
+            name: "ReportLintWeb",
+            dependencies: [
+                "ReportLint",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // The page, its script and style sheet, compiled into the binary (served as same-origin files).
+            resources: [.embedInCode("Assets")]
+        ),
+        .executableTarget(
+            name: "reportlint-web",
+            dependencies: [
+                "ReportLintWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer); built normally, a corpus replayer.
         .executableTarget(
             name: "reportlint-fuzz",
@@ -50,6 +76,17 @@ let package = Package(
             ],
             // Schemas/ holds the official SARIF 2.1.0 schema (OASIS, errata 01) the SARIF output is validated against.
             exclude: ["Golden", "Schemas"]
+        ),
+        .testTarget(
+            name: "ReportLintWebTests",
+            // Depends on the CLI so that the tests can compare /api/lint with `reportlint lint --format json`.
+            dependencies: [
+                "ReportLintWeb", "ReportLint", "reportlint",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ]
 )

@@ -27,6 +27,12 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let reason: Reason
 
+    /// Public so that front ends (the web service) can say the CLI's words for a limit they enforce themselves.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var message: String {
         switch reason {
         case .notFound:
