@@ -2,17 +2,19 @@ import Foundation
 import ReportLint
 
 /// The server's rules and the one place where the web service calls the library: reading a request's
-/// report, linting it as `reportlint lint` would (configuration types and waivers included) and fixing
-/// it as `reportlint fix` would. When the library's `LintSession` front door lands, `lint(_:)` is the one
-/// function to switch to it.
+/// report, then linting, fixing and reviewing it through the library's front door (`LintSession`), so a
+/// report is typed, gated and fixed exactly as `reportlint lint`, `fix` and `annotate` would.
 public final class ReportService: Sendable {
+    public let session: LintSession
+    /// The server's rules and configuration, resolved once at start-up (for the rule list and single fixes).
     public let rules: CompiledRules
     public let config: Config?
     /// The configuration file the rules came from (`--config`), for the log line at start-up.
     public let configFile: String?
     public let maxFileSize: Int
 
-    public init(rules: CompiledRules, config: Config?, configFile: String?, maxFileSize: Int) {
+    init(session: LintSession, rules: CompiledRules, config: Config?, configFile: String?, maxFileSize: Int) {
+        self.session = session
         self.rules = rules
         self.config = config
         self.configFile = configFile
@@ -23,16 +25,20 @@ public final class ReportService: Sendable {
     /// `--rules`, and `configPath`'s packs, severities and rule files. Without `configPath` no
     /// `.reportlint.yml` is looked for: the server's rules are what its command line says.
     public static func load(configPath: String?, rulePaths: [String], includeBuiltin: Bool, maxFileSize: Int) -> Result<ReportService, RuleErrors> {
-        let loaded: Result<(CompiledRules, Config?), RuleErrors>
-        if let configPath {
-            loaded = Config.load(path: configPath).flatMap { config in
-                RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin, config: config).map { ($0, config) }
-            }
-        } else {
-            loaded = RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin).map { ($0, nil) }
-        }
-        return loaded.map { rules, config in
-            ReportService(rules: rules, config: config, configFile: configPath, maxFileSize: maxFileSize)
+        var options = LintOptions()
+        options.rulePaths = rulePaths
+        options.includeBuiltin = includeBuiltin
+        options.explicitConfig = configPath
+        options.discoversConfiguration = false
+        options.reader = Reader(maxFileSize: maxFileSize)
+        let session = LintSession(options: options)
+        do {
+            let here = try session.rulesHere()
+            return .success(ReportService(session: session, rules: here.rules, config: here.config, configFile: configPath,
+                                          maxFileSize: maxFileSize))
+        } catch {
+            if case .rules(let failures) = error { return .failure(RuleErrors(errors: failures.flatMap(\.errors))) }
+            return .failure(RuleErrors(errors: [RuleError(.syntax(error.description), at: RuleLocation(file: configPath ?? "-", line: 1, column: 1))]))
         }
     }
 
@@ -80,12 +86,14 @@ public final class ReportService: Sendable {
     }
 
     /// Lints one report as `reportlint lint` does: the type forced, else from the configuration's
-    /// `types:` by the file's name, else detected; waivers applied.
-    func lint(_ source: Source, type: DocumentType?) -> LintResult {
-        var result = linter.lint(source, type: type ?? config?.type(for: source.path))
-        var gate = Gate(baseline: nil, today: Gate.today())
-        gate.apply(to: &result, config: config, reportPath: source.path)
-        return result
+    /// `types:` by the file's name, else detected; waivers applied; a name the configuration ignores is refused.
+    func lint(_ source: Source, type: DocumentType?) -> Result<LintResult, WebError> {
+        switch session.lint(source, type: type) {
+        case .linted(let result): return .success(result)
+        case .ignored: return .failure(WebError(status: 422, message: "服务器的配置文件忽略（ignore）这个文件名，未检查"))
+        case .unreadable(let error): return .failure(.read(error))
+        case .rulesFailed(let failure): return .failure(WebError(status: 500, message: "服务器的规则无法加载：\(failure.description)"))
+        }
     }
 
     /// `reportlint fix` on the text: every safe fix (or only some rules'), or the one at `input.fix`.
@@ -96,7 +104,10 @@ public final class ReportService: Sendable {
         }
         let type = input.type ?? config?.type(for: source.path)
         guard let target = input.fix else {
-            return .success(Fixer.fix(source, linter: linter, type: type, only: input.only))
+            guard let fixed = session.fix(source, path: source.path, type: type, only: input.only) else {
+                return .failure(WebError(status: 500, message: "服务器的规则无法加载"))
+            }
+            return .success(fixed)
         }
         guard let fixed = Fixer.fixOne(source, linter: linter, type: type, ruleId: target.rule, line: target.line, column: target.column) else {
             return .failure(WebError(status: 409, message: "在第 \(target.line) 行第 \(target.column) 列没有规则 \(target.rule) 可自动修正的问题（可能已经修正，或文字已改动）"))
@@ -118,8 +129,8 @@ public final class ReportService: Sendable {
                 name = (name as NSString).deletingPathExtension + ".txt"
             }
         }
-        let type = input.type ?? config?.type(for: name)
-        switch ReviewedCopy.review(bytes: bytes, fileName: name, rules: rules, type: type, config: config, reader: Reader(maxFileSize: maxFileSize)) {
+        let file = LintSession.PlannedFile(path: name, rules: rules, config: config, type: input.type ?? config?.type(for: name))
+        switch session.review(bytes: bytes, as: file) {
         case .success(let review):
             return .success((review.outcome.bytes, ReviewedCopy.outputPath(for: input.name), review.outcome.comments, review.outcome.trackedChanges))
         case .failure(.unreadable(let error)):

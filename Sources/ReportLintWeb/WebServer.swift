@@ -79,8 +79,8 @@ public struct WebServer: Sendable {
     private func lint(_ input: ReportInput) async throws(WebError) -> Response {
         let service = self.service
         let report: Result<String, WebError> = try await job {
-            service.read(input).map { read in
-                WebResponses.lintReport(service.lint(read.source, type: input.type), rules: service.rules)
+            service.read(input).flatMap { read in
+                service.lint(read.source, type: input.type).map { WebResponses.lintReport($0, rules: service.rules) }
             }
         }
         return WebResponses.json(try report.get())
@@ -89,8 +89,8 @@ public struct WebServer: Sendable {
     private func review(_ input: ReportInput) async throws(WebError) -> Response {
         let service = self.service
         let body: Result<String, WebError> = try await job {
-            service.read(input).map { read in
-                WebResponses.review(service.lint(read.working, type: input.type), read: read, rules: service.rules)
+            service.read(input).flatMap { read in
+                service.lint(read.working, type: input.type).map { WebResponses.review($0, read: read, rules: service.rules) }
             }
         }
         return WebResponses.json(try body.get())

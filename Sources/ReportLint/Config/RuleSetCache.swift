@@ -2,7 +2,8 @@ import Foundation
 
 /// The rules for each linted file: its `.reportlint.yml` (given with `--config`, or the nearest one
 /// above the file) applied to the built-in packs and the `--rules` files. Compiled once per configuration.
-public final class RuleSetCache {
+/// Safe to share between threads (a server resolves for concurrent requests): the cache is locked.
+public final class RuleSetCache: @unchecked Sendable { // `byConfig` is guarded by `lock`
     public struct Resolved {
         public let rules: CompiledRules
         public let config: Config?
@@ -14,6 +15,7 @@ public final class RuleSetCache {
     private let overrides: [String: Config.RuleSetting]
     private let discovers: Bool
     private var byConfig: [String: Result<Resolved, RuleErrors>] = [:]
+    private let lock = NSLock()
 
     /// `overrides`: severities or `off` per rule id from the command line (`--rule ID:off`), over every configuration.
     /// `discovers`: false when no `.reportlint.yml` is looked for above a file (only `explicitConfig` applies).
@@ -47,6 +49,8 @@ public final class RuleSetCache {
     public func resolve(for path: String) -> Result<Resolved, RuleErrors> {
         let configFile = configPath(for: path)
         let key = configFile ?? ""
+        lock.lock()
+        defer { lock.unlock() }
         if let cached = byConfig[key] { return cached }
         let result: Result<Resolved, RuleErrors>
         if let configFile {

@@ -5,12 +5,14 @@ import Foundation
 /// its diagnostics and its verdict come out. The command line (lint, fix, outline), the language server and
 /// the web service all go through it, so they gate, ignore and type files alike.
 ///
-/// Not thread-safe: one session per caller (the rules it compiles are shared read-only by its workers).
-public final class LintSession {
+/// Safe to share between threads (a web service lints concurrent requests through one session): the rule
+/// cache and the session's memory of what it told are locked; `run` hands outcomes over one at a time.
+public final class LintSession: @unchecked Sendable { // `told` and `checkedOverrides` are guarded by `lock`
     public let options: LintOptions
     private let cache: RuleSetCache
     /// Called for every remark as it arises, in order (the command line prints it on stderr).
-    public var onDiagnostic: (SessionDiagnostic) -> Void
+    public let onDiagnostic: (SessionDiagnostic) -> Void
+    private let lock = NSLock()
     /// Rule files' warnings and configuration failures already told, each once per session.
     private var told = Set<String>()
     private var checkedOverrides = Set<String>()
@@ -32,6 +34,13 @@ public final class LintSession {
         public let config: Config?
         /// `--type`, else the configuration's type for the file (nil: from the title and the text).
         public let type: DocumentType?
+
+        public init(path: String, rules: CompiledRules, config: Config?, type: DocumentType?) {
+            self.path = path
+            self.rules = rules
+            self.config = config
+            self.type = type
+        }
     }
 
     /// The configuration file that governs `path` (`-` is the current folder), if any.
@@ -52,20 +61,30 @@ public final class LintSession {
                 planned.append(PlannedFile(path: path, rules: resolved.rules, config: resolved.config,
                                            type: options.type ?? resolved.config?.type(for: governing)))
                 // Warnings of the rule files (a folded list item), once per rule file.
-                for warning in resolved.rules.warnings where told.insert(warning.description).inserted {
+                for warning in resolved.rules.warnings where remember(warning.description) {
                     onDiagnostic(.written(warning.description))
                 }
             case .failure(let failure):
-                if told.insert(failure.description).inserted { failures.append(failure) }
+                if remember(failure.description) { failures.append(failure) }
             }
         }
         if !failures.isEmpty { throw .rules(failures) }
         return planned
     }
 
+    /// True the first time a remark is seen by this session.
+    private func remember(_ remark: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return told.insert(remark).inserted
+    }
+
     /// An id given with `--rule` must name a rule (checked once per rule set).
     private func checkOverrides(against resolved: RuleSetCache.Resolved) throws(SessionError) {
-        guard checkedOverrides.insert(resolved.config?.file ?? "").inserted else { return }
+        lock.lock()
+        let first = checkedOverrides.insert(resolved.config?.file ?? "").inserted
+        lock.unlock()
+        guard first else { return }
         let ids = resolved.rules.rules.map(\.header.id)
         for id in options.overrides.keys.sorted() where !ids.contains(id) {
             throw .unknownRuleOverride(id: id, suggestion: Suggestions.nearest(to: id, in: ids))
