@@ -226,31 +226,36 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
     /// Lints `bytes` as the file at `path` would be (its configuration, its type, its waivers; no baseline,
     /// nothing read from disk but the configuration and rule files).
     public func lint(bytes: [UInt8], path: String) -> TextOutcome {
-        switch options.reader.decode(bytes, path: path) {
-        case .failure(let error):
-            // Rules that fail to load are told first, as before anything is read.
-            if case .failure(let failure) = cache.resolve(for: path) { return .rulesFailed(failure) }
-            if config(for: path)?.isIgnored(path) == true { return .ignored }
-            return .unreadable(error)
-        case .success(let source): return lint(source, type: nil)
+        switch cache.resolve(for: path) {
+        case .failure(let failure): return .rulesFailed(failure)
+        case .success(let resolved):
+            if resolved.config?.isIgnored(path) == true { return .ignored }
+            switch options.reader.decode(bytes, path: path) {
+            case .failure(let error): return .unreadable(error)
+            case .success(let source): return .linted(lint(source, type: nil, under: resolved))
+            }
         }
     }
 
     /// Lints a report already read (an upload's working copy) as the file at its path would be: that
     /// path's configuration, `type` (else the options' type, the configuration's, the text's), waivers.
     public func lint(_ source: Source, type: DocumentType?) -> TextOutcome {
-        let path = source.path
-        switch cache.resolve(for: path) {
+        switch cache.resolve(for: source.path) {
         case .failure(let failure): return .rulesFailed(failure)
         case .success(let resolved):
-            if resolved.config?.isIgnored(path) == true { return .ignored }
-            var result = Linter(rules: resolved.rules, timings: options.timings, parallelRulesFrom: options.parallelRulesFrom)
-                .lint(source, type: type ?? options.type ?? resolved.config?.type(for: path))
-            var gate = Gate(baseline: nil, today: Gate.today())
-            gate.errorsOnly = options.errorsOnly
-            gate.apply(to: &result, config: resolved.config, reportPath: ReportPath.display(path, base: options.base))
-            return .linted(result)
+            if resolved.config?.isIgnored(source.path) == true { return .ignored }
+            return .linted(lint(source, type: type, under: resolved))
         }
+    }
+
+    /// One text under its resolved rules and configuration, gated as `run` gates (waivers; no baseline).
+    private func lint(_ source: Source, type: DocumentType?, under resolved: RuleSetCache.Resolved) -> LintResult {
+        var result = Linter(rules: resolved.rules, timings: options.timings, parallelRulesFrom: options.parallelRulesFrom)
+            .lint(source, type: type ?? options.type ?? resolved.config?.type(for: source.path))
+        var gate = Gate(baseline: nil, today: Gate.today())
+        gate.errorsOnly = options.errorsOnly
+        gate.apply(to: &result, config: resolved.config, reportPath: ReportPath.display(source.path, base: options.base))
+        return result
     }
 
     /// The configuration `lint(bytes:path:)` used for `path`, or nil (none, or it failed to load).
