@@ -60,8 +60,10 @@ struct MultipartForm {
             guard parts.count < MultipartForm.maxParts else { throw .tooManyParts }
             let disposition = headers["content-disposition"] ?? ""
             guard let name = MultipartForm.parameter("name", in: disposition) else { throw .malformed }
-            parts.append(Part(name: name, filename: MultipartForm.parameter("filename", in: disposition),
-                              contentType: headers["content-type"], body: body[start..<end]))
+            parts.append(
+                Part(
+                    name: name, filename: MultipartForm.parameter("filename", in: disposition),
+                    contentType: headers["content-type"], body: body[start..<end]))
             cursor = end + separator.count
         }
         self.parts = parts
@@ -107,8 +109,16 @@ struct MultipartForm {
         var quoted = false
         var escaped = false
         for character in value {
-            if escaped { escaped = false; current.append(character); continue }
-            if character == "\\" && quoted { escaped = true; current.append(character); continue }
+            if escaped {
+                escaped = false
+                current.append(character)
+                continue
+            }
+            if character == "\\" && quoted {
+                escaped = true
+                current.append(character)
+                continue
+            }
             if character == "\"" { quoted.toggle() }
             if character == ";" && !quoted {
                 items.append(current)

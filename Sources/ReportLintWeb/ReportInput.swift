@@ -41,9 +41,12 @@ public struct ReportInput: Sendable {
     /// 120 characters; a browser may send `C:\Users\…\报告.docx`.
     static func displayName(_ raw: String) -> String {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        var cleaned = String(String.UnicodeScalarView(last.unicodeScalars.filter {
-            !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format)
-        })).trimmingCharacters(in: .whitespaces)
+        var cleaned = String(
+            String.UnicodeScalarView(
+                last.unicodeScalars.filter {
+                    !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format)
+                })
+        ).trimmingCharacters(in: .whitespaces)
         if cleaned == "." || cleaned == ".." { cleaned = "" }
         if cleaned.count > 120 {
             let ext = (cleaned as NSString).pathExtension
@@ -58,7 +61,8 @@ public struct ReportInput: Sendable {
 enum ReportInputParser {
     static func parse(body: [UInt8], contentType: String?) throws(WebError) -> ReportInput {
         guard !body.isEmpty else { throw WebError.emptyBody }
-        let mediaType = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType =
+            contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         switch mediaType {
         case "multipart/form-data": return try multipart(body, contentType: contentType ?? "")
         case "application/json": return try json(body)
@@ -125,7 +129,8 @@ enum ReportInputParser {
         }
         if let fix = object["fix"] {
             guard let fields = fix as? [String: Any], let rule = fields["rule"] as? String,
-                  let line = fields["line"] as? Int, let column = fields["column"] as? Int else {
+                let line = fields["line"] as? Int, let column = fields["column"] as? Int
+            else {
                 throw WebError.badField("fix 应为 {\"rule\": 规则 id, \"line\": 行, \"column\": 列}")
             }
             input.fix = ReportInput.FixTarget(rule: rule, line: line, column: column)
@@ -136,7 +141,8 @@ enum ReportInputParser {
     static func documentType(_ raw: String?) throws(WebError) -> DocumentType? {
         guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, raw != "auto" else { return nil }
         guard let type = DocumentType(rawValue: raw) else {
-            throw WebError.badField("文种“\(raw)”无效，应为 " + DocumentType.allCases.map(\.rawValue).joined(separator: "、") + " 之一（不给则自动判断）")
+            throw WebError.badField(
+                "文种“\(raw)”无效，应为 " + DocumentType.allCases.map(\.rawValue).joined(separator: "、") + " 之一（不给则自动判断）")
         }
         return type
     }

@@ -24,7 +24,9 @@ public final class ReportService: Sendable {
     /// Rules as the CLI loads them: the built-in packs (unless `includeBuiltin` is false), the files of
     /// `--rules`, and `configPath`'s packs, severities and rule files. Without `configPath` no
     /// `.reportlint.yml` is looked for: the server's rules are what its command line says.
-    public static func load(configPath: String?, rulePaths: [String], includeBuiltin: Bool, maxFileSize: Int) -> Result<ReportService, RuleErrors> {
+    public static func load(configPath: String?, rulePaths: [String], includeBuiltin: Bool, maxFileSize: Int) -> Result<
+        ReportService, RuleErrors
+    > {
         var options = LintOptions()
         options.rulePaths = rulePaths
         options.includeBuiltin = includeBuiltin
@@ -34,11 +36,16 @@ public final class ReportService: Sendable {
         let session = LintSession(options: options)
         do {
             let here = try session.rulesHere()
-            return .success(ReportService(session: session, rules: here.rules, config: here.config, configFile: configPath,
-                                          maxFileSize: maxFileSize))
+            return .success(
+                ReportService(
+                    session: session, rules: here.rules, config: here.config, configFile: configPath,
+                    maxFileSize: maxFileSize))
         } catch {
             if case .rules(let failures) = error { return .failure(RuleErrors(errors: failures.flatMap(\.errors))) }
-            return .failure(RuleErrors(errors: [RuleError(.syntax(error.description), at: RuleLocation(file: configPath ?? "-", line: 1, column: 1))]))
+            return .failure(
+                RuleErrors(errors: [
+                    RuleError(.syntax(error.description), at: RuleLocation(file: configPath ?? "-", line: 1, column: 1))
+                ]))
         }
     }
 
@@ -69,8 +76,11 @@ public final class ReportService: Sendable {
             let markdown = ReportService.markdownExtensions.contains(input.pathExtension)
             let readAs = markdown ? input.name : input.name + ".txt"
             return reader.decode(Array(text.utf8), path: readAs).mapError(WebError.read).map { decoded in
-                let source = markdown ? decoded
-                    : Source(path: input.name, utf8: decoded.bytes, encoding: .utf8, format: .text, outlineLevels: input.outlineLevels)
+                let source =
+                    markdown
+                    ? decoded
+                    : Source(
+                        path: input.name, utf8: decoded.bytes, encoding: .utf8, format: .text, outlineLevels: input.outlineLevels)
                 return Read(source: source, working: source, format: source.format)
             }
         }
@@ -109,8 +119,13 @@ public final class ReportService: Sendable {
             }
             return .success(fixed)
         }
-        guard let fixed = Fixer.fixOne(source, linter: linter, type: type, ruleId: target.rule, line: target.line, column: target.column) else {
-            return .failure(WebError(status: 409, message: "在第 \(target.line) 行第 \(target.column) 列没有规则 \(target.rule) 可自动修正的问题（可能已经修正，或文字已改动）"))
+        guard
+            let fixed = Fixer.fixOne(
+                source, linter: linter, type: type, ruleId: target.rule, line: target.line, column: target.column)
+        else {
+            return .failure(
+                WebError(
+                    status: 409, message: "在第 \(target.line) 行第 \(target.column) 列没有规则 \(target.rule) 可自动修正的问题（可能已经修正，或文字已改动）"))
         }
         return .success(fixed)
     }
@@ -132,7 +147,11 @@ public final class ReportService: Sendable {
         let file = LintSession.PlannedFile(path: name, rules: rules, config: config, type: input.type ?? config?.type(for: name))
         switch session.review(bytes: bytes, as: file) {
         case .success(let review):
-            return .success((review.outcome.bytes, ReviewedCopy.outputPath(for: input.name), review.outcome.comments, review.outcome.trackedChanges))
+            return .success(
+                (
+                    review.outcome.bytes, ReviewedCopy.outputPath(for: input.name), review.outcome.comments,
+                    review.outcome.trackedChanges
+                ))
         case .failure(.unreadable(let error)):
             return .failure(.read(error))
         case .failure(let failure):
@@ -145,8 +164,9 @@ public final class ReportService: Sendable {
     func rulesJSON() -> String {
         var json = RuleListing.json(rules)
         for file in Set(rules.rules.map(\.header.location.file)) where file.contains("/") {
-            json = json.replacingOccurrences(of: JSONValue.string(file).serialized(),
-                                             with: JSONValue.string((file as NSString).lastPathComponent).serialized())
+            json = json.replacingOccurrences(
+                of: JSONValue.string(file).serialized(),
+                with: JSONValue.string((file as NSString).lastPathComponent).serialized())
         }
         return json
     }

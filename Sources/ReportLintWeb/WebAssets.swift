@@ -14,7 +14,8 @@ struct WebAssets: Sendable {
     let reportStyle: ByteBuffer
 
     init() {
-        let types = DocumentType.allCases.map { "<option value=\"\($0.rawValue)\">\($0.chineseName)</option>" }.joined(separator: "\n")
+        let types = DocumentType.allCases.map { "<option value=\"\($0.rawValue)\">\($0.chineseName)</option>" }.joined(
+            separator: "\n")
         let html = String(decoding: PackageResources.index_html, as: UTF8.self)
             .replacingOccurrences(of: "<!--TYPES-->", with: types)
             .replacingOccurrences(of: "<!--VERSION-->", with: ReportLintVersion.current)
@@ -25,12 +26,14 @@ struct WebAssets: Sendable {
     }
 
     func response(_ asset: Asset) -> Response {
-        let (buffer, type): (ByteBuffer, String) = switch asset {
-        case .page: (page, "text/html; charset=utf-8")
-        case .script: (script, "text/javascript; charset=utf-8")
-        case .style: (style, "text/css; charset=utf-8")
-        case .reportStyle: (reportStyle, "text/css; charset=utf-8")
-        }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: ResponseBody(byteBuffer: buffer))
+        let (buffer, type): (ByteBuffer, String) =
+            switch asset {
+            case .page: (page, "text/html; charset=utf-8")
+            case .script: (script, "text/javascript; charset=utf-8")
+            case .style: (style, "text/css; charset=utf-8")
+            case .reportStyle: (reportStyle, "text/css; charset=utf-8")
+            }
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: ResponseBody(byteBuffer: buffer))
     }
 }

@@ -28,7 +28,8 @@ public struct WebError: Error, Sendable, Equatable {
         WebError(status: 413, message: ReadError(path: "", reason: .streamTooLarge(limit: limit)).message)
     }
 
-    static let emptyBody = WebError(status: 400, message: "请求体为空：请上传报告文件（multipart/form-data 的 file 字段），或以 JSON 提交 {\"text\": \"……\"}")
+    static let emptyBody = WebError(
+        status: 400, message: "请求体为空：请上传报告文件（multipart/form-data 的 file 字段），或以 JSON 提交 {\"text\": \"……\"}")
 
     static func unsupportedContentType(_ type: String?) -> WebError {
         WebError(status: 415, message: "不支持的内容类型“\(type ?? "（未给出）")”：请用 multipart/form-data 上传文件，或用 application/json 提交文字")

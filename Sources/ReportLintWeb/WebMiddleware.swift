@@ -9,23 +9,28 @@ struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = WebRequestContext
     let log: @Sendable (String) -> Void
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         let started = ContinuousClock.now
         var response: Response
         do {
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
-            let webError: WebError = error.status == .notFound ? .notFound
-                : error.status == .methodNotAllowed ? .methodNotAllowed
-                : WebError(status: error.status.code, message: "请求无法处理（HTTP \(error.status.code)）")
+            let webError: WebError =
+                error.status == .notFound
+                ? .notFound
+                : error.status == .methodNotAllowed
+                    ? .methodNotAllowed
+                    : WebError(status: error.status.code, message: "请求无法处理（HTTP \(error.status.code)）")
             response = WebResponses.error(webError)
         } catch {
             response = WebResponses.error(WebError(status: 500, message: "服务器内部错误"))
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        log("\(WebLog.timestamp()) \(context.clientAddress) \(request.method.rawValue) \(WebLog.clean(request.uri.path)) "
-            + "\(response.status.code) \(String(format: "%.1f", milliseconds))ms")
+        log(
+            "\(WebLog.timestamp()) \(context.clientAddress) \(request.method.rawValue) \(WebLog.clean(request.uri.path)) "
+                + "\(response.status.code) \(String(format: "%.1f", milliseconds))ms")
         return response
     }
 }
@@ -55,10 +60,12 @@ enum WebLog {
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = WebRequestContext
 
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
         + "form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware.contentSecurityPolicy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
@@ -76,7 +83,8 @@ struct TokenMiddleware: RouterMiddleware {
     typealias Context = WebRequestContext
     let token: String?
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         guard let token, request.uri.path.hasPrefix("/api/"), request.uri.path != "/api/health" else {
             return try await next(request, context)
         }

@@ -6,8 +6,9 @@ import ReportLint
 /// `/api/lint` gives exactly what `reportlint lint --format json` prints for that file.
 enum WebResponses {
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// `{"error": {"status": 422, "message": "……"}}`, with Retry-After on a 503.
@@ -34,18 +35,22 @@ enum WebResponses {
             ("name", .string(source.path)),
             ("format", .string(read.format.rawValue)),
             ("text", .string(source.originalText ?? source.text)),
-            ("outlineLevels", .object(source.outlineLevels.sorted { $0.key < $1.key }.map { (String($0.key), JSONValue.int($0.value)) })),
+            (
+                "outlineLevels",
+                .object(source.outlineLevels.sorted { $0.key < $1.key }.map { (String($0.key), JSONValue.int($0.value)) })
+            ),
         ])
-        let fixList = JSONValue.array(fixes.map { finding in
-            .object([
-                ("finding", .int(findingIndex[finding] ?? -1)),
-                ("rule", .string(finding.ruleId)),
-                ("line", .int(finding.start.line)),
-                ("column", .int(finding.start.column)),
-                ("original", .string(source.string(finding.range))),
-                ("replacement", .string(finding.suggestion ?? "")),
-            ])
-        })
+        let fixList = JSONValue.array(
+            fixes.map { finding in
+                .object([
+                    ("finding", .int(findingIndex[finding] ?? -1)),
+                    ("rule", .string(finding.ruleId)),
+                    ("line", .int(finding.start.line)),
+                    ("column", .int(finding.start.column)),
+                    ("original", .string(source.string(finding.range))),
+                    ("replacement", .string(finding.suggestion ?? "")),
+                ])
+            })
         var output = "{\n  \"report\": "
         output += lintReport(result, rules: rules).trimmingCharacters(in: .whitespacesAndNewlines)
         output += ",\n" + JSONValue.member("document", document, level: 1)
@@ -60,16 +65,20 @@ enum WebResponses {
             ("name", .string(name)),
             ("changed", .bool(result.changed)),
             ("passes", .int(result.passes)),
-            ("edits", .array(result.applied.map { edit in
-                .object([
-                    ("rule", .string(edit.ruleId)),
-                    ("line", .int(edit.line)),
-                    ("column", .int(edit.column)),
-                    ("original", .string(edit.original)),
-                    ("replacement", .string(edit.replacement)),
-                    ("pass", .int(edit.pass)),
-                ])
-            })),
+            (
+                "edits",
+                .array(
+                    result.applied.map { edit in
+                        .object([
+                            ("rule", .string(edit.ruleId)),
+                            ("line", .int(edit.line)),
+                            ("column", .int(edit.column)),
+                            ("original", .string(edit.original)),
+                            ("replacement", .string(edit.replacement)),
+                            ("pass", .int(edit.pass)),
+                        ])
+                    })
+            ),
             ("fixedText", .string(result.fixedText)),
         ]).serialized() + "\n"
     }

@@ -15,7 +15,9 @@ public struct WebServer: Sendable {
     public let limiter: JobLimiter
     let log: @Sendable (String) -> Void
 
-    public init(service: ReportService, options: WebOptions, log: @escaping @Sendable (String) -> Void = WebServer.standardErrorLog) {
+    public init(
+        service: ReportService, options: WebOptions, log: @escaping @Sendable (String) -> Void = WebServer.standardErrorLog
+    ) {
         self.service = service
         self.options = options
         self.limiter = JobLimiter(limit: options.jobs, wait: options.queueWait)
@@ -38,8 +40,11 @@ public struct WebServer: Sendable {
         router.get("/static/app.css") { _, _ in assets.response(.style) }
         router.get("/static/report.css") { _, _ in assets.response(.reportStyle) }
         router.get("/api/health") { [limiter] _, _ in
-            WebResponses.json(JSONValue.object([("status", .string("ok")), ("version", .string(ReportLintVersion.current)),
-                                                ("jobs", .int(limiter.active))]).serialized() + "\n")
+            WebResponses.json(
+                JSONValue.object([
+                    ("status", .string("ok")), ("version", .string(ReportLintVersion.current)),
+                    ("jobs", .int(limiter.active)),
+                ]).serialized() + "\n")
         }
         router.get("/api/rules") { [service] _, _ in WebResponses.json(service.rulesJSON()) }
         router.post("/api/lint") { request, _ in await handle(request) { input throws(WebError) in try await lint(input) } }
@@ -53,7 +58,8 @@ public struct WebServer: Sendable {
                 return response
             }
         }
-        router.post("/api/annotate") { request, _ in await handle(request) { input throws(WebError) in try await annotate(input) } }
+        router.post("/api/annotate") { request, _ in await handle(request) { input throws(WebError) in try await annotate(input) }
+        }
         return router
     }
 
@@ -109,17 +115,21 @@ public struct WebServer: Sendable {
     private func annotate(_ input: ReportInput) async throws(WebError) -> Response {
         let service = self.service
         let (bytes, name, comments, changes) = try await job { service.annotate(input) }.get()
-        return Response(status: .ok, headers: [
-            .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            .contentDisposition: WebServer.attachment(name),
-            HTTPField.Name("X-ReportLint-Comments")!: String(comments),
-            HTTPField.Name("X-ReportLint-Tracked-Changes")!: String(changes),
-        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                .contentDisposition: WebServer.attachment(name),
+                HTTPField.Name("X-ReportLint-Comments")!: String(comments),
+                HTTPField.Name("X-ReportLint-Tracked-Changes")!: String(changes),
+            ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// `attachment` with an ASCII fall-back name and the real one in RFC 5987 form (报告.审阅.docx).
     static func attachment(_ name: String) -> String {
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "review.docx"
+        let encoded =
+            name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+            ?? "review.docx"
         return "attachment; filename=\"review.docx\"; filename*=UTF-8''\(encoded)"
     }
 
@@ -127,7 +137,9 @@ public struct WebServer: Sendable {
 
     /// Reads and parses the body and runs `route`, all within the time limit; any refusal becomes its 4xx
     /// or 503 in Chinese.
-    private func handle(_ request: Request, _ route: @escaping @Sendable (ReportInput) async throws(WebError) -> Response) async -> Response {
+    private func handle(_ request: Request, _ route: @escaping @Sendable (ReportInput) async throws(WebError) -> Response) async
+        -> Response
+    {
         let limit = options.maxBodySize
         let seconds = Int(options.timeLimit.components.seconds)
         return await WebServer.withDeadline(options.timeLimit, timedOut: WebResponses.error(.timedOut(seconds: seconds))) {
@@ -175,8 +187,10 @@ public struct WebServer: Sendable {
 
     /// `operation`'s response, or `timedOut` once `limit` has passed (the operation is cancelled; a lint job
     /// already running finishes in its slot, unanswered).
-    static func withDeadline(_ limit: Duration, timedOut: Response,
-                             _ operation: @escaping @Sendable () async -> Response) async -> Response {
+    static func withDeadline(
+        _ limit: Duration, timedOut: Response,
+        _ operation: @escaping @Sendable () async -> Response
+    ) async -> Response {
         let delivery = Delivery<Response>()
         let response = try? await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Response, any Error>) in
             delivery.set(continuation)

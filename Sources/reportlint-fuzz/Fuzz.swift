@@ -30,48 +30,53 @@ enum FuzzTarget: String, CaseIterable {
         case .rules:
             let yaml = String(decoding: bytes, as: UTF8.self)
             guard case .success(let pack) = RuleLoader.parse(yaml: yaml, file: "fuzz.yml"),
-                  case .success(let compiled) = CompiledRules.compile([pack]) else { return }
+                case .success(let compiled) = CompiledRules.compile([pack])
+            else { return }
             _ = Linter(rules: compiled).lint(Source(path: "r.txt", text: "2023年工作总结\n一、政治建设\n下一步，我局将学习 ，*次。\n"))
         }
     }
 }
 
 #if FUZZING
-/// Which target this binary fuzzes: REPORTLINT_FUZZ_TARGET (set by scripts/fuzz).
-let selectedTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["REPORTLINT_FUZZ_TARGET"] ?? "") ?? .document
+    /// Which target this binary fuzzes: REPORTLINT_FUZZ_TARGET (set by scripts/fuzz).
+    let selectedTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["REPORTLINT_FUZZ_TARGET"] ?? "") ?? .document
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    selectedTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}
-
-/// libFuzzer's documented entry for programs that own `main`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// SwiftPM links an executable's `main` to `<module>_main`: here it hands over to libFuzzer.
-@_cdecl("reportlint_fuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
-}
-#else
-@main
-struct Replay {
-    static func main() {
-        let arguments = CommandLine.arguments.dropFirst()
-        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            print("usage: reportlint-fuzz document|rules FILE...")
-            exit(2)
-        }
-        for path in arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            target.run(Array(data))
-        }
-        print("replayed \(arguments.count - 1) inputs through \(target.rawValue)")
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        selectedTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
     }
-}
+
+    /// libFuzzer's documented entry for programs that own `main`.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // The name is libFuzzer's C symbol.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// SwiftPM links an executable's `main` to `<module>_main`: here it hands over to libFuzzer.
+    @_cdecl("reportlint_fuzz_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    }
+#else
+    @main
+    struct Replay {
+        static func main() {
+            let arguments = CommandLine.arguments.dropFirst()
+            guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+                print("usage: reportlint-fuzz document|rules FILE...")
+                exit(2)
+            }
+            for path in arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                target.run(Array(data))
+            }
+            print("replayed \(arguments.count - 1) inputs through \(target.rawValue)")
+        }
+    }
 #endif

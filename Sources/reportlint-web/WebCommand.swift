@@ -40,7 +40,9 @@ struct WebCommand: AsyncParsableCommand {
     @Option(name: .customLong("queue-wait"), help: ArgumentHelp("请求等待空闲检查位置的最长时间（秒）。", valueName: "SECONDS"))
     var queueWait = 2.0
 
-    @Option(help: ArgumentHelp("访问令牌：设置后，接口请求须带 Authorization: Bearer 令牌。也可用环境变量 REPORTLINT_WEB_TOKEN（不会出现在进程列表中）。", valueName: "TOKEN"))
+    @Option(
+        help: ArgumentHelp(
+            "访问令牌：设置后，接口请求须带 Authorization: Bearer 令牌。也可用环境变量 REPORTLINT_WEB_TOKEN（不会出现在进程列表中）。", valueName: "TOKEN"))
     var token: String?
 
     func validate() throws {
@@ -53,8 +55,10 @@ struct WebCommand: AsyncParsableCommand {
 
     func run() async throws {
         let service: ReportService
-        switch ReportService.load(configPath: config, rulePaths: rules, includeBuiltin: !noBuiltin,
-                                  maxFileSize: maxFileSize * 1_048_576) {
+        switch ReportService.load(
+            configPath: config, rulePaths: rules, includeBuiltin: !noBuiltin,
+            maxFileSize: maxFileSize * 1_048_576)
+        {
         case .success(let loaded): service = loaded
         case .failure(let failure):
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
@@ -72,11 +76,11 @@ struct WebCommand: AsyncParsableCommand {
         let host = self.host
         let rulesCount = service.rules.rules.count
         let app = server.application { port in
-            WebServer.standardErrorLog("reportlint-web \(ReportLintVersion.current) 已启动：http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-                + "（规则 \(rulesCount) 条" + (service.configFile.map { "，配置 \($0)" } ?? "，内置规则") + "；"
-                + (LegacyConverter.soffice() == nil ? "未找到 LibreOffice，不接受 .doc/.wps" : "可读 .doc/.wps/.rtf/.odt") + "）")
+            WebServer.standardErrorLog(
+                "reportlint-web \(ReportLintVersion.current) 已启动：http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                    + "（规则 \(rulesCount) 条" + (service.configFile.map { "，配置 \($0)" } ?? "，内置规则") + "；"
+                    + (LegacyConverter.soffice() == nil ? "未找到 LibreOffice，不接受 .doc/.wps" : "可读 .doc/.wps/.rtf/.odt") + "）")
         }
         try await app.runService()
     }
 }
-

@@ -6,16 +6,18 @@ struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "生成审阅稿（.docx）：每个问题是一条 Word 批注，可安全修正的问题标为修订，原文件不变。",
         discussion: """
-        报告.docx（或 .txt、.md、.doc、.wps、.rtf、.odt）→ 同一目录下的 报告.审阅.docx。批注的作者是 ReportLint，写明问题、改法和规则；\
-        修订全部接受后与 reportlint fix 的结果相同，全部拒绝后与原文相同。.docx 原有的样式、编号、表格、页眉、图片、域、批注和修订都保留。
-        .txt、.md 生成新的 Word 文档（按 GB/T 9704 的字体和版式），.doc、.wps、.rtf、.odt 需要安装 LibreOffice 才能读取。
-        退出码：0 全部写成；2 命令行、配置、规则错误，或有文件未能读取或写入（其余文件照常写出）。
-        """
+            报告.docx（或 .txt、.md、.doc、.wps、.rtf、.odt）→ 同一目录下的 报告.审阅.docx。批注的作者是 ReportLint，写明问题、改法和规则；\
+            修订全部接受后与 reportlint fix 的结果相同，全部拒绝后与原文相同。.docx 原有的样式、编号、表格、页眉、图片、域、批注和修订都保留。
+            .txt、.md 生成新的 Word 文档（按 GB/T 9704 的字体和版式），.doc、.wps、.rtf、.odt 需要安装 LibreOffice 才能读取。
+            退出码：0 全部写成；2 命令行、配置、规则错误，或有文件未能读取或写入（其余文件照常写出）。
+            """
     )
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("审阅稿写到这里：一个报告时是文件名，多个报告时是已有的目录。默认与报告同目录，名为“报告.审阅.docx”。", valueName: "PATH"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("审阅稿写到这里：一个报告时是文件名，多个报告时是已有的目录。默认与报告同目录，名为“报告.审阅.docx”。", valueName: "PATH"))
     var output: String?
 
     @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
@@ -42,7 +44,9 @@ struct Annotate: ParsableCommand {
             options.reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
         }
         // Reviewed copies found in a folder are not reviewed again.
-        let planned = try session.planOrExit(paths).files.filter { !ReviewedCopy.isReviewedCopy($0.path) || paths.contains($0.path) }
+        let planned = try session.planOrExit(paths).files.filter {
+            !ReviewedCopy.isReviewedCopy($0.path) || paths.contains($0.path)
+        }
         var outputFolder: String?
         if let output {
             var isDirectory: ObjCBool = false
@@ -61,11 +65,15 @@ struct Annotate: ParsableCommand {
         var targets = Set<String>()
         for file in planned {
             let path = file.path
-            let target = outputFolder.map { ($0 as NSString).appendingPathComponent((ReviewedCopy.outputPath(for: path) as NSString).lastPathComponent) }
+            let target =
+                outputFolder.map {
+                    ($0 as NSString).appendingPathComponent((ReviewedCopy.outputPath(for: path) as NSString).lastPathComponent)
+                }
                 ?? output ?? ReviewedCopy.outputPath(for: path)
             // 报告.doc and 报告.docx side by side would both become 报告.审阅.docx: the first one wins.
             guard targets.insert(URL(fileURLWithPath: target).standardizedFileURL.path).inserted else {
-                Diagnostics.print("\(Diagnostics.path(path)): 错误: 审阅稿 \(Diagnostics.path(target)) 已由本次的另一个文件写出，未覆盖；请单独审阅这个文件并用 --output 指定名称")
+                Diagnostics.print(
+                    "\(Diagnostics.path(path)): 错误: 审阅稿 \(Diagnostics.path(target)) 已由本次的另一个文件写出，未覆盖；请单独审阅这个文件并用 --output 指定名称")
                 failed = true
                 continue
             }
@@ -78,10 +86,13 @@ struct Annotate: ParsableCommand {
                 continue
             }
             let review = session.review(bytes: bytes, as: file)
-            switch review.flatMap({ review in ReviewedCopy.write(review.outcome.bytes, to: target, original: path).map { review } }) {
+            let saved = review.flatMap { review in
+                ReviewedCopy.write(review.outcome.bytes, to: target, original: path).map { review }
+            }
+            switch saved {
             case .success(let review):
                 written += 1
-                review.lint.notes.forEach { Diagnostics.print("\(Diagnostics.path(path)): 注意: \($0)") }
+                for note in review.lint.notes { Diagnostics.print("\(Diagnostics.path(path)): 注意: \(note)") }
                 let outcome = review.outcome
                 var line = "\(path) → \(target)：\(outcome.comments) 条批注，\(outcome.trackedChanges) 处修订"
                 if outcome.untracked > 0 { line += "（另有 \(outcome.untracked) 处修正无法标为修订，已在批注中说明）" }

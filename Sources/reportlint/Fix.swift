@@ -6,10 +6,10 @@ struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "自动修正可安全修正的问题（空格、标点、规范提法等），保持编码、BOM、换行和权限不变。",
         discussion: """
-        只修改规则标出的文字，不跨段落，不改动引号“…”和书名号《…》里的内容。修正后重新检查，直到没有可修正的问题。
-        Word 文件（.docx）不会被改写：请按 lint 的提示在 Word 中修改。
-        退出码：0 完成（或无需修正）；1 用 --check 时有可修正的问题；2 命令行、配置、规则或文件读写错误。
-        """
+            只修改规则标出的文字，不跨段落，不改动引号“…”和书名号《…》里的内容。修正后重新检查，直到没有可修正的问题。
+            Word 文件（.docx）不会被改写：请按 lint 的提示在 Word 中修改。
+            退出码：0 完成（或无需修正）；1 用 --check 时有可修正的问题；2 命令行、配置、规则或文件读写错误。
+            """
     )
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -95,7 +95,7 @@ struct Fix: ParsableCommand {
                 if snapshot.isSymbolicLink {
                     Diagnostics.print("\(Diagnostics.path(path)): 注意: 这是符号链接，已修正它指向的文件 \(snapshot.target)，链接本身保留")
                 }
-                notes.forEach { Diagnostics.print("\(Diagnostics.path(path)): 注意: \($0)") }
+                for note in notes { Diagnostics.print("\(Diagnostics.path(path)): 注意: \(note)") }
             case .failure(let failure):
                 Diagnostics.print(failure.description)
                 failed = true

@@ -35,12 +35,13 @@ struct Init: ParsableCommand {
         let paths = files.map { (directory as NSString).appendingPathComponent($0.path) }
         let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty && !force {
-            existing.forEach { Diagnostics.print("\($0): 错误: 文件已存在，未覆盖（用 --force 覆盖）") }
+            for path in existing { Diagnostics.print("\(path): 错误: 文件已存在，未覆盖（用 --force 覆盖）") }
             throw ExitCode(2)
         }
         for (path, (_, content)) in zip(paths, files) {
-            try FileManager.default.createDirectory(atPath: PathText.directory(of: path),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: PathText.directory(of: path),
+                withIntermediateDirectories: true)
             try content.write(toFile: path, atomically: true, encoding: .utf8)
             print("已写入 \(path)")
         }

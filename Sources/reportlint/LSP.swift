@@ -7,9 +7,9 @@ struct LSP: ParsableCommand {
         commandName: "lsp",
         abstract: "作为语言服务器（LSP）运行：通过标准输入输出为编辑器提供诊断和快速修正。",
         discussion: """
-        编辑器启动 `reportlint lsp` 并通过标准输入输出交换 JSON-RPC 消息。检查 .txt 和 .md 文件，
-        打开和每次修改时发布诊断；可自动修正的问题提供快速修正；配置文件或规则文件改动后自动重新加载。
-        """
+            编辑器启动 `reportlint lsp` 并通过标准输入输出交换 JSON-RPC 消息。检查 .txt 和 .md 文件，
+            打开和每次修改时发布诊断；可自动修正的问题提供快速修正；配置文件或规则文件改动后自动重新加载。
+            """
     )
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -39,8 +39,9 @@ struct LSP: ParsableCommand {
                     // Answered and skipped; the connection goes on.
                     let error = MessageFramer.FramingError.bodyTooLarge(length).description
                     Diagnostics.print("reportlint lsp: \(error)")
-                    FileHandle.standardOutput.write(MessageFramer.frame(
-                        #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"\#(error)"}}"#))
+                    FileHandle.standardOutput.write(
+                        MessageFramer.frame(
+                            #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"\#(error)"}}"#))
                 } catch let error as MessageFramer.FramingError {
                     Diagnostics.print("reportlint lsp: \(error.description)")
                     throw ExitCode(2)

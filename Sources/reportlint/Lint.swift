@@ -6,9 +6,9 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查报告。",
         discussion: """
-        PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）、通配符（如 'reports/*.txt'，引号中的也会展开）或 -（标准输入）；不给时检查当前目录。
-        退出码：0 没有达到 --fail-on 级别的问题；1 有（或警告超过 --max-warnings）；2 命令行、配置、规则或文件读取错误。
-        """
+            PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）、通配符（如 'reports/*.txt'，引号中的也会展开）或 -（标准输入）；不给时检查当前目录。
+            退出码：0 没有达到 --fail-on 级别的问题；1 有（或警告超过 --max-warnings）；2 命令行、配置、规则或文件读取错误。
+            """
     )
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -58,7 +58,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "检查结束后在标准错误输出上列出各规则和各阶段所用的时间（所有文件、所有线程合计）。")
     var timings = false
 
-    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("标准输入（-）当作这个文件检查：按扩展名读作文本、Markdown 或 Word，输出中用这个名字，按它所在目录查找配置。", valueName: "NAME"))
+    @Option(
+        name: .customLong("stdin-filename"),
+        help: ArgumentHelp("标准输入（-）当作这个文件检查：按扩展名读作文本、Markdown 或 Word，输出中用这个名字，按它所在目录查找配置。", valueName: "NAME"))
     var stdinFilename: String?
 
     @Flag(name: [.customShort("q"), .long], help: "只报告错误（error），不报告警告和提示；退出码也只看错误。")
@@ -70,7 +72,9 @@ struct Lint: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "text 格式是否用颜色（默认：标准输出是终端时用；NO_COLOR 非空时不用，FORCE_COLOR 时用）。")
     var color: Bool?
 
-    @Option(name: .customLong("print-config"), help: ArgumentHelp("不检查，只以 JSON 打印对这个文件生效的配置：配置文件、规则包、各规则级别、文种、豁免。", valueName: "FILE"))
+    @Option(
+        name: .customLong("print-config"), help: ArgumentHelp("不检查，只以 JSON 打印对这个文件生效的配置：配置文件、规则包、各规则级别、文种、豁免。", valueName: "FILE")
+    )
     var printConfig: String?
 
     @Argument(help: ArgumentHelp("要检查的报告，默认为当前目录。", valueName: "PATH"))
@@ -117,8 +121,11 @@ struct Lint: ParsableCommand {
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done) } }
         let output = try StandardOutput(path: self.output)
-        let color = format == .text && TerminalColor.enabled(flag: self.color, environment: ProcessInfo.processInfo.environment,
-                                                            isTerminal: self.output == nil && isatty(STDOUT_FILENO) != 0)
+        let color =
+            format == .text
+            && TerminalColor.enabled(
+                flag: self.color, environment: ProcessInfo.processInfo.environment,
+                isTerminal: self.output == nil && isatty(STDOUT_FILENO) != 0)
         let reporter = format.reporter(ReporterOptions(color: color, base: base))
         // Formats that can be written file by file are, so memory stays flat however many files there
         // are; the others (a summary first, an index) need the whole run.

@@ -44,7 +44,8 @@ struct Outline: ParsableCommand {
                 failed = true
             }
         }
-        let output = format == .json
+        let output =
+            format == .json
             ? JSONValue.object([("files", .array(objects))]).serialized() + "\n"
             : texts.joined(separator: "\n")
         FileHandle.standardOutput.write(Data(output.utf8))

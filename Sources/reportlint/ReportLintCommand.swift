@@ -61,16 +61,17 @@ func unknownSubcommand(_ arguments: [String], of command: ParsableCommand.Type, 
 /// batch of large reports costs about a twentieth of the run; kept, they are reused.
 private func keepFreedMemory() {
     #if os(Linux)
-    let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3 // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD in <malloc.h>
-    _ = glibcMallopt(mmapThreshold, 32 << 20)
-    _ = glibcMallopt(trimThreshold, 256 << 20)
+        let trimThreshold: Int32 = -1
+        let mmapThreshold: Int32 = -3 // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD in <malloc.h>
+        _ = glibcMallopt(mmapThreshold, 32 << 20)
+        _ = glibcMallopt(trimThreshold, 256 << 20)
     #endif
 }
 
 #if os(Linux)
-// <malloc.h> is not part of the Glibc module Swift imports.
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    // <malloc.h> is not part of the Glibc module Swift imports.
+    @_silgen_name("mallopt")
+    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
 
 /// The options that choose the rules, shared by every command that runs them.
@@ -84,7 +85,9 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("配置文件；不给时从每个报告所在目录向上查找 .reportlint.yml。", valueName: "FILE"))
     var config: String?
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("规则的级别或关闭，优先于配置文件（可多次使用），如 common/stray-space:off、common/numbering:error。", valueName: "ID:LEVEL"))
+    @Option(
+        name: .customLong("rule"),
+        help: ArgumentHelp("规则的级别或关闭，优先于配置文件（可多次使用），如 common/stray-space:off、common/numbering:error。", valueName: "ID:LEVEL"))
     var ruleSettings: [String] = []
 
     func validate() throws {
@@ -149,7 +152,9 @@ extension FailThreshold: ExpressibleByArgument {}
 extension DocumentType: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {
     public init?(argument: String) {
-        guard let encoding = TextEncoding.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        guard let encoding = TextEncoding.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else {
+            return nil
+        }
         self = encoding
     }
 }

@@ -13,9 +13,9 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "检查规则文件或 .reportlint.yml（不检查报告）。within 可引用内置规则的部分，除非用 --no-builtin。",
             discussion: """
-            不给 FILE 时检查当前目录向上找到的 .reportlint.yml（或 --config 给出的配置）及其规则文件。
-            给出规则文件时，它们与所在配置的规则文件一起编译，within 可以引用本单位其他规则文件中的部分。
-            """
+                不给 FILE 时检查当前目录向上找到的 .reportlint.yml（或 --config 给出的配置）及其规则文件。
+                给出规则文件时，它们与所在配置的规则文件一起编译，within 可以引用本单位其他规则文件中的部分。
+                """
         )
 
         @Flag(name: .customLong("no-builtin"), help: "不加载内置规则。")
@@ -41,10 +41,14 @@ struct RulesCommand: ParsableCommand {
                 configs = [governing]
             }
             for path in configs {
-                switch Config.load(path: path).flatMap({ RuleRepository.load(rulePaths: [], includeBuiltin: !noBuiltin, config: $0) }) {
+                switch Config.load(path: path).flatMap({
+                    RuleRepository.load(rulePaths: [], includeBuiltin: !noBuiltin, config: $0)
+                }) {
                 case .success(let compiled):
                     let own = compiled.packs.filter { !BuiltinRules.isBuiltin($0.file) }
-                    print("\(path): 有效的配置文件" + (own.isEmpty ? "" : "，规则文件 \(own.count) 个、规则 \(own.map(\.rules.count).reduce(0, +)) 条"))
+                    print(
+                        "\(path): 有效的配置文件"
+                            + (own.isEmpty ? "" : "，规则文件 \(own.count) 个、规则 \(own.map(\.rules.count).reduce(0, +)) 条"))
                 case .failure(let failure):
                     Diagnostics.print(failure.description)
                     throw ExitCode(2)
@@ -103,9 +107,9 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "运行规则的 examples：每个 fail 示例必须触发该规则，每个 pass 示例不得触发。",
             discussion: """
-            不给 FILE 时测试当前目录适用的全部规则：内置规则包和 .reportlint.yml（或 --config）中的规则文件。
-            给出 FILE 时只测试这些文件中的规则（与配置中的规则文件一起编译，within 照常可用）。
-            """
+                不给 FILE 时测试当前目录适用的全部规则：内置规则包和 .reportlint.yml（或 --config）中的规则文件。
+                给出 FILE 时只测试这些文件中的规则（与配置中的规则文件一起编译，within 照常可用）。
+                """
         )
 
         @Flag(name: .customLong("no-builtin"), help: "不加载内置规则（给出的规则若用 within 引用内置部分则会报错）。")
@@ -119,10 +123,13 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let governing = config ?? Config.discover(from: ".")
-            let compiled = try RuleOptions.load(rulePaths: files, includeBuiltin: !noBuiltin || files.isEmpty, configPath: governing)
+            let compiled = try RuleOptions.load(
+                rulePaths: files, includeBuiltin: !noBuiltin || files.isEmpty, configPath: governing)
             let named = Set(files.flatMap(RuleLoader.ruleFiles(at:)).map(RuleRepository.identity(of:)))
-            let outcome = ExampleRunner.run(compiled) { files.isEmpty || named.contains(RuleRepository.identity(of: $0.location.file)) }
-            outcome.failures.forEach { Diagnostics.print($0.description) }
+            let outcome = ExampleRunner.run(compiled) {
+                files.isEmpty || named.contains(RuleRepository.identity(of: $0.location.file))
+            }
+            for failure in outcome.failures { Diagnostics.print(failure.description) }
             for id in outcome.untested { Diagnostics.print("警告: 规则 \(id) 没有 fail 示例，无法证明它能触发") }
             print("\(outcome.rulesTested) 条规则，\(outcome.examplesRun) 个示例，\(outcome.failures.count) 个失败。")
             if !outcome.failures.isEmpty { throw ExitCode(1) }

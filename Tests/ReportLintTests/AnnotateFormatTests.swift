@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// Reviewed copies of plain text and Markdown, the edits behind the tracked changes, the writer, the
@@ -28,7 +29,10 @@ struct AnnotateFormatTests {
             Fixer.AppliedFix(ruleId: "c", pass: 2, range: ByteRange(12, 15), line: 1, column: 5, original: "丁", replacement: ""),
         ]
         let edits = FixEdits.edits(original: original, applied: applied)
-        #expect(edits == [FixEdits.Edit(range: ByteRange(6, 6), replacement: "戊"), FixEdits.Edit(range: ByteRange(9, 12), replacement: "")])
+        #expect(
+            edits == [
+                FixEdits.Edit(range: ByteRange(6, 6), replacement: "戊"), FixEdits.Edit(range: ByteRange(9, 12), replacement: ""),
+            ])
         #expect(FixEdits.apply(edits, to: original) == "甲乙戊丙")
         // 党的二十大会议精神 → 党的二十大精神: only 会议 is deleted.
         let trimmed = FixEdits.trimmed(Array("党的二十大会议精神".utf8), ByteRange(0, 27), Array("党的二十大精神".utf8))
@@ -56,7 +60,9 @@ struct AnnotateFormatTests {
         #expect(anchors.count == review.lint.findings.count)
         let first = anchors.keys.min()!
         for (index, finding) in review.lint.findings.enumerated() {
-            #expect(anchors[first + index] == review.lint.document.source.string(finding.range).replacingOccurrences(of: "\n", with: ""))
+            #expect(
+                anchors[first + index]
+                    == review.lint.document.source.string(finding.range).replacingOccurrences(of: "\n", with: ""))
         }
     }
 
@@ -96,9 +102,13 @@ struct AnnotateFormatTests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("{\\rtf1 x}".utf8).write(to: directory.appendingPathComponent("旧稿.rtf"))
-        let output = try cli.run(["annotate", "旧稿.rtf"], in: directory, environment: [LegacyConverter.environmentKey: "/nonexistent"])
+        let output = try cli.run(
+            ["annotate", "旧稿.rtf"], in: directory, environment: [LegacyConverter.environmentKey: "/nonexistent"])
         #expect(output.code == 2)
-        #expect(output.stderr.contains("旧稿.rtf: 错误: 无法读取 .rtf 文件：没有找到 LibreOffice。请在 Word 或 WPS 中另存为 .docx，或安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer）后重试"), "\(output.stderr)")
+        #expect(
+            output.stderr.contains(
+                "旧稿.rtf: 错误: 无法读取 .rtf 文件：没有找到 LibreOffice。请在 Word 或 WPS 中另存为 .docx，或安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer）后重试"
+            ), "\(output.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("旧稿.审阅.docx").path))
     }
 
@@ -145,7 +155,9 @@ struct AnnotateFormatTests {
     static func inspect(_ path: String) throws -> Inspection {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestSupport.packageRoot.appendingPathComponent("scripts/docx-check.py").path, "inspect", path]
+        process.arguments = [
+            "python3", TestSupport.packageRoot.appendingPathComponent("scripts/docx-check.py").path, "inspect", path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -167,11 +179,15 @@ struct AnnotateFormatTests {
         let review = try ReviewedCopy.review(bytes: originalBytes, fileName: fileName, rules: AnnotateFormatTests.rules).get()
         let source = review.lint.document.source
         let ours = inspection.comments.filter { $0.author == "ReportLint" }
-        #expect(ours.count == review.lint.findings.count && !ours.isEmpty, "\(ours.count) comments, \(review.lint.findings.count) findings")
+        #expect(
+            ours.count == review.lint.findings.count && !ours.isEmpty,
+            "\(ours.count) comments, \(review.lint.findings.count) findings")
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(inspection.rejected.count == lines.count - 1, "\(inspection.rejected.count) vs \(lines.count - 1)")
         // Numbering drawn by Word leads the reader's line but is no text of the paragraph.
-        let prefixes = zip(lines, inspection.rejected).map { line, paragraph in line.unicodeScalars.count - paragraph.unicodeScalars.count }
+        let prefixes = zip(lines, inspection.rejected).map { line, paragraph in
+            line.unicodeScalars.count - paragraph.unicodeScalars.count
+        }
         for (paragraph, (line, rejected)) in zip(lines, inspection.rejected).enumerated() {
             #expect(line.hasSuffix(rejected), "paragraph \(paragraph): \(line) / \(rejected)")
         }
@@ -180,16 +196,23 @@ struct AnnotateFormatTests {
             let prefix = prefixes[finding.start.line - 1]
             let startColumn = finding.start.column - 1
             if startColumn < prefix { expected.removeFirst(min(expected.count, prefix - startColumn)) }
-            #expect(comment.anchor == String(String.UnicodeScalarView(expected)), "\(finding.ruleId): \(comment.anchor ?? "nil") vs \(String(String.UnicodeScalarView(expected)))")
+            #expect(
+                comment.anchor == String(String.UnicodeScalarView(expected)),
+                "\(finding.ruleId): \(comment.anchor ?? "nil") vs \(String(String.UnicodeScalarView(expected)))")
             #expect(comment.text.contains(finding.message) && comment.text.contains(finding.ruleId))
             #expect(comment.paragraph == finding.start.line - 1)
         }
-        #expect(inspection.revisions.allSatisfy { $0.author == "ReportLint" || $0.author == nil || $0.kind == "insert" && $0.author != "ReportLint" })
+        #expect(
+            inspection.revisions.allSatisfy {
+                $0.author == "ReportLint" || $0.author == nil || $0.kind == "insert" && $0.author != "ReportLint"
+            })
         #expect(inspection.revisions.contains { $0.author == "ReportLint" })
         let fixedLines = review.fix.fixedText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, accepted) in inspection.accepted.enumerated() where !allowUntracked {
-            #expect(fixedLines[index].hasSuffix(accepted) && fixedLines[index].unicodeScalars.count - accepted.unicodeScalars.count == prefixes[index],
-                    "paragraph \(index): \(fixedLines[index]) / \(accepted)")
+            #expect(
+                fixedLines[index].hasSuffix(accepted)
+                    && fixedLines[index].unicodeScalars.count - accepted.unicodeScalars.count == prefixes[index],
+                "paragraph \(index): \(fixedLines[index]) / \(accepted)")
         }
         #expect(Array(try Data(contentsOf: directory.appendingPathComponent(path))) == originalBytes)
     }
@@ -205,7 +228,8 @@ struct AnnotateFormatTests {
         // No findings: a copy without comments, still a valid document.
         let clean = try cli.run(["annotate", "summary-headings.docx"], in: directory)
         #expect(clean.code == 0 && clean.stdout.contains("0 条批注"))
-        #expect(try AnnotateFormatTests.inspect(directory.appendingPathComponent("summary-headings.审阅.docx").path).comments.isEmpty)
+        #expect(
+            try AnnotateFormatTests.inspect(directory.appendingPathComponent("summary-headings.审阅.docx").path).comments.isEmpty)
     }
 
     @Test(.enabled(if: AnnotateFormatTests.hasPythonDocx)) func pythonDocxMadeDocument() throws {
@@ -213,9 +237,11 @@ struct AnnotateFormatTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let make = Process()
         make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        make.arguments = ["python3", TestSupport.packageRoot.appendingPathComponent("scripts/docx-check.py").path, "make",
-                          TestSupport.fixturesDirectory.appendingPathComponent("draft-punctuation.txt").path,
-                          directory.appendingPathComponent("python.docx").path]
+        make.arguments = [
+            "python3", TestSupport.packageRoot.appendingPathComponent("scripts/docx-check.py").path, "make",
+            TestSupport.fixturesDirectory.appendingPathComponent("draft-punctuation.txt").path,
+            directory.appendingPathComponent("python.docx").path,
+        ]
         try make.run()
         make.waitUntilExit()
         #expect(make.terminationStatus == 0)
@@ -234,16 +260,21 @@ struct AnnotateFormatTests {
         // A .doc made by LibreOffice from the fixture's text.
         let convert = Process()
         convert.executableURL = URL(fileURLWithPath: LegacyConverter.soffice()!)
-        convert.arguments = ["-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore", "--convert-to", "doc",
-                             "--outdir", directory.path, directory.appendingPathComponent("source.txt").path]
+        convert.arguments = [
+            "-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore", "--convert-to", "doc",
+            "--outdir", directory.path, directory.appendingPathComponent("source.txt").path,
+        ]
         convert.standardOutput = FileHandle.nullDevice
         convert.standardError = FileHandle.nullDevice
         try convert.run()
         convert.waitUntilExit()
-        try FileManager.default.moveItem(at: directory.appendingPathComponent("source.doc"), to: directory.appendingPathComponent("旧稿.doc"))
+        try FileManager.default.moveItem(
+            at: directory.appendingPathComponent("source.doc"), to: directory.appendingPathComponent("旧稿.doc"))
         // lint reads it, annotate reviews it.
         let lint = try cli.run(["lint", "--format", "json", "旧稿.doc"], in: directory)
-        #expect(lint.code == 1 && lint.stdout.contains("\"format\" : \"docx\"") || lint.stdout.contains(#""format": "docx""#), "\(lint.stderr)")
+        #expect(
+            lint.code == 1 && lint.stdout.contains("\"format\" : \"docx\"") || lint.stdout.contains(#""format": "docx""#),
+            "\(lint.stderr)")
         try checkWithPythonDocx("旧稿.doc", in: directory)
 
         // Round trip: LibreOffice opens the reviewed copy and saves it as .docx again; comments and changes stay.
@@ -252,15 +283,21 @@ struct AnnotateFormatTests {
         let roundTrip = Process()
         roundTrip.executableURL = URL(fileURLWithPath: LegacyConverter.soffice()!)
         let out = directory.appendingPathComponent("roundtrip")
-        roundTrip.arguments = ["-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore", "--convert-to", "docx",
-                               "--outdir", out.path, reviewed.path]
+        roundTrip.arguments = [
+            "-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore", "--convert-to", "docx",
+            "--outdir", out.path, reviewed.path,
+        ]
         roundTrip.standardOutput = FileHandle.nullDevice
         roundTrip.standardError = FileHandle.nullDevice
         try roundTrip.run()
         roundTrip.waitUntilExit()
         let after = try AnnotateFormatTests.inspect(out.appendingPathComponent("旧稿.审阅.docx").path)
-        #expect(after.comments.filter { $0.author == "ReportLint" }.map(\.text) == before.comments.filter { $0.author == "ReportLint" }.map(\.text))
-        #expect(after.comments.filter { $0.author == "ReportLint" }.map(\.anchor) == before.comments.filter { $0.author == "ReportLint" }.map(\.anchor))
+        #expect(
+            after.comments.filter { $0.author == "ReportLint" }.map(\.text)
+                == before.comments.filter { $0.author == "ReportLint" }.map(\.text))
+        #expect(
+            after.comments.filter { $0.author == "ReportLint" }.map(\.anchor)
+                == before.comments.filter { $0.author == "ReportLint" }.map(\.anchor))
         #expect(after.accepted == before.accepted && after.rejected == before.rejected)
         #expect(after.revisions.filter { $0.author == "ReportLint" }.count >= 1)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// Issue 7's bad-input corpus, through the real binary: each bad input gives one clear line naming the file
@@ -41,7 +42,8 @@ struct BadInputTests {
         for (url, message) in cases {
             let stderr = try lintBeside(url, in: directory)
             #expect(stderr.contains("\(url.path): 错误: \(message)"), "\(url.lastPathComponent): \(stderr)")
-            #expect(stderr.split(separator: "\n").filter { $0.contains(url.lastPathComponent) }.count == 1, "one line per bad file")
+            #expect(
+                stderr.split(separator: "\n").filter { $0.contains(url.lastPathComponent) }.count == 1, "one line per bad file")
         }
     }
 
@@ -118,16 +120,25 @@ struct BadInputTests {
             return url.path
         }
         var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...9 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...9 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         let deep = "pack: p\nrules: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
-        let same = "pack: p\nrules:\n" + (0..<3000).map { _ in "  - {id: p/a, kind: forbid, message: m, phrases: [x]}\n" }.joined()
+        let same =
+            "pack: p\nrules:\n" + (0..<3000).map { _ in "  - {id: p/a, kind: forbid, message: m, phrases: [x]}\n" }.joined()
         let cases: [(String, String)] = [
             (try rules("bomb.yml", bomb + "pack: b\nrules: []\n"), "规则文件过于复杂：节点超过 200000 个"),
             (try rules("deep.yml", deep), "YAML 语法错误"),
             (try rules("tabs.yml", "pack: p\nrules:\n\t- id: p/a\n"), ":3:1: 错误: YAML 语法错误"),
             (try rules("regex.yml", "pack: p\nrules:\n  - {id: p/a, kind: forbid, message: m, patterns: ['(未闭合']}\n"), "无法编译"),
-            (try rules("catastrophic.yml", "pack: p\nrules:\n  - {id: p/a, kind: forbid, message: m, patterns: ['(a+)+$']}\n"), "可能出现灾难性回溯，已拒绝"),
-            (try rules("empty-match.yml", "pack: p\nrules:\n  - {id: p/a, kind: forbid, message: m, patterns: ['x*']}\n"), "能匹配空字符串"),
+            (
+                try rules("catastrophic.yml", "pack: p\nrules:\n  - {id: p/a, kind: forbid, message: m, patterns: ['(a+)+$']}\n"),
+                "可能出现灾难性回溯，已拒绝"
+            ),
+            (
+                try rules("empty-match.yml", "pack: p\nrules:\n  - {id: p/a, kind: forbid, message: m, patterns: ['x*']}\n"),
+                "能匹配空字符串"
+            ),
             (try rules("same-id.yml", same), "……另有 2899 个错误未列出"),
         ]
         for (path, message) in cases {
@@ -159,7 +170,9 @@ struct RegexGuardTests {
     /// A slow pattern the static check cannot see (alternation) stops at the deadline and becomes an
     /// error finding of its rule instead of a hang.
     @Test func aRunawaySearchBecomesAnErrorFinding() throws {
-        let rules = try TestSupport.rules(["pack: t\nrules:\n  - {id: t/slow, kind: forbid, severity: info, message: m, patterns: ['(a|aa)*c']}\n"])
+        let rules = try TestSupport.rules([
+            "pack: t\nrules:\n  - {id: t/slow, kind: forbid, severity: info, message: m, patterns: ['(a|aa)*c']}\n"
+        ])
         let started = Date()
         // The c lets the guard pass (every match needs a c), so the search of its line runs and runs away.
         let result = TestSupport.lint("总结\n" + String(repeating: "a", count: 80) + "bc\n", rules: rules)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 @Suite("Batch linting: order and a bounded number of files in flight")
@@ -32,12 +33,15 @@ struct BatchLinterTests {
         let jobs = try jobs(30)
         let delivered = LockedCount()
         let furthestAhead = LockedCount()
-        BatchLinter.run(jobs, reader: Reader(), threads: 2, progress: { finished in
-            furthestAhead.raise(to: finished - delivered.value)
-        }, window: .init(files: 2, bytes: .max)) { _, _ in
-            Thread.sleep(forTimeInterval: 0.003)
-            delivered.raise(to: delivered.value + 1)
-        }
+        BatchLinter.run(
+            jobs, reader: Reader(), threads: 2,
+            progress: { finished in
+                furthestAhead.raise(to: finished - delivered.value)
+            }, window: .init(files: 2, bytes: .max),
+            deliver: { _, _ in
+                Thread.sleep(forTimeInterval: 0.003)
+                delivered.raise(to: delivered.value + 1)
+            })
         #expect(delivered.value == 30)
         #expect(furthestAhead.value <= 2)
     }
@@ -50,7 +54,9 @@ struct BatchLinterTests {
         let outcome = FileOutcome.linted(Linter(rules: try TestSupport.rules()).lint(source))
         for (budget, waitsAfterOneFinished) in [(0, true), (source.bytes.count + 1, false), (source.bytes.count, true)] {
             var delivered: [Int] = []
-            let queue = OrderedHandOver(count: 10, window: .init(files: 8, bytes: budget), workers: 2) { index, _ in delivered.append(index) }
+            let queue = OrderedHandOver(count: 10, window: .init(files: 8, bytes: budget), workers: 2) { index, _ in
+                delivered.append(index)
+            }
             #expect(queue.take() == 0)
             #expect(queue.take() == 1)
             // Two files run, one per worker, whatever the window.
@@ -95,7 +101,8 @@ struct ParallelRulesTests {
         let serial = Linter(rules: rules, parallelRulesFrom: .max).lint(source).findings
         let parallel = Linter(rules: rules, parallelRulesFrom: 0).lint(source).findings
         #expect(Set(serial.map(\.ruleId)).count >= 6)
-        #expect(parallel.map { "\($0.ruleId)@\($0.range.start)-\($0.range.end):\($0.message)" }
+        #expect(
+            parallel.map { "\($0.ruleId)@\($0.range.start)-\($0.range.end):\($0.message)" }
                 == serial.map { "\($0.ruleId)@\($0.range.start)-\($0.range.end):\($0.message)" })
     }
 }

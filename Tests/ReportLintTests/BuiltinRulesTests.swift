@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 @Suite("Built-in rule packs")
@@ -29,17 +30,19 @@ struct BuiltinRulesTests {
 
     @Test func exampleRunnerCatchesABrokenRule() throws {
         // A rule whose fail example cannot trigger it, and whose pass example does.
-        let rules = try TestSupport.rules(["""
-        pack: t
-        rules:
-          - id: t/broken
-            kind: forbid
-            message: m
-            phrases: [请批准]
-            examples:
-              pass: [请批准。]
-              fail: [请批示。]
-        """])
+        let rules = try TestSupport.rules([
+            """
+            pack: t
+            rules:
+              - id: t/broken
+                kind: forbid
+                message: m
+                phrases: [请批准]
+                examples:
+                  pass: [请批准。]
+                  fail: [请批示。]
+            """
+        ])
         let outcome = ExampleRunner.run(rules)
         #expect(outcome.failures.map(\.missedFinding) == [true, false])
         #expect(outcome.failures[0].description.hasPrefix("test0.yml:9:14: 错误: 规则 t/broken 的 fail 示例没有触发该规则"))
@@ -48,25 +51,30 @@ struct BuiltinRulesTests {
     /// Issue 19: a fail example marks with ↓ where the finding must start; a finding elsewhere, or a
     /// mark with no finding, fails the example.
     @Test func exampleMarksCheckWhereTheFindingIs() throws {
-        let rules = try TestSupport.rules(["""
-        pack: t
-        rules:
-          - id: t/approval
-            kind: forbid
-            message: m
-            phrases: [请批准]
-            examples:
-              fail:
-                - 以上报告，↓请批准。
-                - "第一行\\r\\n以上报告，↓请批准；↓请批准。"
-                - 以上↓报告，请批准。
-                - ↓以上报告，↓请批准。
-        """])
+        let rules = try TestSupport.rules([
+            """
+            pack: t
+            rules:
+              - id: t/approval
+                kind: forbid
+                message: m
+                phrases: [请批准]
+                examples:
+                  fail:
+                    - 以上报告，↓请批准。
+                    - "第一行\\r\\n以上报告，↓请批准；↓请批准。"
+                    - 以上↓报告，请批准。
+                    - ↓以上报告，↓请批准。
+            """
+        ])
         let outcome = ExampleRunner.run(rules)
         #expect(outcome.examplesRun == 4)
         #expect(outcome.failures.map(\.location.line) == [11, 12], "\(outcome.failures)")
         #expect(outcome.failures.first?.description.contains("用 ↓ 标出的位置（1:3）与问题的位置（1:6）不符") == true)
-        #expect(ExampleRunner.marks(in: "甲\r\n乙↓丙\r丁↓").marks == [SourcePosition(line: 2, column: 2), SourcePosition(line: 3, column: 2)])
+        #expect(
+            ExampleRunner.marks(in: "甲\r\n乙↓丙\r丁↓").marks == [
+                SourcePosition(line: 2, column: 2), SourcePosition(line: 3, column: 2),
+            ])
         #expect(ExampleRunner.marks(in: "甲↓乙").text == "甲乙")
     }
 }

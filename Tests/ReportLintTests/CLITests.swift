@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// End-to-end: runs the built `reportlint` binary and checks stdout, stderr and the exit code.
@@ -13,14 +14,19 @@ struct CLITests {
 
     static let binary: URL = {
         var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["REPORTLINT_BIN"] { candidates.append(URL(fileURLWithPath: override)) }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reportlint"))
+        if let override = ProcessInfo.processInfo.environment["REPORTLINT_BIN"] {
+            candidates.append(URL(fileURLWithPath: override))
+        }
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reportlint"))
         candidates.append(TestSupport.packageRoot.appendingPathComponent(".build/debug/reportlint"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = TestSupport.packageRoot,
-             environment extra: [String: String] = [:]) throws -> Output {
+    func run(
+        _ arguments: [String], stdin: Data? = nil, in directory: URL = TestSupport.packageRoot,
+        environment extra: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
         process.executableURL = CLITests.binary
         process.arguments = arguments
@@ -43,8 +49,9 @@ struct CLITests {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(code: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+        return Output(
+            code: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
     func json(_ text: String) throws -> [String: Any] {
@@ -61,11 +68,14 @@ struct CLITests {
     }
 
     @Test func htmlReportForADirectory() throws {
-        let output = try run(["lint", "--format", "html", "Fixtures/summary-missing-problems.txt", "Fixtures/summary-headings.txt", "no-such.txt"])
+        let output = try run([
+            "lint", "--format", "html", "Fixtures/summary-missing-problems.txt", "Fixtures/summary-headings.txt", "no-such.txt",
+        ])
         #expect(output.code == 2)
         #expect(output.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
         let page = try DOMNode.parse(output.stdout)
-        #expect(page.all("section").filter { $0.classes.contains("file") }.map { $0.attributes["data-path"] }
+        #expect(
+            page.all("section").filter { $0.classes.contains("file") }.map { $0.attributes["data-path"] }
                 == ["Fixtures/summary-missing-problems.txt", "Fixtures/summary-headings.txt", "no-such.txt"])
         #expect(page.all("mark").count == 1)
         #expect(output.stderr.contains("no-such.txt: 错误"))
@@ -75,14 +85,17 @@ struct CLITests {
     /// reporter makes of the whole run at once, on many files with findings and one it cannot read.
     @Test(arguments: [OutputFormat.text, .json, .sarif, .junit, .github, .checkstyle, .gitlab])
     func streamedOutputEqualsTheWholeRunReport(format: OutputFormat) throws {
-        let fixtures = try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.appendingPathComponent("Fixtures").path)
-            .filter { $0.hasSuffix(".txt") }.sorted().map { "Fixtures/" + $0 }
+        let fixtures = try FileManager.default.contentsOfDirectory(
+            atPath: TestSupport.packageRoot.appendingPathComponent("Fixtures").path
+        )
+        .filter { $0.hasSuffix(".txt") }.sorted().map { "Fixtures/" + $0 }
         let paths = fixtures + ["no-such.txt"]
         let root = TestSupport.packageRoot.path
         let output = try run(["lint", "--format", format.rawValue, "--jobs", "2", "--base", root] + paths)
         let rules = try RuleRepository.load(rulePaths: [], includeBuiltin: true).get()
-        let outcomes = BatchLinter.run(paths.map { LintJob(path: TestSupport.packageRoot.appendingPathComponent($0).path, rules: rules, type: nil) },
-                                       reader: Reader(), threads: 1)
+        let outcomes = BatchLinter.run(
+            paths.map { LintJob(path: TestSupport.packageRoot.appendingPathComponent($0).path, rules: rules, type: nil) },
+            reader: Reader(), threads: 1)
         let report = format.reporter(ReporterOptions(base: root)).report(LintRun(outcomes: outcomes, rules: rules))
             .replacingOccurrences(of: root + "/", with: "")
         #expect(fixtures.count > 10)
@@ -182,10 +195,14 @@ struct CLITests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let fixtures = TestSupport.fixturesDirectory
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("b/.hidden"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/2.txt"))
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("a.txt"))
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/.hidden/3.txt"))
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("b/.hidden"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/2.txt"))
+        try FileManager.default.copyItem(
+            at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(
+            at: fixtures.appendingPathComponent("summary-cues.txt"), to: directory.appendingPathComponent("b/.hidden/3.txt"))
         try Data("not a report".utf8).write(to: directory.appendingPathComponent("notes.pdf"))
         let output = try run(["lint", "--format", "json", "."], in: directory)
         let files = try #require(try json(output.stdout)["files"] as? [[String: Any]])
@@ -202,7 +219,8 @@ struct CLITests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let rules = directory.appendingPathComponent("bad.yml")
-        try "pack: p\nrules:\n  - id: p/a\n    kind: forbid\n    mesage: m\n    phrases: [x]\n".write(to: rules, atomically: true, encoding: .utf8)
+        try "pack: p\nrules:\n  - id: p/a\n    kind: forbid\n    mesage: m\n    phrases: [x]\n".write(
+            to: rules, atomically: true, encoding: .utf8)
         let output = try run(["lint", "--rules", rules.path, "Fixtures/summary-headings.txt"])
         #expect(output.code == 2)
         #expect(output.stdout.isEmpty)
@@ -232,7 +250,10 @@ struct CLITests {
         let rules = directory.appendingPathComponent("mine.yml")
         try "pack: mine\nrules:\n  - {id: mine/word, kind: forbid, severity: warning, message: 避免使用, phrases: [田间党课]}\n"
             .write(to: rules, atomically: true, encoding: .utf8)
-        let output = try run(["lint", "--no-builtin", "--rules", directory.path, "Fixtures/summary-headings.txt", "Fixtures/summary-missing-problems.txt"])
+        let output = try run([
+            "lint", "--no-builtin", "--rules", directory.path, "Fixtures/summary-headings.txt",
+            "Fixtures/summary-missing-problems.txt",
+        ])
         #expect(output.code == 0) // a warning does not fail the default --fail-on error
         #expect(output.stdout.contains("Fixtures/summary-headings.txt:15:40: 警告: 避免使用：“田间党课” [mine/word]"))
         #expect(!output.stdout.contains("report/problems"))
@@ -291,11 +312,14 @@ struct CLITests {
     @Test func configurationIsFoundAboveTheFile() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("reports/drafts"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"),
-                                         to: directory.appendingPathComponent("reports/a.txt"))
-        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"),
-                                         to: directory.appendingPathComponent("reports/drafts/b.txt"))
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("reports/drafts"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"),
+            to: directory.appendingPathComponent("reports/a.txt"))
+        try FileManager.default.copyItem(
+            at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"),
+            to: directory.appendingPathComponent("reports/drafts/b.txt"))
         try "rules:\n  common/placeholder: off\n  common/missing-figure: info\nignore: [\"reports/drafts/**\"]\n"
             .write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let output = try run(["lint", "reports"], in: directory)
@@ -305,7 +329,8 @@ struct CLITests {
         #expect(output.stderr.contains("按配置文件的 ignore 跳过了 1 个文件"))
 
         // A broken configuration stops the run with its position.
-        try "rules:\n  common/placeholdr: off\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  common/placeholdr: off\n".write(
+            to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let broken = try run(["lint", "reports"], in: directory)
         #expect(broken.code == 2)
         #expect(broken.stderr.contains(".reportlint.yml:2:22: 错误: 没有 id 为“common/placeholdr”的规则，是否想写“common/placeholder”？"))
@@ -319,8 +344,9 @@ struct CLITests {
         let test = try run(["rules", "test", "rules/my-unit.yml"], in: directory)
         #expect(test.code == 0)
         #expect(test.stdout.contains("2 条规则，4 个示例，0 个失败。"))
-        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("summary-cues.txt"),
-                                         to: directory.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(
+            at: TestSupport.fixturesDirectory.appendingPathComponent("summary-cues.txt"),
+            to: directory.appendingPathComponent("a.txt"))
         #expect(try run(["lint", "a.txt"], in: directory).stdout.contains("[my-unit/rectification]"))
         let again = try run(["init"], in: directory)
         #expect(again.code == 2)
@@ -431,8 +457,10 @@ struct NewUserCLITests {
 
         // A failing example of the unit's rule is reported.
         let namesFile = directory.appendingPathComponent("rules/names.yml")
-        try String(contentsOf: namesFile, encoding: .utf8).replacingOccurrences(of: "pass: [档案局开展工作。]", with: #"pass: ["2023年工作总结\n一、档案工作\n档案局局开展工作。"]"#)
-            .write(to: namesFile, atomically: true, encoding: .utf8)
+        try String(contentsOf: namesFile, encoding: .utf8).replacingOccurrences(
+            of: "pass: [档案局开展工作。]", with: #"pass: ["2023年工作总结\n一、档案工作\n档案局局开展工作。"]"#
+        )
+        .write(to: namesFile, atomically: true, encoding: .utf8)
         let failing = try cli.run(["rules", "test"], in: directory)
         #expect(failing.code == 1)
         #expect(failing.stderr.contains("规则 mybureau/names 的 pass 示例触发了该规则"))
@@ -443,11 +471,17 @@ extension NewUserCLITests {
     /// The hooks in .pre-commit-hooks.yaml, run as pre-commit runs them: the entry, then the staged files
     /// that match `files` (Python's re.search).
     @Test func preCommitHooksTakeTextMarkdownAndWord() throws {
-        let hooksText = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
-        guard case .array(let hooks) = try SchemaValue.yaml(hooksText) else { Issue.record("not a list of hooks"); return }
+        let hooksText = try String(
+            contentsOf: TestSupport.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        guard case .array(let hooks) = try SchemaValue.yaml(hooksText) else {
+            Issue.record("not a list of hooks")
+            return
+        }
         func hook(_ id: String) throws -> (entry: [String], files: NSRegularExpression) {
             let found = try #require(hooks.first { $0["id"] == .string(id) }, "no hook \(id)")
-            guard case .string(let entry)? = found["entry"], case .string(let files)? = found["files"] else { throw CocoaError(.fileReadCorruptFile) }
+            guard case .string(let entry)? = found["entry"], case .string(let files)? = found["files"] else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
             #expect(found["language"] == .string("swift"))
             return (entry.split(separator: " ").map(String.init), try NSRegularExpression(pattern: files))
         }
@@ -462,8 +496,11 @@ extension NewUserCLITests {
 
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        for (fixture, name) in [("draft-punctuation.txt", "a.txt"), ("markdown-report.md", "b.md"), ("summary-headings.docx", "c.docx")] {
-            try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent(fixture), to: directory.appendingPathComponent(name))
+        for (fixture, name) in [
+            ("draft-punctuation.txt", "a.txt"), ("markdown-report.md", "b.md"), ("summary-headings.docx", "c.docx"),
+        ] {
+            try FileManager.default.copyItem(
+                at: TestSupport.fixturesDirectory.appendingPathComponent(fixture), to: directory.appendingPathComponent(name))
         }
         let linted = try cli.run(Array(lint.entry.dropFirst()) + selected(lint.files), in: directory)
         #expect(linted.code == 1)
@@ -473,7 +510,9 @@ extension NewUserCLITests {
         let before = try Data(contentsOf: directory.appendingPathComponent("a.txt"))
         let fixed = try cli.run(Array(fix.entry.dropFirst()) + selected(fix.files), in: directory)
         #expect(fixed.code == 0, "\(fixed.stderr)")
-        #expect(try Data(contentsOf: directory.appendingPathComponent("a.txt")) != before, "the fix hook changes the file, so pre-commit stops the commit")
+        #expect(
+            try Data(contentsOf: directory.appendingPathComponent("a.txt")) != before,
+            "the fix hook changes the file, so pre-commit stops the commit")
     }
 }
 
@@ -488,23 +527,31 @@ extension NewUserCLITests {
         for fixture in ["markdown-report.md", "summary-headings.docx", "summary-gb18030-crlf.txt"] {
             let url = TestSupport.fixturesDirectory.appendingPathComponent(fixture)
             let direct = try cli.run(["lint", "--format", "json", url.path])
-            let piped = try cli.run(["lint", "--format", "json", "--stdin-filename", "报告/" + fixture, "-"], stdin: try Data(contentsOf: url))
+            let piped = try cli.run(
+                ["lint", "--format", "json", "--stdin-filename", "报告/" + fixture, "-"], stdin: try Data(contentsOf: url))
             #expect(try findings(piped) == findings(direct), "\(fixture)")
             #expect(piped.code == direct.code)
             let file = try #require((try cli.json(piped.stdout)["files"] as? [[String: Any]])?.first)
             #expect(file["path"] as? String == "报告/" + fixture)
         }
-        let text = try cli.run(["lint", "--stdin-filename", "a.md", "-"], stdin: try Data(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("markdown-report.md")))
+        let text = try cli.run(
+            ["lint", "--stdin-filename", "a.md", "-"],
+            stdin: try Data(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("markdown-report.md")))
         #expect(text.stdout.hasPrefix("a.md:"))
 
         // The configuration of NAME's folder applies.
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try "rules:\n  common/formulation: off\n".write(to: directory.appendingPathComponent("sub/.reportlint.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  common/formulation: off\n".write(
+            to: directory.appendingPathComponent("sub/.reportlint.yml"), atomically: true, encoding: .utf8)
         let input = Data("2023年工作总结\n坚决维护以习近平同志为总书记的党中央权威。\n".utf8)
-        #expect(try cli.run(["lint", "--stdin-filename", "sub/a.txt", "-"], stdin: input, in: directory).stdout.contains("common/formulation") == false)
-        #expect(try cli.run(["lint", "--stdin-filename", "a.txt", "-"], stdin: input, in: directory).stdout.contains("a.txt:2:5: 错误: 提法不规范"))
+        #expect(
+            try cli.run(["lint", "--stdin-filename", "sub/a.txt", "-"], stdin: input, in: directory).stdout.contains(
+                "common/formulation") == false)
+        #expect(
+            try cli.run(["lint", "--stdin-filename", "a.txt", "-"], stdin: input, in: directory).stdout.contains(
+                "a.txt:2:5: 错误: 提法不规范"))
         // Only with standard input.
         let misuse = try cli.run(["lint", "--stdin-filename", "a.txt", "Fixtures/summary-cues.txt"])
         #expect(misuse.code == 2)
@@ -525,14 +572,15 @@ extension NewUserCLITests {
         defer { try? FileManager.default.removeItem(at: directory) }
 
         // A duplicate id, a wrong within and a bad regex: all three at once, sorted by line.
-        try write("""
-        pack: u
-        rules:
-          - {id: u/a, kind: forbid, message: m, phrases: [x], within: u/sectoin}
-          - {id: u/a, kind: forbid, message: m, phrases: [y]}
-          - {id: u/s, kind: section, message: m, headings: [问题]}
-          - {id: u/b, kind: forbid, message: m, patterns: ['取得(了']}
-        """, "u.yml", in: directory)
+        try write(
+            """
+            pack: u
+            rules:
+              - {id: u/a, kind: forbid, message: m, phrases: [x], within: u/sectoin}
+              - {id: u/a, kind: forbid, message: m, phrases: [y]}
+              - {id: u/s, kind: section, message: m, headings: [问题]}
+              - {id: u/b, kind: forbid, message: m, patterns: ['取得(了']}
+            """, "u.yml", in: directory)
         let all = try cli.run(["rules", "validate", "u.yml"], in: directory)
         #expect(all.code == 2)
         let lines = all.stderr.split(separator: "\n").map(String.init)
@@ -543,24 +591,29 @@ extension NewUserCLITests {
         #expect(lines.map { $0.split(separator: ":")[1] } == ["3", "4", "6"], "sorted by position")
 
         // libyaml's English message gets a Chinese explanation.
-        try write("pack: u\nrules:\n  - id: u/a\n    kind: forbid\n    message: 注意: 口语\n    phrases: [x]\n", "colon.yml", in: directory)
+        try write(
+            "pack: u\nrules:\n  - id: u/a\n    kind: forbid\n    message: 注意: 口语\n    phrases: [x]\n", "colon.yml", in: directory)
         let syntax = try cli.run(["rules", "validate", "colon.yml"], in: directory)
         #expect(syntax.code == 2)
-        #expect(syntax.stderr.contains("colon.yml:5:16: 错误: YAML 语法错误：mapping values are not allowed in this context（这里不能出现“键: 值”：值里有“: ”时请给整个值加引号，或检查缩进）"), "\(syntax.stderr)")
+        #expect(
+            syntax.stderr.contains(
+                "colon.yml:5:16: 错误: YAML 语法错误：mapping values are not allowed in this context（这里不能出现“键: 值”：值里有“: ”时请给整个值加引号，或检查缩进）"
+            ), "\(syntax.stderr)")
         try write("pack: u\nrules:\n\t- id: u/a\n", "tab.yml", in: directory)
         #expect(try cli.run(["rules", "validate", "tab.yml"], in: directory).stderr.contains("制表符（Tab）"))
 
         // A mis-indented list item folded into the one before: a warning at the item, the run goes on.
-        try write("""
-        pack: u
-        rules:
-          - id: u/colloquial
-            kind: forbid
-            message: 口语
-            phrases:
-              - 搞好
-               - 抓手
-        """, "folded.yml", in: directory)
+        try write(
+            """
+            pack: u
+            rules:
+              - id: u/colloquial
+                kind: forbid
+                message: 口语
+                phrases:
+                  - 搞好
+                   - 抓手
+            """, "folded.yml", in: directory)
         let folded = try cli.run(["rules", "validate", "folded.yml"], in: directory)
         #expect(folded.code == 0)
         #expect(folded.stderr.contains("folded.yml:8:8: 警告: “- 抓手”比上一项缩进得深，YAML 把它并进了上一项，成了“搞好 - 抓手”"), "\(folded.stderr)")
@@ -568,11 +621,12 @@ extension NewUserCLITests {
         #expect(try cli.run(["lint", "--rules", "folded.yml", "a.txt"], in: directory).stderr.contains("警告: “- 抓手”"))
 
         // suggest: "" — a forbid rule that suggests deleting; fix deletes.
-        try write("""
-        pack: u
-        rules:
-          - {id: u/filler, kind: forbid, message: 赘语, phrases: [切切实实地], suggest: ""}
-        """, "delete.yml", in: directory)
+        try write(
+            """
+            pack: u
+            rules:
+              - {id: u/filler, kind: forbid, message: 赘语, phrases: [切切实实地], suggest: ""}
+            """, "delete.yml", in: directory)
         #expect(try cli.run(["rules", "validate", "delete.yml"], in: directory).code == 0)
         try write("2023年工作总结\n我们切切实实地抓好学习。\n", "b.txt", in: directory)
         let lint = try cli.run(["lint", "--rules", "delete.yml", "b.txt"], in: directory)
@@ -593,9 +647,13 @@ extension NewUserCLITests {
     @Test func commandLineConventions() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        for (fixture, name) in [("draft-unfinished.txt", "reports/a.txt"), ("draft-punctuation.txt", "reports/b.txt"),
-                                ("precision-legit.txt", "reports/sub/c.txt")] {
-            try write(try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(fixture), encoding: .utf8), name, in: directory)
+        for (fixture, name) in [
+            ("draft-unfinished.txt", "reports/a.txt"), ("draft-punctuation.txt", "reports/b.txt"),
+            ("precision-legit.txt", "reports/sub/c.txt"),
+        ] {
+            try write(
+                try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(fixture), encoding: .utf8), name,
+                in: directory)
         }
 
         // --quiet: errors only.
@@ -603,7 +661,9 @@ extension NewUserCLITests {
         #expect(full.stdout.contains(": 警告: "))
         let quiet = try cli.run(["lint", "--quiet", "reports/a.txt"], in: directory)
         #expect(!quiet.stdout.contains(": 警告: ") && quiet.stdout.contains(": 错误: "))
-        #expect(try cli.run(["lint", "-q", "--fail-on", "warning", "reports/sub/c.txt"], in: directory).stdout.contains(": 警告: ") == false)
+        #expect(
+            try cli.run(["lint", "-q", "--fail-on", "warning", "reports/sub/c.txt"], in: directory).stdout.contains(": 警告: ")
+                == false)
 
         // -o/--output: the same bytes in the file, nothing on stdout.
         let json = try cli.run(["lint", "--format", "json", "reports"], in: directory)
@@ -616,9 +676,16 @@ extension NewUserCLITests {
         let escape = "\u{1B}["
         #expect(try cli.run(["lint", "--color", "reports/a.txt"], in: directory).stdout.contains(escape))
         #expect(try !cli.run(["lint", "reports/a.txt"], in: directory).stdout.contains(escape), "NO_COLOR=1")
-        #expect(try cli.run(["lint", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"]).stdout.contains(escape))
-        #expect(try !cli.run(["lint", "--no-color", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"]).stdout.contains(escape))
-        #expect(try !cli.run(["lint", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "0"]).stdout.contains(escape))
+        #expect(
+            try cli.run(["lint", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"]).stdout
+                .contains(escape))
+        #expect(
+            try !cli.run(
+                ["lint", "--no-color", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"]
+            ).stdout.contains(escape))
+        #expect(
+            try !cli.run(["lint", "reports/a.txt"], in: directory, environment: ["NO_COLOR": "", "FORCE_COLOR": "0"]).stdout
+                .contains(escape))
         #expect(TerminalColor.enabled(flag: nil, environment: ["NO_COLOR": ""], isTerminal: true))
         #expect(!TerminalColor.enabled(flag: nil, environment: ["NO_COLOR": "x", "FORCE_COLOR": "1"], isTerminal: true))
 
@@ -634,7 +701,9 @@ extension NewUserCLITests {
         #expect(none.code == 2 && none.stderr.contains("通配符没有匹配到要检查的报告文件"))
 
         // --rule ID:LEVEL over the configuration.
-        let ruled = try cli.run(["lint", "--rule", "common/placeholder:off", "--rule", "common/year-consistency:error", "reports/a.txt"], in: directory)
+        let ruled = try cli.run(
+            ["lint", "--rule", "common/placeholder:off", "--rule", "common/year-consistency:error", "reports/a.txt"],
+            in: directory)
         #expect(!ruled.stdout.contains("[common/placeholder]"))
         #expect(ruled.stdout.contains("错误: 年份与标题不一致"))
         let badRule = try cli.run(["lint", "--rule", "common/placeholdr:off", "reports/a.txt"], in: directory)
@@ -642,9 +711,11 @@ extension NewUserCLITests {
         #expect(try cli.run(["lint", "--rule", "common/placeholder", "reports/a.txt"], in: directory).code == 2)
 
         // --print-config FILE.
-        try write("rules:\n  common/stray-space: off\ntypes:\n  \"sub/*.txt\": plan\nwaivers:\n  - {rule: common/dash, path: \"sub/**\", reason: 旧稿}\n",
-                  "reports/.reportlint.yml", in: directory)
-        let printed = try cli.json(try cli.run(["lint", "--print-config", "reports/sub/c.txt", "--rule", "common/dash:info"], in: directory).stdout)
+        try write(
+            "rules:\n  common/stray-space: off\ntypes:\n  \"sub/*.txt\": plan\nwaivers:\n  - {rule: common/dash, path: \"sub/**\", reason: 旧稿}\n",
+            "reports/.reportlint.yml", in: directory)
+        let printed = try cli.json(
+            try cli.run(["lint", "--print-config", "reports/sub/c.txt", "--rule", "common/dash:info"], in: directory).stdout)
         #expect((printed["config"] as? String)?.hasSuffix("reports/.reportlint.yml") == true)
         #expect(printed["type"] as? String == "plan")
         #expect((printed["rules"] as? [String: Any])?["common/stray-space"] as? String == "off")
@@ -669,8 +740,9 @@ extension NewUserCLITests {
         #expect(try cli.run(["fix", "reports/b.txt"], in: directory).code == 0)
         #expect(try cli.run(["fix", "--check", "reports/b.txt"], in: directory).code == 0)
         // fix on a Word file says so plainly.
-        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished-autonumber.docx"),
-                                         to: directory.appendingPathComponent("w.docx"))
+        try FileManager.default.copyItem(
+            at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished-autonumber.docx"),
+            to: directory.appendingPathComponent("w.docx"))
         #expect(try cli.run(["fix", "w.docx"], in: directory).stdout.contains("Word 文件（.docx）不会被改写"))
 
         // init --schemas refreshes the schemas and leaves the user's files alone.
@@ -680,7 +752,9 @@ extension NewUserCLITests {
         let schemas = try cli.run(["init", "--schemas"], in: directory)
         #expect(schemas.code == 0 && schemas.stdout.contains("已更新") && schemas.stdout.contains("未改变"))
         #expect(try String(contentsOf: directory.appendingPathComponent(".reportlint.yml"), encoding: .utf8) == "rules: {}\n")
-        #expect(try String(contentsOf: directory.appendingPathComponent(".reportlint/rules.schema.json"), encoding: .utf8) == BuiltinRules.rulesSchema)
+        #expect(
+            try String(contentsOf: directory.appendingPathComponent(".reportlint/rules.schema.json"), encoding: .utf8)
+                == BuiltinRules.rulesSchema)
 
         // A mistyped subcommand gets a suggestion; shell completions are generated.
         let typo = try cli.run(["lnit"], in: directory)
@@ -697,11 +771,12 @@ extension NewUserCLITests {
     @Test func nestedConfigurationExtendsItsParent() throws {
         let directory = try NewUserCLITests.unitFolder() // common/stray-space off, the unit's two rule files
         defer { try? FileManager.default.removeItem(at: directory) }
-        try write("""
-        2023年档案工作总结
-        一、档案工作
-        档案局局开展工作 ，完成XX项。
-        """, "sub/a.txt", in: directory)
+        try write(
+            """
+            2023年档案工作总结
+            一、档案工作
+            档案局局开展工作 ，完成XX项。
+            """, "sub/a.txt", in: directory)
         let parentOnly = try cli.run(["lint", "sub/a.txt"], in: directory)
         #expect(parentOnly.stdout.contains("[mybureau/names]") && !parentOnly.stdout.contains("[common/stray-space]"))
 
@@ -711,7 +786,8 @@ extension NewUserCLITests {
         #expect(!replaced.stdout.contains("[mybureau/names]") && replaced.stdout.contains("[common/stray-space]"))
 
         // With extends: both apply, the nested one wins where both speak.
-        try write("extends: ..\nrules:\n  common/placeholder: off\n  common/stray-space: info\n", "sub/.reportlint.yml", in: directory)
+        try write(
+            "extends: ..\nrules:\n  common/placeholder: off\n  common/stray-space: info\n", "sub/.reportlint.yml", in: directory)
         let extended = try cli.run(["lint", "sub/a.txt"], in: directory)
         #expect(extended.code == 0 || extended.code == 1, "\(extended.stderr)")
         #expect(extended.stdout.contains("[mybureau/names]"), "the parent's rule files")
@@ -738,21 +814,36 @@ extension NewUserCLITests {
     /// YAML, use the Swift the README names, pin ReportLint and cache its binary, trust the checkout for git,
     /// guard the SARIF upload, and do not need a baseline file to exist.
     @Test func ciExamplesAreSound() throws {
-        let github = try SchemaValue.yaml(String(contentsOf: TestSupport.packageRoot.appendingPathComponent("examples/github-actions.yml"), encoding: .utf8))
+        let github = try SchemaValue.yaml(
+            String(contentsOf: TestSupport.packageRoot.appendingPathComponent("examples/github-actions.yml"), encoding: .utf8))
         let job = try #require(github["jobs"]?["reportlint"])
         #expect(job["container"] == .string("swift:6.3"))
-        guard case .array(let steps)? = job["steps"] else { Issue.record("no steps"); return }
+        guard case .array(let steps)? = job["steps"] else {
+            Issue.record("no steps")
+            return
+        }
         let runs = steps.compactMap { step -> String? in if case .string(let run)? = step["run"] { run } else { nil } }
         #expect(runs.contains { $0.contains("safe.directory \"$GITHUB_WORKSPACE\"") })
         #expect(runs.contains { $0.contains("fetch -q --depth 1 \"$REPORTLINT_REPO\" \"$REPORTLINT_REF\"") })
         #expect(steps.contains { $0["uses"] == .string("actions/cache@v4") })
-        let upload = try #require(steps.first { if case .string(let uses)? = $0["uses"] { uses.hasPrefix("github/codeql-action/upload-sarif") } else { false } })
+        let upload = try #require(
+            steps.first {
+                if case .string(let uses)? = $0["uses"] { uses.hasPrefix("github/codeql-action/upload-sarif") } else { false }
+            })
         #expect(upload["continue-on-error"] == .bool(true))
-        if case .string(let condition)? = upload["if"] { #expect(condition.contains("head.repo.full_name == github.repository")) } else { Issue.record("no guard") }
+        if case .string(let condition)? = upload["if"] {
+            #expect(condition.contains("head.repo.full_name == github.repository"))
+        } else {
+            Issue.record("no guard")
+        }
 
-        let gitlab = try SchemaValue.yaml(String(contentsOf: TestSupport.packageRoot.appendingPathComponent("examples/gitlab-ci.yml"), encoding: .utf8))
+        let gitlab = try SchemaValue.yaml(
+            String(contentsOf: TestSupport.packageRoot.appendingPathComponent("examples/gitlab-ci.yml"), encoding: .utf8))
         #expect(gitlab["reportlint"]?["image"] == .string("swift:6.3"))
-        guard case .array(let script)? = gitlab["reportlint"]?["script"] else { Issue.record("no script"); return }
+        guard case .array(let script)? = gitlab["reportlint"]?["script"] else {
+            Issue.record("no script")
+            return
+        }
         let text = script.compactMap { if case .string(let line) = $0 { line } else { nil } }.joined(separator: "\n")
         #expect(text.contains("if [ -f .reportlint-baseline.json ]"))
         #expect(gitlab["reportlint"]?["cache"]?["key"] == .string("reportlint-swift6.3-$REPORTLINT_REF"))
@@ -772,7 +863,9 @@ extension NewUserCLITests {
         let help = try cli.run(["lint", "--help"])
         #expect(help.code == 0)
         for heading in ["概述:", "用法:", "参数:", "选项:", "显示帮助。"] { #expect(help.stdout.contains(heading), "\(heading)") }
-        for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "Show help information.", "default:"] { #expect(!help.stdout.contains(english), "\(english)") }
+        for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "Show help information.", "default:"] {
+            #expect(!help.stdout.contains(english), "\(english)")
+        }
         let unknown = try cli.run(["lint", "--formt", "json", "x.txt"])
         #expect(unknown.code == 2 && unknown.stderr.hasPrefix("错误: 未知的选项“--formt”。是否想写“--format”？"), "\(unknown.stderr)")
         let value = try cli.run(["lint", "--format", "xml", "x.txt"])
@@ -798,9 +891,14 @@ extension NewUserCLITests {
         defer { try? FileManager.default.removeItem(at: directory) }
         // A folder with an old .doc picks it up; without LibreOffice it says how to read it (issue 20).
         try write("x", "old/旧稿.doc", in: directory)
-        try write(try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"), encoding: .utf8), "old/a.txt", in: directory)
-        let folder = try cli.run(["lint", "old"], in: directory, environment: [LegacyConverter.environmentKey: "/nonexistent/soffice"])
-        #expect(folder.stderr.contains("old/旧稿.doc: 错误: 无法读取 .doc 文件：没有找到 LibreOffice。请在 Word 或 WPS 中另存为 .docx，或安装 LibreOffice"), "\(folder.stderr)")
+        try write(
+            try String(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"), encoding: .utf8),
+            "old/a.txt", in: directory)
+        let folder = try cli.run(
+            ["lint", "old"], in: directory, environment: [LegacyConverter.environmentKey: "/nonexistent/soffice"])
+        #expect(
+            folder.stderr.contains("old/旧稿.doc: 错误: 无法读取 .doc 文件：没有找到 LibreOffice。请在 Word 或 WPS 中另存为 .docx，或安装 LibreOffice"),
+            "\(folder.stderr)")
         #expect(folder.code == 2)
 
         // The HTML page: the check's date and configuration, number headings aligned with their numbers,
@@ -809,7 +907,9 @@ extension NewUserCLITests {
         let html = try cli.run(["lint", "--format", "html", "old/a.txt"], in: directory).stdout
         #expect(html.contains("检查日期 \(Gate.today())"))
         #expect(html.contains("old/.reportlint.yml"))
-        #expect(html.contains(#"<th scope="col" class="count">错误</th>"#) || html.contains(#"<th class="count" scope="col">错误</th>"#), "count headings")
+        #expect(
+            html.contains(#"<th scope="col" class="count">错误</th>"#) || html.contains(#"<th class="count" scope="col">错误</th>"#),
+            "count headings")
         #expect(html.contains("tfoot { display: table-row-group; }"))
         #expect(html.contains("改为“两个确立”") && !html.contains("改为““"))
     }

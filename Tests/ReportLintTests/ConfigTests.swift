@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 @Suite("Configuration (.reportlint.yml)")
@@ -14,15 +15,16 @@ struct ConfigTests {
     }
 
     @Test func readsEverySetting() throws {
-        let parsed = try config("""
-        packs: {plan: false}
-        rules:
-          common/stray-space: off
-          common/numbering: error
-        ruleFiles: [rules/mine.yml]
-        types: {"*要点*.txt": plan}
-        ignore: ["drafts/**"]
-        """)
+        let parsed = try config(
+            """
+            packs: {plan: false}
+            rules:
+              common/stray-space: off
+              common/numbering: error
+            ruleFiles: [rules/mine.yml]
+            types: {"*要点*.txt": plan}
+            ignore: ["drafts/**"]
+            """)
         #expect(parsed.packs["plan"]?.value == false)
         #expect(parsed.rules["common/stray-space"]?.value == .off)
         #expect(parsed.rules["common/numbering"]?.value == .severity(.error))
@@ -45,7 +47,8 @@ struct ConfigTests {
     }
 
     @Test func waiversNeedAReasonAndAValidDate() throws {
-        let parsed = try config("waivers:\n  - {rule: common/stray-space, path: \"legacy/**\", reason: 历史文件, expires: 2999-12-31}\n")
+        let parsed = try config(
+            "waivers:\n  - {rule: common/stray-space, path: \"legacy/**\", reason: 历史文件, expires: 2999-12-31}\n")
         let waiver = try #require(parsed.waivers.first)
         #expect(parsed.waiver(for: "common/stray-space", path: "/project/legacy/a.txt")?.reason == "历史文件")
         #expect(parsed.waiver(for: "common/stray-space", path: "/project/new/a.txt") == nil)
@@ -61,13 +64,17 @@ struct ConfigTests {
             Issue.record("should fail")
             return
         }
-        #expect(failure.errors.map(\.problem) == [.unknownPack("dutty", suggestion: "duty"),
-                                                  .unknownRule("common/placehold", suggestion: "common/placeholder")])
+        #expect(
+            failure.errors.map(\.problem) == [
+                .unknownPack("dutty", suggestion: "duty"),
+                .unknownRule("common/placehold", suggestion: "common/placeholder"),
+            ])
         #expect(failure.errors.map(\.location.line) == [2, 4])
     }
 
     @Test func offSilencesAndSeverityOverrides() throws {
-        let parsed = try config("packs: {duty: false}\nrules:\n  common/placeholder: info\n  report/problems: off\n  duty/closing: off\n")
+        let parsed = try config(
+            "packs: {duty: false}\nrules:\n  common/placeholder: info\n  report/problems: off\n  duty/closing: off\n")
         let rules = try RuleRepository.load(rulePaths: [], includeBuiltin: true, config: parsed).get()
         #expect(!rules.packs.contains { $0.name == "duty" })
         let result = Linter(rules: rules).lint(TestSupport.source("2023年工作总结\n一、政治建设\n全年学习*次。\n"))
@@ -85,7 +92,8 @@ struct ConfigTests {
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         try "rules: {}\n".write(to: root.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let found = try #require(Config.discover(from: nested.path))
-        #expect(URL(fileURLWithPath: found).standardizedFileURL == root.appendingPathComponent(".reportlint.yml").standardizedFileURL)
+        #expect(
+            URL(fileURLWithPath: found).standardizedFileURL == root.appendingPathComponent(".reportlint.yml").standardizedFileURL)
     }
 
     /// Issue 19: one boolean rule for configuration and rule files (off is false in packs: too), and one
@@ -98,7 +106,9 @@ struct ConfigTests {
         let syntax = errors("pack: t\nrules: [\n  a,\n")
         #expect(syntax.count == 1 && syntax[0].location.line >= 2, "\(syntax)")
         let ruleSyntax = TestSupport.loadErrors("pack: t\nrules: [\n  a,\n")
-        #expect(ruleSyntax.map(\.location) == syntax.map { RuleLocation(file: "rules.yml", line: $0.location.line, column: $0.location.column) })
+        #expect(
+            ruleSyntax.map(\.location)
+                == syntax.map { RuleLocation(file: "rules.yml", line: $0.location.line, column: $0.location.column) })
     }
 }
 
@@ -153,16 +163,22 @@ struct SchemaTests {
 
     @Test func embeddedSchemasAreTheFilesInRules() throws {
         let directory = TestSupport.packageRoot.appendingPathComponent("Rules/schema")
-        #expect(BuiltinRules.rulesSchema == (try String(contentsOf: directory.appendingPathComponent("rules.schema.json"), encoding: .utf8)))
-        #expect(BuiltinRules.configSchema == (try String(contentsOf: directory.appendingPathComponent("config.schema.json"), encoding: .utf8)))
+        #expect(
+            BuiltinRules.rulesSchema
+                == (try String(contentsOf: directory.appendingPathComponent("rules.schema.json"), encoding: .utf8)))
+        #expect(
+            BuiltinRules.configSchema
+                == (try String(contentsOf: directory.appendingPathComponent("config.schema.json"), encoding: .utf8)))
     }
 
     /// Validates every built-in pack and what `init` writes against the schemas, with the Swift validator
     /// (JSONSchemaValidator.swift: no Python package needed).
     @Test func builtinPacksAndInitOutputValidate() throws {
         let directory = TestSupport.packageRoot.appendingPathComponent("Rules")
-        let rules = try JSONSchemaValidator(schema: try StrictJSONParser.parse(Data(contentsOf: directory.appendingPathComponent("schema/rules.schema.json"))))
-        let config = try JSONSchemaValidator(schema: try StrictJSONParser.parse(Data(contentsOf: directory.appendingPathComponent("schema/config.schema.json"))))
+        let rules = try JSONSchemaValidator(
+            schema: try StrictJSONParser.parse(Data(contentsOf: directory.appendingPathComponent("schema/rules.schema.json"))))
+        let config = try JSONSchemaValidator(
+            schema: try StrictJSONParser.parse(Data(contentsOf: directory.appendingPathComponent("schema/config.schema.json"))))
         let packs = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yml") }.sorted()
         #expect(packs.count == BuiltinRules.files.count)
         for name in packs {
@@ -188,8 +204,10 @@ struct SchemaTests {
 
 @Suite("Path text")
 struct PathTextTests {
-    @Test(arguments: [("a/b.txt", "a"), ("b.txt", ""), ("/b", "/"), ("/", "/"), ("a/b/", "a"), ("./a", "."),
-                      (".", ""), ("x", ""), ("-", ""), ("./", ""), ("a//b", "a"), ("报告/2023/总结.txt", "报告/2023")])
+    @Test(arguments: [
+        ("a/b.txt", "a"), ("b.txt", ""), ("/b", "/"), ("/", "/"), ("a/b/", "a"), ("./a", "."),
+        (".", ""), ("x", ""), ("-", ""), ("./", ""), ("a//b", "a"), ("报告/2023/总结.txt", "报告/2023"),
+    ])
     func directory(path: String, expected: String) {
         #expect(PathText.directory(of: path) == expected)
     }

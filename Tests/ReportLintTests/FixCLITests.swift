@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 @Suite("reportlint fix", .serialized)
@@ -68,7 +69,9 @@ struct FixCLITests {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = try Data(contentsOf: target)
-            #expect(now == originalData || now == fixed, "attempt \(attempt): the report is neither the original nor the fixed version")
+            #expect(
+                now == originalData || now == fixed,
+                "attempt \(attempt): the report is neither the original nor the fixed version")
             if now == originalData { seen.original += 1 }
             if now == fixed { seen.fixed += 1 }
         }

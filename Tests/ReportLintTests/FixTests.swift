@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import ReportLint
 
 @Suite("Fixer and writer")
@@ -14,18 +15,28 @@ struct FixTests {
     @Test func fixesTheMechanicalFindingsAndKeepsQuotedText() {
         let result = fix("2023年工作总结\n认真学习 ，深入领会,开展“贯彻党代会 奋进新征程”宣讲...学习《两个确立 的意义》，，坚持以新时代中国特色社会主义思想为指导。\n")
         #expect(result.fixedText == "2023年工作总结\n认真学习，深入领会，开展“贯彻党代会 奋进新征程”宣讲……学习《两个确立 的意义》，坚持以习近平新时代中国特色社会主义思想为指导。\n")
-        #expect(result.applied.map(\.ruleId).sorted() == ["common/ellipsis", "common/formulation", "common/half-width-punctuation",
-                                                          "common/repeated-punctuation", "common/stray-space"])
+        #expect(
+            result.applied.map(\.ruleId).sorted() == [
+                "common/ellipsis", "common/formulation", "common/half-width-punctuation",
+                "common/repeated-punctuation", "common/stray-space",
+            ])
     }
 
     @Test func fixesNumbersQuotesSeriesAndRepeatsOfTheStandardsPack() {
-        let text = "24年度工作总结\n24年，在市委市政府领导下，1-9月召开会议 12次，培训50000余人次，争取资金50万，深入学习\"枫桥经验\"，编制”十五五“规划，全体全体党员参加，2018抓学习。\n主要表现在：一是学习不够深入，二是监督不够有力。\n"
+        let text =
+            "24年度工作总结\n24年，在市委市政府领导下，1-9月召开会议 12次，培训50000余人次，争取资金50万，深入学习\"枫桥经验\"，编制”十五五“规划，全体全体党员参加，2018抓学习。\n主要表现在：一是学习不够深入，二是监督不够有力。\n"
         let result = fix(text)
-        #expect(result.fixedText == "2024年度工作总结\n2024年，在市委、市政府领导下，1—9月召开会议12次，培训5万余人次，争取资金50万元，深入学习“枫桥经验”，编制“十五五”规划，全体党员参加，2018年抓学习。\n主要表现在：一是学习不够深入；二是监督不够有力。\n")
-        #expect(Set(result.applied.map(\.ruleId)) == ["standards/abbreviated-year", "standards/coordinate-bodies", "standards/number-range",
-                                                       "common/stray-space", "standards/approximate-number", "standards/money-unit",
-                                                       "standards/ascii-quote", "standards/quote-direction", "standards/repeated-word",
-                                                       "standards/year-unit", "standards/series-separator"])
+        #expect(
+            result.fixedText
+                == "2024年度工作总结\n2024年，在市委、市政府领导下，1—9月召开会议12次，培训5万余人次，争取资金50万元，深入学习“枫桥经验”，编制“十五五”规划，全体党员参加，2018年抓学习。\n主要表现在：一是学习不够深入；二是监督不够有力。\n"
+        )
+        #expect(
+            Set(result.applied.map(\.ruleId)) == [
+                "standards/abbreviated-year", "standards/coordinate-bodies", "standards/number-range",
+                "common/stray-space", "standards/approximate-number", "standards/money-unit",
+                "standards/ascii-quote", "standards/quote-direction", "standards/repeated-word",
+                "standards/year-unit", "standards/series-separator",
+            ])
         #expect(!fix(result.fixedText).changed)
     }
 
@@ -35,7 +46,10 @@ struct FixTests {
         let result = fix(text)
         #expect(!result.changed)
         let rules = Set(FixTests.linter.lint(TestSupport.source(text)).findings.map(\.ruleId))
-        #expect(rules.isSuperset(of: ["standards/approximate-number", "standards/mixed-numerals", "standards/ascii-quote", "standards/colon"]))
+        #expect(
+            rules.isSuperset(of: [
+                "standards/approximate-number", "standards/mixed-numerals", "standards/ascii-quote", "standards/colon",
+            ]))
     }
 
     @Test func isIdempotent() {
@@ -99,7 +113,10 @@ struct FixTests {
         try "学习 ，领会。\n".write(to: url, atomically: true, encoding: .utf8)
         struct Crash: Error {}
         let outcome = FixWriter.write("学习，领会。\n", like: TestSupport.source(""), to: url.path) { throw Crash() }
-        guard case .failure = outcome else { Issue.record("the write should fail"); return }
+        guard case .failure = outcome else {
+            Issue.record("the write should fail")
+            return
+        }
         #expect(try String(contentsOf: url, encoding: .utf8) == "学习 ，领会。\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
     }
@@ -110,12 +127,16 @@ struct FixTests {
         let result = Fixer.fix(source, linter: FixTests.linter)
         // Each fix maps back to exactly the characters the rule saw; the markup around them stays.
         #expect(result.fixedText == "# 总结\n\n## 一、**主要**工作\n\n- 认真学习，深入领会，开展[专题研讨](http://x.cn)……\n")
-        #expect(!Fixer.fix(MarkdownReader.source(path: "a.md", text: result.fixedText, encoding: .utf8, hadBOM: false),
-                           linter: FixTests.linter).changed)
+        #expect(
+            !Fixer.fix(
+                MarkdownReader.source(path: "a.md", text: result.fixedText, encoding: .utf8, hadBOM: false),
+                linter: FixTests.linter
+            ).changed)
     }
 
     @Test func unifiedDiff() {
-        let diff = UnifiedDiff.make(original: "a\nb\nc\nd\ne\nf\ng\nh\ni\n", fixed: "a\nB\nc\nd\ne\nf\ng\nh\nI\n", path: "r.txt", context: 1)
+        let diff = UnifiedDiff.make(
+            original: "a\nb\nc\nd\ne\nf\ng\nh\ni\n", fixed: "a\nB\nc\nd\ne\nf\ng\nh\nI\n", path: "r.txt", context: 1)
         #expect(diff == "--- a/r.txt\n+++ b/r.txt\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n@@ -8,3 +8,3 @@\n h\n-i\n+I\n \n")
         #expect(UnifiedDiff.make(original: "x\n", fixed: "x\n", path: "r.txt").isEmpty)
     }
@@ -134,7 +155,9 @@ struct FixPropertyTests {
         "全体全体党员", "在市委市政府领导下", "召开会议 12次", "一是学习不够，二是监督不力", "2018抓学习", "打造“门户•客厅”",
         "坚持“有权必有责。”，严格问责", "1. 持续推进", "办理66余件", "旁听庭审2次、参观基地五次", "编制十四五规划",
     ]
-    static let line = Gen<String?>.element(of: fragments).array(of: 1...4).map { $0.compactMap { $0 }.joined(separator: "，") + "。" }
+    static let line = Gen<String?>.element(of: fragments).array(of: 1...4).map {
+        $0.compactMap { $0 }.joined(separator: "，") + "。"
+    }
     static let report = line.array(of: 1...8).map { "2023年工作总结\n" + $0.joined(separator: "\n") + "\n" }
 
     /// The text with the quotation marks the standards pack fixes put right ("…" and ”…“ become “…”, 十四五
@@ -155,7 +178,8 @@ struct FixPropertyTests {
                 case "”":
                     // A closing mark with nothing open, and an opening one soon after: turned round.
                     if let other = scalars[(index + 1)...].firstIndex(where: { "“”‘’".unicodeScalars.contains($0) }),
-                       scalars[other] == "“", other > index + 1, other - index <= 40 {
+                        scalars[other] == "“", other > index + 1, other - index <= 40
+                    {
                         scalars[index] = "“"
                         scalars[other] = "”"
                         index = other
@@ -179,7 +203,10 @@ struct FixPropertyTests {
             if depth > 0 { current.append(character) }
             if character == "”" || character == "》" {
                 depth = max(0, depth - 1)
-                if depth == 0 { spans.append(current); current = "" }
+                if depth == 0 {
+                    spans.append(current)
+                    current = ""
+                }
             }
         }
         return spans
@@ -211,7 +238,9 @@ struct FixPropertyTests {
             let again = Fixer.fix(TestSupport.source(result.fixedText), linter: FixTests.linter)
             #expect(!again.changed)
             let left = FixTests.linter.lint(TestSupport.source(result.fixedText)).findings.filter(\.fixable)
-            let quotedOnly = left.allSatisfy { Fixer.isQuoted($0.range, in: StructureParser.parse(TestSupport.source(result.fixedText))) }
+            let quotedOnly = left.allSatisfy {
+                Fixer.isQuoted($0.range, in: StructureParser.parse(TestSupport.source(result.fixedText)))
+            }
             #expect(quotedOnly, "fixable findings left outside quotes: \(left.map(\.ruleId))")
         }
     }
@@ -251,8 +280,9 @@ struct FixPropertyTests {
                 let bytes = Array(TestSupport.source(text).bytes)
                 // Fixes of the first pass are at their place in the original text.
                 guard fix.pass == 1 else { continue }
-                #expect(!Redaction.precedes(fix.range.start, in: bytes) && !Redaction.follows(fix.range.end, in: bytes),
-                        "a fix of \(fix.ruleId) touches a redaction: \(fix.original) → \(fix.replacement)")
+                #expect(
+                    !Redaction.precedes(fix.range.start, in: bytes) && !Redaction.follows(fix.range.end, in: bytes),
+                    "a fix of \(fix.ruleId) touches a redaction: \(fix.original) → \(fix.replacement)")
             }
             // The name is never written next to the redaction that stands for it.
             for joined in ["XXX习近平", "总书记习近平", "某某习近平"] {

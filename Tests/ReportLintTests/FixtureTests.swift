@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// Each `Fixtures/<name>.txt` is linted with the built-in rules and compared with
@@ -13,8 +14,10 @@ struct FixtureTests {
 
     /// The .docx fixtures are built from .txt fixtures by `DocxBuilder` (styles, and automatic numbering for
     /// the `-autonumber` one); `REPORTLINT_RECORD=1` writes them again.
-    static let docxFixtures = [("summary-headings.docx", "summary-headings.txt", false),
-                               ("draft-unfinished-autonumber.docx", "draft-unfinished.txt", true)]
+    static let docxFixtures = [
+        ("summary-headings.docx", "summary-headings.txt", false),
+        ("draft-unfinished-autonumber.docx", "draft-unfinished.txt", true),
+    ]
 
     @Test func docxFixturesAreBuiltFromTheirTextFixtures() throws {
         for (docx, text, automatic) in FixtureTests.docxFixtures {
@@ -45,8 +48,10 @@ struct FixtureTests {
         let result = Linter(rules: try TestSupport.rules(builtin: true)).lint(source)
         let actual = JSONReporter.file(.linted(result)).serialized() + "\n"
         // report.txt → report.expected.json; report.docx → report.docx.expected.json (no clash with its .txt twin).
-        let expectedURL = name.hasSuffix(".txt") ? url.deletingPathExtension().appendingPathExtension("expected.json")
-                                                 : url.appendingPathExtension("expected.json")
+        let expectedURL =
+            name.hasSuffix(".txt")
+            ? url.deletingPathExtension().appendingPathExtension("expected.json")
+            : url.appendingPathExtension("expected.json")
 
         if ProcessInfo.processInfo.environment["REPORTLINT_RECORD"] == "1" {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
@@ -54,7 +59,8 @@ struct FixtureTests {
         }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
         if actual != expected {
-            Issue.record("\(name) differs from its expected findings (REPORTLINT_RECORD=1 re-records):\n\(lineDiff(expected, actual))")
+            Issue.record(
+                "\(name) differs from its expected findings (REPORTLINT_RECORD=1 re-records):\n\(lineDiff(expected, actual))")
         }
     }
 }
@@ -73,9 +79,16 @@ func lineDiff(_ expected: String, _ actual: String) -> String {
     var i = 0
     var j = 0
     while i < a.count || j < b.count {
-        if i < a.count, j < b.count, a[i] == b[j] { i += 1; j += 1 }
-        else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] { lines.append("+ \(b[j])"); j += 1 }
-        else { lines.append("- \(a[i])"); i += 1 }
+        if i < a.count, j < b.count, a[i] == b[j] {
+            i += 1
+            j += 1
+        } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
+            lines.append("+ \(b[j])")
+            j += 1
+        } else {
+            lines.append("- \(a[i])")
+            i += 1
+        }
     }
     return lines.joined(separator: "\n")
 }

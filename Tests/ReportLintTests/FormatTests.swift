@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import ReportLint
 
 @Suite("Word (.docx) reports")
@@ -27,11 +28,16 @@ struct DocxTests {
     }
 
     @Test func automaticNumberingIsRenderedAsWordShowsIt() throws {
-        let builder = DocxBuilder.report(lines: ["2023年工作总结", "一、主要工作", "（一）加强学习", "1.集中学习", "2.专题研讨",
-                                                 "（二）强化监督", "二、存在的问题", "（一）学习不深"], automaticNumbering: true)
+        let builder = DocxBuilder.report(
+            lines: [
+                "2023年工作总结", "一、主要工作", "（一）加强学习", "1.集中学习", "2.专题研讨",
+                "（二）强化监督", "二、存在的问题", "（一）学习不深",
+            ], automaticNumbering: true)
         let source = try read(builder)
-        #expect(source.text.components(separatedBy: "\n").dropLast() ==
-                ["2023年工作总结", "一、主要工作", "（一）加强学习", "1.集中学习", "2.专题研讨", "（二）强化监督", "二、存在的问题", "（一）学习不深"])
+        #expect(
+            source.text.components(separatedBy: "\n").dropLast() == [
+                "2023年工作总结", "一、主要工作", "（一）加强学习", "1.集中学习", "2.专题研讨", "（二）强化监督", "二、存在的问题", "（一）学习不深",
+            ])
         #expect(DocxNumbering.format(12, as: "chineseCounting") == "十二")
         #expect(DocxNumbering.format(3, as: "decimalEnclosedCircle") == "③")
         #expect(DocxNumbering.format(4, as: "upperRoman") == "IV")
@@ -52,15 +58,20 @@ struct DocxTests {
         #expect(throws: DocxReader.Failure.notZip) { try DocxReader.read(Array("不是压缩包".utf8), path: "a.docx").get() }
 
         let noDocument = try Archive(data: Data(), accessMode: .create)
-        try noDocument.addEntry(with: "other.xml", type: .file, uncompressedSize: 3, compressionMethod: .none) { (_: Int64, _: Int) in Data("<a>".utf8) }
+        try noDocument.addEntry(with: "other.xml", type: .file, uncompressedSize: 3, compressionMethod: .none) {
+            (_: Int64, _: Int) in Data("<a>".utf8)
+        }
         #expect(throws: DocxReader.Failure.missingDocument) { try DocxReader.read(Array(noDocument.data!), path: "a.docx").get() }
 
         var withDoctype = DocxBuilder()
         withDoctype.paragraphs = [.init(text: "x")]
         var data = try withDoctype.data()
-        let bomb = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document>&lol2;</w:document>"#
+        let bomb =
+            #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document>&lol2;</w:document>"#
         let archive = try Archive(data: Data(), accessMode: .create)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(bomb.utf8.count), compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: "word/document.xml", type: .file, uncompressedSize: Int64(bomb.utf8.count), compressionMethod: .deflate
+        ) { position, size in
             Data(bomb.utf8).subdata(in: Int(position)..<Int(position) + size)
         }
         data = archive.data!
@@ -68,9 +79,13 @@ struct DocxTests {
 
         let many = try Archive(data: Data(), accessMode: .create)
         for index in 0..<12 {
-            try many.addEntry(with: "f\(index).xml", type: .file, uncompressedSize: 1, compressionMethod: .none) { (_: Int64, _: Int) in Data("x".utf8) }
+            try many.addEntry(with: "f\(index).xml", type: .file, uncompressedSize: 1, compressionMethod: .none) {
+                (_: Int64, _: Int) in Data("x".utf8)
+            }
         }
-        #expect(throws: DocxReader.Failure.tooManyEntries(11)) { try DocxReader.read(Array(many.data!), path: "a.docx", entryLimit: 10).get() }
+        #expect(throws: DocxReader.Failure.tooManyEntries(11)) {
+            try DocxReader.read(Array(many.data!), path: "a.docx", entryLimit: 10).get()
+        }
     }
 
     @Test func encryptedEntriesAreNotRead() throws {
@@ -92,7 +107,9 @@ struct DocxTests {
     @Test func lyingSizesAreCaughtWhileInflating() throws {
         let big = "<w:document>" + String(repeating: "<w:p><w:r><w:t>党建</w:t></w:r></w:p>", count: 60_000) + "</w:document>"
         let archive = try Archive(data: Data(), accessMode: .create)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(big.utf8.count), compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: "word/document.xml", type: .file, uncompressedSize: Int64(big.utf8.count), compressionMethod: .deflate
+        ) { position, size in
             Data(big.utf8).subdata(in: Int(position)..<Int(position) + size)
         }
         var bytes = Array(archive.data!)
@@ -140,18 +157,18 @@ struct MarkdownTests {
 
     @Test func codeCommentsAndSwitches() throws {
         let markdown = """
-        总结
-        ```
-        召开会议*次
-        ```
-        <!-- 召开会议*次 -->
-        <!-- reportlint-disable-next-line common/placeholder -->
-        召开会议*次。
-        <!-- reportlint-disable -->
-        召开会议*次。
-        <!-- reportlint-enable -->
-        召开会议*次。
-        """
+            总结
+            ```
+            召开会议*次
+            ```
+            <!-- 召开会议*次 -->
+            <!-- reportlint-disable-next-line common/placeholder -->
+            召开会议*次。
+            <!-- reportlint-disable -->
+            召开会议*次。
+            <!-- reportlint-enable -->
+            召开会议*次。
+            """
         let source = source(markdown)
         #expect(source.suppressions.contains(Suppression(rule: "common/placeholder", lines: 7...7)))
         let rules = try TestSupport.rules(builtin: true)
@@ -184,12 +201,15 @@ struct CrossFormatTests {
         let gb18030 = try reader.decode(try #require(TextDecoder.encodeGB18030(text)), path: "a.txt").get()
         #expect(gb18030.encoding == .gb18030)
         #expect(key(gb18030) == utf8)
-        let markdown = lines.enumerated().map { index, line -> String in
-            let bytes = Array(line.utf8)
-            if index == 0 { return "# " + line }
-            if let marker = Numbering.marker(in: bytes, at: 0, end: bytes.count) { return String(repeating: "#", count: marker.form.level + 1) + " " + line }
-            return line.replacingOccurrences(of: "坚持以", with: "坚持以**").replacingOccurrences(of: "为指导", with: "**为指导")
-        }.joined(separator: "\n") + "\n"
+        let markdown =
+            lines.enumerated().map { index, line -> String in
+                let bytes = Array(line.utf8)
+                if index == 0 { return "# " + line }
+                if let marker = Numbering.marker(in: bytes, at: 0, end: bytes.count) {
+                    return String(repeating: "#", count: marker.form.level + 1) + " " + line
+                }
+                return line.replacingOccurrences(of: "坚持以", with: "坚持以**").replacingOccurrences(of: "为指导", with: "**为指导")
+            }.joined(separator: "\n") + "\n"
         #expect(key(try reader.decode(Array(markdown.utf8), path: "a.md").get()) == utf8)
         for automatic in [false, true] {
             let docx = try DocxBuilder.report(lines: lines, automaticNumbering: automatic).data()
@@ -208,11 +228,15 @@ struct FormatCLITests {
         func write(_ name: String, _ data: Data) throws { try data.write(to: directory.appendingPathComponent(name)) }
         try write("损坏.docx", Data("不是压缩包".utf8))
         let empty = try Archive(data: Data(), accessMode: .create)
-        try empty.addEntry(with: "word/other.xml", type: .file, uncompressedSize: 3, compressionMethod: .none) { (_: Int64, _: Int) in Data("<a>".utf8) }
+        try empty.addEntry(with: "word/other.xml", type: .file, uncompressedSize: 3, compressionMethod: .none) {
+            (_: Int64, _: Int) in Data("<a>".utf8)
+        }
         try write("缺正文.docx", empty.data!)
         let doctype = try Archive(data: Data(), accessMode: .create)
         let xml = #"<!DOCTYPE x [<!ENTITY a "b">]><w:document/>"#
-        try doctype.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.utf8.count), compressionMethod: .none) { (_: Int64, _: Int) in Data(xml.utf8) }
+        try doctype.addEntry(
+            with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.utf8.count), compressionMethod: .none
+        ) { (_: Int64, _: Int) in Data(xml.utf8) }
         try write("实体.docx", doctype.data!)
         try write("好.docx", try DocxBuilder.report(lines: ["2023年工作总结", "一、主要工作", "召开会议*次。"], automaticNumbering: true).data())
         try write("好.md", Data("# 总结\n\n召开会议*次。\n".utf8))
@@ -226,7 +250,10 @@ struct FormatCLITests {
         #expect(files.compactMap { $0["path"] as? String } == ["./好.docx", "./好.md", "./实体.docx", "./损坏.docx", "./缺正文.docx"])
         let good = files.filter { $0["findings"] != nil }
         #expect(good.count == 2)
-        #expect(good.allSatisfy { (($0["findings"] as? [[String: Any]]) ?? []).contains { $0["rule"] as? String == "common/placeholder" } })
+        #expect(
+            good.allSatisfy {
+                (($0["findings"] as? [[String: Any]]) ?? []).contains { $0["rule"] as? String == "common/placeholder" }
+            })
         #expect(files.filter { $0["error"] != nil }.count == 3)
     }
 

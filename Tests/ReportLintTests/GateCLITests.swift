@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// The CI gate through the real binary: baselines, waivers, traversal, --changed-since, --jobs.
@@ -87,7 +88,8 @@ struct GateCLITests {
         #expect(output.stderr.contains(".reportlint.yml:6:5: 警告: 豁免已于 2020-01-01 过期，不再生效（规则 common/dash）"))
         #expect((root["diagnostics"] as? [String])?.count == 1)
 
-        try "waivers:\n  - {rule: common/stray-space}\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "waivers:\n  - {rule: common/stray-space}\n".write(
+            to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let missingReason = try cli.run(["lint", "legacy"], in: directory)
         #expect(missingReason.code == 2)
         #expect(missingReason.stderr.contains(".reportlint.yml:2:5: 错误: 缺少必需的键“reason”"))
@@ -121,9 +123,13 @@ struct GateCLITests {
         // From another folder (here inside another repository, this package's): git runs in the reports' repository.
         let reports = directory.appendingPathComponent("reports").path
         let elsewhere = try cli.run(["lint", "--format", "json", "--changed-since", "HEAD", reports])
-        let fromElsewhere = (try cli.json(elsewhere.stdout)["files"] as? [[String: Any]])?.compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+        let fromElsewhere = (try cli.json(elsewhere.stdout)["files"] as? [[String: Any]])?.compactMap {
+            ($0["path"] as? String).map { ($0 as NSString).lastPathComponent }
+        }
         #expect(fromElsewhere == ["changed.txt", "新增.txt"], "\(elsewhere.stderr)")
-        let oneFile = try cli.run(["lint", "--format", "json", "--changed-since", "HEAD", reports + "/changed.txt", reports + "/old.txt"], in: TestSupport.packageRoot)
+        let oneFile = try cli.run(
+            ["lint", "--format", "json", "--changed-since", "HEAD", reports + "/changed.txt", reports + "/old.txt"],
+            in: TestSupport.packageRoot)
         #expect((try cli.json(oneFile.stdout)["files"] as? [[String: Any]])?.count == 1)
         let bad = try cli.run(["lint", "--changed-since", "no-such-ref", "reports"], in: directory)
         #expect(bad.code == 2)
@@ -143,7 +149,9 @@ struct GateCLITests {
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         var outputs: [String: String] = [:]
-        for (label, arguments) in [("jobs1", ["--jobs", "1"]), ("jobs2", ["--jobs", "2"]), ("jobs8", ["--jobs", "8"]), ("again", ["--jobs", "8"])] {
+        for (label, arguments) in [
+            ("jobs1", ["--jobs", "1"]), ("jobs2", ["--jobs", "2"]), ("jobs8", ["--jobs", "8"]), ("again", ["--jobs", "8"]),
+        ] {
             for format in ["json", "sarif"] {
                 let output = try cli.run(["lint", "--format", format] + arguments + ["."], in: directory)
                 #expect(output.code == 1)
@@ -168,9 +176,11 @@ struct GateCLITests {
         try copyFixture("summary-headings.txt", to: directory.appendingPathComponent("a/skip.txt"))
         try copyFixture("summary-headings.txt", to: directory.appendingPathComponent("a/notes.report"))
         try copyFixture("summary-headings.txt", to: directory.appendingPathComponent(".git/x.txt"))
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("a/loop").path, withDestinationPath: "..")
-        let output = try cli.run(["lint", "--format", "json", "--include", "*.txt", "--include", "*.report", "--exclude", "skip.txt", "."],
-                                 in: directory)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("a/loop").path, withDestinationPath: "..")
+        let output = try cli.run(
+            ["lint", "--format", "json", "--include", "*.txt", "--include", "*.report", "--exclude", "skip.txt", "."],
+            in: directory)
         let paths = (try cli.json(output.stdout)["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
         #expect(paths == ["./a/keep.txt", "./a/notes.report"])
         #expect(output.stderr.contains("a/loop: 符号链接指回上级目录，形成循环，未再进入"))
@@ -179,8 +189,10 @@ struct GateCLITests {
     @Test func maxWarningsAndMachineFormats() throws {
         #expect(try cli.run(["lint", "--fail-on", "never", "--max-warnings", "0", "Fixtures/draft-punctuation.txt"]).code == 1)
         #expect(try cli.run(["lint", "--fail-on", "never", "--max-warnings", "99", "Fixtures/draft-punctuation.txt"]).code == 0)
-        let github = try cli.run(["lint", "--format", "github", "--base", TestSupport.packageRoot.appendingPathComponent("Fixtures").path,
-                                  "Fixtures/draft-punctuation.txt"])
+        let github = try cli.run([
+            "lint", "--format", "github", "--base", TestSupport.packageRoot.appendingPathComponent("Fixtures").path,
+            "Fixtures/draft-punctuation.txt",
+        ])
         #expect(github.stdout.hasPrefix("::warning file=draft-punctuation.txt,line=3,col=38,"))
         #expect(try cli.run(["outline", "--format", "sarif", "Fixtures/duty-report.txt"]).code == 2)
     }
@@ -207,14 +219,18 @@ struct BaselineWaiverCLITests {
         let reports = directory.appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
         for name in ["draft-unfinished.txt", "summary-missing-problems.txt"] {
-            try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent(name), to: reports.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: TestSupport.fixturesDirectory.appendingPathComponent(name), to: reports.appendingPathComponent(name))
         }
         let write = try cli.run(["lint", "--write-baseline", "baseline.json", "reports"], in: directory)
         let baselineText = try String(contentsOf: directory.appendingPathComponent("baseline.json"), encoding: .utf8)
         #expect(baselineText.contains(#""version": 2"#))
         #expect(baselineText.contains(#""path": "reports/draft-unfinished.txt""#))
-        #expect(baselineText.range(of: #""path": "reports/summary-missing-problems.txt",\s*"rule": "report/problems",\s*"context": "","#, options: .regularExpression) != nil,
-                "a missing section is keyed on rule and file: \(baselineText)")
+        #expect(
+            baselineText.range(
+                of: #""path": "reports/summary-missing-problems.txt",\s*"rule": "report/problems",\s*"context": "","#,
+                options: .regularExpression) != nil,
+            "a missing section is keyed on rule and file: \(baselineText)")
         #expect(write.code == 0)
 
         // From the subfolder, with the same baseline: every finding is known.
@@ -222,7 +238,8 @@ struct BaselineWaiverCLITests {
         #expect(sub.code == 0, "\(sub.stdout)\(sub.stderr)")
         #expect((try cli.json(sub.stdout)["summary"] as? [String: Any])?["findings"] as? Int == 0)
         // And from elsewhere, with absolute paths.
-        #expect(try cli.run(["lint", "--baseline", directory.appendingPathComponent("baseline.json").path, reports.path]).code == 0)
+        #expect(
+            try cli.run(["lint", "--baseline", directory.appendingPathComponent("baseline.json").path, reports.path]).code == 0)
 
         // Editing the last line, near where the missing section is reported, does not make it new.
         let missing = reports.appendingPathComponent("summary-missing-problems.txt")
@@ -249,7 +266,8 @@ struct BaselineWaiverCLITests {
         try baselineText.replacingOccurrences(of: #""version": 2"#, with: #""version": 1"#)
             .write(to: directory.appendingPathComponent("v1.json"), atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: draft)
-        try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"), to: draft)
+        try FileManager.default.copyItem(
+            at: TestSupport.fixturesDirectory.appendingPathComponent("draft-unfinished.txt"), to: draft)
         #expect(try cli.run(["lint", "--baseline", "v1.json", "reports/draft-unfinished.txt"], in: directory).code == 0)
     }
 
@@ -257,7 +275,8 @@ struct BaselineWaiverCLITests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for name in ["draft-unfinished.txt", "draft-unfinished-autonumber.docx"] {
-            try FileManager.default.copyItem(at: TestSupport.fixturesDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: TestSupport.fixturesDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
         }
         try """
         waivers:
@@ -281,7 +300,10 @@ struct BaselineWaiverCLITests {
             let waived = try #require(entry["waived"] as? [[String: Any]])
             #expect(waived.map { $0["rule"] as? String } == ["common/missing-figure"])
             // The waiver that matched nothing is reported; the one for other paths is not.
-            #expect(output.stderr.contains(".reportlint.yml:5:5: 警告: 豁免没有用到：规则 common/placeholder 在所检查的文件中没有可豁免的问题（文字“这段文字不存在”），可删除这条豁免"), "\(output.stderr)")
+            #expect(
+                output.stderr.contains(
+                    ".reportlint.yml:5:5: 警告: 豁免没有用到：规则 common/placeholder 在所检查的文件中没有可豁免的问题（文字“这段文字不存在”），可删除这条豁免"),
+                "\(output.stderr)")
             #expect(!output.stderr.contains("common/dash"))
             #expect((root["diagnostics"] as? [String])?.contains { $0.contains("豁免没有用到") } == true)
         }

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import ReportLint
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `--format html`, checked on its DOM: the page is parsed (it is well-formed XML by design) and every
 /// finding must be highlighted at exactly its text, listed, and counted in the summary table.
@@ -32,12 +34,17 @@ struct HTMLReporterTests {
             guard case .linted(let result) = outcome else { continue }
             for (index, finding) in result.findings.enumerated() {
                 let id = "\(fileIndex + 1)-\(index + 1)"
-                let covering = marks.filter { ($0.attributes["data-findings"] ?? "").split(separator: " ").contains(Substring(id)) }
+                let covering = marks.filter {
+                    ($0.attributes["data-findings"] ?? "").split(separator: " ").contains(Substring(id))
+                }
                 let expected = result.document.source.string(finding.range).filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
                 #expect(!covering.isEmpty, "\(result.path): finding \(id) \(finding.ruleId) has no highlight")
                 #expect(covering.map(\.textContent).joined() == expected, "\(result.path): finding \(id) \(finding.ruleId)")
                 // Coloured by the most severe finding it covers, never by a milder one.
-                #expect(covering.allSatisfy { Severity(rawValue: $0.classes.first { Severity(rawValue: $0) != nil } ?? "")! >= finding.severity })
+                #expect(
+                    covering.allSatisfy {
+                        Severity(rawValue: $0.classes.first { Severity(rawValue: $0) != nil } ?? "")! >= finding.severity
+                    })
                 #expect(covering.allSatisfy { $0.attributes["title"]?.contains(finding.message) == true })
                 #expect(page.element(id: "m\(id)") != nil, "anchor for \(id)")
                 let listed = try #require(page.element(id: "f\(id)"))
@@ -79,8 +86,10 @@ struct HTMLReporterTests {
             }
         }
         let totals = run.summary
-        #expect(page.all("div").first { $0.attributes["data-total"] == "error" }?.first("dd")?.textContent == String(totals.errors))
-        #expect(page.all("div").first { $0.attributes["data-total"] == "files" }?.first("dd")?.textContent == String(totals.files))
+        #expect(
+            page.all("div").first { $0.attributes["data-total"] == "error" }?.first("dd")?.textContent == String(totals.errors))
+        #expect(
+            page.all("div").first { $0.attributes["data-total"] == "files" }?.first("dd")?.textContent == String(totals.files))
         // The index lists every file, linking to its section.
         let links = try #require(page.first("table", class: "file-index")).all("a").compactMap { $0.attributes["href"] }
         #expect(links == run.outcomes.indices.map { "#file-\($0 + 1)" })
@@ -100,14 +109,16 @@ struct HTMLReporterTests {
     }
 
     @Test func everythingIsEscaped() throws {
-        let rules = try TestSupport.rules([#"""
-        pack: t
-        rules:
-          - id: t/script
-            kind: forbid
-            message: "不要写<script>与&amp;"
-            phrases: ["<script>"]
-        """#])
+        let rules = try TestSupport.rules([
+            #"""
+            pack: t
+            rules:
+              - id: t/script
+                kind: forbid
+                message: "不要写<script>与&amp;"
+                phrases: ["<script>"]
+            """#
+        ])
         let text = "正文<script>alert(\"x\")</script> & ' \u{1} 结束\n"
         let result = Linter(rules: rules).lint(Source(path: "<b>&报告\".txt", text: text))
         let html = HTMLReporter().report(LintRun(outcomes: [.linted(result)], rules: rules))
@@ -141,7 +152,10 @@ final class DOMNode {
     var children: [DOMNode] = []
     private var ordered: [Either] = []
 
-    private enum Either { case node(DOMNode), text(String) }
+    private enum Either {
+        case node(DOMNode)
+        case text(String)
+    }
 
     init(name: String, attributes: [String: String]) {
         self.name = name
@@ -191,7 +205,8 @@ final class DOMNode {
         let parser = XMLParser(data: Data(markup.utf8))
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw ParseError(description: "not well-formed: \(parser.parserError.map { "\($0)" } ?? "no root") at line \(parser.lineNumber)")
+            throw ParseError(
+                description: "not well-formed: \(parser.parserError.map { "\($0)" } ?? "no root") at line \(parser.lineNumber)")
         }
         return root
     }
@@ -200,8 +215,10 @@ final class DOMNode {
         var root: DOMNode?
         var stack: [DOMNode] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let node = DOMNode(name: name, attributes: attributes)
             if let parent = stack.last { parent.append(node) } else { root = node }
             stack.append(node)

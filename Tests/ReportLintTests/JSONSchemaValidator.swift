@@ -97,7 +97,10 @@ struct StrictJSONParser {
             index += 1
             var members: [String: SchemaValue] = [:]
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
             while true {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
@@ -109,7 +112,10 @@ struct StrictJSONParser {
                 members[key] = try value(depth: depth + 1)
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
                 try expect("}")
                 return .object(members)
             }
@@ -117,21 +123,33 @@ struct StrictJSONParser {
             index += 1
             var items: [SchemaValue] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
                 try expect("]")
                 return .array(items)
             }
         case UInt8(ascii: "\""):
             return .string(try string())
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expect("null"); return .null
+        case UInt8(ascii: "t"):
+            try expect("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expect("null")
+            return .null
         default:
             return try number()
         }
@@ -170,7 +188,10 @@ struct StrictJSONParser {
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
         func flush() {
-            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run.removeAll() }
+            if !run.isEmpty {
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+                run.removeAll()
+            }
         }
         while true {
             guard index < bytes.count else { throw fail("unterminated string") }
@@ -236,16 +257,23 @@ extension SchemaValue {
             if ["null", "Null", "NULL", "~", ""].contains(text) { return .null }
             if ["true", "True", "TRUE"].contains(text) { return .bool(true) }
             if ["false", "False", "FALSE"].contains(text) { return .bool(false) }
-            if text.range(of: #"^[-+]?[0-9]+$"#, options: .regularExpression) != nil, let value = Int(text) { return .integer(value) }
+            if text.range(of: #"^[-+]?[0-9]+$"#, options: .regularExpression) != nil, let value = Int(text) {
+                return .integer(value)
+            }
             if text.range(of: #"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil,
-               let value = Double(text) { return .number(value) }
+                let value = Double(text)
+            {
+                return .number(value)
+            }
             return .string(text)
         case .sequence(let sequence):
             return .array(try sequence.map(yaml))
         case .mapping(let mapping):
             var members: [String: SchemaValue] = [:]
             for (key, value) in mapping {
-                guard case .scalar(let scalar) = key else { throw StrictJSONParser.Failure(offset: 0, reason: "a YAML key that is not a scalar") }
+                guard case .scalar(let scalar) = key else {
+                    throw StrictJSONParser.Failure(offset: 0, reason: "a YAML key that is not a scalar")
+                }
                 members[scalar.string] = try yaml(value)
             }
             return .object(members)
@@ -266,7 +294,9 @@ struct JSONSchemaValidator {
     }
 
     /// Keywords that only annotate (`format` is an annotation by default in both drafts, as in Python's jsonschema).
-    static let annotations: Set<String> = ["$schema", "id", "$id", "title", "description", "default", "examples", "$comment", "format", "definitions"]
+    static let annotations: Set<String> = [
+        "$schema", "id", "$id", "title", "description", "default", "examples", "$comment", "format", "definitions",
+    ]
     static let assertions: Set<String> = [
         "$ref", "type", "enum", "const", "properties", "patternProperties", "additionalProperties", "required",
         "propertyNames", "minProperties", "maxProperties", "items", "minItems", "maxItems", "uniqueItems",
@@ -280,7 +310,11 @@ struct JSONSchemaValidator {
         root = schema
         let uri: String
         if case .string(let value)? = schema["$schema"] { uri = value } else { uri = "" }
-        if uri.contains("draft-04") { draft = 4 } else if uri.contains("draft-07") { draft = 7 } else {
+        if uri.contains("draft-04") {
+            draft = 4
+        } else if uri.contains("draft-07") {
+            draft = 7
+        } else {
             throw UnsupportedKeyword(keyword: "$schema \(uri)", schemaPath: "#")
         }
         try checkKeywords(schema, path: "#")
@@ -304,7 +338,9 @@ struct JSONSchemaValidator {
             }
             switch key {
             case "properties", "patternProperties", "definitions":
-                guard case .object(let children) = value else { throw UnsupportedKeyword(keyword: "\(key) that is not an object", schemaPath: path) }
+                guard case .object(let children) = value else {
+                    throw UnsupportedKeyword(keyword: "\(key) that is not an object", schemaPath: path)
+                }
                 for (name, child) in children { try checkKeywords(child, path: "\(path)/\(key)/\(name)") }
             case "additionalProperties", "items", "not", "if", "then", "else", "propertyNames":
                 if case .array(let children) = value {
@@ -314,10 +350,14 @@ struct JSONSchemaValidator {
                     try checkKeywords(value, path: "\(path)/\(key)")
                 }
             case "allOf", "anyOf", "oneOf":
-                guard case .array(let children) = value else { throw UnsupportedKeyword(keyword: "\(key) that is not an array", schemaPath: path) }
+                guard case .array(let children) = value else {
+                    throw UnsupportedKeyword(keyword: "\(key) that is not an array", schemaPath: path)
+                }
                 for (index, child) in children.enumerated() { try checkKeywords(child, path: "\(path)/\(key)/\(index)") }
             case "$ref":
-                guard case .string(let reference) = value else { throw UnsupportedKeyword(keyword: "$ref that is not a string", schemaPath: path) }
+                guard case .string(let reference) = value else {
+                    throw UnsupportedKeyword(keyword: "$ref that is not a string", schemaPath: path)
+                }
                 _ = try resolve(reference, from: path)
             default:
                 break
@@ -333,7 +373,9 @@ struct JSONSchemaValidator {
         var node = root
         for token in reference.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
             let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-            guard let next = node[key] else { throw UnsupportedKeyword(keyword: "$ref \(reference) (not found)", schemaPath: path) }
+            guard let next = node[key] else {
+                throw UnsupportedKeyword(keyword: "$ref \(reference) (not found)", schemaPath: path)
+            }
             node = next
         }
         return node
@@ -391,7 +433,8 @@ struct JSONSchemaValidator {
             }
             switch key {
             case "allOf": errors += branchErrors
-            case "anyOf": if passing == 0 { errors.append("\(at): matches none of anyOf (\(branchErrors.joined(separator: "; ")))") }
+            case "anyOf":
+                if passing == 0 { errors.append("\(at): matches none of anyOf (\(branchErrors.joined(separator: "; ")))") }
             default: if passing != 1 { errors.append("\(at): matches \(passing) of oneOf, not exactly one") }
             }
         }
@@ -413,8 +456,12 @@ struct JSONSchemaValidator {
         case .object(let members):
             try validateObject(members, keywords, instancePath: instancePath, errors: &errors)
         case .array(let items):
-            if case .integer(let minimum)? = keywords["minItems"], items.count < minimum { errors.append("\(at): fewer than \(minimum) items") }
-            if case .integer(let maximum)? = keywords["maxItems"], items.count > maximum { errors.append("\(at): more than \(maximum) items") }
+            if case .integer(let minimum)? = keywords["minItems"], items.count < minimum {
+                errors.append("\(at): fewer than \(minimum) items")
+            }
+            if case .integer(let maximum)? = keywords["maxItems"], items.count > maximum {
+                errors.append("\(at): more than \(maximum) items")
+            }
             if case .bool(true)? = keywords["uniqueItems"] {
                 for index in items.indices where items[..<index].contains(items[index]) {
                     errors.append("\(instancePath)/\(index): repeats an earlier item")
@@ -433,29 +480,43 @@ struct JSONSchemaValidator {
             }
         case .string(let text):
             let length = text.unicodeScalars.count
-            if case .integer(let minimum)? = keywords["minLength"], length < minimum { errors.append("\(at): shorter than \(minimum)") }
-            if case .integer(let maximum)? = keywords["maxLength"], length > maximum { errors.append("\(at): longer than \(maximum)") }
+            if case .integer(let minimum)? = keywords["minLength"], length < minimum {
+                errors.append("\(at): shorter than \(minimum)")
+            }
+            if case .integer(let maximum)? = keywords["maxLength"], length > maximum {
+                errors.append("\(at): longer than \(maximum)")
+            }
             if case .string(let pattern)? = keywords["pattern"], try !matches(text, pattern) {
                 errors.append("\(at): \(describe(instance)) does not match \(pattern)")
             }
         case .integer, .number:
             let value = instance.numeric!
-            if let minimum = keywords["minimum"]?.numeric, value < minimum { errors.append("\(at): \(value) is less than \(minimum)") }
-            if let maximum = keywords["maximum"]?.numeric, value > maximum { errors.append("\(at): \(value) is more than \(maximum)") }
+            if let minimum = keywords["minimum"]?.numeric, value < minimum {
+                errors.append("\(at): \(value) is less than \(minimum)")
+            }
+            if let maximum = keywords["maximum"]?.numeric, value > maximum {
+                errors.append("\(at): \(value) is more than \(maximum)")
+            }
         default:
             break
         }
     }
 
-    private func validateObject(_ members: [String: SchemaValue], _ keywords: [String: SchemaValue], instancePath: String, errors: inout [String]) throws {
+    private func validateObject(
+        _ members: [String: SchemaValue], _ keywords: [String: SchemaValue], instancePath: String, errors: inout [String]
+    ) throws {
         let at = instancePath.isEmpty ? "/" : instancePath
         if case .array(let required)? = keywords["required"] {
             for case .string(let name) in required where members[name] == nil {
                 errors.append("\(at): the required property \(name) is missing")
             }
         }
-        if case .integer(let minimum)? = keywords["minProperties"], members.count < minimum { errors.append("\(at): fewer than \(minimum) properties") }
-        if case .integer(let maximum)? = keywords["maxProperties"], members.count > maximum { errors.append("\(at): more than \(maximum) properties") }
+        if case .integer(let minimum)? = keywords["minProperties"], members.count < minimum {
+            errors.append("\(at): fewer than \(minimum) properties")
+        }
+        if case .integer(let maximum)? = keywords["maxProperties"], members.count > maximum {
+            errors.append("\(at): more than \(maximum) properties")
+        }
         var properties: [String: SchemaValue] = [:]
         if case .object(let declared)? = keywords["properties"] { properties = declared }
         var patterns: [String: SchemaValue] = [:]
@@ -465,7 +526,9 @@ struct JSONSchemaValidator {
             if let names = keywords["propertyNames"] {
                 var found: [String] = []
                 try validate(.string(name), names, instancePath: path, errors: &found)
-                if !found.isEmpty { errors.append("\(path): the property name \(name) is not allowed (\(found.joined(separator: "; ")))") }
+                if !found.isEmpty {
+                    errors.append("\(path): the property name \(name) is not allowed (\(found.joined(separator: "; ")))")
+                }
             }
             var covered = false
             if let schema = properties[name] {
@@ -508,14 +571,14 @@ struct JSONSchemaValidator {
 /// SHA-256 (FIPS 180-4), to check that a shipped file is the official one byte for byte.
 enum SHA256Digest {
     private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
+        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
+        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
+        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
+        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
+        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
+        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
+        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
     static func hex(_ data: Data) -> String {
@@ -523,14 +586,19 @@ enum SHA256Digest {
         let bitLength = UInt64(message.count) * 8
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        for shift in stride(from: 56, through: 0, by: -8) {
+            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
+        var h: [UInt32] = [
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+        ]
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         var w = [UInt32](repeating: 0, count: 64)
         for chunk in stride(from: 0, to: message.count, by: 64) {
             for i in 0..<16 {
                 let b = chunk + i * 4
-                w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+                w[i] =
+                    UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

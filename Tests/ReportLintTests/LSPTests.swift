@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// `reportlint lsp` end to end: the built binary driven with JSON-RPC messages over pipes, as an editor does.
@@ -25,14 +26,20 @@ struct LSPTests {
             let path = TestSupport.fixturesDirectory.appendingPathComponent(name).path
             client.open(path, text: try String(contentsOfFile: path, encoding: .utf8))
             let published = try client.diagnostics(for: Self.uri(path))
-            let expectedFile = TestSupport.fixturesDirectory.appendingPathComponent(name.hasSuffix(".md") ? name + ".expected.json"
-                : (name as NSString).deletingPathExtension + ".expected.json")
+            let expectedFile = TestSupport.fixturesDirectory.appendingPathComponent(
+                name.hasSuffix(".md")
+                    ? name + ".expected.json"
+                    : (name as NSString).deletingPathExtension + ".expected.json")
             let expected = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: expectedFile)) as? [String: Any])
             let findings = expected["findings"] as! [[String: Any]]
-            #expect(Self.brief(published.diagnostics) == findings.map { "\($0["rule"]!)@\($0["line"]!):\($0["column"]!)-\($0["endLine"]!):\($0["endColumn"]!)" },
-                    "\(name)")
+            #expect(
+                Self.brief(published.diagnostics)
+                    == findings.map { "\($0["rule"]!)@\($0["line"]!):\($0["column"]!)-\($0["endLine"]!):\($0["endColumn"]!)" },
+                "\(name)")
             #expect(published.diagnostics.map { $0["message"] as? String } == findings.map { $0["message"] as? String })
-            #expect(published.diagnostics.map { $0["severity"] as? Int } == findings.map { ["error": 1, "warning": 2, "info": 3][$0["severity"] as! String] })
+            #expect(
+                published.diagnostics.map { $0["severity"] as? Int }
+                    == findings.map { ["error": 1, "warning": 2, "info": 3][$0["severity"] as! String] })
             #expect(published.diagnostics.allSatisfy { $0["source"] as? String == "reportlint" })
             #expect(published.version == 1)
         }
@@ -51,11 +58,14 @@ struct LSPTests {
         #expect(Self.brief(first.diagnostics).contains("common/half-width-punctuation@2:10-2:11"))
 
         // A quick fix for the half-width comma, and a fix-all action.
-        let actions = try client.request("textDocument/codeAction", [
-            "textDocument": ["uri": uri],
-            "range": ["start": ["line": 1, "character": 9], "end": ["line": 1, "character": 10]],
-            "context": ["diagnostics": []],
-        ]) as? [[String: Any]] ?? []
+        let actions =
+            try client.request(
+                "textDocument/codeAction",
+                [
+                    "textDocument": ["uri": uri],
+                    "range": ["start": ["line": 1, "character": 9], "end": ["line": 1, "character": 10]],
+                    "context": ["diagnostics": []],
+                ]) as? [[String: Any]] ?? []
         let quickFix = try #require(actions.first { $0["kind"] as? String == "quickfix" })
         #expect(quickFix["title"] as? String == "改为“，”（common/half-width-punctuation）")
         let edits = ((quickFix["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])?[uri]
@@ -65,7 +75,8 @@ struct LSPTests {
         client.change(uri: uri, version: 2, text: "市档案馆2023年工作总结\n全年开展活动12次，成效明显。\n")
         let second = try client.diagnostics(for: uri)
         #expect(second.version == 2)
-        #expect(!Self.brief(second.diagnostics).contains { $0.hasPrefix("common/placeholder") || $0.hasPrefix("common/half-width") })
+        #expect(
+            !Self.brief(second.diagnostics).contains { $0.hasPrefix("common/placeholder") || $0.hasPrefix("common/half-width") })
 
         client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
         #expect(try client.diagnostics(for: uri).diagnostics.isEmpty)
@@ -77,11 +88,15 @@ struct LSPTests {
     @Test func positionsAreUTF16UnlessTheClientTakesUTF32() throws {
         // 𠀀 is outside the BMP: one scalar, two UTF-16 units.
         let text = "县志办2023年工作总结\n𠀀全年召开会议XX次。\n"
-        for (offered, expected) in [([String](), "common/placeholder@2:9-2:11"), (["utf-32", "utf-16"], "common/placeholder@2:8-2:10")] {
+        for (offered, expected) in [
+            ([String](), "common/placeholder@2:9-2:11"), (["utf-32", "utf-16"], "common/placeholder@2:8-2:10"),
+        ] {
             let client = try LSPClient()
             defer { client.stop() }
             let result = try client.initialize(positionEncodings: offered)
-            #expect((result["capabilities"] as? [String: Any])?["positionEncoding"] as? String == (offered.isEmpty ? "utf-16" : "utf-32"))
+            #expect(
+                (result["capabilities"] as? [String: Any])?["positionEncoding"] as? String
+                    == (offered.isEmpty ? "utf-16" : "utf-32"))
             client.open(uri: "untitled:Untitled-1", text: text)
             #expect(Self.brief(try client.diagnostics(for: "untitled:Untitled-1").diagnostics).contains(expected))
         }
@@ -99,18 +114,25 @@ struct LSPTests {
         defer { client.stop() }
         _ = try client.initialize()
         client.open(report, text: text)
-        #expect(Self.brief(try client.diagnostics(for: Self.uri(report)).diagnostics).contains { $0.hasPrefix("common/placeholder@") })
+        #expect(
+            Self.brief(try client.diagnostics(for: Self.uri(report)).diagnostics).contains { $0.hasPrefix("common/placeholder@") }
+        )
 
         // A new configuration turns the rule off; the client reports the change.
         try "rules:\n  common/placeholder: off\n".write(toFile: config, atomically: true, encoding: .utf8)
         client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": Self.uri(config), "type": 1]]])
-        #expect(!Self.brief(try client.diagnostics(for: Self.uri(report)).diagnostics).contains { $0.hasPrefix("common/placeholder@") })
+        #expect(
+            !Self.brief(try client.diagnostics(for: Self.uri(report)).diagnostics).contains {
+                $0.hasPrefix("common/placeholder@")
+            })
 
         // Edited on disk without a notification: noticed by its date at the next change.
         try "rules:\n  common/placeholder: warning\n".write(toFile: config, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: config)
         client.change(uri: Self.uri(report), version: 2, text: text)
-        let placeholder = try client.diagnostics(for: Self.uri(report)).diagnostics.first { $0["code"] as? String == "common/placeholder" }
+        let placeholder = try client.diagnostics(for: Self.uri(report)).diagnostics.first {
+            $0["code"] as? String == "common/placeholder"
+        }
         #expect(placeholder?["severity"] as? Int == 2)
 
         // A broken configuration is shown to the writer, with its file and line.
@@ -143,7 +165,10 @@ struct LSPTests {
         let server = LanguageServer()
         _ = server.handle(Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#.utf8))
         let replies = server.handle(Array(#"{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{}}"#.utf8))
-        #expect(replies.map { $0.compact() } == [#"{"jsonrpc":"2.0","id":7,"error":{"code":-32601,"message":"不支持的方法：textDocument/hover"}}"#])
+        #expect(
+            replies.map { $0.compact() } == [
+                #"{"jsonrpc":"2.0","id":7,"error":{"code":-32601,"message":"不支持的方法：textDocument/hover"}}"#
+            ])
         #expect(server.handle(Array("not json".utf8)).first?.compact().contains("-32700") == true)
     }
 }
@@ -230,7 +255,9 @@ final class LSPClient: @unchecked Sendable {
 
     func initialize(positionEncodings: [String] = []) throws -> [String: Any] {
         let capabilities: [String: Any] = positionEncodings.isEmpty ? [:] : ["general": ["positionEncodings": positionEncodings]]
-        let result = try request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities]) as? [String: Any] ?? [:]
+        let result =
+            try request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities])
+            as? [String: Any] ?? [:]
         notify("initialized", [:])
         return result
     }
@@ -250,7 +277,8 @@ final class LSPClient: @unchecked Sendable {
 
     func diagnostics(for uri: String) throws -> (version: Int?, diagnostics: [[String: Any]]) {
         let message = try waitFor {
-            $0["method"] as? String == "textDocument/publishDiagnostics" && ($0["params"] as? [String: Any])?["uri"] as? String == uri
+            $0["method"] as? String == "textDocument/publishDiagnostics"
+                && ($0["params"] as? [String: Any])?["uri"] as? String == uri
         }
         let params = message["params"] as! [String: Any]
         return (params["version"] as? Int, params["diagnostics"] as? [[String: Any]] ?? [])
@@ -279,20 +307,24 @@ struct LSPClientKindsTests {
         for dynamic in [false, true] {
             let client = try LSPClient()
             defer { client.stop() }
-            let capabilities: [String: Any] = dynamic ? ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]] : [:]
+            let capabilities: [String: Any] =
+                dynamic ? ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]] : [:]
             _ = try client.request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": capabilities])
             client.notify("initialized", [:])
             let uri = "file:///tmp/reportlint-lsp-\(UUID().uuidString)/a.txt"
             client.open(uri: uri, text: "2023年工作总结\n开展活动XX次。\n")
             _ = try client.diagnostics(for: uri) // messages are handled in order: `initialized` is done
-            #expect(client.hasReceived { $0["method"] as? String == "client/registerCapability" } == dynamic, "dynamic registration \(dynamic)")
+            #expect(
+                client.hasReceived { $0["method"] as? String == "client/registerCapability" } == dynamic,
+                "dynamic registration \(dynamic)")
         }
     }
 
     @Test func aBrokenConfigurationIsShownOnceNotPerFile() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "rules:\n  common/placeholder: loud\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  common/placeholder: loud\n".write(
+            to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let client = try LSPClient()
         defer { client.stop() }
         _ = try client.initialize()

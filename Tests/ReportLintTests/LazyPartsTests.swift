@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// The scalar table and the structure are built only when a rule reads them; what is built lazily
@@ -7,29 +8,31 @@ import Testing
 @Suite("Parts of a report built on demand")
 struct LazyPartsTests {
     static let reportText = """
-    市委：
-    某某局2024年工作总结
-    （2024年12月）
+        市委：
+        某某局2024年工作总结
+        （2024年12月）
 
-    2024年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面从严治党取得新成效。
-    一、主要工作
-    （一）加强政治建设。一是深化理论学习，二是落实“第一议题”制度。
-    二、存在的问题
-    形式主义问题仍有发生，XX项工作进度滞后。
-    三、下一步打算
-    进一步加强党的建设。
+        2024年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面从严治党取得新成效。
+        一、主要工作
+        （一）加强政治建设。一是深化理论学习，二是落实“第一议题”制度。
+        二、存在的问题
+        形式主义问题仍有发生，XX项工作进度滞后。
+        三、下一步打算
+        进一步加强党的建设。
 
-    某某局
-    2024年12月20日
-    """
+        某某局
+        2024年12月20日
+        """
 
     @Test func phraseRulesLeaveStructureAndScalarTableUnbuilt() throws {
-        let rules = try TestSupport.rules(["""
-        pack: p
-        rules:
-          - {id: p/words, kind: forbid, message: 词语, phrases: [形式主义, 进一步]}
-          - {id: p/pattern, kind: forbid, message: 模式, patterns: ['加强(政治|党的)建设']}
-        """])
+        let rules = try TestSupport.rules([
+            """
+            pack: p
+            rules:
+              - {id: p/words, kind: forbid, message: 词语, phrases: [形式主义, 进一步]}
+              - {id: p/pattern, kind: forbid, message: 模式, patterns: ['加强(政治|党的)建设']}
+            """
+        ])
         let source = TestSupport.source(LazyPartsTests.reportText)
         let result = Linter(rules: rules).lint(source)
         #expect(!result.document.isStructureParsed)
@@ -72,7 +75,8 @@ struct LazyPartsTests {
         for round in 0..<40 {
             let length = round % 4 == 0 ? 6_000 : 300
             let text = (0..<length).map { _ in
-                Int.random(in: 0..<100, using: &generator) < 2 ? pieces[6 + Int.random(in: 0...1, using: &generator)]
+                Int.random(in: 0..<100, using: &generator) < 2
+                    ? pieces[6 + Int.random(in: 0...1, using: &generator)]
                     : pieces[Int.random(in: 0..<6, using: &generator)]
             }.joined()
             let lazy = TestSupport.source(text)
@@ -91,7 +95,8 @@ struct LazyPartsTests {
             // And both equal the column a reader counts: scalars since the line start.
             for (offset, position) in zip(sample, counted) {
                 let before = String(decoding: bytes[..<offset], as: UTF8.self)
-                let lineStart = before.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }.last ?? []
+                let lineStart =
+                    before.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }.last ?? []
                 #expect(position.column == lineStart.count + 1)
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// The library's front door without the command line: what every caller (CLI, language server, web
@@ -17,7 +18,8 @@ struct LintSessionTests {
           - {rule: common/stray-space, reason: 旧文件}
         """.write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         for folder in ["drafts", "plans"] {
-            try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let report = "关于2024年工作的总结\n\n今年 我们做了很多工作。\n"
         try report.write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
@@ -76,7 +78,8 @@ struct LintSessionTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let session = LintSession(options: LintOptions())
         let text = Array("关于2024年工作的总结\n\n今年 我们做了很多工作。\n".utf8)
-        guard case .linted(let result) = session.lint(bytes: text, path: directory.appendingPathComponent("plans/new.txt").path) else {
+        guard case .linted(let result) = session.lint(bytes: text, path: directory.appendingPathComponent("plans/new.txt").path)
+        else {
             Issue.record("the text was not linted")
             return
         }
@@ -87,7 +90,8 @@ struct LintSessionTests {
             return
         }
         guard case .unreadable(let error) = session.lint(bytes: [], path: directory.appendingPathComponent("empty.txt").path),
-              case .empty = error.reason else {
+            case .empty = error.reason
+        else {
             Issue.record("an empty text is unreadable, as an empty file is")
             return
         }
@@ -96,7 +100,8 @@ struct LintSessionTests {
     @Test func configurationMistakesAreTypedAndAllTold() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "rules:\n  common/no-such-rule: off\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  common/no-such-rule: off\n".write(
+            to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         try "x\n".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         do {
             _ = try LintSession(options: LintOptions()).plan([directory.path])

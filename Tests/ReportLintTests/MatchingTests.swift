@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportLint
 
 @Suite("Aho-Corasick and regex matching")
@@ -45,8 +46,10 @@ struct MatchingTests {
         var generator = SeededGenerator(seed: 9)
         // 党 followed by a cut character: its second "character" is not whole, so 党 alone must stop the skip.
         let words = ["党建", "问题", "a", "ab", "建设", "𠀀x"].map { Array($0.utf8) } + [Array("党".utf8) + [0xE5]]
-        let pieces: [[UInt8]] = [Array("党".utf8), Array("建".utf8), Array("问题".utf8), [0xE5], [0x9A], [0xBB, 0x9A],
-                                 Array("a".utf8), Array("b".utf8), Array("𠀀".utf8), [0xF0, 0xA0], Array("，".utf8)]
+        let pieces: [[UInt8]] = [
+            Array("党".utf8), Array("建".utf8), Array("问题".utf8), [0xE5], [0x9A], [0xBB, 0x9A],
+            Array("a".utf8), Array("b".utf8), Array("𠀀".utf8), [0xF0, 0xA0], Array("，".utf8),
+        ]
         for round in 0..<300 {
             let patterns = (0..<Int(1 + generator.next() % 4)).map { _ in words[Int(generator.next() % UInt64(words.count))] }
             var text: [UInt8] = []
@@ -120,7 +123,9 @@ struct GuardedPatternTests {
     @Test func everyGuardSetIsKept() throws {
         #expect(GuardedPattern.requiredLiteralSets("^20\\d\\d年，?.{0,12}(将|继续)") == [["20"], ["年"], ["将", "继续"]])
         #expect(GuardedPattern.requiredLiteralSets("a(bc|de)") == [["bc", "de"]]) // a lone ASCII letter is no guard
-        let rules = try TestSupport.rules(["pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, patterns: ['20\\d\\d年.{0,12}(将|继续)']}\n"])
+        let rules = try TestSupport.rules([
+            "pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, patterns: ['20\\d\\d年.{0,12}(将|继续)']}\n"
+        ])
         // Years everywhere but no 将 or 继续: nothing to search.
         #expect(TestSupport.lint("总结\n2023年我们做了。2024年也做了。\n", rules: rules).findings.isEmpty)
         #expect(brief(TestSupport.lint("总结\n2024年我们将继续。\n", rules: rules).findings) == ["t/x@2:1"])
@@ -133,7 +138,9 @@ struct GuardedPatternTests {
     }
 
     @Test func aGuardedPatternIsSkippedOnlyWhenItCannotMatch() throws {
-        let rules = try TestSupport.rules(["pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, patterns: ['(增强|坚定)“两个维护”']}\n"])
+        let rules = try TestSupport.rules([
+            "pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, patterns: ['(增强|坚定)“两个维护”']}\n"
+        ])
         #expect(brief(TestSupport.lint("总结\n坚定“两个维护”。\n", rules: rules).findings) == ["t/x@2:1"])
         #expect(TestSupport.lint("总结\n做到“两个维护”。\n", rules: rules).findings.isEmpty)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportLint
 
 /// Positions, ranges and suggestions of the built-in kinds; the packs' inline examples (run by
@@ -17,7 +18,8 @@ struct PackKindTests {
     }
 
     @Test func placeholderRunsAreJoinedAndFormulasLeftAlone() {
-        #expect(texts("学习党的XX届X中X会精神，召开会议*次，按3 × 4分组，导出xlsx表格，开展“1+X”活动。", rule: "common/placeholder")
+        #expect(
+            texts("学习党的XX届X中X会精神，召开会议*次，按3 × 4分组，导出xlsx表格，开展“1+X”活动。", rule: "common/placeholder")
                 == ["XX届X中X", "*"])
         #expect(texts("某某同志（此处填写职务）【待补充】", rule: "common/placeholder") == ["某某", "（此处填写职务）", "【待补充】"])
     }
@@ -40,8 +42,11 @@ struct PackKindTests {
 
     @Test func seriesMessages() {
         let found = findings("一是学习；三是整改；三是监督。", rule: "common/series")
-        #expect(found.map(\.message) == ["“一是、二是”序列有误：“一是”之后应为“二是”，这里是“三是”",
-                                        "“一是、二是”序列有误：“三是”重复"])
+        #expect(
+            found.map(\.message) == [
+                "“一是、二是”序列有误：“一是”之后应为“二是”，这里是“三是”",
+                "“一是、二是”序列有误：“三是”重复",
+            ])
     }
 
     @Test func pairsReportTheUnmatchedMark() {
@@ -107,7 +112,9 @@ struct PackKindTests {
     }
 
     @Test func numberingRendersEveryForm() {
-        #expect(NumberingForm.allCases.map { $0.render(12) } ==
-                ["十二、", "（十二）", "12.", "（12）", "⑫", "十二.", "十二，", "十二 ", "(十二)", "（十二）、", "12、", "(12)", "（12）、", "⑫、", "⑫."])
+        #expect(
+            NumberingForm.allCases.map { $0.render(12) } == [
+                "十二、", "（十二）", "12.", "（12）", "⑫", "十二.", "十二，", "十二 ", "(十二)", "（十二）、", "12、", "(12)", "（12）、", "⑫、", "⑫.",
+            ])
     }
 }

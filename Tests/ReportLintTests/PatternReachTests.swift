@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportLint
 
 @Suite("Pattern reach: searching only around guard hits")
@@ -13,10 +14,10 @@ struct PatternReachTests {
         ("[a-z]+中", .line),
         ("\\d{2,}年", .line),
         ("中[ -~]+", .line),
-        ("但[^。]*差距", .whole),   // a negated class can hold a line feed
+        ("但[^。]*差距", .whole), // a negated class can hold a line feed
         ("但\\s*差距", .whole),
         ("中[\\t-\\r]+", .whole),
-        ("^下一步", .whole),         // anchors, boundaries, flags, lookarounds, back-references: context
+        ("^下一步", .whole), // anchors, boundaries, flags, lookarounds, back-references: context
         ("中\\b", .whole),
         ("(?i)abc", .whole),
         ("(?<=中)国", .whole),
@@ -48,9 +49,11 @@ struct PatternReachTests {
         let cues = rules.sectionRules.flatMap(\.cues)
         #expect(cues.count >= 8)
         #expect(cues.filter { $0.reach == .line && !$0.guardSets.isEmpty }.count >= 6)
-        let sentences = ["下一步，我局将持续推进。", "2024年，我局将继续深化改革。", "但是，工作中还存在一些差距。", "存在的问题主要是",
-                         "2023年工作的总体要求是：", "今后要着力抓好落实", "为此，新的一年里", "一年来，我局落实主体责任",
-                         "严格遵守八项规定精神", "总体要求是", "我们取得了成效。", "20", "，", "。", "\n", "一、总体情况\n"]
+        let sentences = [
+            "下一步，我局将持续推进。", "2024年，我局将继续深化改革。", "但是，工作中还存在一些差距。", "存在的问题主要是",
+            "2023年工作的总体要求是：", "今后要着力抓好落实", "为此，新的一年里", "一年来，我局落实主体责任",
+            "严格遵守八项规定精神", "总体要求是", "我们取得了成效。", "20", "，", "。", "\n", "一、总体情况\n",
+        ]
         var random = SeededGenerator(seed: 11)
         var matched = 0
         for _ in 0..<150 {
@@ -61,12 +64,15 @@ struct PatternReachTests {
             let context = RuleContext(document: document, literalHits: hits)
             let text = context.sentenceText
             func described(_ found: [(piece: SentenceText.Piece, range: ByteRange)]) -> [String] {
-                found.map { "\($0.piece.paragraph)/\($0.piece.sourceStart)+\($0.piece.length): \($0.range.start)..<\($0.range.end)" }
+                found.map {
+                    "\($0.piece.paragraph)/\($0.piece.sourceStart)+\($0.piece.length): \($0.range.start)..<\($0.range.end)"
+                }
             }
             for cue in cues {
                 let whole = cue.pattern.matches(in: text.text).compactMap { text.sourceRange(of: $0) }
-                #expect(described(cue.sentenceMatches(context, onTimeout: {})) == described(whole),
-                        "\(cue.pattern.source) on \(body.debugDescription)")
+                #expect(
+                    described(cue.sentenceMatches(context, onTimeout: {})) == described(whole),
+                    "\(cue.pattern.source) on \(body.debugDescription)")
                 matched += whole.count
             }
         }
@@ -85,16 +91,16 @@ struct PatternReachTests {
         ("不断.*提高", nil),
         ("(a|aa){0,30}c", nil),
         ("(a|aa)*c", nil),
-        ("x{0,99}y{0,99}z", 10_000),  // bounded, but too many ways: watched
+        ("x{0,99}y{0,99}z", 10_000), // bounded, but too many ways: watched
         // Look-arounds are tried once where they stand: their own ways count, not their text.
         ("(?<!所)开展的(?=不够)", 1),
         ("(?<=以|和|、)(?:习近平总书记)?系列重要讲话精神(?=为指导)", 6),
         ("(?<![东西南北春秋])四风(?=问题|突出问题|[，。；、])", 3),
-        ("(?<![东西南北春秋])四风(?=问题|$)", nil),  // $ outside line mode: not read
+        ("(?<![东西南北春秋])四风(?=问题|$)", nil), // $ outside line mode: not read
         ("(?<!习近平)(?<!全面贯彻)(?<![XxＸｘ*＊×])新时代中国特色社会主义思想(?!和基本方略)(?!主题教育)", 1),
-        ("(?=.*提高)不断", nil),     // what the look-ahead reads is unbounded: watched
-        ("(?i)abc", nil),           // flags: not read
-        ("(?<name>a)b", nil),       // named groups: not read
+        ("(?=.*提高)不断", nil), // what the look-ahead reads is unbounded: watched
+        ("(?i)abc", nil), // flags: not read
+        ("(?<name>a)b", nil), // named groups: not read
     ])
     func searchPaths(pattern: String, expected: Int?) throws {
         #expect(PatternReach.searchPaths(pattern) == expected, "\(pattern)")
@@ -113,7 +119,8 @@ struct PatternReachTests {
         // A hit of 乙 (bytes 3..<6) reaching 4 bytes: 2..<7 cuts 甲 and 丙, so it widens to 甲乙丙.
         #expect(SearchWindows.around([ByteRange(3, 6)], reach: .bytes(4), in: bytes) == [ByteRange(0, 9)])
         // Two hits on one line give one window; a hit on the next line its own.
-        #expect(SearchWindows.around([ByteRange(0, 3), ByteRange(6, 9), ByteRange(13, 16)], reach: .line, in: bytes)
+        #expect(
+            SearchWindows.around([ByteRange(0, 3), ByteRange(6, 9), ByteRange(13, 16)], reach: .line, in: bytes)
                 == [ByteRange(0, 9), ByteRange(10, 19)])
         // Windows that touch are merged.
         #expect(SearchWindows.around([ByteRange(0, 3), ByteRange(10, 13)], reach: .bytes(9), in: bytes) == [ByteRange(0, 19)])
@@ -132,8 +139,10 @@ struct PatternReachTests {
         #expect(!guarded.guardSets.isEmpty, "no guard for \(source)")
         #expect(guarded.reach != .whole)
         let automaton = table.build()
-        let pieces = ["取得了", "成效", "成绩", "圆满完成", "了", "（此处", "）", "不断", "提高", "中", "国", "a", "b", "z",
-                      "“两个维护”", "增强", "坚定", "推进", "落实", "工作", "，", "。", "\n", "x", "𠀀", "é"]
+        let pieces = [
+            "取得了", "成效", "成绩", "圆满完成", "了", "（此处", "）", "不断", "提高", "中", "国", "a", "b", "z",
+            "“两个维护”", "增强", "坚定", "推进", "落实", "工作", "，", "。", "\n", "x", "𠀀", "é",
+        ]
         var random = SeededGenerator(seed: 7)
         var matched = 0
         for _ in 0..<300 {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportLint
 
 @Suite("Positions")
@@ -49,13 +50,17 @@ extension PositionConverterTests {
             let lineEnd = converter.lineRange(position.line).end
             // Every scalar start and every line end maps back to itself (the LF of a CRLF is no position).
             if offset == bytes.count || offset == lineEnd || (offset < lineEnd && bytes[offset] & 0xC0 != 0x80) {
-                #expect(converter.byteOffset(line: position.line, column: position.column) == offset, "offset \(offset) of \(text.debugDescription)")
+                #expect(
+                    converter.byteOffset(line: position.line, column: position.column) == offset,
+                    "offset \(offset) of \(text.debugDescription)")
             }
             offset += 1
         }
         #expect(converter.byteOffset(line: 0, column: 1) == nil)
         #expect(converter.byteOffset(line: converter.lineCount + 1, column: 1) == nil)
-        #expect(converter.byteOffset(line: 1, column: 10_000) == converter.lineRange(1).end, "a column past the end is the line's end")
+        #expect(
+            converter.byteOffset(line: 1, column: 10_000) == converter.lineRange(1).end, "a column past the end is the line's end"
+        )
     }
 
     @Test func scalarLinesSplitAsBytesDo() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 @Suite("Reader and decoding")
@@ -13,16 +14,21 @@ struct ReaderTests {
     /// The validator gives the standard library's verdict on byte strings built around every boundary
     /// of the UTF-8 table (overlong forms, surrogates, above U+10FFFF, cut sequences, ASCII runs).
     @Test func utf8ValidationAgreesWithTheStandardLibrary() {
-        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
-                                    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
+        let interesting: [UInt8] = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+            0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF,
+        ]
         let pieces: [[UInt8]] = [Array("中文。".utf8), Array("abcdefghij".utf8), Array("𠀀é".utf8)]
         var generator = SystemRandomNumberGenerator()
         var invalid = 0
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...6, using: &generator) {
-                if Bool.random(using: &generator) { bytes += pieces.randomElement(using: &generator)! }
-                else { bytes.append(interesting.randomElement(using: &generator)!) }
+                if Bool.random(using: &generator) {
+                    bytes += pieces.randomElement(using: &generator)!
+                } else {
+                    bytes.append(interesting.randomElement(using: &generator)!)
+                }
             }
             let expected = String(validating: bytes, as: UTF8.self) != nil
             if !expected { invalid += 1 }
@@ -108,11 +114,15 @@ struct ReaderTests {
         let big = directory.appendingPathComponent("big.txt")
         try Data(repeating: 0x41, count: 2048).write(to: big)
         let small = Reader(maxFileSize: 1024)
-        #expect(throws: ReadError(path: big.path, reason: .tooLarge(size: 2048, limit: 1024))) { try small.read(path: big.path).get() }
+        #expect(throws: ReadError(path: big.path, reason: .tooLarge(size: 2048, limit: 1024))) {
+            try small.read(path: big.path).get()
+        }
         #expect(ReadError(path: "x.txt", reason: .notFound).description == "x.txt: 文件不存在")
 
         // A device never ends: /dev/zero stops at its first NUL (binary), another at the limit, never read forever.
-        #expect(throws: ReadError(path: "/dev/zero", reason: .undecodable(.binary(byteOffset: 0)))) { try small.read(path: "/dev/zero").get() }
+        #expect(throws: ReadError(path: "/dev/zero", reason: .undecodable(.binary(byteOffset: 0)))) {
+            try small.read(path: "/dev/zero").get()
+        }
         #expect(throws: ReadError(path: "/dev/urandom", reason: .streamTooLarge(limit: 1024))) {
             try Reader(maxFileSize: 1024, encoding: .utf16LittleEndian).read(path: "/dev/urandom").get()
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 /// A pattern ICU refuses gets a reason and the position of the mistake (issue 24, item 8).
@@ -43,13 +44,15 @@ struct RegexDiagnosisTests {
 
     /// Nothing is invented for patterns ICU accepts: every built-in pattern and some tricky valid ones.
     @Test func validPatternsHaveNoDiagnosis() throws {
-        var patterns = ["[]a]", "a++", "a*+", "a+?", "(?i:a)", "(?-i)a", "(?<name1>a)\\k<name1>", "(a)\\1", "\\Q*(\\E", "a(?<=b{1,3})",
-                        "[a&&b]", "(?#注释)a", "\\p{Han}{2,}", "[\\u4e00-\\u9fa5]", "\\x41\\x{4e00}", "[-a]", "[a-]", "(?x) a b"]
+        var patterns = [
+            "[]a]", "a++", "a*+", "a+?", "(?i:a)", "(?-i)a", "(?<name1>a)\\k<name1>", "(a)\\1", "\\Q*(\\E", "a(?<=b{1,3})",
+            "[a&&b]", "(?#注释)a", "\\p{Han}{2,}", "[\\u4e00-\\u9fa5]", "\\x41\\x{4e00}", "[-a]", "[a-]", "(?x) a b",
+        ]
         func collect(_ value: SchemaValue, key: String?) {
             switch value {
             case .string(let text) where key == "patterns" || key == "cues": patterns.append(text)
-            case .array(let items): items.forEach { collect($0, key: key) }
-            case .object(let members): members.forEach { collect($1, key: $0) }
+            case .array(let items): for item in items { collect(item, key: key) }
+            case .object(let members): for (name, value) in members { collect(value, key: name) }
             default: break
             }
         }
@@ -60,13 +63,15 @@ struct RegexDiagnosisTests {
         #expect(patterns.count > 40)
         for pattern in patterns {
             #expect((try? NSRegularExpression(pattern: pattern)) != nil, "ICU should accept \(pattern)")
-            #expect(RegexDiagnosis.diagnose(pattern) == nil, "\(pattern): \(String(describing: RegexDiagnosis.diagnose(pattern)))")
+            #expect(
+                RegexDiagnosis.diagnose(pattern) == nil, "\(pattern): \(String(describing: RegexDiagnosis.diagnose(pattern)))")
         }
     }
 
     /// Through the loader: the reason and the position reach the rule author.
     @Test func loaderReportsReasonAndPosition() {
-        let errors = TestSupport.loadErrors("pack: p\nrules:\n  - id: p/a\n    kind: forbid\n    message: m\n    patterns: ['取得(了.{0,10}成效']\n")
+        let errors = TestSupport.loadErrors(
+            "pack: p\nrules:\n  - id: p/a\n    kind: forbid\n    message: m\n    patterns: ['取得(了.{0,10}成效']\n")
         #expect(errors.map(\.description) == ["rules.yml:6:16: 错误: 正则表达式“取得(了.{0,10}成效”无法编译，第 3 个字符处：“(”没有对应的“)”"])
     }
 }

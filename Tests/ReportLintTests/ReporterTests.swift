@@ -1,14 +1,15 @@
 import Testing
+
 @testable import ReportLint
 
 @Suite("Reporters")
 struct ReporterTests {
     let pack = """
-    pack: t
-    rules:
-      - {id: t/outdated, kind: forbid, severity: error, message: 过时提法, phrases: [总书记的党中央], suggest: 核心的党中央}
-      - {id: t/quote, kind: forbid, severity: info, message: "含\\"引号\\"、逗号,和&符号", phrases: [引号]}
-    """
+        pack: t
+        rules:
+          - {id: t/outdated, kind: forbid, severity: error, message: 过时提法, phrases: [总书记的党中央], suggest: 核心的党中央}
+          - {id: t/quote, kind: forbid, severity: info, message: "含\\"引号\\"、逗号,和&符号", phrases: [引号]}
+        """
 
     func run(_ text: String, path: String = "报告.txt") throws -> LintRun {
         let rules = try TestSupport.rules([pack])
@@ -18,15 +19,16 @@ struct ReporterTests {
 
     @Test func textCaretIsAlignedByDisplayWidth() throws {
         let output = TextReporter().report(try run("坚决维护ab总书记的党中央权威"))
-        #expect(output == """
-        报告.txt:1:7: 错误: 过时提法：“总书记的党中央”，应改为“核心的党中央” [t/outdated]
-         1 | 坚决维护ab总书记的党中央权威
-           |           ^~~~~~~~~~~~~~
-          = 可自动修正：改为“核心的党中央”（reportlint fix）
+        #expect(
+            output == """
+                报告.txt:1:7: 错误: 过时提法：“总书记的党中央”，应改为“核心的党中央” [t/outdated]
+                 1 | 坚决维护ab总书记的党中央权威
+                   |           ^~~~~~~~~~~~~~
+                  = 可自动修正：改为“核心的党中央”（reportlint fix）
 
-        检查了 2 个文件：1 个错误，0 个警告，0 个提示；1 个文件无法读取。
+                检查了 2 个文件：1 个错误，0 个警告，0 个提示；1 个文件无法读取。
 
-        """)
+                """)
     }
 
     @Test func longLinesAreCutToAWindowAroundTheFinding() throws {
@@ -46,59 +48,60 @@ struct ReporterTests {
 
     @Test func jsonShapeIsTheContract() throws {
         let output = JSONReporter().report(try run("引号\n总书记的党中央"))
-        #expect(output == """
-        {
-          "files": [
-            {
-              "path": "报告.txt",
-              "type": "summary",
-              "typeSource": "guessed",
-              "format": "text",
-              "encoding": "UTF-8",
-              "findings": [
+        #expect(
+            output == """
                 {
-                  "rule": "t/quote",
-                  "severity": "info",
-                  "message": "含\\"引号\\"、逗号,和&符号：“引号”",
-                  "line": 1,
-                  "column": 1,
-                  "endLine": 1,
-                  "endColumn": 3
-                },
-                {
-                  "rule": "t/outdated",
-                  "severity": "error",
-                  "message": "过时提法：“总书记的党中央”，应改为“核心的党中央”",
-                  "line": 2,
-                  "column": 1,
-                  "endLine": 2,
-                  "endColumn": 8,
-                  "suggestion": "核心的党中央",
-                  "fixable": true
+                  "files": [
+                    {
+                      "path": "报告.txt",
+                      "type": "summary",
+                      "typeSource": "guessed",
+                      "format": "text",
+                      "encoding": "UTF-8",
+                      "findings": [
+                        {
+                          "rule": "t/quote",
+                          "severity": "info",
+                          "message": "含\\"引号\\"、逗号,和&符号：“引号”",
+                          "line": 1,
+                          "column": 1,
+                          "endLine": 1,
+                          "endColumn": 3
+                        },
+                        {
+                          "rule": "t/outdated",
+                          "severity": "error",
+                          "message": "过时提法：“总书记的党中央”，应改为“核心的党中央”",
+                          "line": 2,
+                          "column": 1,
+                          "endLine": 2,
+                          "endColumn": 8,
+                          "suggestion": "核心的党中央",
+                          "fixable": true
+                        }
+                      ]
+                    },
+                    {
+                      "path": "坏.txt",
+                      "error": {
+                        "message": "文件不存在"
+                      }
+                    }
+                  ],
+                  "summary": {
+                    "files": 2,
+                    "filesWithFindings": 1,
+                    "unreadable": 1,
+                    "findings": 2,
+                    "errors": 1,
+                    "warnings": 0,
+                    "infos": 1,
+                    "waived": 0,
+                    "baselined": 0
+                  }
                 }
-              ]
-            },
-            {
-              "path": "坏.txt",
-              "error": {
-                "message": "文件不存在"
-              }
-            }
-          ],
-          "summary": {
-            "files": 2,
-            "filesWithFindings": 1,
-            "unreadable": 1,
-            "findings": 2,
-            "errors": 1,
-            "warnings": 0,
-            "infos": 1,
-            "waived": 0,
-            "baselined": 0
-          }
-        }
 
-        """)
+                """)
     }
 
     @Test func jsonEscapesControlCharacters() {

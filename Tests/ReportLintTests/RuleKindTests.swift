@@ -1,29 +1,30 @@
 import Testing
+
 @testable import ReportLint
 
 @Suite("section rules")
 struct SectionRuleTests {
     let pack = """
-    pack: t
-    rules:
-      - id: t/problems
-        kind: section
-        severity: error
-        message: 缺少“存在的问题”部分
-        types: [summary]
-        headings: [存在的问题, 问题和不足]
-        cues: ['(但|但是|客观地看).{0,30}(还存在|差距|不足)']
-      - id: t/next
-        kind: section
-        message: 缺少下一步打算
-        headings: [下一步]
-        cues: ['^(下一步|为此，在新的一年里)，?.{0,12}(将|要)']
-      - id: t/political
-        kind: section
-        message: 缺少政治建设
-        headings: [政治建设]
-        series: true
-    """
+        pack: t
+        rules:
+          - id: t/problems
+            kind: section
+            severity: error
+            message: 缺少“存在的问题”部分
+            types: [summary]
+            headings: [存在的问题, 问题和不足]
+            cues: ['(但|但是|客观地看).{0,30}(还存在|差距|不足)']
+          - id: t/next
+            kind: section
+            message: 缺少下一步打算
+            headings: [下一步]
+            cues: ['^(下一步|为此，在新的一年里)，?.{0,12}(将|要)']
+          - id: t/political
+            kind: section
+            message: 缺少政治建设
+            headings: [政治建设]
+            series: true
+        """
 
     func lint(_ text: String) throws -> LintResult {
         TestSupport.lint(text, rules: try TestSupport.rules([pack]))
@@ -93,20 +94,20 @@ struct SectionRuleTests {
 @Suite("phrase rules")
 struct PhraseRuleTests {
     let pack = """
-    pack: t
-    rules:
-      - {id: t/problems, kind: section, message: 缺少问题, headings: [存在的问题]}
-      - id: t/thought
-        kind: phrase
-        message: 未提及指导思想
-        phrases: [习近平新时代中国特色社会主义思想]
-      - id: t/rectify
-        kind: phrase
-        message: 问题部分应写整改措施
-        phrases: [整改]
-        patterns: ['立行立改|限期改正']
-        within: t/problems
-    """
+        pack: t
+        rules:
+          - {id: t/problems, kind: section, message: 缺少问题, headings: [存在的问题]}
+          - id: t/thought
+            kind: phrase
+            message: 未提及指导思想
+            phrases: [习近平新时代中国特色社会主义思想]
+          - id: t/rectify
+            kind: phrase
+            message: 问题部分应写整改措施
+            phrases: [整改]
+            patterns: ['立行立改|限期改正']
+            within: t/problems
+        """
 
     func lint(_ text: String) throws -> [String] {
         brief(TestSupport.lint(text, rules: try TestSupport.rules([pack])).findings)
@@ -135,28 +136,28 @@ struct PhraseRuleTests {
 @Suite("forbid rules")
 struct ForbidRuleTests {
     let pack = """
-    pack: t
-    rules:
-      - {id: t/problems, kind: section, message: 缺少问题, headings: [存在的问题]}
-      - id: t/outdated
-        kind: forbid
-        severity: error
-        message: 过时提法
-        phrases: [以习近平同志为总书记的党中央]
-        patterns: ['四个?维护']
-        suggest: 以习近平同志为核心的党中央
-      - id: t/name
-        kind: forbid
-        message: 名称不完整
-        phrases: [新时代中国特色社会主义思想]
-        except: [习近平新时代中国特色社会主义思想]
-      - id: t/soft
-        kind: forbid
-        severity: info
-        message: 问题部分不宜用
-        phrases: [基本完成]
-        within: t/problems
-    """
+        pack: t
+        rules:
+          - {id: t/problems, kind: section, message: 缺少问题, headings: [存在的问题]}
+          - id: t/outdated
+            kind: forbid
+            severity: error
+            message: 过时提法
+            phrases: [以习近平同志为总书记的党中央]
+            patterns: ['四个?维护']
+            suggest: 以习近平同志为核心的党中央
+          - id: t/name
+            kind: forbid
+            message: 名称不完整
+            phrases: [新时代中国特色社会主义思想]
+            except: [习近平新时代中国特色社会主义思想]
+          - id: t/soft
+            kind: forbid
+            severity: info
+            message: 问题部分不宜用
+            phrases: [基本完成]
+            within: t/problems
+        """
 
     /// Findings of the forbid rules (the pack's section rule is only there for `within`).
     func lint(_ text: String) throws -> [Finding] {
@@ -184,7 +185,9 @@ struct ForbidRuleTests {
     }
 
     @Test func aPhraseAndAPatternOnTheSameTextReportOnce() throws {
-        let rules = try TestSupport.rules(["pack: p\nrules:\n  - {id: p/x, kind: forbid, message: m, phrases: [四维护], patterns: ['四维护']}\n"])
+        let rules = try TestSupport.rules([
+            "pack: p\nrules:\n  - {id: p/x, kind: forbid, message: m, phrases: [四维护], patterns: ['四维护']}\n"
+        ])
         #expect(brief(TestSupport.lint("四维护", rules: rules).findings) == ["p/x@1:1"])
     }
 }

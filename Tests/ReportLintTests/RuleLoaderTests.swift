@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 @Suite("Rule loader errors carry file, line and column")
@@ -12,21 +13,23 @@ struct RuleLoaderTests {
     }
 
     @Test func validPackLoads() throws {
-        let pack = try RuleLoader.parse(yaml: """
-        pack: my-unit
-        rules:
-          - id: my-unit/problems
-            kind: section
-            severity: error
-            message: 缺少“存在的问题”部分
-            headings: [存在的问题]
-            cues: ['(但|但是).{0,30}(还存在|差距)']
-          - id: my-unit/outdated
-            kind: forbid
-            message: 过时提法
-            phrases: [以习近平同志为总书记的党中央]
-            within: my-unit/problems
-        """, file: "my.yml").get()
+        let pack = try RuleLoader.parse(
+            yaml: """
+                pack: my-unit
+                rules:
+                  - id: my-unit/problems
+                    kind: section
+                    severity: error
+                    message: 缺少“存在的问题”部分
+                    headings: [存在的问题]
+                    cues: ['(但|但是).{0,30}(还存在|差距)']
+                  - id: my-unit/outdated
+                    kind: forbid
+                    message: 过时提法
+                    phrases: [以习近平同志为总书记的党中央]
+                    within: my-unit/problems
+                """, file: "my.yml"
+        ).get()
         #expect(pack.name == "my-unit")
         #expect(pack.rules.map(\.header.id) == ["my-unit/problems", "my-unit/outdated"])
         #expect(pack.rules[1].header.severity == .warning) // the default
@@ -34,17 +37,21 @@ struct RuleLoaderTests {
     }
 
     @Test func unknownKeySuggestsTheNearest() throws {
-        let error = try onlyError("""
-        pack: p
-        rules:
-          - id: p/a
-            kind: phrase
-            severty: error
-            message: m
-            phrases: [x]
-        """)
+        let error = try onlyError(
+            """
+            pack: p
+            rules:
+              - id: p/a
+                kind: phrase
+                severty: error
+                message: m
+                phrases: [x]
+            """)
         #expect(error.location == RuleLocation(file: "rules.yml", line: 5, column: 5))
-        guard case .unknownKey("severty", let suggestion, _) = error.problem else { Issue.record("\(error)"); return }
+        guard case .unknownKey("severty", let suggestion, _) = error.problem else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(suggestion == "severity")
         #expect(error.description.hasPrefix("rules.yml:5:5: 错误: 未知的键“severty”，是否想写“severity”？"))
     }
@@ -52,7 +59,10 @@ struct RuleLoaderTests {
     @Test func kindSpecificKeysAreCheckedPerKind() throws {
         // `suggest` belongs to forbid, not to phrase.
         let error = try onlyError("pack: p\nrules:\n  - {id: p/a, kind: phrase, message: m, phrases: [x], suggest: y}\n")
-        guard case .unknownKey("suggest", _, _) = error.problem else { Issue.record("\(error)"); return }
+        guard case .unknownKey("suggest", _, _) = error.problem else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(error.location.line == 3)
     }
 
@@ -80,7 +90,8 @@ struct RuleLoaderTests {
         var generator = SystemRandomNumberGenerator()
         var samples = ["", "a", "p/a", "common/placeholder", "/a", "a/", "a//b", "-a", "a/-b", "a/b.c_d-e", "A/b", "a b", "规则"]
         for _ in 0..<3_000 {
-            samples.append(String((0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            samples.append(
+                String((0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
         }
         for id in samples {
             let expected = pattern.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) != nil
@@ -89,26 +100,38 @@ struct RuleLoaderTests {
     }
 
     @Test func duplicateIdPointsAtBoth() throws {
-        let error = try onlyError("""
-        pack: p
-        rules:
-          - {id: p/a, kind: phrase, message: m, phrases: [x]}
-          - {id: p/a, kind: phrase, message: m, phrases: [y]}
-        """)
+        let error = try onlyError(
+            """
+            pack: p
+            rules:
+              - {id: p/a, kind: phrase, message: m, phrases: [x]}
+              - {id: p/a, kind: phrase, message: m, phrases: [y]}
+            """)
         #expect(error.problem == .duplicateId("p/a", first: RuleLocation(file: "rules.yml", line: 3, column: 5)))
         #expect(error.location.line == 4)
     }
 
     @Test func duplicateIdAcrossPacks() throws {
-        let first = try RuleLoader.parse(yaml: "pack: a\nrules:\n  - {id: x/a, kind: phrase, message: m, phrases: [x]}\n", file: "a.yml").get()
-        let second = try RuleLoader.parse(yaml: "pack: b\nrules:\n  - {id: x/a, kind: phrase, message: m, phrases: [x]}\n", file: "b.yml").get()
-        guard case .failure(let failure) = CompiledRules.compile([first, second]) else { Issue.record("should fail"); return }
+        let first = try RuleLoader.parse(
+            yaml: "pack: a\nrules:\n  - {id: x/a, kind: phrase, message: m, phrases: [x]}\n", file: "a.yml"
+        ).get()
+        let second = try RuleLoader.parse(
+            yaml: "pack: b\nrules:\n  - {id: x/a, kind: phrase, message: m, phrases: [x]}\n", file: "b.yml"
+        ).get()
+        guard case .failure(let failure) = CompiledRules.compile([first, second]) else {
+            Issue.record("should fail")
+            return
+        }
         #expect(failure.errors.map(\.location.file) == ["b.yml"])
     }
 
     @Test func badRegexAtItsOwnPosition() throws {
-        let error = try onlyError("pack: p\nrules:\n  - id: p/a\n    kind: forbid\n    message: m\n    patterns: ['ok', '(未闭合']\n")
-        guard case .badRegex(pattern: "(未闭合", _) = error.problem else { Issue.record("\(error)"); return }
+        let error = try onlyError(
+            "pack: p\nrules:\n  - id: p/a\n    kind: forbid\n    message: m\n    patterns: ['ok', '(未闭合']\n")
+        guard case .badRegex(pattern: "(未闭合", _) = error.problem else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(error.location == RuleLocation(file: "rules.yml", line: 6, column: 22))
     }
 
@@ -118,23 +141,25 @@ struct RuleLoaderTests {
     }
 
     @Test func unknownWithinSuggestsASection() throws {
-        let error = try onlyError("""
-        pack: p
-        rules:
-          - {id: p/problems, kind: section, message: m, headings: [存在的问题]}
-          - {id: p/a, kind: phrase, message: m, phrases: [x], within: p/problem}
-        """)
+        let error = try onlyError(
+            """
+            pack: p
+            rules:
+              - {id: p/problems, kind: section, message: m, headings: [存在的问题]}
+              - {id: p/a, kind: phrase, message: m, phrases: [x], within: p/problem}
+            """)
         #expect(error.problem == .unknownWithin("p/problem", suggestion: "p/problems"))
         #expect(error.location.line == 4)
     }
 
     @Test func withinMustNameASectionRule() throws {
-        let error = try onlyError("""
-        pack: p
-        rules:
-          - {id: p/b, kind: phrase, message: m, phrases: [y]}
-          - {id: p/a, kind: phrase, message: m, phrases: [x], within: p/b}
-        """)
+        let error = try onlyError(
+            """
+            pack: p
+            rules:
+              - {id: p/b, kind: phrase, message: m, phrases: [y]}
+              - {id: p/a, kind: phrase, message: m, phrases: [x], within: p/b}
+            """)
         #expect(error.problem == .withinNotSection("p/b"))
     }
 
@@ -150,7 +175,8 @@ struct RuleLoaderTests {
     }
 
     @Test func invalidSeverityAndType() {
-        let errors = TestSupport.loadErrors("pack: p\nrules:\n  - {id: p/a, kind: phrase, severity: fatal, types: [memo], message: m, phrases: [x]}\n")
+        let errors = TestSupport.loadErrors(
+            "pack: p\nrules:\n  - {id: p/a, kind: phrase, severity: fatal, types: [memo], message: m, phrases: [x]}\n")
         #expect(errors.map(\.problem) == [.invalidSeverity("fatal"), .invalidDocumentType("memo")])
     }
 
@@ -161,13 +187,19 @@ struct RuleLoaderTests {
 
     @Test func yamlSyntaxErrorHasPosition() throws {
         let error = try onlyError("pack: p\nrules:\n  - id: p/a\n    kind: [phrase\n    message: m\n")
-        guard case .syntax = error.problem else { Issue.record("\(error)"); return }
+        guard case .syntax = error.problem else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(error.location.line >= 4)
     }
 
     @Test func tabIndentationIsASyntaxError() throws {
         let error = try onlyError("pack: p\nrules:\n\t- id: p/a\n")
-        guard case .syntax = error.problem else { Issue.record("\(error)"); return }
+        guard case .syntax = error.problem else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(error.location.line == 3)
     }
 
@@ -178,16 +210,20 @@ struct RuleLoaderTests {
         }
         yaml += "pack: bomb\nrules: []\n"
         let error = try onlyError(yaml)
-        guard case .tooComplex = error.problem else { Issue.record("\(error)"); return }
+        guard case .tooComplex = error.problem else {
+            Issue.record("\(error)")
+            return
+        }
     }
 
     @Test func allMistakesOfAFileAtOnce() {
-        let errors = TestSupport.loadErrors("""
-        pack: p
-        rules:
-          - {id: p/a, kind: phrase, mesage: m, phrases: [x]}
-          - {id: p/b, kind: forbid, message: m, patterns: ['(']}
-        """)
+        let errors = TestSupport.loadErrors(
+            """
+            pack: p
+            rules:
+              - {id: p/a, kind: phrase, mesage: m, phrases: [x]}
+              - {id: p/b, kind: forbid, message: m, patterns: ['(']}
+            """)
         #expect(errors.count == 3) // unknown key, missing message, bad regex
         #expect(errors.map(\.location.line) == [3, 3, 4])
     }

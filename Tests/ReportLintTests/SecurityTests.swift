@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import ReportLint
 import ZIPFoundation
+
+@testable import ReportLint
 
 /// Issue 23: what a hostile input and an ordinary bad day found. Each defect is checked through the
 /// built binary where it is about the command line, with a good file beside the bad one.
@@ -22,8 +23,9 @@ struct SecurityTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: victim.path)
         let next = Int(getpid())
         for pid in next..<(next + 500) {
-            try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(".稿.txt.reportlint-\(pid).tmp").path,
-                                                       withDestinationPath: victim.path)
+            try FileManager.default.createSymbolicLink(
+                atPath: directory.appendingPathComponent(".稿.txt.reportlint-\(pid).tmp").path,
+                withDestinationPath: victim.path)
         }
         let output = try cli.run(["fix", report.path])
         #expect(output.code == 0, "\(output.stderr)")
@@ -34,7 +36,9 @@ struct SecurityTests {
         let links = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
         #expect(links.count == 500, "only the planted links are left, no temporary file")
         for link in links.prefix(5) {
-            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent(link).path) == victim.path)
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent(link).path)
+                    == victim.path)
         }
     }
 
@@ -66,7 +70,10 @@ struct SecurityTests {
             let outcome = FixWriter.write("学习，领会。\n", like: source, snapshot: snapshot) {
                 try edit.write(to: url, atomically: false, encoding: .utf8)
             }
-            guard case .failure(let failure) = outcome else { Issue.record("an edit was overwritten"); continue }
+            guard case .failure(let failure) = outcome else {
+                Issue.record("an edit was overwritten")
+                continue
+            }
             #expect(failure.message.contains("文件在修正期间被修改"), "\(failure.message)")
             #expect(try String(contentsOf: url, encoding: .utf8) == edit)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
@@ -137,7 +144,8 @@ struct SecurityTests {
             #expect(chown(owned.path, 1234, 4321) == 0)
             #expect(try run(["fix", owned.path]).code == 0)
             var info = stat()
-            #expect(stat(owned.path, &info) == 0 && info.st_uid == 1234 && info.st_gid == 4321, "owner \(info.st_uid):\(info.st_gid)")
+            #expect(
+                stat(owned.path, &info) == 0 && info.st_uid == 1234 && info.st_gid == 4321, "owner \(info.st_uid):\(info.st_gid)")
         }
 
         let hard = directory.appendingPathComponent("hard.txt")
@@ -218,8 +226,10 @@ struct SecurityTests {
 
 extension SecurityTests {
     /// Runs the binary, killing it after `seconds` (a hang fails the test instead of blocking the suite).
-    func run(_ arguments: [String], in directory: URL = TestSupport.packageRoot, stdin: FileHandle? = nil,
-             seconds: Double = 60, executable: String? = nil) throws -> (code: Int32, stdout: String, stderr: String, timedOut: Bool) {
+    func run(
+        _ arguments: [String], in directory: URL = TestSupport.packageRoot, stdin: FileHandle? = nil,
+        seconds: Double = 60, executable: String? = nil
+    ) throws -> (code: Int32, stdout: String, stderr: String, timedOut: Bool) {
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? CLITests.binary
         process.arguments = arguments
@@ -246,13 +256,17 @@ extension SecurityTests {
         process.waitUntilExit()
         let timedOut = watchdog.isCancelled == false && process.terminationReason == .uncaughtSignal
         watchdog.cancel()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: collected.stderr, as: UTF8.self), timedOut)
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: collected.stderr, as: UTF8.self),
+            timedOut
+        )
     }
 
     func git(_ arguments: [String], in directory: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"] + arguments
+        process.arguments =
+            ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"] + arguments
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -291,8 +305,11 @@ extension SecurityTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try git(["init", "-q"], in: directory)
         let names = (1...900).map { String(format: "reports/第%04d份-区文化和旅游局党组年度工作总结报告.txt", $0) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("reports"), withIntermediateDirectories: true)
-        for name in names { try "2023年工作总结\n召开会议十二次。\n".write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        for name in names {
+            try "2023年工作总结\n召开会议十二次。\n".write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         try "* text eol=crlf\n".write(to: directory.appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)
         try git(["add", "."], in: directory)
         try git(["commit", "-qm", "reports"], in: directory)
@@ -383,7 +400,10 @@ extension SecurityTests {
         client.open(uri: uri, text: "2023年工作总结\n召开会议*次。\n")
         #expect(try client.diagnostics(for: uri).diagnostics.contains { $0["code"] as? String == "common/placeholder" })
         let status = try String(contentsOfFile: "/proc/\(client.processIdentifier)/status", encoding: .utf8)
-        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        let peak =
+            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.flatMap {
+                Int($0.split(separator: " ").dropFirst().first ?? "")
+            } ?? 0
         #expect(peak > 0 && peak < 64 * 1024, "peak \(peak) KB: the 80 MB body was buffered")
     }
 
@@ -398,9 +418,13 @@ extension SecurityTests {
         var batch = Data()
         for version in 2...51 {
             let text = "2023年工作总结\n" + String(repeating: "召开会议，研究工作。", count: 200) + (version == 51 ? "召开会议*次。\n" : "\n")
-            let body = try JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "method": "textDocument/didChange",
-                                                                   "params": ["textDocument": ["uri": uri, "version": version],
-                                                                              "contentChanges": [["text": text]]]])
+            let body = try JSONSerialization.data(withJSONObject: [
+                "jsonrpc": "2.0", "method": "textDocument/didChange",
+                "params": [
+                    "textDocument": ["uri": uri, "version": version],
+                    "contentChanges": [["text": text]],
+                ],
+            ])
             batch += MessageFramer.frame(String(decoding: body, as: UTF8.self))
         }
         client.sendRaw(batch)
@@ -419,7 +443,8 @@ extension SecurityTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let pipe = directory.appendingPathComponent("pipe.yml")
         #expect(mkfifo(pipe.path, 0o644) == 0)
-        try "ruleFiles:\n  - pipe.yml\n  - /dev/zero\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "ruleFiles:\n  - pipe.yml\n  - /dev/zero\n".write(
+            to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let report = directory.appendingPathComponent("报告.txt")
         try "2023年工作总结\n召开会议*次。\n".write(to: report, atomically: true, encoding: .utf8)
         let client = try LSPClient()
@@ -457,7 +482,8 @@ extension SecurityTests {
         let zero = try run(["lint", "--baseline", "/dev/zero", report.path], seconds: 30)
         #expect(zero.code == 2 && zero.stderr.contains("不是普通文件"), "\(zero.stderr)")
 
-        try "ignore:\n  - \"\(String(repeating: "*a", count: 600))\"\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "ignore:\n  - \"\(String(repeating: "*a", count: 600))\"\n".write(
+            to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let glob = try run(["lint", report.path])
         #expect(glob.code == 2)
         #expect(glob.stderr.contains("不超过 1024 个字符的路径模式"), "\(glob.stderr)")
@@ -474,7 +500,8 @@ extension SecurityTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let name = "evil\u{1B}]8;;x\u{07}name.txt"
         let report = directory.appendingPathComponent(name)
-        try "2023年工作总结\n召开会议*次\u{1B}[2J\u{1B}]8;;http://evil\u{07}点我\u{202E}。\n".write(to: report, atomically: true, encoding: .utf8)
+        try "2023年工作总结\n召开会议*次\u{1B}[2J\u{1B}]8;;http://evil\u{07}点我\u{202E}。\n".write(
+            to: report, atomically: true, encoding: .utf8)
         let rules = directory.appendingPathComponent("rules.yml")
         try """
         pack: evil
@@ -488,13 +515,16 @@ extension SecurityTests {
         let output = try run(["lint", "--rules", rules.path, report.path])
         #expect(output.code == 1, "\(output.stderr)")
         for text in [output.stdout, output.stderr] {
-            #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(text.debugDescription)")
+            #expect(
+                !text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(text.debugDescription)"
+            )
         }
         #expect(output.stdout.contains("evil\\x1B]8;;x\\x07name.txt:"), "\(output.stdout)")
         #expect(output.stdout.contains("禁止\\x1B[31m红字\\x07"), "\(output.stdout)")
         #expect(output.stdout.contains("召开会议*次␛[2J␛]8;;http://evil␇点我�。"), "\(output.stdout)")
         let outline = try run(["outline", report.path])
-        #expect(!outline.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(outline.stdout.debugDescription)")
+        #expect(
+            !outline.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(outline.stdout.debugDescription)")
 
         let forged = directory.appendingPathComponent("x\n::error file=README.md,line=1::forged\n.txt")
         try Data([0x00, 0x01]).write(to: forged)
@@ -516,9 +546,13 @@ extension SecurityTests {
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try "2023年工作总结\n机密内容召开会议*次。\n".write(to: outside.appendingPathComponent("机密.txt"), atomically: true, encoding: .utf8)
         try "2023年工作总结\n召开会议*次。\n".write(to: tree.appendingPathComponent("sub/good.txt"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("leak.txt").path, withDestinationPath: outside.appendingPathComponent("机密.txt").path)
-        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("leakdir").path, withDestinationPath: outside.path)
-        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("inside.txt").path, withDestinationPath: "sub/good.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: tree.appendingPathComponent("leak.txt").path,
+            withDestinationPath: outside.appendingPathComponent("机密.txt").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: tree.appendingPathComponent("leakdir").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: tree.appendingPathComponent("inside.txt").path, withDestinationPath: "sub/good.txt")
         let html = try run(["lint", "--format", "html", tree.path])
         #expect(!html.stdout.contains("机密内容"), "a file outside the tree was printed")
         #expect(html.stderr.contains("leak.txt: 符号链接指向所检查目录之外"), "\(html.stderr)")
@@ -547,38 +581,41 @@ extension SecurityTests {
     /// of empty paragraphs, a level text of 100,000 `%1`).
     func hostileDocx(_ kind: String, at url: URL) throws {
         let script = #"""
-        import sys, zipfile, warnings
-        warnings.simplefilter('ignore')
-        W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-        kind, out = sys.argv[1], sys.argv[2]
-        p = lambda t: '<w:p><w:r><w:t>%s</w:t></w:r></w:p>' % t
-        np = lambda t: '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>' % t
-        def document(body):
-            return '<?xml version="1.0"?><w:document %s><w:body>%s</w:body></w:document>' % (W, body)
-        with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
-            z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types/>')
-            if kind == 'numbering':
-                z.writestr('word/document.xml', document(p('2023年工作总结') + np('召开会议*次。') * 3000))
-                z.writestr('word/numbering.xml', '<?xml version="1.0"?><w:numbering %s><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%s"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' % (W, '%1' * 100000))
-            elif kind == 'empty':
-                z.writestr('word/document.xml', document('<w:p/>' * 10000000))
-            elif kind == 'nested':
-                z.writestr('word/document.xml', document('<w:p>' * 1000000 + '</w:p>' * 1000000))
-            elif kind == 'duplicate':
-                z.writestr('word/document.xml', document(p('2023年工作总结') + p('召开会议十二次。')))
-                z.writestr('word/document.xml', document(p('另一份')))
-        """#
+            import sys, zipfile, warnings
+            warnings.simplefilter('ignore')
+            W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            kind, out = sys.argv[1], sys.argv[2]
+            p = lambda t: '<w:p><w:r><w:t>%s</w:t></w:r></w:p>' % t
+            np = lambda t: '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>' % t
+            def document(body):
+                return '<?xml version="1.0"?><w:document %s><w:body>%s</w:body></w:document>' % (W, body)
+            with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+                z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types/>')
+                if kind == 'numbering':
+                    z.writestr('word/document.xml', document(p('2023年工作总结') + np('召开会议*次。') * 3000))
+                    z.writestr('word/numbering.xml', '<?xml version="1.0"?><w:numbering %s><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%s"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' % (W, '%1' * 100000))
+                elif kind == 'empty':
+                    z.writestr('word/document.xml', document('<w:p/>' * 10000000))
+                elif kind == 'nested':
+                    z.writestr('word/document.xml', document('<w:p>' * 1000000 + '</w:p>' * 1000000))
+                elif kind == 'duplicate':
+                    z.writestr('word/document.xml', document(p('2023年工作总结') + p('召开会议十二次。')))
+                    z.writestr('word/document.xml', document(p('另一份')))
+            """#
         let result = try TestSupport.python(script, [kind, url.path])
         #expect(result.status == 0, "\(result.output)")
     }
 
     /// Runs the binary under /usr/bin/time: exit status, peak RSS of the child in KB, wall seconds, stderr.
-    func measured(_ arguments: [String], stdin: String? = nil) throws -> (code: Int32, peakKB: Int, seconds: Double, stderr: String) {
+    func measured(_ arguments: [String], stdin: String? = nil) throws -> (
+        code: Int32, peakKB: Int, seconds: Double, stderr: String
+    ) {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-time-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: report) }
         let started = Date()
-        let output = try run(["-f", "%M", "-o", report.path, CLITests.binary.path] + arguments,
-                             stdin: stdin.flatMap { FileHandle(forReadingAtPath: $0) }, seconds: 120, executable: "/usr/bin/time")
+        let output = try run(
+            ["-f", "%M", "-o", report.path, CLITests.binary.path] + arguments,
+            stdin: stdin.flatMap { FileHandle(forReadingAtPath: $0) }, seconds: 120, executable: "/usr/bin/time")
         let seconds = Date().timeIntervalSince(started)
         let peak = Int(try String(contentsOf: report, encoding: .utf8).split(separator: "\n").last ?? "") ?? -1
         return (output.code, peak, seconds, output.stderr)
@@ -597,8 +634,10 @@ extension SecurityTests {
         let outline = try run(["outline", numbering.path])
         #expect(outline.stdout.contains("IIIIIIIIIIIIIIII") == false || outline.stdout.count < 2_000_000)
 
-        for (kind, message) in [("empty", "段落超过 200,000 个"), ("nested", "段落超过 200,000 个"),
-                                ("duplicate", "压缩包内有两个 word/document.xml")] {
+        for (kind, message) in [
+            ("empty", "段落超过 200,000 个"), ("nested", "段落超过 200,000 个"),
+            ("duplicate", "压缩包内有两个 word/document.xml"),
+        ] {
             let bad = directory.appendingPathComponent("\(kind).docx")
             let stderr = try BadInputTests().lintBeside(bad, in: directory)
             #expect(stderr.contains("\(bad.path): 错误: 不是正常的 .docx 文件：\(message)"), "\(kind): \(stderr)")
@@ -624,7 +663,8 @@ extension SecurityTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         for pattern in ["[", "<a", "*a _", "[a](", "`x"] {
             let url = directory.appendingPathComponent("b.md")
-            try ("# 2023年工作总结\n" + String(repeating: pattern, count: 400_000 / pattern.count) + ")\n").write(to: url, atomically: true, encoding: .utf8)
+            try ("# 2023年工作总结\n" + String(repeating: pattern, count: 400_000 / pattern.count) + ")\n").write(
+                to: url, atomically: true, encoding: .utf8)
             // No hang: the run ends (the quadratic reading took 26 s in a release build).
             let output = try run(["outline", url.path], seconds: 60)
             #expect(output.code == 0 && !output.timedOut, "\(pattern): \(output.stderr)")
@@ -642,7 +682,8 @@ extension SecurityTests {
             let ratio = readingTime(200_000) / readingTime(25_000)
             #expect(ratio < 24, "\(pattern): 8× the text took \(ratio)× as long")
         }
-        let source = MarkdownReader.source(path: "a.md", text: "[链接](http://x.cn) <b>粗</b> `代码` *强调*\n", encoding: .utf8, hadBOM: false)
+        let source = MarkdownReader.source(
+            path: "a.md", text: "[链接](http://x.cn) <b>粗</b> `代码` *强调*\n", encoding: .utf8, hadBOM: false)
         #expect(source.text == "链接 粗 代码 强调\n")
     }
 
@@ -663,7 +704,8 @@ extension SecurityTests {
             ("utf16.txt", utf16(findings)), ("markdown.md", Data(markdown.utf8)),
         ]
         let docx = directory.appendingPathComponent("paragraphs.docx")
-        try Data(DocxBuilder.report(lines: Array(repeating: "召开会议 ,研究*次。", count: 100_000), automaticNumbering: false).data()).write(to: docx)
+        try Data(DocxBuilder.report(lines: Array(repeating: "召开会议 ,研究*次。", count: 100_000), automaticNumbering: false).data())
+            .write(to: docx)
         inputs.append(("paragraphs.docx", try Data(contentsOf: docx)))
         for (name, data) in inputs {
             let url = directory.appendingPathComponent(name)
@@ -676,7 +718,9 @@ extension SecurityTests {
                 size = Int(try Archive(url: url, accessMode: .read, pathEncoding: nil).reduce(0) { $0 + $1.uncompressedSize })
             }
             let allowed = 30 * size / 1024 + constantKB
-            #expect(cost.peakKB > 0 && cost.peakKB < allowed, "\(name): \(cost.peakKB) KB for \(data.count / 1024) KB of input (allowed \(allowed) KB)")
+            #expect(
+                cost.peakKB > 0 && cost.peakKB < allowed,
+                "\(name): \(cost.peakKB) KB for \(data.count / 1024) KB of input (allowed \(allowed) KB)")
         }
         let stdinFile = directory.appendingPathComponent("findings.txt")
         let piped = try measured(["lint", "-"], stdin: stdinFile.path)
@@ -697,7 +741,8 @@ extension SecurityTests {
         try "pack: t\nrules:\n  - {id: t/slow, kind: forbid, severity: info, message: m, patterns: [\(patterns)]}\n"
             .write(to: rules, atomically: true, encoding: .utf8)
         let report = directory.appendingPathComponent("slow.txt")
-        try ("2023年工作总结\n" + String(repeating: String(repeating: "a", count: 80) + "bc\n", count: 20)).write(to: report, atomically: true, encoding: .utf8)
+        try ("2023年工作总结\n" + String(repeating: String(repeating: "a", count: 80) + "bc\n", count: 20)).write(
+            to: report, atomically: true, encoding: .utf8)
         let good = directory.appendingPathComponent("good.txt")
         try "2023年工作总结\n召开会议*次。\n".write(to: good, atomically: true, encoding: .utf8)
         let started = Date()
@@ -724,11 +769,14 @@ extension SecurityTests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = TestSupport.packageRoot.appendingPathComponent("scripts/fuzz-data/make-seeds.py").path
-        let made = try TestSupport.python("import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
-                                          [script, directory.path])
+        let made = try TestSupport.python(
+            "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+            [script, directory.path])
         #expect(made.status == 0, "\(made.output)")
         let seeds = directory.appendingPathComponent(target)
-        let inputs = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted().map { seeds.appendingPathComponent($0).path }
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted().map {
+            seeds.appendingPathComponent($0).path
+        }
         #expect(inputs.count >= 2)
         let fuzz = CLITests.binary.deletingLastPathComponent().appendingPathComponent("reportlint-fuzz").path
         let peakFile = directory.appendingPathComponent("peak")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportLint
 
 /// `ShingleIndex` (the duplicate-paragraph kind's n-gram table) counts what the plain way counts: a set of
@@ -40,7 +41,9 @@ struct ShingleIndexTests {
             for _ in 0..<Int.random(in: 1...25, using: &random) {
                 if let earlier = paragraphs.randomElement(using: &random), Bool.random(using: &random) {
                     var copy = earlier
-                    if !copy.isEmpty { copy[Int.random(in: 0..<copy.count, using: &random)] = alphabet.randomElement(using: &random)! }
+                    if !copy.isEmpty {
+                        copy[Int.random(in: 0..<copy.count, using: &random)] = alphabet.randomElement(using: &random)!
+                    }
                     paragraphs.append(copy)
                 } else {
                     let size = Int.random(in: 0...60, using: &random)
@@ -71,7 +74,8 @@ struct ShingleIndexTests {
 
     /// A paragraph shorter than the n-gram (a `minLength` below `ngram` in a rule file) has no shingles.
     @Test func shortParagraphsHaveNone() throws {
-        let rules = try TestSupport.rules(["""
+        let rules = try TestSupport.rules([
+            """
             pack: t
             rules:
               - id: t/duplicate
@@ -79,7 +83,8 @@ struct ShingleIndexTests {
                 message: 段落重复
                 minLength: 5
                 ngram: 12
-            """])
+            """
+        ])
         let result = TestSupport.lint("总结\n短段落一二\n短段落一二\n这一段有十二个字以上，足够比对。\n这一段有十二个字以上，足够比对。\n", rules: rules)
         #expect(result.findings.map(\.start.line) == [5])
     }

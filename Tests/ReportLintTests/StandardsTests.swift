@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportLint
 
 /// The standards pack (GB/T 15835 numbers, GB/T 15834 punctuation, repeated words): where its findings
@@ -15,11 +16,14 @@ struct StandardsTests {
     }
 
     @Test func numbersAreReportedWhereTheyStandWithTheirForm() {
-        #expect(found("24年度总结\n24年，我局于23年底完成整改。\n", rule: "standards/abbreviated-year").map(\.suggestion)
+        #expect(
+            found("24年度总结\n24年，我局于23年底完成整改。\n", rule: "standards/abbreviated-year").map(\.suggestion)
                 == ["2024", "2024", "2023"])
-        #expect(found("1-9月办理案件，2023年-2025年持续推进，每组3~5人。\n", rule: "standards/number-range").map(\.suggestion)
+        #expect(
+            found("1-9月办理案件，2023年-2025年持续推进，每组3~5人。\n", rule: "standards/number-range").map(\.suggestion)
                 == ["—", "—", "～"])
-        #expect(found("培训50000余人次，查阅120000多册，办理66余件。\n", rule: "standards/approximate-number").map(\.suggestion)
+        #expect(
+            found("培训50000余人次，查阅120000多册，办理66余件。\n", rule: "standards/approximate-number").map(\.suggestion)
                 == ["5万余", "12万多", nil])
         #expect(found("落实资金1.5亿，经费300余万。\n", rule: "standards/money-unit").map(\.suggestion) == ["亿元", "万元"])
         #expect(found("编制十四五规划，学习《十四五规划纲要》，总结“十三五”。\n", rule: "standards/plan-period-quotes").map(\.text) == ["十四五"])
@@ -32,16 +36,19 @@ struct StandardsTests {
     }
 
     @Test func quotesAreTurnedAndNested() {
-        #expect(found("编制”十五五“规划，学习‘枫桥经验’。\n", rule: "standards/quote-direction").map(\.suggestion)
+        #expect(
+            found("编制”十五五“规划，学习‘枫桥经验’。\n", rule: "standards/quote-direction").map(\.suggestion)
                 == ["“十五五”", "“枫桥经验”"])
         #expect(found("开展“学习\"强国\"积分赛”。\n", rule: "standards/ascii-quote").map(\.suggestion) == ["‘", "’"])
         #expect(found("他说：“要学习。”。坚持“有权必有责。”，严格问责。\n", rule: "standards/quote-stop").map(\.text) == ["。", "。"])
     }
 
     @Test func seriesSeparatorsFollowTheList() {
-        #expect(found("一是学习不够深入。二是监督不够有力，三是整改不够彻底。\n", rule: "standards/series-separator").map(\.suggestion)
+        #expect(
+            found("一是学习不够深入。二是监督不够有力，三是整改不够彻底。\n", rule: "standards/series-separator").map(\.suggestion)
                 == ["。"])
-        #expect(found("一是学习不够深入；二是监督不够有力。三是整改不够彻底；四是制度不健全。\n", rule: "standards/series-separator")
+        #expect(
+            found("一是学习不够深入；二是监督不够有力。三是整改不够彻底；四是制度不健全。\n", rule: "standards/series-separator")
                 .map(\.suggestion) == ["；"])
     }
 
@@ -50,7 +57,8 @@ struct StandardsTests {
     }
 
     @Test func vectorSearchForRepeatsFindsWhatThePlainSearchFinds() throws {
-        let rule = try #require(StandardsTests.rules.rules.first { $0.header.id == "standards/repeated-word" } as? RepeatedWordRule)
+        let rule = try #require(
+            StandardsTests.rules.rules.first { $0.header.id == "standards/repeated-word" } as? RepeatedWordRule)
         let alphabet = Array("全体党委、一个天研究“”\n学a".unicodeScalars)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
@@ -67,7 +75,9 @@ struct StandardsTests {
                 }
             }
             let fast = rule.repeats(in: scalars)
-            #expect(fast.map(\.0) == plain.map(\.0) && fast.map(\.1) == plain.map(\.1), "\(String(String.UnicodeScalarView(scalars)))")
+            #expect(
+                fast.map(\.0) == plain.map(\.0) && fast.map(\.1) == plain.map(\.1), "\(String(String.UnicodeScalarView(scalars)))"
+            )
         }
     }
 }

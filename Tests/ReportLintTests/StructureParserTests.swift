@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportLint
 
 @Suite("Numbering forms")
@@ -63,24 +64,24 @@ struct NumberingTests {
 @Suite("Structure parser")
 struct StructureParserTests {
     let report = """
-    市统计局2023年党建工作总结
+        市统计局2023年党建工作总结
 
-    市委：
-    　　2023年，市统计局党组坚持以习近平新时代中国特色社会主义思想为指导。
-    一、加强政治建设
-    （一）深化理论学习，把准正确方向。一是落实第一议题制度；二是开展专题研讨。
-    1.组织集中学习12次。
-    （1）专题党课4次。
-    ①书记讲党课。
-    （二）严肃政治纪律
-    二、存在的问题
-      一是学习不够深入。二是融合不够紧密。
-    三、下一步打算
-    下一步，我局将继续加强学习。
-    特此报告。
-    中共市统计局党组
-    2024年1月10日
-    """
+        市委：
+        　　2023年，市统计局党组坚持以习近平新时代中国特色社会主义思想为指导。
+        一、加强政治建设
+        （一）深化理论学习，把准正确方向。一是落实第一议题制度；二是开展专题研讨。
+        1.组织集中学习12次。
+        （1）专题党课4次。
+        ①书记讲党课。
+        （二）严肃政治纪律
+        二、存在的问题
+          一是学习不够深入。二是融合不够紧密。
+        三、下一步打算
+        下一步，我局将继续加强学习。
+        特此报告。
+        中共市统计局党组
+        2024年1月10日
+        """
 
     @Test func titleAddresseeAndClosingLines() throws {
         let document = TestSupport.parse(report)
@@ -96,10 +97,11 @@ struct StructureParserTests {
     @Test func headingsHaveLevelsAndNest() {
         let document = TestSupport.parse(report)
         let shape = document.headings.map { "\($0.line):\($0.level):\(document.text($0.text))" }
-        #expect(shape == [
-            "5:1:加强政治建设", "6:2:深化理论学习，把准正确方向", "7:3:组织集中学习12次", "8:4:专题党课4次",
-            "9:5:书记讲党课", "10:2:严肃政治纪律", "11:1:存在的问题", "13:1:下一步打算",
-        ])
+        #expect(
+            shape == [
+                "5:1:加强政治建设", "6:2:深化理论学习，把准正确方向", "7:3:组织集中学习12次", "8:4:专题党课4次",
+                "9:5:书记讲党课", "10:2:严肃政治纪律", "11:1:存在的问题", "13:1:下一步打算",
+            ])
         let parents = document.headings.map { $0.parent.map { document.headings[$0].line } }
         #expect(parents == [nil, 5, 6, 7, 8, 5, nil, nil])
     }
@@ -193,7 +195,8 @@ struct StructureParserTests {
     /// the evidence is what the `document-type` finding quotes.
     @Test func documentTypeGuessedWithEvidence() {
         #expect(DocumentType.guess(opening: "2024年全局党建工作的总体要求是：坚持……") == .init(type: .plan, evidence: "开头含“总体要求是”"))
-        #expect(DocumentType.guess(opening: "今年以来，我局扎实推进各项工作。", headings: ["一、查摆的问题", "二、原因剖析", "三、整改措施"]).type
+        #expect(
+            DocumentType.guess(opening: "今年以来，我局扎实推进各项工作。", headings: ["一、查摆的问题", "二、原因剖析", "三、整改措施"]).type
                 == .inspection)
         #expect(DocumentType.guess(opening: "今年以来，我局扎实推进各项工作。", headings: ["一、总体要求"]).type == .summary)
         let source = Source(path: "t.txt", text: "2024年全局党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导。\n一、加强政治建设\n")
@@ -247,7 +250,8 @@ struct RealReportPrecisionTests {
         #expect(ReportProse.notAReport(Array("熟练使用Excel表格统计数据。".utf8)) == nil)
         let result = Linter(rules: try TestSupport.rules(builtin: true)).lint(Source(path: "LICENSE.txt", text: "MIT License\n"))
         #expect(result.isNotAReport && result.findings.isEmpty)
-        let forced = Linter(rules: try TestSupport.rules(builtin: true)).lint(Source(path: "LICENSE.txt", text: "MIT License\n"), type: .summary)
+        let forced = Linter(rules: try TestSupport.rules(builtin: true)).lint(
+            Source(path: "LICENSE.txt", text: "MIT License\n"), type: .summary)
         #expect(!forced.isNotAReport && !forced.findings.isEmpty)
         // A title naming a kind of report makes it one, whatever follows.
         let titled = "2023年工作总结\n" + String(repeating: "a\n", count: 500)

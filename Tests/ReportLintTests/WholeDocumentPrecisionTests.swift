@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportLint
 
 /// Shapes of whole real reports that gave false findings (issue 18, measured on whole documents): each
@@ -76,11 +77,13 @@ struct WholeDocumentPrecisionTests {
         #expect(!(try rules(early)).contains("report/political-building"))
         let unknownYear = "机关党建工作总结\n今年以来，机关党建工作以邓小平理论为指导。\n一、加强组织建设\n"
         #expect(!(try rules(unknownYear)).contains("report/political-building"))
-        #expect(try rules(unknownYear.replacingOccurrences(of: "以邓小平理论为指导", with: "学习邓小平理论")).contains("report/political-building"))
+        #expect(
+            try rules(unknownYear.replacingOccurrences(of: "以邓小平理论为指导", with: "学习邓小平理论")).contains("report/political-building"))
     }
 
     @Test func disclosureReportsAreAskedForTheTemplatesPartsAndNoPartyBlocks() throws {
-        let complete = "青禾镇2023年政府信息公开工作年度报告\n一、总体情况\n全年公开信息64条。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n更新不够及时。\n六、其他需要报告的事项\n无。\n"
+        let complete =
+            "青禾镇2023年政府信息公开工作年度报告\n一、总体情况\n全年公开信息64条。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n更新不够及时。\n六、其他需要报告的事项\n无。\n"
         #expect(try rules(complete).isEmpty)
         let missing = complete.replacingOccurrences(of: "四、政府信息公开行政复议、行政诉讼情况", with: "四、公开平台建设情况")
         #expect(try rules(missing) == ["disclosure/review"])
@@ -99,28 +102,33 @@ struct WholeDocumentPrecisionTests {
         let text = "一、加强政治建设。\n（一）落实制度。\n全年学习12次。\n"
         let builtin = TestSupport.lint(text, rules: try Self.builtin.get()).findings.filter { $0.ruleId == "common/numbering" }
         #expect(builtin.map(\.severity) == [.warning, .info])
-        let strict = try TestSupport.rules(["""
+        let strict = try TestSupport.rules([
+            """
             pack: unit
             rules:
               - id: unit/numbering
                 kind: numbering
                 message: 标题编号不规范
                 closingPunctuationLevels: [1, 2]
-            """])
+            """
+        ])
         #expect(TestSupport.lint(text, rules: strict).findings.map(\.severity) == [.warning, .warning])
-        let silent = try TestSupport.rules(["""
+        let silent = try TestSupport.rules([
+            """
             pack: unit
             rules:
               - id: unit/numbering
                 kind: numbering
                 message: 标题编号不规范
                 closingPunctuationNoteLevels: []
-            """])
+            """
+        ])
         #expect(TestSupport.lint(text, rules: silent).findings.map(\.severity) == [.warning])
     }
 
     @Test func sectionAndPhraseKeysAreChecked() {
-        let errors = TestSupport.loadErrors("""
+        let errors = TestSupport.loadErrors(
+            """
             pack: unit
             rules:
               - id: unit/a
@@ -130,14 +138,17 @@ struct WholeDocumentPrecisionTests {
                 since: 去年
             """)
         #expect(errors.count == 1)
-        #expect(TestSupport.loadErrors("""
-            pack: unit
-            rules:
-              - id: unit/a
-                kind: phrase
-                message: 缺少
-                phrases: [问题]
-                unless: ['以.{0,4}为指导']
-            """).isEmpty)
+        #expect(
+            TestSupport.loadErrors(
+                """
+                pack: unit
+                rules:
+                  - id: unit/a
+                    kind: phrase
+                    message: 缺少
+                    phrases: [问题]
+                    unless: ['以.{0,4}为指导']
+                """
+            ).isEmpty)
     }
 }

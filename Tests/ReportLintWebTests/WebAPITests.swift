@@ -12,9 +12,11 @@ import Testing
 struct WebAPITests {
     /// `reportlint lint --format json FILE` run in Fixtures/ with no configuration: the contract /api/lint keeps.
     static func cliJSON(_ fixture: String) throws -> String {
-        let binary = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reportlint"),
-                      WebHarness.packageRoot.appendingPathComponent(".build/debug/reportlint")]
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
+        let binary = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reportlint"),
+            WebHarness.packageRoot.appendingPathComponent(".build/debug/reportlint"),
+        ]
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
         let process = Process()
         process.executableURL = binary
         process.arguments = ["lint", "--format", "json", "--config", "/dev/null", fixture]
@@ -34,12 +36,16 @@ struct WebAPITests {
             #expect(page.status == .ok)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
             let policy = try #require(page.headers[.contentSecurityPolicy])
-            #expect(policy.contains("script-src 'self'") && policy.contains("default-src 'none'") && !policy.contains("unsafe-inline"))
+            #expect(
+                policy.contains("script-src 'self'") && policy.contains("default-src 'none'") && !policy.contains("unsafe-inline")
+            )
             #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
             #expect(page.text.contains("ReportLint 报告检查") && page.text.contains("<option value=\"plan\">"))
             // No inline script or style, nothing from another origin.
             #expect(!page.text.contains("<script>") && !page.text.contains("<style") && !page.text.contains("style=\""))
-            for (path, type) in [("/static/app.js", "text/javascript"), ("/static/app.css", "text/css"), ("/static/report.css", "text/css")] {
+            for (path, type) in [
+                ("/static/app.js", "text/javascript"), ("/static/app.css", "text/css"), ("/static/report.css", "text/css"),
+            ] {
                 let asset = try await client.execute(uri: path, method: .get)
                 #expect(asset.status == .ok)
                 #expect(asset.headers[.contentType]?.hasPrefix(type) == true)
@@ -47,13 +53,17 @@ struct WebAPITests {
             }
             for path in ["/", "/static/app.js", "/static/app.css", "/static/report.css"] {
                 let text = try await client.execute(uri: path, method: .get).text
-                #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"), "\(path) names another origin")
+                #expect(
+                    !text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"),
+                    "\(path) names another origin")
             }
         }
     }
 
-    @Test(arguments: ["summary-cues.txt", "draft-punctuation.txt", "summary-gb18030-crlf.txt", "markdown-report.md",
-                      "summary-headings.docx", "draft-unfinished-autonumber.docx"])
+    @Test(arguments: [
+        "summary-cues.txt", "draft-punctuation.txt", "summary-gb18030-crlf.txt", "markdown-report.md",
+        "summary-headings.docx", "draft-unfinished-autonumber.docx",
+    ])
     func anUploadGetsTheCLIsJSON(fixture: String) async throws {
         let expected = try WebAPITests.cliJSON(fixture)
         #expect(expected.contains("\"findings\""))
@@ -81,7 +91,8 @@ struct WebAPITests {
 
     @Test func reviewDrawsTheReportAndListsTheSafeFixes() async throws {
         try await WebHarness().test { client in
-            let response = try await client.post("/api/review", upload: "draft-punctuation.txt", try WebHarness.fixture("draft-punctuation.txt"))
+            let response = try await client.post(
+                "/api/review", upload: "draft-punctuation.txt", try WebHarness.fixture("draft-punctuation.txt"))
             #expect(response.status == .ok)
             let body = response.json
             let report = try #require(body["report"] as? [String: Any])
@@ -101,7 +112,8 @@ struct WebAPITests {
                 #expect(finding["line"] as? Int == fix["line"] as? Int && finding["fixable"] as? Bool == true)
             }
             let document = try #require(body["document"] as? [String: Any])
-            #expect(document["text"] as? String == String(decoding: try WebHarness.fixture("draft-punctuation.txt"), as: UTF8.self))
+            #expect(
+                document["text"] as? String == String(decoding: try WebHarness.fixture("draft-punctuation.txt"), as: UTF8.self))
         }
     }
 
@@ -118,8 +130,12 @@ struct WebAPITests {
             let levels = try #require(document["outlineLevels"] as? [String: Int])
             if fixture == "summary-headings.docx" { #expect(!levels.isEmpty) }
             // The working copy, sent back as text with its levels, gives the Word file's findings.
-            let again = try await client.post("/api/lint", json: ["text": document["text"] as! String, "name": fixture,
-                                                                  "outlineLevels": levels])
+            let again = try await client.post(
+                "/api/lint",
+                json: [
+                    "text": document["text"] as! String, "name": fixture,
+                    "outlineLevels": levels,
+                ])
             func rulesAndPlaces(_ json: [String: Any]) -> [String] {
                 let findings = ((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
                 return findings.map { "\($0["rule"]!)@\($0["line"]!):\($0["column"]!)-\($0["endLine"]!):\($0["endColumn"]!)" }
@@ -140,12 +156,16 @@ struct WebAPITests {
             let response = try await client.post("/api/fix", json: ["text": text, "name": "报告.txt"])
             #expect(response.status == .ok)
             let body = response.json
-            #expect(body["fixedText"] as? String
+            #expect(
+                body["fixedText"] as? String
                     == "2023年工作总结\n认真学习，深入领会，开展“贯彻党代会 奋进新征程”宣讲……学习《两个确立 的意义》，坚持以习近平新时代中国特色社会主义思想为指导。\n")
             #expect(body["changed"] as? Bool == true)
             let edits = try #require(body["edits"] as? [[String: Any]])
-            #expect(Set(edits.compactMap { $0["rule"] as? String }) == ["common/ellipsis", "common/formulation", "common/half-width-punctuation",
-                                                                       "common/repeated-punctuation", "common/stray-space"])
+            #expect(
+                Set(edits.compactMap { $0["rule"] as? String }) == [
+                    "common/ellipsis", "common/formulation", "common/half-width-punctuation",
+                    "common/repeated-punctuation", "common/stray-space",
+                ])
             // Only some rules, as `fix --only`.
             let only = try await client.post("/api/fix", json: ["text": text, "only": ["common/ellipsis"]])
             #expect(only.json["fixedText"] as? String == text.replacingOccurrences(of: "...", with: "……"))
@@ -182,7 +202,8 @@ struct WebAPITests {
             #expect(fixed.status == .ok)
             let fixedText = try #require(fixed.json["fixedText"] as? String)
             // A fix never adds or removes a paragraph.
-            #expect(fixedText.split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(
+                fixedText.split(separator: "\n", omittingEmptySubsequences: false).count
                     == (document["text"] as! String).split(separator: "\n", omittingEmptySubsequences: false).count)
             #expect(fixed.json["name"] as? String == "draft-unfinished-autonumber.docx")
             #expect(fixed.json["changed"] as? Bool == true)
@@ -202,7 +223,8 @@ struct WebAPITests {
             message: 公文中避免口语化表述
             phrases: [搞好]
         """.write(to: folder.appendingPathComponent("unit.yml"), atomically: true, encoding: .utf8)
-        try "ruleFiles: [unit.yml]\npacks:\n  duty: false\n".write(to: folder.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        try "ruleFiles: [unit.yml]\npacks:\n  duty: false\n".write(
+            to: folder.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
         let harness = try WebHarness(configPath: folder.appendingPathComponent(".reportlint.yml").path)
         try await harness.test { client in
             let rules = try await client.execute(uri: "/api/rules", method: .get)

@@ -23,16 +23,21 @@ struct WebAnnotateTests {
 
     @Test func aReviewedCopyHasACommentPerFindingAndTheFixesAsChanges() async throws {
         let text = String(decoding: try WebHarness.fixture("draft-punctuation.txt"), as: UTF8.self)
-        let rules = try ReportService.load(configPath: nil, rulePaths: [], includeBuiltin: true, maxFileSize: Reader.defaultMaxFileSize).get().rules
+        let rules = try ReportService.load(
+            configPath: nil, rulePaths: [], includeBuiltin: true, maxFileSize: Reader.defaultMaxFileSize
+        ).get().rules
         let expected = try ReviewedCopy.review(bytes: Array(text.utf8), fileName: "draft-punctuation.txt", rules: rules).get()
         try await WebHarness().test { client in
             let response = try await client.post("/api/annotate", upload: "draft-punctuation.txt", Array(text.utf8))
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-            #expect(response.headers[.contentDisposition]?.contains("filename*=UTF-8''draft-punctuation.%E5%AE%A1%E9%98%85.docx") == true)
+            #expect(
+                response.headers[.contentDisposition]?.contains("filename*=UTF-8''draft-punctuation.%E5%AE%A1%E9%98%85.docx")
+                    == true)
             let comments = Int(response.headers[HTTPField.Name("X-ReportLint-Comments")!] ?? "") ?? -1
             #expect(comments == expected.outcome.comments && comments == expected.lint.findings.count && comments > 0)
-            #expect(Int(response.headers[HTTPField.Name("X-ReportLint-Tracked-Changes")!] ?? "") == expected.outcome.trackedChanges)
+            #expect(
+                Int(response.headers[HTTPField.Name("X-ReportLint-Tracked-Changes")!] ?? "") == expected.outcome.trackedChanges)
             let parts = try entries(Array(response.body.readableBytesView))
             #expect(parts["word/comments.xml"]?.components(separatedBy: "<w:comment ").count == comments + 1)
             #expect(parts["word/document.xml"]?.contains("<w:ins ") == true)
@@ -43,7 +48,8 @@ struct WebAnnotateTests {
             #expect(asText.headers[.contentDisposition]?.contains("%E8%8D%89%E7%A8%BF.%E5%AE%A1%E9%98%85.docx") == true)
 
             // A Word file keeps its own parts; a broken one gets the CLI's message.
-            let docx = try await client.post("/api/annotate", upload: "summary-headings.docx", try WebHarness.fixture("summary-headings.docx"))
+            let docx = try await client.post(
+                "/api/annotate", upload: "summary-headings.docx", try WebHarness.fixture("summary-headings.docx"))
             #expect(docx.status == .ok)
             let broken = try await client.post("/api/annotate", upload: "坏.docx", Array("not a zip".utf8))
             #expect(broken.status == .unprocessableContent)
@@ -62,12 +68,15 @@ struct WebAnnotateTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-web-doc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: WebHarness.fixtures.appendingPathComponent("summary-headings.docx"),
-                                         to: folder.appendingPathComponent("summary-headings.docx"))
+        try FileManager.default.copyItem(
+            at: WebHarness.fixtures.appendingPathComponent("summary-headings.docx"),
+            to: folder.appendingPathComponent("summary-headings.docx"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments = ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "doc",
-                             "--outdir", folder.path, folder.appendingPathComponent("summary-headings.docx").path]
+        process.arguments = [
+            "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "doc",
+            "--outdir", folder.path, folder.appendingPathComponent("summary-headings.docx").path,
+        ]
         process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -76,7 +85,10 @@ struct WebAnnotateTests {
         let doc = try Array(Data(contentsOf: folder.appendingPathComponent("summary-headings.doc")))
         #expect(doc.starts(with: [0xD0, 0xCF, 0x11, 0xE0]))
         func conversions() -> Set<String> {
-            Set(((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter { $0.hasPrefix("reportlint-convert-") })
+            Set(
+                ((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter {
+                    $0.hasPrefix("reportlint-convert-")
+                })
         }
         let before = conversions()
         try await WebHarness().test { client in

@@ -3,9 +3,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ReportLint
-@testable import ReportLintWeb
 import Testing
 import ZIPFoundation
+
+@testable import ReportLintWeb
 
 /// Every bad input gets its 4xx with the CLI's Chinese message, and the server goes on answering.
 @Suite("Web service: bad input and limits", .serialized)
@@ -25,16 +26,20 @@ struct WebBadInputTests {
         let chunk = Data(String(repeating: page, count: 65_536 / page.utf8.count + 1).utf8)
         let total = 66 * 1_048_576
         let archive = try Archive(data: Data(), accessMode: .create)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(total), compressionMethod: .deflate) { position, size in
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(total), compressionMethod: .deflate)
+        { position, size in
             let start = Int(position) % chunk.count
-            return start + size <= chunk.count ? chunk.subdata(in: start..<start + size)
+            return start + size <= chunk.count
+                ? chunk.subdata(in: start..<start + size)
                 : (chunk.subdata(in: start..<chunk.count) + chunk).prefix(size)
         }
         var bomb = Array(archive.data!)
         for (signature, offset) in [([UInt8]([0x50, 0x4B, 0x03, 0x04]), 22), ([0x50, 0x4B, 0x01, 0x02], 24)] {
             var index = 0
             while index + 4 <= bomb.count {
-                if Array(bomb[index..<index + 4]) == signature { bomb.replaceSubrange((index + offset)..<(index + offset + 4), with: [100, 0, 0, 0]) }
+                if Array(bomb[index..<index + 4]) == signature {
+                    bomb.replaceSubrange((index + offset)..<(index + offset + 4), with: [100, 0, 0, 0])
+                }
                 index += 1
             }
         }
@@ -69,35 +74,54 @@ struct WebBadInputTests {
                 #expect(response.errorMessage?.contains(expected) == true, "\(String(describing: response.errorMessage))")
                 try await client.expectHealthy()
             }
-            try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: "application/json"]),
-                            .badRequest, "请求体为空")
-            try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(bytes: text)),
-                            .unsupportedMediaType, "不支持的内容类型“text/plain”")
-            try await check(try await client.execute(uri: "/api/lint", method: .post, body: ByteBuffer(bytes: text)),
-                            .unsupportedMediaType, "不支持的内容类型“（未给出）”")
-            try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: "application/json"],
-                                                     body: ByteBuffer(string: "{\"text\": ")), .badRequest, "不是有效的 JSON")
-            try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: "application/json"],
-                                                     body: ByteBuffer(bytes: [0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D])),
-                            .badRequest, "不是有效的 JSON")
+            try await check(
+                try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: "application/json"]),
+                .badRequest, "请求体为空")
+            try await check(
+                try await client.execute(
+                    uri: "/api/lint", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(bytes: text)),
+                .unsupportedMediaType, "不支持的内容类型“text/plain”")
+            try await check(
+                try await client.execute(uri: "/api/lint", method: .post, body: ByteBuffer(bytes: text)),
+                .unsupportedMediaType, "不支持的内容类型“（未给出）”")
+            try await check(
+                try await client.execute(
+                    uri: "/api/lint", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: "{\"text\": ")), .badRequest, "不是有效的 JSON")
+            try await check(
+                try await client.execute(
+                    uri: "/api/lint", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(bytes: [0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D])),
+                .badRequest, "不是有效的 JSON")
             try await check(try await client.post("/api/lint", json: ["name": "a.txt"]), .badRequest, "缺少文字字段 text")
-            try await check(try await client.post("/api/lint", json: ["text": "2023年工作总结", "type": "novel"]), .badRequest, "文种“novel”无效")
-            try await check(try await client.post("/api/lint", json: ["text": "2023年工作总结", "outlineLevels": ["x": 1]]), .badRequest, "outlineLevels")
-            try await check(try await client.post("/api/fix", json: ["text": "2023年工作总结", "fix": ["rule": 3]]), .badRequest, "fix 应为")
-            try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: "multipart/form-data"],
-                                                     body: ByteBuffer(bytes: text)), .badRequest, "缺少 boundary")
+            try await check(
+                try await client.post("/api/lint", json: ["text": "2023年工作总结", "type": "novel"]), .badRequest, "文种“novel”无效")
+            try await check(
+                try await client.post("/api/lint", json: ["text": "2023年工作总结", "outlineLevels": ["x": 1]]), .badRequest,
+                "outlineLevels")
+            try await check(
+                try await client.post("/api/fix", json: ["text": "2023年工作总结", "fix": ["rule": 3]]), .badRequest, "fix 应为")
+            try await check(
+                try await client.execute(
+                    uri: "/api/lint", method: .post, headers: [.contentType: "multipart/form-data"],
+                    body: ByteBuffer(bytes: text)), .badRequest, "缺少 boundary")
             var truncated = Multipart()
             truncated.file("file", filename: "a.txt", text)
-            try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: truncated.contentType],
-                                                     body: ByteBuffer(bytes: truncated.body)), .badRequest, "请求体格式错误")
+            try await check(
+                try await client.execute(
+                    uri: "/api/lint", method: .post, headers: [.contentType: truncated.contentType],
+                    body: ByteBuffer(bytes: truncated.body)), .badRequest, "请求体格式错误")
             var noFile = Multipart()
             noFile.field("type", "plan")
-            try await check(try await client.execute(uri: "/api/lint", method: .post, headers: [.contentType: noFile.contentType],
-                                                     body: ByteBuffer(bytes: noFile.finished)), .badRequest, "请在 file 字段上传")
+            try await check(
+                try await client.execute(
+                    uri: "/api/lint", method: .post, headers: [.contentType: noFile.contentType],
+                    body: ByteBuffer(bytes: noFile.finished)), .badRequest, "请在 file 字段上传")
             // Without LibreOffice an older Word file cannot be read (with it, see WebAnnotateTests).
             if LegacyConverter.soffice() == nil {
-                try await check(try await client.post("/api/lint", upload: "旧文件.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
-                                .unsupportedMediaType, "没有找到 LibreOffice")
+                try await check(
+                    try await client.post("/api/lint", upload: "旧文件.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+                    .unsupportedMediaType, "没有找到 LibreOffice")
             }
             try await check(try await client.execute(uri: "/api/nothing", method: .get), .notFound, "没有这个地址")
             for path in ["/api/lint", "/api/review", "/api/fix", "/api/annotate"] {
@@ -139,7 +163,9 @@ struct WebBadInputTests {
             #expect(missing.status == .unauthorized)
             #expect(missing.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
             #expect(missing.errorMessage?.contains("需要访问令牌") == true)
-            #expect(try await client.post("/api/lint", json: text, headers: [.authorization: "Bearer s3cret"]).status == .unauthorized)
+            #expect(
+                try await client.post("/api/lint", json: text, headers: [.authorization: "Bearer s3cret"]).status == .unauthorized
+            )
             #expect(try await client.execute(uri: "/api/rules", method: .get).status == .unauthorized)
             #expect(try await client.post("/api/lint", json: text, headers: [.authorization: "Bearer s3cret-令牌"]).status == .ok)
         }

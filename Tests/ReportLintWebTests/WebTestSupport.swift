@@ -16,8 +16,10 @@ final class WebHarness: Sendable {
     private let log = LogSink()
 
     init(options: WebOptions = WebOptions(), configPath: String? = nil) throws {
-        let service = try ReportService.load(configPath: configPath, rulePaths: [], includeBuiltin: true,
-                                             maxFileSize: options.maxFileSize).get()
+        let service = try ReportService.load(
+            configPath: configPath, rulePaths: [], includeBuiltin: true,
+            maxFileSize: options.maxFileSize
+        ).get()
         let sink = log
         server = WebServer(service: service, options: options, log: { line in sink.append(line) })
     }
@@ -48,7 +50,9 @@ struct Multipart {
     var body: [UInt8] = []
 
     mutating func file(_ name: String, filename: String, _ bytes: [UInt8], type: String = "application/octet-stream") {
-        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
+        body += Array(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n"
+                .utf8)
         body += bytes + Array("\r\n".utf8)
     }
 
@@ -59,7 +63,9 @@ struct Multipart {
     var finished: [UInt8] { body + Array("--\(boundary)--\r\n".utf8) }
     var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
-    static func upload(_ filename: String, _ bytes: [UInt8], fields: [(String, String)] = []) -> (body: ByteBuffer, headers: HTTPFields) {
+    static func upload(_ filename: String, _ bytes: [UInt8], fields: [(String, String)] = []) -> (
+        body: ByteBuffer, headers: HTTPFields
+    ) {
         var form = Multipart()
         for (name, value) in fields { form.field(name, value) }
         form.file("file", filename: filename, bytes)
@@ -68,8 +74,10 @@ struct Multipart {
 }
 
 extension TestClientProtocol {
-    func post(_ uri: String, upload filename: String, _ bytes: [UInt8], fields: [(String, String)] = [],
-              headers extra: HTTPFields = [:]) async throws -> TestResponse {
+    func post(
+        _ uri: String, upload filename: String, _ bytes: [UInt8], fields: [(String, String)] = [],
+        headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
         let (body, headers) = Multipart.upload(filename, bytes, fields: fields)
         var all = headers
         all.append(contentsOf: extra)

@@ -30,7 +30,8 @@ struct CommentsPart {
         if let relationships = package[CommentsPart.relationshipsPart] {
             let tokens = try CommentsPart.tokens(relationships, part: CommentsPart.relationshipsPart)
             if let relationship = tokens.tokens.first(where: {
-                $0.name == "Relationship" && $0.attributes["Type"] == CommentsPart.relationshipType && $0.attributes["TargetMode"] != "External"
+                $0.name == "Relationship" && $0.attributes["Type"] == CommentsPart.relationshipType
+                    && $0.attributes["TargetMode"] != "External"
             }), let target = relationship.attributes["Target"] {
                 name = CommentsPart.resolve(target)
                 if package[name] == nil {
@@ -46,7 +47,8 @@ struct CommentsPart {
         }
         let tokens = try CommentsPart.tokens(content, part: name)
         guard let root = tokens.tokens.firstIndex(where: { $0.kind == .start || $0.kind == .empty }),
-              tokens.tokens[root].name == "w:comments" else {
+            tokens.tokens[root].name == "w:comments"
+        else {
             throw Malformed(part: name, reason: "根元素不是 w:comments")
         }
         guard tokens.tokens[root].attributes["xmlns:w"] == CommentsPart.mainNamespace else {
@@ -103,7 +105,8 @@ struct CommentsPart {
                 let mark = index == 0 ? "<w:r><w:annotationRef/></w:r>" : ""
                 return "<w:p>\(mark)<w:r><w:t xml:space=\"preserve\">\(XMLTokens.escape(text))</w:t></w:r></w:p>"
             }.joined()
-            return "<w:comment w:id=\"\(comment.id)\" w:author=\"\(XMLTokens.escape(author))\" w:date=\"\(date)\" w:initials=\"RL\">\(paragraphs)</w:comment>"
+            return
+                "<w:comment w:id=\"\(comment.id)\" w:author=\"\(XMLTokens.escape(author))\" w:date=\"\(date)\" w:initials=\"RL\">\(paragraphs)</w:comment>"
         }.joined()
         if let existing {
             let root = existing.tokens.firstIndex { $0.name == "w:comments" }!
@@ -119,7 +122,8 @@ struct CommentsPart {
             package.set(name, bytes)
             return
         }
-        let part = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        let part =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
             + #"<w:comments xmlns:w="\#(CommentsPart.mainNamespace)">"# + elements + "</w:comments>"
         package.set(name, Array(part.utf8))
         try addRelationship(to: &package)
@@ -129,7 +133,8 @@ struct CommentsPart {
     private func addRelationship(to package: inout DocxPackage) throws {
         let target = name.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name
         guard let bytes = package[CommentsPart.relationshipsPart] else {
-            let part = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+            let part =
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
                 + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
                 + #"<Relationship Id="rId1" Type="\#(CommentsPart.relationshipType)" Target="\#(target)"/></Relationships>"#
             package.set(CommentsPart.relationshipsPart, Array(part.utf8))
@@ -137,13 +142,15 @@ struct CommentsPart {
         }
         let tokens = try CommentsPart.tokens(bytes, part: CommentsPart.relationshipsPart)
         guard let root = tokens.tokens.firstIndex(where: { $0.name == "Relationships" && $0.kind == .start }),
-              let end = tokens.closing[root] else {
+            let end = tokens.closing[root]
+        else {
             throw Malformed(part: CommentsPart.relationshipsPart, reason: "根元素不是 Relationships")
         }
         let used = Set(tokens.tokens.compactMap { $0.name == "Relationship" ? $0.attributes["Id"] : nil })
         var number = used.count + 1
         while used.contains("rId\(number)") { number += 1 }
-        let relationship = #"<Relationship Id="rId\#(number)" Type="\#(CommentsPart.relationshipType)" Target="\#(XMLTokens.escape(target))"/>"#
+        let relationship =
+            #"<Relationship Id="rId\#(number)" Type="\#(CommentsPart.relationshipType)" Target="\#(XMLTokens.escape(target))"/>"#
         var changed = bytes
         changed.insert(contentsOf: Array(relationship.utf8), at: tokens.tokens[end].range.lowerBound)
         package.set(CommentsPart.relationshipsPart, changed)
@@ -156,7 +163,9 @@ struct CommentsPart {
         }
         let tokens = try CommentsPart.tokens(bytes, part: "[Content_Types].xml")
         if tokens.tokens.contains(where: { $0.name == "Override" && $0.attributes["PartName"] == partName }) { return }
-        guard let root = tokens.tokens.firstIndex(where: { $0.name == "Types" && $0.kind == .start }), let end = tokens.closing[root] else {
+        guard let root = tokens.tokens.firstIndex(where: { $0.name == "Types" && $0.kind == .start }),
+            let end = tokens.closing[root]
+        else {
             throw Malformed(part: "[Content_Types].xml", reason: "根元素不是 Types")
         }
         let override = #"<Override PartName="\#(XMLTokens.escape(partName))" ContentType="\#(CommentsPart.contentType)"/>"#

@@ -65,7 +65,10 @@ struct DocumentRewriter {
         func add(_ place: Place, _ action: Action) { actions.append((place, action, actions.count)) }
         var made: [Bool] = []
         for edit in edits {
-            guard let planned = plan(edit) else { made.append(false); continue }
+            guard let planned = plan(edit) else {
+                made.append(false)
+                continue
+            }
             made.append(true)
             if !edit.span.isEmpty {
                 add(planned.start, .openDeletion)
@@ -103,7 +106,9 @@ struct DocumentRewriter {
 
     /// Just after a character.
     private func place(after character: DocxTextMap.Character) -> Place {
-        guard character.splittable else { return Place(offset: tokens[map.xml.closing[character.run] ?? character.run].range.upperBound) }
+        guard character.splittable else {
+            return Place(offset: tokens[map.xml.closing[character.run] ?? character.run].range.upperBound)
+        }
         switch character.origin {
         case .element(let token):
             return Place(offset: after(token, run: character.run))
@@ -133,8 +138,10 @@ struct DocumentRewriter {
         guard map.paragraphs.indices.contains(point.line) else { return (nil, nil) }
         let paragraph = map.paragraphs[point.line]
         let index = min(max(0, point.scalar - paragraph.prefix), paragraph.characters.count)
-        return (index > 0 ? paragraph.characters[index - 1] : nil,
-                index < paragraph.characters.count ? paragraph.characters[index] : nil)
+        return (
+            index > 0 ? paragraph.characters[index - 1] : nil,
+            index < paragraph.characters.count ? paragraph.characters[index] : nil
+        )
     }
 
     private func location(_ point: TextPoint, preferLeft: Bool) -> Place {
@@ -144,7 +151,9 @@ struct DocumentRewriter {
         if let left { return place(after: left) }
         let line = min(max(0, point.line), map.paragraphs.count - 1)
         let paragraph = map.paragraphs[line]
-        if paragraph.start == paragraph.end { return Place(offset: tokens[paragraph.start].range.lowerBound, emptyParagraph: paragraph.start) }
+        if paragraph.start == paragraph.end {
+            return Place(offset: tokens[paragraph.start].range.lowerBound, emptyParagraph: paragraph.start)
+        }
         return Place(offset: tokens[paragraph.end].range.lowerBound)
     }
 
@@ -153,7 +162,8 @@ struct DocumentRewriter {
     private func plan(_ edit: Edit) -> (start: Place, end: Place, properties: Range<Int>?)? {
         let span = edit.span
         guard span.start.line == span.end.line, map.paragraphs.indices.contains(span.start.line),
-              !edit.replacement.contains(where: { $0 == "\n" || $0 == "\r" }) else { return nil }
+            !edit.replacement.contains(where: { $0 == "\n" || $0 == "\r" })
+        else { return nil }
         let paragraph = map.paragraphs[span.start.line]
         // Numbering is Word's, not text: an edit touching it cannot be tracked.
         guard span.start.scalar >= paragraph.prefix || (span.isEmpty && span.start.scalar == paragraph.prefix) else { return nil }
@@ -173,7 +183,10 @@ struct DocumentRewriter {
             let token = tokens[index]
             if token.kind == .start || token.kind == .empty {
                 guard DocumentRewriter.allowedInDeletion.contains(token.name) else { return nil }
-                if token.name == "w:rPr" || token.name == "w:del" { index = (map.xml.closing[index] ?? index) + 1; continue }
+                if token.name == "w:rPr" || token.name == "w:del" {
+                    index = (map.xml.closing[index] ?? index) + 1
+                    continue
+                }
             }
             if token.kind == .cdata { return nil }
             index += 1
@@ -190,9 +203,9 @@ struct DocumentRewriter {
         var nextRevision = firstRevisionId
         var deleting = false
         var existingDeletions = 0
-        var names: [String] = []                       // open elements, as in the original
-        var runs: [(start: Int, wrapped: Bool)] = []   // open runs and whether each is inside a new w:del
-        var textTag: String?                           // how the open w:t was written (w:t or w:delText)
+        var names: [String] = [] // open elements, as in the original
+        var runs: [(start: Int, wrapped: Bool)] = [] // open runs and whether each is inside a new w:del
+        var textTag: String? // how the open w:t was written (w:t or w:delText)
         let splitTexts = Set(actions.compactMap(\.place.splitsText))
         var next = 0
 
@@ -240,7 +253,9 @@ struct DocumentRewriter {
         }
         func performAll(at offset: Int) {
             let first = next
-            while next < actions.count, actions[next].place.offset == offset, actions[next].place.emptyParagraph == nil { next += 1 }
+            while next < actions.count, actions[next].place.offset == offset, actions[next].place.emptyParagraph == nil {
+                next += 1
+            }
             if next > first { perform(actions[first..<next]) }
         }
 
@@ -248,7 +263,9 @@ struct DocumentRewriter {
             let range = token.range
             if token.kind == .text || token.kind == .cdata {
                 var cursor = range.lowerBound
-                while next < actions.count, actions[next].place.offset < range.upperBound, actions[next].place.emptyParagraph == nil {
+                while next < actions.count, actions[next].place.offset < range.upperBound,
+                    actions[next].place.emptyParagraph == nil
+                {
                     let offset = max(actions[next].place.offset, cursor)
                     output.append(contentsOf: bytes[cursor..<offset])
                     cursor = offset
@@ -315,8 +332,12 @@ struct DocumentRewriter {
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\t": flush(); content += "<w:tab/>"
-            case "\u{2028}": flush(); content += "<w:br/>"
+            case "\t":
+                flush()
+                content += "<w:tab/>"
+            case "\u{2028}":
+                flush()
+                content += "<w:br/>"
             default: pending.unicodeScalars.append(scalar)
             }
         }

@@ -16,10 +16,6 @@ struct DocxPackage {
 
     private(set) var parts: [Part]
 
-    init(parts: [Part]) {
-        self.parts = parts
-    }
-
     subscript(name: String) -> [UInt8]? {
         parts.first { $0.name == name && !$0.isDirectory }?.content
     }
@@ -33,8 +29,10 @@ struct DocxPackage {
         }
     }
 
-    static func read(_ bytes: [UInt8], limit: Int = DocxReader.maxUncompressedBytes,
-                     entryLimit: Int = DocxReader.maxEntries) -> Result<DocxPackage, DocxReader.Failure> {
+    static func read(
+        _ bytes: [UInt8], limit: Int = DocxReader.maxUncompressedBytes,
+        entryLimit: Int = DocxReader.maxEntries
+    ) -> Result<DocxPackage, DocxReader.Failure> {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             return .failure(.notZip)
         }
@@ -64,8 +62,10 @@ struct DocxPackage {
             case .failure(.tooLarge): return .failure(.tooLarge)
             case .failure(.corrupt): return .failure(.corrupt)
             }
-            parts.append(Part(name: item.name, content: content, isDirectory: item.isDirectory, compressed: entry.method == 8,
-                              modified: item.modified))
+            parts.append(
+                Part(
+                    name: item.name, content: content, isDirectory: item.isDirectory, compressed: entry.method == 8,
+                    modified: item.modified))
         }
         return .success(DocxPackage(parts: parts))
     }
@@ -75,8 +75,10 @@ struct DocxPackage {
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {
             let data = Data(part.content)
-            try archive.addEntry(with: part.name, type: part.isDirectory ? .directory : .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: part.modified, compressionMethod: part.compressed ? .deflate : .none) { position, size in
+            try archive.addEntry(
+                with: part.name, type: part.isDirectory ? .directory : .file, uncompressedSize: Int64(data.count),
+                modificationDate: part.modified, compressionMethod: part.compressed ? .deflate : .none
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

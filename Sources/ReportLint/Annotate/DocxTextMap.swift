@@ -55,22 +55,25 @@ struct DocxTextMap {
         self.xml = xml
         var open: [Paragraph] = []
         var runStack: [(start: Int, atomic: Bool, depth: Int)] = []
-        var depth = 0              // elements open around the current token
-        var skipDepth = 0          // w:del, w:instrText, w:delText: what the reader leaves out
-        var textElement: Int?      // the w:t whose text is being read
-        var revisionDepth = 0      // w:ins, w:moveTo, w:moveFrom
-        var fieldDepth = 0         // between a field's begin and end, or inside w:fldSimple
+        var depth = 0 // elements open around the current token
+        var skipDepth = 0 // w:del, w:instrText, w:delText: what the reader leaves out
+        var textElement: Int? // the w:t whose text is being read
+        var revisionDepth = 0 // w:ins, w:moveTo, w:moveFrom
+        var fieldDepth = 0 // between a field's begin and end, or inside w:fldSimple
         var propertiesStart: Int?
         let tokens = xml.tokens
 
         func add(_ scalar: Unicode.Scalar, _ origin: Origin, cdata: Bool = false) {
             guard !open.isEmpty, let run = runStack.last else { return }
             let editable = revisionDepth == 0 && fieldDepth == 0 && !run.atomic && !cdata
-            open[open.count - 1].characters.append(Character(scalar: scalar, origin: origin, run: run.start, editable: editable,
-                                                             splittable: !run.atomic && !cdata))
+            open[open.count - 1].characters.append(
+                Character(
+                    scalar: scalar, origin: origin, run: run.start, editable: editable,
+                    splittable: !run.atomic && !cdata))
         }
         func isBlank(_ index: Int) -> Bool {
-            tokens[index].kind == .text && xml.bytes[tokens[index].range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            tokens[index].kind == .text
+                && xml.bytes[tokens[index].range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         }
 
         for (index, token) in tokens.enumerated() {

@@ -14,7 +14,7 @@ public enum FixEdits {
     public static func edits(original: String, applied: [Fixer.AppliedFix]) -> [Edit] {
         let originalBytes = Array(original.utf8)
         var bytes = originalBytes
-        var origins: [Int32] = Array(0..<Int32(bytes.count))   // -1: inserted by a fix
+        var origins: [Int32] = Array(0..<Int32(bytes.count)) // -1: inserted by a fix
         let passes = Dictionary(grouping: applied, by: \.pass)
         for pass in passes.keys.sorted() {
             for fix in passes[pass]!.sorted(by: { $0.range.start > $1.range.start }) {
@@ -53,7 +53,8 @@ public enum FixEdits {
         while prefix < removed.count, prefix < added.count, removed[prefix] == added[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < removed.count - prefix, suffix < added.count - prefix,
-              removed[removed.count - 1 - suffix] == added[added.count - 1 - suffix] { suffix += 1 }
+            removed[removed.count - 1 - suffix] == added[added.count - 1 - suffix]
+        { suffix += 1 }
         func utf8Length(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + UTF8.width($1) } }
         let start = range.start + utf8Length(removed[..<prefix])
         let end = range.end - utf8Length(removed[(removed.count - suffix)...])

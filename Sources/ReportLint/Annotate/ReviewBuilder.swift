@@ -32,10 +32,12 @@ extension ReviewedCopy {
             guard UTF8Validation.isValid(documentXML) else { throw Failure.unsupported("word/document.xml 不是 UTF-8 编码") }
             let tokens: XMLTokens
             do { tokens = try XMLTokens(documentXML) } catch let malformed as XMLScanner.Malformed {
-                throw Failure.unreadable(ReadError(path: fileName, reason: .docx(.malformedXML("第 \(malformed.offset + 1) 字节附近\(malformed.reason)"))))
+                throw Failure.unreadable(
+                    ReadError(path: fileName, reason: .docx(.malformedXML("第 \(malformed.offset + 1) 字节附近\(malformed.reason)"))))
             }
             guard let root = tokens.tokens.first(where: { $0.kind == .start }), root.name == "w:document",
-                  root.attributes["xmlns:w"] == CommentsPart.mainNamespace else {
+                root.attributes["xmlns:w"] == CommentsPart.mainNamespace
+            else {
                 throw Failure.unsupported("word/document.xml 没有按 Word 的方式声明 w 命名空间")
             }
             var map = DocxTextMap(tokens)
@@ -52,7 +54,9 @@ extension ReviewedCopy {
             let fixableRules = Set(rules?.rules.filter(\.fixable).map(\.header.id) ?? [])
             let findings = lint.findings.map { finding -> Finding in
                 var finding = finding
-                if source.format == .docx, finding.suggestion != nil, fixableRules.contains(finding.ruleId) { finding.fixable = true }
+                if source.format == .docx, finding.suggestion != nil, fixableRules.contains(finding.ruleId) {
+                    finding.fixable = true
+                }
                 return finding
             }
             let spans = findings.map(span(of:))
@@ -62,7 +66,8 @@ extension ReviewedCopy {
                 firstRevisionId: firstComment + findings.count)
             let madeSpans = zip(edits, made).filter(\.1).map(\.0.span)
             let written = findings.enumerated().map { index, finding in
-                CommentsPart.Comment(id: firstComment + index, paragraphs: commentText(finding, span: spans[index], tracked: madeSpans))
+                CommentsPart.Comment(
+                    id: firstComment + index, paragraphs: commentText(finding, span: spans[index], tracked: madeSpans))
             }
             package.set("word/document.xml", xml)
             try comments.add(written, to: &package, author: options.author, date: options.timestamp)
@@ -75,8 +80,9 @@ extension ReviewedCopy {
             guard case .success(let reread) = DocxReader.read(bytes, path: fileName), reread.text == expectedText else {
                 throw Failure.unsupported("写入后复核不一致（接受全部修订后的文字与修正结果不同），未生成审阅稿")
             }
-            return Outcome(bytes: bytes, comments: written.count, trackedChanges: made.filter { $0 }.count,
-                           untracked: made.filter { !$0 }.count)
+            return Outcome(
+                bytes: bytes, comments: written.count, trackedChanges: made.filter { $0 }.count,
+                untracked: made.filter { !$0 }.count)
         }
 
         /// The report's lines as scalars (the lines findings count in).
@@ -90,11 +96,13 @@ extension ReviewedCopy {
             return value < 0x20 && value != 0x09 || value == 0xFFFE || value == 0xFFFF ? "\u{FFFD}" : scalar
         }
 
-        static func applying(_ edits: [(span: TextSpan, replacement: String)], to lines: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
+        static func applying(_ edits: [(span: TextSpan, replacement: String)], to lines: [[Unicode.Scalar]]) -> [[Unicode.Scalar]]
+        {
             var lines = lines
             for edit in edits.sorted(by: { $0.span.start > $1.span.start }) {
-                lines[edit.span.start.line].replaceSubrange(edit.span.start.scalar..<edit.span.end.scalar,
-                                                            with: Array(edit.replacement.unicodeScalars))
+                lines[edit.span.start.line].replaceSubrange(
+                    edit.span.start.scalar..<edit.span.end.scalar,
+                    with: Array(edit.replacement.unicodeScalars))
             }
             return lines
         }
@@ -144,7 +152,9 @@ extension ReviewedCopy {
                 let from = UTF8Scalars.count(file, from: lineStart, to: edit.range.start)
                 let to = UTF8Scalars.count(file, from: lineStart, to: edit.range.end)
                 guard let map = source.columnMaps[line] else {
-                    return (TextSpan(TextPoint(line: line - 1, scalar: from), TextPoint(line: line - 1, scalar: to)), edit.replacement)
+                    return (
+                        TextSpan(TextPoint(line: line - 1, scalar: from), TextPoint(line: line - 1, scalar: to)), edit.replacement
+                    )
                 }
                 // map[i] is the file column (1-based) of the text's scalar i.
                 let start: Int?
@@ -157,16 +167,20 @@ extension ReviewedCopy {
                     end = map.firstIndex(of: to).map { $0 + 1 }
                 }
                 guard let start, let end, start <= end, end - start == to - from else { return nil }
-                return (TextSpan(TextPoint(line: line - 1, scalar: start), TextPoint(line: line - 1, scalar: end)), edit.replacement)
+                return (
+                    TextSpan(TextPoint(line: line - 1, scalar: start), TextPoint(line: line - 1, scalar: end)), edit.replacement
+                )
             }
         }
 
         /// The comment's paragraphs: what is wrong, how to put it right, which rule.
         func commentText(_ finding: Finding, span: TextSpan, tracked: [TextSpan]) -> [String] {
             var paragraphs = ["【\(finding.severity.chineseName)】\(finding.message)"]
-            let isTracked = finding.fixable && tracked.contains { edit in
-                edit.start >= span.start && edit.end <= span.end
-            }
+            let isTracked =
+                finding.fixable
+                && tracked.contains { edit in
+                    edit.start >= span.start && edit.end <= span.end
+                }
             if let suggestion = finding.suggestion {
                 let change = suggestion.isEmpty ? "删除此处文字" : "改为“\(suggestion)”"
                 if isTracked {

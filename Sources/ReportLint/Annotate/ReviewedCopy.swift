@@ -82,9 +82,11 @@ public enum ReviewedCopy {
     /// Reads a report from its bytes (a legacy format converted by LibreOffice first), lints it (what `gate`
     /// waives taken out, as `lint` does), fixes it as `fix` would, and makes the reviewed copy.
     /// `gate` takes out what the caller's configuration waives (`LintSession.review` applies its gate here).
-    public static func review(bytes: [UInt8], fileName: String, rules: CompiledRules, type: DocumentType? = nil,
-                              reader: Reader = Reader(), options: Options = Options(),
-                              gate: (inout LintResult) -> Void = { _ in }) -> Result<Review, Failure> {
+    public static func review(
+        bytes: [UInt8], fileName: String, rules: CompiledRules, type: DocumentType? = nil,
+        reader: Reader = Reader(), options: Options = Options(),
+        gate: (inout LintResult) -> Void = { _ in }
+    ) -> Result<Review, Failure> {
         var documentBytes = bytes
         let source: Source
         if LegacyConverter.isLegacy(fileName) {
@@ -115,7 +117,8 @@ public enum ReviewedCopy {
     /// they become tracked changes the writer decides on).
     public static func fixes(_ source: Source, linter: Linter, type: DocumentType? = nil) -> Fixer.Result {
         guard source.format == .docx else { return Fixer.fix(source, linter: linter, type: type) }
-        let text = Source(path: source.path, text: source.text, encoding: source.encoding, format: .text, outlineLevels: source.outlineLevels)
+        let text = Source(
+            path: source.path, text: source.text, encoding: source.encoding, format: .text, outlineLevels: source.outlineLevels)
         let fixed = Fixer.fix(text, linter: linter, type: type)
         return Fixer.Result(original: source, fixedText: fixed.fixedText, applied: fixed.applied, passes: fixed.passes)
     }
@@ -124,8 +127,10 @@ public enum ReviewedCopy {
     /// and .md, ignored: a new document is made from the report's text); `fix`: what `fixes` did to the
     /// same source (nil: comments only); `rules`: the rules that ran, for which findings are fixable and
     /// for each comment's explanation.
-    public static func make(document: [UInt8], fileName: String, lint: LintResult, fix: Fixer.Result?,
-                            rules: CompiledRules? = nil, options: Options = Options()) -> Result<Outcome, Failure> {
+    public static func make(
+        document: [UInt8], fileName: String, lint: LintResult, fix: Fixer.Result?,
+        rules: CompiledRules? = nil, options: Options = Options()
+    ) -> Result<Outcome, Failure> {
         do {
             return .success(try Builder(fileName: fileName, lint: lint, fix: fix, rules: rules, options: options).build(document))
         } catch let failure as Failure {
@@ -145,7 +150,8 @@ extension ReviewedCopy {
     public static func write(_ bytes: [UInt8], to path: String, original: String) -> Result<Void, Failure> {
         var target = stat()
         var report = stat()
-        if stat(path, &target) == 0, stat(original, &report) == 0, target.st_dev == report.st_dev, target.st_ino == report.st_ino {
+        if stat(path, &target) == 0, stat(original, &report) == 0, target.st_dev == report.st_dev, target.st_ino == report.st_ino
+        {
             return .failure(.notWritten("输出文件就是报告本身，不会覆盖原文件，未写入"))
         }
         var link = stat()

@@ -45,7 +45,10 @@ struct XMLTokens {
         }
         func skip(past terminator: String) throws {
             while index < count {
-                if has(terminator, at: index) { index += terminator.utf8.count; return }
+                if has(terminator, at: index) {
+                    index += terminator.utf8.count
+                    return
+                }
                 index += 1
             }
             throw XMLScanner.Malformed(offset: index, reason: "缺少“\(terminator)”")
@@ -53,7 +56,7 @@ struct XMLTokens {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         func isNameByte(_ byte: UInt8) -> Bool {
             !(isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
-              || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
+                || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
         }
         func skipSpaces() { while index < count, isSpace(bytes[index]) { index += 1 } }
         func name() throws -> String {
@@ -148,8 +151,11 @@ struct XMLTokens {
         var result: [(Unicode.Scalar, Range<Int>)] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if bytes[index] == UInt8(ascii: "&"), let semicolon = bytes[index..<range.upperBound].prefix(12).firstIndex(of: UInt8(ascii: ";")),
-               let decoded = try? XMLScanner.decodeEntities(bytes[index...semicolon], at: index), let scalar = decoded.unicodeScalars.first {
+            if bytes[index] == UInt8(ascii: "&"),
+                let semicolon = bytes[index..<range.upperBound].prefix(12).firstIndex(of: UInt8(ascii: ";")),
+                let decoded = try? XMLScanner.decodeEntities(bytes[index...semicolon], at: index),
+                let scalar = decoded.unicodeScalars.first
+            {
                 result.append((scalar, index..<(semicolon + 1)))
                 index = semicolon + 1
                 continue

@@ -4,7 +4,7 @@ public enum CharacterClass {
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2EBEF, 0x30000...0x3134F,
-             0xF900...0xFAFF, 0x3007:
+            0xF900...0xFAFF, 0x3007:
             return true
         default:
             return false
@@ -31,6 +31,7 @@ public enum CharacterClass {
     }
 
     public static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("ａ"..."ｚ").contains(scalar) || ("Ａ"..."Ｚ").contains(scalar)
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("ａ"..."ｚ").contains(scalar)
+            || ("Ａ"..."Ｚ").contains(scalar)
     }
 }

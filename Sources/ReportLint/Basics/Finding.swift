@@ -13,8 +13,10 @@ public struct Finding: Sendable, Hashable {
     /// True when `reportlint fix` would apply `suggestion` (the rule is fixable); set by the engine.
     public internal(set) var fixable = false
 
-    public init(ruleId: String, severity: Severity, message: String, range: ByteRange,
-                start: SourcePosition, end: SourcePosition, suggestion: String? = nil) {
+    public init(
+        ruleId: String, severity: Severity, message: String, range: ByteRange,
+        start: SourcePosition, end: SourcePosition, suggestion: String? = nil
+    ) {
         self.ruleId = ruleId
         self.severity = severity
         self.message = message

@@ -72,7 +72,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
             let padding = JSONValue.padding(indent + 1)
             let closing = JSONValue.padding(indent)
             output += "[\n"
@@ -83,7 +86,10 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             output += closing + "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             let padding = JSONValue.padding(indent + 1)
             let closing = JSONValue.padding(indent)
             output += "{\n"

@@ -65,7 +65,8 @@ enum Numbering {
             let chinese = cursor.chineseNumber()
             let arabic = chinese == nil ? cursor.arabicNumber() : nil
             guard let value = chinese ?? arabic, let close = cursor.peek(),
-                  close == (fullWidth ? "）" : ")") else { return nil }
+                close == (fullWidth ? "）" : ")")
+            else { return nil }
             cursor.advance()
             let trailingComma = fullWidth && cursor.peek() == "、"
             if trailingComma { cursor.advance() }
@@ -84,8 +85,13 @@ enum Numbering {
         if let circled = circledValue(first) {
             cursor.advance()
             var form = NumberingForm.circled
-            if cursor.peek() == "、" { form = .circledComma; cursor.advance() }
-            else if cursor.peek() == "." || cursor.peek() == "．" { form = .circledDot; cursor.advance() }
+            if cursor.peek() == "、" {
+                form = .circledComma
+                cursor.advance()
+            } else if cursor.peek() == "." || cursor.peek() == "．" {
+                form = .circledDot
+                cursor.advance()
+            }
             return NumberingMarker(form: form, value: circled, range: ByteRange(start, cursor.position))
         }
 
@@ -119,8 +125,8 @@ enum Numbering {
 
     static func circledValue(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar.value {
-        case 0x2460...0x2473: return Int(scalar.value - 0x2460) + 1   // ①–⑳
-        case 0x3251...0x325F: return Int(scalar.value - 0x3251) + 21  // ㉑–㉟
+        case 0x2460...0x2473: return Int(scalar.value - 0x2460) + 1 // ①–⑳
+        case 0x3251...0x325F: return Int(scalar.value - 0x3251) + 21 // ㉑–㉟
         default: return nil
         }
     }
@@ -149,11 +155,11 @@ enum Numbering {
         case 1:
             return digits[0]
         case 2 where digits[0] == 10 && digits[1] < 10:
-            return 10 + digits[1]                        // 十一
+            return 10 + digits[1] // 十一
         case 2 where digits[0] > 1 && digits[0] < 10 && digits[1] == 10:
-            return digits[0] * 10                        // 二十
+            return digits[0] * 10 // 二十
         case 3 where digits[0] > 1 && digits[0] < 10 && digits[1] == 10 && digits[2] < 10:
-            return digits[0] * 10 + digits[2]            // 二十三
+            return digits[0] * 10 + digits[2] // 二十三
         default:
             return nil
         }
@@ -179,11 +185,12 @@ extension NumberingForm {
         case .fullParenArabicComma: return "（\(value)）、"
         case .circled, .circledComma, .circledDot:
             // ①–⑳ and ㉑–㉟ exist; any other value (0 from a hostile Word file, 36+) is written in brackets.
-            let scalar: Unicode.Scalar? = switch value {
-            case 1...20: Unicode.Scalar(0x2460 + UInt32(value) - 1)
-            case 21...35: Unicode.Scalar(0x3251 + UInt32(value) - 21)
-            default: nil
-            }
+            let scalar: Unicode.Scalar? =
+                switch value {
+                case 1...20: Unicode.Scalar(0x2460 + UInt32(value) - 1)
+                case 21...35: Unicode.Scalar(0x3251 + UInt32(value) - 21)
+                default: nil
+                }
             let mark = scalar.map { String($0) } ?? "(\(value))"
             return mark + (self == .circledComma ? "、" : self == .circledDot ? "." : "")
         }

@@ -4,12 +4,6 @@ struct ScalarCursor {
     private(set) var position: Int
     let end: Int
 
-    init(bytes: [UInt8], position: Int, end: Int) {
-        self.bytes = bytes
-        self.position = position
-        self.end = end
-    }
-
     func peek() -> Unicode.Scalar? {
         guard position < end else { return nil }
         return UTF8Scalars.decode(bytes, at: position).scalar

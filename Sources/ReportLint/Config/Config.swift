@@ -50,7 +50,9 @@ public struct Config: Sendable {
         case .success(let text): yaml = text
         case .failure(let error): return .failure(RuleErrors(errors: [error]))
         }
-        return parse(yaml: yaml, file: path).flatMap { config in config.extended(chain: chain + [RuleRepository.identity(of: path)]) }
+        return parse(yaml: yaml, file: path).flatMap { config in
+            config.extended(chain: chain + [RuleRepository.identity(of: path)])
+        }
     }
 
     /// This configuration with what it `extends:` loaded and merged.
@@ -65,8 +67,10 @@ public struct Config: Sendable {
             var path = target.value
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                path = Config.fileNames.map { (path as NSString).appendingPathComponent($0) }
-                    .first { FileManager.default.fileExists(atPath: $0) } ?? (path as NSString).appendingPathComponent(Config.fileNames[0])
+                path =
+                    Config.fileNames.map { (path as NSString).appendingPathComponent($0) }
+                    .first { FileManager.default.fileExists(atPath: $0) }
+                    ?? (path as NSString).appendingPathComponent(Config.fileNames[0])
             }
             guard FileManager.default.fileExists(atPath: path) else {
                 errors.append(RuleError(.badExtends("extends 指向的配置文件“\(path)”不存在"), at: target.location))
@@ -121,7 +125,9 @@ public struct Config: Sendable {
                 reader.report(.wrongType(key: id, expected: "off、error、warning 或 info"), at: location)
             }
         }
-        config.extends = (fields.strings("extends") ?? []).map { Located(value: resolve($0.value, against: config.directory), location: $0.location) }
+        config.extends = (fields.strings("extends") ?? []).map {
+            Located(value: resolve($0.value, against: config.directory), location: $0.location)
+        }
         config.ruleFiles = (fields.strings("ruleFiles") ?? []).map { resolve($0.value, against: config.directory) }
         for (pattern, value, location) in entries(fields, "types", reader) {
             guard let type = DocumentType(rawValue: value) else {
@@ -140,7 +146,8 @@ public struct Config: Sendable {
     }
 
     /// The scalar entries of a mapping-valued key, with the position of each value.
-    private static func entries(_ fields: MappingFields, _ key: String, _ reader: YAMLReader) -> [(String, String, RuleLocation)] {
+    private static func entries(_ fields: MappingFields, _ key: String, _ reader: YAMLReader) -> [(String, String, RuleLocation)]
+    {
         guard let node = fields.value(key) else { return [] }
         guard case .mapping(let mapping) = node else {
             reader.report(.wrongType(key: key, expected: "键值映射"), at: node)
@@ -169,7 +176,8 @@ public struct Config: Sendable {
     /// The waiver that covers a finding of `rule` in `path`, expired ones included.
     public func waiver(for rule: String, path: String) -> Waiver? {
         let relative = relativePath(path)
-        return waivers.first { $0.rule == rule && $0.path.matches(relative) } ?? parents.lazy.compactMap { $0.waiver(for: rule, path: path) }.first
+        return waivers.first { $0.rule == rule && $0.path.matches(relative) }
+            ?? parents.lazy.compactMap { $0.waiver(for: rule, path: path) }.first
     }
 
     /// The waivers that cover this finding (its rule, its file, and its text if the waiver names one),

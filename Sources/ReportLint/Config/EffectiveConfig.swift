@@ -14,17 +14,29 @@ public enum EffectiveConfig {
             ("packs", .array(rules.packs.map(\.name).uniqued().map(JSONValue.string))),
             ("ruleFiles", .array(rules.packs.map(\.file).filter { !BuiltinRules.isBuiltin($0) }.uniqued().map(JSONValue.string))),
         ]
-        members.append(("rules", .object(rules.rules.map { rule in
-            (rule.header.id, .string(rules.silenced.contains(rule.header.id) ? "off" : rule.header.severity.rawValue))
-        })))
+        members.append(
+            (
+                "rules",
+                .object(
+                    rules.rules.map { rule in
+                        (rule.header.id, .string(rules.silenced.contains(rule.header.id) ? "off" : rule.header.severity.rawValue))
+                    })
+            ))
         let waivers = config?.waivers(forPath: path) ?? []
-        members.append(("waivers", .array(waivers.map { waiver in
-            var fields: [(String, JSONValue)] = [("rule", .string(waiver.rule)), ("path", .string(waiver.path.pattern))]
-            if let text = waiver.text { fields.append(("text", .string(text))) }
-            fields.append(("reason", .string(waiver.reason)))
-            if let expires = waiver.expires { fields.append(("expires", .string(expires))) }
-            return .object(fields)
-        })))
+        members.append(
+            (
+                "waivers",
+                .array(
+                    waivers.map { waiver in
+                        var fields: [(String, JSONValue)] = [
+                            ("rule", .string(waiver.rule)), ("path", .string(waiver.path.pattern)),
+                        ]
+                        if let text = waiver.text { fields.append(("text", .string(text))) }
+                        fields.append(("reason", .string(waiver.reason)))
+                        if let expires = waiver.expires { fields.append(("expires", .string(expires))) }
+                        return .object(fields)
+                    })
+            ))
         return JSONValue.object(members).serialized() + "\n"
     }
 }

@@ -5,8 +5,10 @@ public enum RuleRepository {
     /// Built-in packs (unless `includeBuiltin` is false or the configuration turns them off), the
     /// configuration's rule files, then `rulePaths`; severities and `off` from the configuration.
     /// `overrides` (`--rule ID:off`) win over the configuration; ids that name no rule are left to the caller.
-    public static func load(rulePaths: [String], includeBuiltin: Bool, config: Config? = nil,
-                            overrides: [String: Config.RuleSetting] = [:]) -> Result<CompiledRules, RuleErrors> {
+    public static func load(
+        rulePaths: [String], includeBuiltin: Bool, config: Config? = nil,
+        overrides: [String: Config.RuleSetting] = [:]
+    ) -> Result<CompiledRules, RuleErrors> {
         var packs: [RulePack] = []
         var errors: [RuleError] = []
         // Every built-in pack and rule, also those the configuration turns off: naming them there is no mistake.
@@ -44,7 +46,8 @@ public enum RuleRepository {
         }
         var silenced = Set<String>()
         if let config, !brokenIds.contains("*") {
-            errors += apply(config, to: &packs, silenced: &silenced, builtin: (builtinNames.packs, builtinNames.rules.union(brokenIds)))
+            errors += apply(
+                config, to: &packs, silenced: &silenced, builtin: (builtinNames.packs, builtinNames.rules.union(brokenIds)))
         }
         if !brokenIds.contains("*") {
             errors += CompiledRules.check(packs, brokenIds: brokenIds)
@@ -76,21 +79,28 @@ public enum RuleRepository {
 
     /// Checks that the configuration names packs and rules that exist, and applies its severities.
     /// `builtin` names every built-in pack and rule, including those the configuration turned off.
-    static func apply(_ config: Config, to packs: inout [RulePack], silenced: inout Set<String>,
-                      builtin: (packs: [String], rules: Set<String>)) -> [RuleError] {
+    static func apply(
+        _ config: Config, to packs: inout [RulePack], silenced: inout Set<String>,
+        builtin: (packs: [String], rules: Set<String>)
+    ) -> [RuleError] {
         var errors: [RuleError] = []
         let packNames = Set(packs.map(\.name) + builtin.packs)
         for (name, setting) in config.packs.sorted(by: { $0.key < $1.key }) where !packNames.contains(name) {
-            errors.append(RuleError(.unknownPack(name, suggestion: Suggestions.nearest(to: name, in: Array(packNames).sorted())),
-                                    at: setting.location))
+            errors.append(
+                RuleError(
+                    .unknownPack(name, suggestion: Suggestions.nearest(to: name, in: Array(packNames).sorted())),
+                    at: setting.location))
         }
         let ids = Set(packs.flatMap { $0.rules.map(\.header.id) }).union(builtin.rules)
         for (id, setting) in config.rules.sorted(by: { $0.key < $1.key }) where !ids.contains(id) {
-            errors.append(RuleError(.unknownRule(id, suggestion: Suggestions.nearest(to: id, in: ids.sorted())), at: setting.location))
+            errors.append(
+                RuleError(.unknownRule(id, suggestion: Suggestions.nearest(to: id, in: ids.sorted())), at: setting.location))
         }
         for waiver in config.allWaivers where !ids.contains(waiver.rule) {
-            errors.append(RuleError(.unknownRule(waiver.rule, suggestion: Suggestions.nearest(to: waiver.rule, in: ids.sorted())),
-                                    at: waiver.location))
+            errors.append(
+                RuleError(
+                    .unknownRule(waiver.rule, suggestion: Suggestions.nearest(to: waiver.rule, in: ids.sorted())),
+                    at: waiver.location))
         }
         for packIndex in packs.indices {
             for ruleIndex in packs[packIndex].rules.indices {

@@ -19,8 +19,10 @@ public final class RuleSetCache: @unchecked Sendable { // `byConfig` is guarded 
 
     /// `overrides`: severities or `off` per rule id from the command line (`--rule ID:off`), over every configuration.
     /// `discovers`: false when no `.reportlint.yml` is looked for above a file (only `explicitConfig` applies).
-    public init(rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?, overrides: [String: Config.RuleSetting] = [:],
-                discovers: Bool = true) {
+    public init(
+        rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?, overrides: [String: Config.RuleSetting] = [:],
+        discovers: Bool = true
+    ) {
         self.discovers = discovers
         self.rulePaths = rulePaths
         self.includeBuiltin = includeBuiltin

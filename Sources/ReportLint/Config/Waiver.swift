@@ -40,15 +40,17 @@ public struct Waiver: Sendable {
                 return nil
             }
             guard let rule, let reason else { return nil }
-            return Waiver(rule: rule.value, path: Glob(waiver.string("path")?.value ?? "**"), text: waiver.string("text")?.value,
-                          reason: reason.value, expires: expires?.value, location: fields.reader.location(of: item))
+            return Waiver(
+                rule: rule.value, path: Glob(waiver.string("path")?.value ?? "**"), text: waiver.string("text")?.value,
+                reason: reason.value, expires: expires?.value, location: fields.reader.location(of: item))
         }
     }
 
     private static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
 }

@@ -35,12 +35,14 @@ public enum BatchLinter {
     }
 
     /// Calls `deliver` once per job, in input order, one call at a time (from the worker threads).
-    public static func run(_ jobs: [LintJob], reader: Reader, threads: Int,
-                           standardInput: Result<Source, ReadError>? = nil,
-                           progress: (@Sendable (Int) -> Void)? = nil,
-                           window: Window = .standard,
-                           timings: RuleTimings? = nil,
-                           deliver: (Int, FileOutcome) -> Void) {
+    public static func run(
+        _ jobs: [LintJob], reader: Reader, threads: Int,
+        standardInput: Result<Source, ReadError>? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil,
+        window: Window = .standard,
+        timings: RuleTimings? = nil,
+        deliver: (Int, FileOutcome) -> Void
+    ) {
         let workers = max(1, min(threads, jobs.count))
         // With one thread allowed (`--jobs 1`), a large report's rules do not spread to other cores either.
         let parallelRulesFrom = threads > 1 ? Linter.defaultParallelRulesFrom : .max
@@ -49,13 +51,18 @@ public enum BatchLinter {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let index = queue.take() {
                     let job = jobs[index]
-                    let read = job.path == "-" ? (standardInput ?? reader.readStandardInput())
+                    let read =
+                        job.path == "-"
+                        ? (standardInput ?? reader.readStandardInput())
                         : timings.map { $0.measure("(读取和解码)") { reader.read(path: job.path) } } ?? reader.read(path: job.path)
-                    let outcome: FileOutcome = switch read {
-                    case .success(let source):
-                        .linted(Linter(rules: job.rules, timings: timings, parallelRulesFrom: parallelRulesFrom).lint(source, type: job.type))
-                    case .failure(let error): .failed(error)
-                    }
+                    let outcome: FileOutcome =
+                        switch read {
+                        case .success(let source):
+                            .linted(
+                                Linter(rules: job.rules, timings: timings, parallelRulesFrom: parallelRulesFrom).lint(
+                                    source, type: job.type))
+                        case .failure(let error): .failed(error)
+                        }
                     let done = queue.complete(index, outcome)
                     progress?(done)
                 }
@@ -65,13 +72,17 @@ public enum BatchLinter {
 
     /// Every outcome at once, in input order (for callers that need them all, such as a report that
     /// summarises before it lists).
-    public static func run(_ jobs: [LintJob], reader: Reader, threads: Int,
-                           standardInput: Result<Source, ReadError>? = nil,
-                           progress: (@Sendable (Int) -> Void)? = nil) -> [FileOutcome] {
+    public static func run(
+        _ jobs: [LintJob], reader: Reader, threads: Int,
+        standardInput: Result<Source, ReadError>? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [FileOutcome] {
         var outcomes: [FileOutcome] = []
         outcomes.reserveCapacity(jobs.count)
-        run(jobs, reader: reader, threads: threads, standardInput: standardInput, progress: progress,
-            window: Window(files: jobs.count, bytes: .max)) { _, outcome in outcomes.append(outcome) }
+        run(
+            jobs, reader: reader, threads: threads, standardInput: standardInput, progress: progress,
+            window: Window(files: jobs.count, bytes: .max)
+        ) { _, outcome in outcomes.append(outcome) }
         return outcomes
     }
 }

@@ -50,11 +50,15 @@ public enum ExampleRunner {
                     let source = Source(path: example.location.description, text: text)
                     let own = linter.lint(source).findings.filter { $0.ruleId == header.id }
                     if own.isEmpty == shouldFire {
-                        outcome.failures.append(Failure(ruleId: header.id, location: example.location,
-                                                        missedFinding: shouldFire, unexpected: own))
+                        outcome.failures.append(
+                            Failure(
+                                ruleId: header.id, location: example.location,
+                                missedFinding: shouldFire, unexpected: own))
                     } else if !marks.isEmpty, Set(own.map(\.start)) != Set(marks) {
-                        outcome.failures.append(Failure(ruleId: header.id, location: example.location, missedFinding: false,
-                                                        unexpected: own, marked: marks))
+                        outcome.failures.append(
+                            Failure(
+                                ruleId: header.id, location: example.location, missedFinding: false,
+                                unexpected: own, marked: marks))
                     }
                 }
             }

@@ -65,7 +65,7 @@ public struct LintRun: Sendable {
 
     public var summary: Summary {
         var summary = Summary()
-        outcomes.forEach { summary.add($0) }
+        for outcome in outcomes { summary.add(outcome) }
         return summary
     }
 
@@ -73,7 +73,7 @@ public struct LintRun: Sendable {
     /// than `maxWarnings`; else 0.
     public func exitCode(failOn threshold: FailThreshold, maxWarnings: Int? = nil) -> Int32 {
         var verdict = Verdict(failOn: threshold, maxWarnings: maxWarnings)
-        outcomes.forEach { verdict.add($0) }
+        for outcome in outcomes { verdict.add(outcome) }
         return verdict.exitCode
     }
 }

@@ -59,8 +59,9 @@ public struct Linter: Sendable {
         // A README or a licence beside the reports is not linted as one, unless its type is forced or its
         // title names a kind of report (2023年工作总结 over a page of figures and codes is a report).
         if document.typeOrigin == .guessed, let reason = ReportProse.notAReport(source.bytes) {
-            var skipped = LintResult(document: document, findings: [], sections: [:],
-                                     notes: ["不是报告（\(reason)），未检查；用 --type 可强制检查"])
+            var skipped = LintResult(
+                document: document, findings: [], sections: [:],
+                notes: ["不是报告（\(reason)），未检查；用 --type 可强制检查"])
             skipped.isNotAReport = true
             return skipped
         }
@@ -105,14 +106,17 @@ public struct Linter: Sendable {
             let seconds = Int(RegexPattern.timeLimit(forLength: source.bytes.count).rounded())
             var message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒，已中止（此规则的结果可能不完整）；请简化这个表达式"
             if budget.isSpent {
-                message = "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒或本文件的正则查找总时限"
+                message =
+                    "规则的正则表达式“\(timeout.pattern)”在本文件上运行超过 \(seconds) 秒或本文件的正则查找总时限"
                     + "（\(Int(budget.limit.rounded())) 秒）已用完，已中止（此规则的结果可能不完整）；用时最多的表达式：\(heaviest)"
             }
             findings.append(context.finding(timeout.header, at: ByteRange(0, 0), message: message, severity: .error))
         }
         if !source.suppressions.isEmpty {
             findings.removeAll { finding in
-                source.suppressions.contains { ($0.rule == nil || $0.rule == finding.ruleId) && $0.lines.contains(finding.start.line) }
+                source.suppressions.contains {
+                    ($0.rule == nil || $0.rule == finding.ruleId) && $0.lines.contains(finding.start.line)
+                }
             }
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }

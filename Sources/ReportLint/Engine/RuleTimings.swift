@@ -30,7 +30,9 @@ public final class RuleTimings: @unchecked Sendable { // all state is guarded by
         lock.unlock()
         let total = max(1, entries.reduce(0) { $0 + $1.value })
         let header = "规则或阶段"
-        let width = max(DisplayWidth.of(header.unicodeScalars), entries.prefix(limit).map { DisplayWidth.of($0.key.unicodeScalars) }.max() ?? 0)
+        let width = max(
+            DisplayWidth.of(header.unicodeScalars),
+            entries.prefix(limit).map { DisplayWidth.of($0.key.unicodeScalars) }.max() ?? 0)
         // Padded by display width: the Chinese phase names take two columns a character.
         func padded(_ text: String) -> String {
             text + String(repeating: " ", count: width - DisplayWidth.of(text.unicodeScalars))

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a fixed report back the way it came: same encoding (GB18030 stays GB18030, UTF-16 stays
@@ -75,9 +76,10 @@ public enum FixWriter {
         if bytes.count > reader.maxFileSize {
             return .failure(ReadError(path: path, reason: .tooLarge(size: bytes.count, limit: reader.maxFileSize)))
         }
-        let snapshot = Snapshot(path: path, target: target, bytes: bytes, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-                                size: Int64(info.st_size), modified: modificationTime(info), mode: info.st_mode,
-                                owner: info.st_uid, group: info.st_gid, links: Int(info.st_nlink), isSymbolicLink: isLink)
+        let snapshot = Snapshot(
+            path: path, target: target, bytes: bytes, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            size: Int64(info.st_size), modified: modificationTime(info), mode: info.st_mode,
+            owner: info.st_uid, group: info.st_gid, links: Int(info.st_nlink), isSymbolicLink: isLink)
         return reader.decode(bytes, path: path).map { ($0, snapshot) }
     }
 
@@ -98,8 +100,10 @@ public enum FixWriter {
     /// Writes `text` over the file read as `snapshot`, or says why not. The strings returned are notes
     /// for the user (a hard link broken). `beforeRename` runs after the temporary file is complete;
     /// tests use it to fail, or to change the original, at that moment.
-    public static func write(_ text: String, like source: Source, snapshot: Snapshot,
-                             beforeRename: () throws -> Void = {}) -> Swift.Result<[String], Failure> {
+    public static func write(
+        _ text: String, like source: Source, snapshot: Snapshot,
+        beforeRename: () throws -> Void = {}
+    ) -> Swift.Result<[String], Failure> {
         let path = snapshot.path
         guard let bytes = encode(text, like: source) else {
             return .failure(Failure(path: path, message: "无法用 \(source.encoding.rawValue) 编码修正后的内容，未写入"))
@@ -107,7 +111,8 @@ public enum FixWriter {
         // The untouched text must come back as the very bytes it was read from.
         if let original = encode(source.originalText ?? source.text, like: source), original != snapshot.bytes {
             let line = firstDifferentLine(original, snapshot.bytes)
-            return .failure(Failure(path: path, message: "第 \(line) 行有字符按 \(source.encoding.rawValue) 重新编码后与原文件的字节不同（无法原样写回），为免改动原文，未写入"))
+            return .failure(
+                Failure(path: path, message: "第 \(line) 行有字符按 \(source.encoding.rawValue) 重新编码后与原文件的字节不同（无法原样写回），为免改动原文，未写入"))
         }
         let target = snapshot.target
         let temporary: String
@@ -136,14 +141,17 @@ public enum FixWriter {
     /// Writes `bytes` to a new temporary file beside `target` and returns its path, or says why not.
     /// mkstemp: an unpredictable name, created with O_CREAT|O_EXCL and mode 0600, so a planted link
     /// (even a dangling one) makes it fail instead of being followed. Then mode (and, as root, owner).
-    static func writeTemporary(_ bytes: [UInt8], nextTo target: String, mode: mode_t,
-                               owner: (uid_t, gid_t)?) -> Swift.Result<String, TemporaryFailure> {
+    static func writeTemporary(
+        _ bytes: [UInt8], nextTo target: String, mode: mode_t,
+        owner: (uid_t, gid_t)?
+    ) -> Swift.Result<String, TemporaryFailure> {
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).reportlint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            return .failure(TemporaryFailure("无法在 \(directory.isEmpty ? "." : directory) 中创建临时文件（\(String(cString: strerror(errno)))）"))
+            return .failure(
+                TemporaryFailure("无法在 \(directory.isEmpty ? "." : directory) 中创建临时文件（\(String(cString: strerror(errno)))）"))
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
@@ -182,11 +190,12 @@ public enum FixWriter {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              UInt64(info.st_dev) == snapshot.device, UInt64(info.st_ino) == snapshot.inode
+            UInt64(info.st_dev) == snapshot.device, UInt64(info.st_ino) == snapshot.inode
         else { return "已被替换为另一个文件" }
         if Int64(info.st_size) != snapshot.size { return "大小由 \(snapshot.size) 字节变为 \(info.st_size) 字节" }
         if modificationTime(info) != snapshot.modified { return "修改时间变了" }
-        guard case .success(let now) = BoundedFile.readAll(descriptor, limit: Int(snapshot.size) + 1), now == snapshot.bytes else {
+        guard case .success(let now) = BoundedFile.readAll(descriptor, limit: Int(snapshot.size) + 1), now == snapshot.bytes
+        else {
             return "内容变了"
         }
         return nil
@@ -194,9 +203,9 @@ public enum FixWriter {
 
     private static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
         #if os(Linux)
-        return (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
+            return (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
         #else
-        return (Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec))
+            return (Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec))
         #endif
     }
 
@@ -211,8 +220,10 @@ public enum FixWriter {
 
     /// Writes over `path` as it is now (the file is read again for the snapshot): for callers that read
     /// the report some other way. `fix` reads through `read(path:reader:)` so an edit in between is seen.
-    public static func write(_ text: String, like source: Source, to path: String,
-                             beforeRename: () throws -> Void = {}) -> Swift.Result<Void, Failure> {
+    public static func write(
+        _ text: String, like source: Source, to path: String,
+        beforeRename: () throws -> Void = {}
+    ) -> Swift.Result<Void, Failure> {
         switch read(path: path, reader: Reader(maxFileSize: Int.max / 2)) {
         case .failure(let error):
             return .failure(Failure(path: path, message: error.message))

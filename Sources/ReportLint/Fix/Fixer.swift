@@ -52,14 +52,17 @@ public enum Fixer {
                 bytes.replaceSubrange(range.start..<range.end, with: Array(finding.suggestion!.utf8))
             }
             applied += chosen.map { finding, range in
-                AppliedFix(ruleId: finding.ruleId, pass: passes, range: range, line: finding.start.line, column: finding.start.column,
-                           original: current.string(finding.range), replacement: finding.suggestion!)
+                AppliedFix(
+                    ruleId: finding.ruleId, pass: passes, range: range, line: finding.start.line, column: finding.start.column,
+                    original: current.string(finding.range), replacement: finding.suggestion!)
             }
             fileText = String(decoding: bytes, as: UTF8.self)
-            current = source.format == .markdown
+            current =
+                source.format == .markdown
                 ? MarkdownReader.source(path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM)
-                : Source(path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM, format: source.format,
-                         outlineLevels: source.outlineLevels) // a .docx keeps its heading styles (fixes keep lines)
+                : Source(
+                    path: source.path, text: fileText, encoding: source.encoding, hadBOM: source.hadBOM, format: source.format,
+                    outlineLevels: source.outlineLevels) // a .docx keeps its heading styles (fixes keep lines)
         }
         return Result(original: source, fixedText: fileText, applied: applied, passes: passes)
     }
@@ -72,9 +75,11 @@ public enum Fixer {
         let bytes = file.bytes
         let line = finding.start.line
         guard let start = file.lines.byteOffset(line: line, column: finding.start.column),
-              let end = file.lines.byteOffset(line: line, column: finding.end.column) else { return nil }
+            let end = file.lines.byteOffset(line: line, column: finding.end.column)
+        else { return nil }
         let range = ByteRange(start, end)
-        guard range.start <= range.end, Array(bytes[range.start..<range.end]) == Array(source.bytes[finding.range.start..<finding.range.end])
+        guard range.start <= range.end,
+            Array(bytes[range.start..<range.end]) == Array(source.bytes[finding.range.start..<finding.range.end])
         else { return nil }
         return range
     }
@@ -95,8 +100,9 @@ public enum Fixer {
         var chosen: [Finding] = []
         for finding in findings.sorted(by: { $0.range < $1.range }) {
             guard finding.fixable, let suggestion = finding.suggestion, finding.start.line == finding.end.line,
-                  document.text(finding.range) != suggestion, !isQuoted(finding.range, in: document),
-                  !isNextToRedaction(finding.range, in: document) else { continue }
+                document.text(finding.range) != suggestion, !isQuoted(finding.range, in: document),
+                !isNextToRedaction(finding.range, in: document)
+            else { continue }
             if let last = chosen.last, finding.range.start < last.range.end { continue }
             chosen.append(finding)
         }

@@ -82,8 +82,10 @@ struct LSPConverter {
     var wholeDocument: JSONValue {
         let lastLine = max(0, lines.count - 1)
         let lastColumn = lines.isEmpty ? 1 : lines[lastLine].count + 1
-        return .object([("start", position(SourcePosition(line: 1, column: 1))),
-                        ("end", position(SourcePosition(line: lastLine + 1, column: lastColumn)))])
+        return .object([
+            ("start", position(SourcePosition(line: 1, column: 1))),
+            ("end", position(SourcePosition(line: lastLine + 1, column: lastColumn))),
+        ])
     }
 
     /// LSP position to ours, for the range a code action request asks about.

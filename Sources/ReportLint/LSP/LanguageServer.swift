@@ -64,7 +64,8 @@ public final class LanguageServer {
                 continue
             }
             let uri = ((message["params"] as? [String: Any])?["textDocument"] as? [String: Any])?["uri"] as? String
-            supersededChange = message["method"] as? String == "textDocument/didChange" && uri.map { lastChange[$0] != index } == true
+            supersededChange =
+                message["method"] as? String == "textDocument/didChange" && uri.map { lastChange[$0] != index } == true
             replies += handle(message: message)
             supersededChange = false
             if exitStatus != nil { break }
@@ -113,13 +114,15 @@ public final class LanguageServer {
             return []
         case "textDocument/didOpen":
             guard let text = textDocument["text"] as? String else { return [] }
-            documents[uri] = LSPDocument(uri: uri, path: LanguageServer.path(of: uri), version: textDocument["version"] as? Int ?? 0,
-                                         text: text, result: nil)
+            documents[uri] = LSPDocument(
+                uri: uri, path: LanguageServer.path(of: uri), version: textDocument["version"] as? Int ?? 0,
+                text: text, result: nil)
             return lint(uri)
         case "textDocument/didChange":
             // Full sync: the last change holds the whole text.
             guard documents[uri] != nil, let changes = params["contentChanges"] as? [[String: Any]],
-                  let text = changes.last?["text"] as? String else { return [] }
+                let text = changes.last?["text"] as? String
+            else { return [] }
             documents[uri]?.text = text
             documents[uri]?.version = textDocument["version"] as? Int ?? documents[uri]!.version
             return supersededChange ? [] : lint(uri)
@@ -144,11 +147,17 @@ public final class LanguageServer {
         let workspace = (params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
         canWatchFiles = (workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool == true
         return .object([
-            ("capabilities", .object([
-                ("positionEncoding", .string(encoding.rawValue)),
-                ("textDocumentSync", .object([("openClose", .bool(true)), ("change", .int(1)), ("save", .bool(true))])),
-                ("codeActionProvider", .object([("codeActionKinds", .array([.string("quickfix"), .string(LanguageServer.fixAllKind)]))])),
-            ])),
+            (
+                "capabilities",
+                .object([
+                    ("positionEncoding", .string(encoding.rawValue)),
+                    ("textDocumentSync", .object([("openClose", .bool(true)), ("change", .int(1)), ("save", .bool(true))])),
+                    (
+                        "codeActionProvider",
+                        .object([("codeActionKinds", .array([.string("quickfix"), .string(LanguageServer.fixAllKind)]))])
+                    ),
+                ])
+            ),
             ("serverInfo", .object([("name", .string("reportlint")), ("version", .string(ReportLintVersion.current))])),
         ])
     }
@@ -156,13 +165,25 @@ public final class LanguageServer {
     /// Asks the client to tell us when configuration or rule files change (clients that cannot are covered
     /// by the modification dates checked before each lint).
     private func registerWatchers() -> JSONValue {
-        let watchers: [JSONValue] = ["**/.reportlint.yml", "**/*.yml", "**/*.yaml"].map { .object([("globPattern", .string($0))]) }
+        let watchers: [JSONValue] = ["**/.reportlint.yml", "**/*.yml", "**/*.yaml"].map {
+            .object([("globPattern", .string($0))])
+        }
         return .object([
             ("jsonrpc", .string("2.0")), ("id", .string("reportlint-watch")), ("method", .string("client/registerCapability")),
-            ("params", .object([("registrations", .array([.object([
-                ("id", .string("reportlint-rule-files")), ("method", .string("workspace/didChangeWatchedFiles")),
-                ("registerOptions", .object([("watchers", .array(watchers))])),
-            ])]))])),
+            (
+                "params",
+                .object([
+                    (
+                        "registrations",
+                        .array([
+                            .object([
+                                ("id", .string("reportlint-rule-files")), ("method", .string("workspace/didChangeWatchedFiles")),
+                                ("registerOptions", .object([("watchers", .array(watchers))])),
+                            ])
+                        ])
+                    )
+                ])
+            ),
         ])
     }
 
@@ -231,18 +252,23 @@ public final class LanguageServer {
         let requested = params["range"] as? [String: Any]
         func bound(_ key: String) -> SourcePosition? {
             guard let position = requested?[key] as? [String: Any], let line = position["line"] as? Int,
-                  let character = position["character"] as? Int else { return nil }
+                let character = position["character"] as? Int
+            else { return nil }
             return converter.sourcePosition(line: line, character: character)
         }
         let from = bound("start") ?? SourcePosition(line: 1, column: 1)
         let to = bound("end") ?? SourcePosition(line: Int.max, column: Int.max)
         let source = result.document.source
         let file = Fixer.FileText(source.originalText ?? source.text)
-        let safe = Fixer.choose(result.findings, in: result.document).filter { Fixer.fileRange(of: $0, in: source, file: file) != nil }
+        let safe = Fixer.choose(result.findings, in: result.document).filter {
+            Fixer.fileRange(of: $0, in: source, file: file) != nil
+        }
 
         var actions: [JSONValue] = safe.filter { $0.start <= to && from <= $0.end }.map { finding in
             let suggestion = finding.suggestion ?? ""
-            let title = suggestion.isEmpty ? "删除“\(source.string(finding.range))”（\(finding.ruleId)）"
+            let title =
+                suggestion.isEmpty
+                ? "删除“\(source.string(finding.range))”（\(finding.ruleId)）"
                 : "改为“\(suggestion)”（\(finding.ruleId)）"
             return .object([
                 ("title", .string(title)),
@@ -254,20 +280,32 @@ public final class LanguageServer {
         }
         if !safe.isEmpty, let fixed = session.fix(source, path: document.lintPath) {
             if fixed.changed {
-                actions.append(.object([
-                    ("title", .string("ReportLint：应用全部可自动修正（\(fixed.applied.count) 处）")),
-                    ("kind", .string(LanguageServer.fixAllKind)),
-                    ("edit", edit(uri, [(converter.wholeDocument, fixed.fixedText)])),
-                ]))
+                actions.append(
+                    .object([
+                        ("title", .string("ReportLint：应用全部可自动修正（\(fixed.applied.count) 处）")),
+                        ("kind", .string(LanguageServer.fixAllKind)),
+                        ("edit", edit(uri, [(converter.wholeDocument, fixed.fixedText)])),
+                    ]))
             }
         }
         return .array(actions)
     }
 
     private func edit(_ uri: String, _ replacements: [(range: JSONValue, text: String)]) -> JSONValue {
-        .object([("changes", .object([(uri, .array(replacements.map {
-            .object([("range", $0.range), ("newText", .string($0.text))])
-        }))]))])
+        .object([
+            (
+                "changes",
+                .object([
+                    (
+                        uri,
+                        .array(
+                            replacements.map {
+                                .object([("range", $0.range), ("newText", .string($0.text))])
+                            })
+                    )
+                ])
+            )
+        ])
     }
 
     // MARK: Messages
@@ -277,20 +315,26 @@ public final class LanguageServer {
     }
 
     static func error(id: JSONValue, code: Int, message: String) -> JSONValue {
-        .object([("jsonrpc", .string("2.0")), ("id", id), ("error", .object([("code", .int(code)), ("message", .string(message))]))])
+        .object([
+            ("jsonrpc", .string("2.0")), ("id", id), ("error", .object([("code", .int(code)), ("message", .string(message))])),
+        ])
     }
 
     private func publish(uri: String, version: Int?, diagnostics: [JSONValue]) -> JSONValue {
         var params: [(String, JSONValue)] = [("uri", .string(uri))]
         if let version { params.append(("version", .int(version))) }
         params.append(("diagnostics", .array(diagnostics)))
-        return .object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/publishDiagnostics")), ("params", .object(params))])
+        return .object([
+            ("jsonrpc", .string("2.0")), ("method", .string("textDocument/publishDiagnostics")), ("params", .object(params)),
+        ])
     }
 
     /// `type`: 1 error, 2 warning, 3 info.
     private func showMessage(_ message: String, type: Int) -> JSONValue {
-        .object([("jsonrpc", .string("2.0")), ("method", .string("window/showMessage")),
-                 ("params", .object([("type", .int(type)), ("message", .string(message))]))])
+        .object([
+            ("jsonrpc", .string("2.0")), ("method", .string("window/showMessage")),
+            ("params", .object([("type", .int(type)), ("message", .string(message))])),
+        ])
     }
 
     // MARK: Files

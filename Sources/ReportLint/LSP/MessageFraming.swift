@@ -32,7 +32,10 @@ public struct MessageFramer {
     public init() {}
 
     public mutating func append(_ bytes: some Sequence<UInt8>) {
-        guard discarding > 0 else { buffer.append(contentsOf: bytes); return }
+        guard discarding > 0 else {
+            buffer.append(contentsOf: bytes)
+            return
+        }
         var rest = Array(bytes)
         let dropped = min(discarding, rest.count)
         discarding -= dropped
@@ -95,7 +98,8 @@ extension JSONValue {
         case let string as String: self = .string(string)
         case let bool as Bool where type(of: value) == Bool.self: self = .bool(bool)
         case let int as Int: self = .int(int)
-        case let double as Double: self = double.rounded() == double && abs(double) < 1e15 ? .int(Int(double)) : .string(String(double))
+        case let double as Double:
+            self = double.rounded() == double && abs(double) < 1e15 ? .int(Int(double)) : .string(String(double))
         case let array as [Any]: self = .array(array.map(JSONValue.init(foundation:)))
         case let object as [String: Any]:
             self = .object(object.keys.sorted().map { ($0, JSONValue(foundation: object[$0]!)) })

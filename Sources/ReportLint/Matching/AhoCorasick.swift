@@ -14,7 +14,7 @@ public struct AhoCorasick: Sendable {
 
     public let patterns: [[UInt8]]
     private let rootTable: [Int32]
-    private let edgeStart: [Int32]     // per state: first edge in `edgeBytes`/`edgeTargets`
+    private let edgeStart: [Int32] // per state: first edge in `edgeBytes`/`edgeTargets`
     private let edgeCount: [UInt16]
     private let edgeBytes: [UInt8]
     private let edgeTargets: [Int32]
@@ -160,7 +160,8 @@ public struct AhoCorasick: Sendable {
         if lead < 0x80 { return (lead, 1) }
         if lead >= 0xE0 && lead < 0xF0 {
             guard index + 2 < bytes.endIndex else { return nil }
-            let second = Int(bytes[index + 1]), third = Int(bytes[index + 2])
+            let second = Int(bytes[index + 1])
+            let third = Int(bytes[index + 2])
             guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return nil }
             return ((lead & 0x0F) << 12 | (second & 0x3F) << 6 | (third & 0x3F), 3)
         }
@@ -173,6 +174,8 @@ public struct AhoCorasick: Sendable {
         return nil
     }
 
+    // swift-format-ignore
+    // Eleven buffers are opened flat, not as a pyramid: the loop is read more easily at one indentation.
     /// Calls `found` for every occurrence of every pattern, in order of their end offsets.
     /// This loop sees every byte of every report: it works on raw buffers (no bounds checks, no
     /// reference counting), which doubles its speed.
@@ -243,7 +246,6 @@ public struct AhoCorasick: Sendable {
             }
         }}}}}}}}}}}
     }
-
 
     public func matches(in bytes: [UInt8]) -> [Match] {
         var result: [Match] = []

@@ -66,20 +66,25 @@ private struct Shape {
     }
 
     func then(_ next: Shape) -> Shape {
-        Shape(maxBytes: maxBytes.flatMap { a in next.maxBytes.map { a + $0 } }, mayMatchNewline: mayMatchNewline || next.mayMatchNewline,
-              paths: Shape.bounded(paths.flatMap { a in next.paths.map { a * $0 } }))
+        Shape(
+            maxBytes: maxBytes.flatMap { a in next.maxBytes.map { a + $0 } },
+            mayMatchNewline: mayMatchNewline || next.mayMatchNewline,
+            paths: Shape.bounded(paths.flatMap { a in next.paths.map { a * $0 } }))
     }
 
     func or(_ other: Shape) -> Shape {
-        Shape(maxBytes: maxBytes.flatMap { a in other.maxBytes.map { max(a, $0) } }, mayMatchNewline: mayMatchNewline || other.mayMatchNewline,
-              paths: Shape.bounded(paths.flatMap { a in other.paths.map { a + $0 } }))
+        Shape(
+            maxBytes: maxBytes.flatMap { a in other.maxBytes.map { max(a, $0) } },
+            mayMatchNewline: mayMatchNewline || other.mayMatchNewline,
+            paths: Shape.bounded(paths.flatMap { a in other.paths.map { a + $0 } }))
     }
 
     /// Repeated between `low` and `high` times (nil: no upper bound). Each count is one more path when
     /// the piece itself has one way to match; a piece with choices, repeated, multiplies them.
     func repeated(from low: Int, atMost high: Int?) -> Shape {
-        Shape(maxBytes: high.flatMap { c in maxBytes.map { $0 * c } }, mayMatchNewline: mayMatchNewline,
-              paths: paths == 1 ? Shape.bounded(high.map { $0 - low + 1 }) : nil)
+        Shape(
+            maxBytes: high.flatMap { c in maxBytes.map { $0 * c } }, mayMatchNewline: mayMatchNewline,
+            paths: paths == 1 ? Shape.bounded(high.map { $0 - low + 1 }) : nil)
     }
 }
 
@@ -212,11 +217,16 @@ private struct ReachParser {
     private mutating func quantifier(_ atom: Shape) -> Shape? {
         let result: Shape
         switch current {
-        case "?": index += 1; result = atom.repeated(from: 0, atMost: 1)
-        case "*", "+": index += 1; result = atom.repeated(from: 0, atMost: nil)
+        case "?":
+            index += 1
+            result = atom.repeated(from: 0, atMost: 1)
+        case "*", "+":
+            index += 1
+            result = atom.repeated(from: 0, atMost: nil)
         case "{":
             guard let close = scalars[index...].firstIndex(of: "}") else { return nil }
-            let bounds = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
+            let bounds = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(
+                separator: ",", omittingEmptySubsequences: false)
             guard bounds.count <= 2, let low = bounds.first.flatMap({ Int($0) }) else { return nil }
             let high = bounds.count == 1 ? low : (bounds[1].isEmpty ? nil : Int(bounds[1]))
             if bounds.count == 2, !bounds[1].isEmpty, high == nil { return nil }

@@ -61,7 +61,8 @@ public enum RegexDiagnosis {
                 case ")":
                     guard var group = groups.popLast() else { return problem(i, "多余的“)”：前面没有对应的“(”（要匹配字面的括号请写“\\)”）") }
                     if group.lookBehind && group.unbounded {
-                        return problem(group.start, "后行断言“\(text(group.start..<group.start + 4))…)”中不能有无界重复（* + {n,}），请给出上限，如 {0,10}")
+                        return problem(
+                            group.start, "后行断言“\(text(group.start..<group.start + 4))…)”中不能有无界重复（* + {n,}），请给出上限，如 {0,10}")
                     }
                     if group.unbounded, !groups.isEmpty { groups[groups.count - 1].unbounded = true }
                     group.unbounded = false
@@ -88,9 +89,21 @@ public enum RegexDiagnosis {
             var j = 0
             var inClass = false
             while j < s.count {
-                if s[j] == "\\" { j += 2; continue }
-                if inClass { if s[j] == "]" { inClass = false }; j += 1; continue }
-                if s[j] == "[" { inClass = true; j += 1; if j < s.count, s[j] == "]" { j += 1 }; continue }
+                if s[j] == "\\" {
+                    j += 2
+                    continue
+                }
+                if inClass {
+                    if s[j] == "]" { inClass = false }
+                    j += 1
+                    continue
+                }
+                if s[j] == "[" {
+                    inClass = true
+                    j += 1
+                    if j < s.count, s[j] == "]" { j += 1 }
+                    continue
+                }
                 if s[j] == "(" {
                     if j + 1 < s.count, s[j + 1] == "?" {
                         if j + 2 < s.count, s[j + 2] == "<", j + 3 < s.count, s[j + 3] != "=", s[j + 3] != "!" {
@@ -131,8 +144,11 @@ public enum RegexDiagnosis {
                         var end = i + 3
                         while end < s.count, s[end] != ">" { end += 1 }
                         let name = text(i + 3..<end)
-                        let valid = !name.isEmpty && name.unicodeScalars.first!.properties.isAlphabetic
-                            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+                        let valid =
+                            !name.isEmpty && name.unicodeScalars.first!.properties.isAlphabetic
+                            && name.unicodeScalars.allSatisfy {
+                                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+                            }
                         if end == s.count || !valid {
                             return problem(start, "命名分组“(?<名字>…)”的名字“\(name)”无效：须以 ASCII 字母开头，只含 ASCII 字母和数字")
                         }
@@ -174,7 +190,8 @@ public enum RegexDiagnosis {
                 let body = text(i + 1..<end)
                 display = "{\(body)}"
                 let parts = body.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+                guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+                else {
                     return problem(start, "重复次数“\(display)”无效：应写成 {n}、{n,} 或 {n,m}，n 和 m 为数字（要匹配字面的“{”请写“\\{”）")
                 }
                 guard !parts[0].isEmpty else { return problem(start, "重复次数“\(display)”缺少下限，应写成 {0,\(parts[1])}") }
@@ -330,7 +347,11 @@ public enum RegexDiagnosis {
                             if let found = escape(inClass: true) { return found }
                             end = i
                             i = saved
-                            guard let value = Scanner.literal(ofEscape: text(saved + 1..<end)) else { i = end; previous = nil; continue }
+                            guard let value = Scanner.literal(ofEscape: text(saved + 1..<end)) else {
+                                i = end
+                                previous = nil
+                                continue
+                            }
                             high = value
                         }
                         if high.value < low.value {

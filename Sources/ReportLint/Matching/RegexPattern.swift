@@ -55,7 +55,7 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     /// without bound: the shape behind catastrophic backtracking.
     static func hasNestedRepetition(_ pattern: String) -> Bool {
         let scalars = Array(pattern.unicodeScalars)
-        var groups: [Bool] = []          // per open group: does it contain an unbounded repetition?
+        var groups: [Bool] = [] // per open group: does it contain an unbounded repetition?
         var index = 0
         var inClass = false
         func unboundedQuantifier(at position: Int) -> Bool {
@@ -76,7 +76,11 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
                 index += 2
                 continue
             }
-            if inClass { if scalar == "]" { inClass = false }; index += 1; continue }
+            if inClass {
+                if scalar == "]" { inClass = false }
+                index += 1
+                continue
+            }
             switch scalar {
             case "[": inClass = true
             case "(": groups.append(false)
@@ -100,13 +104,19 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     /// search hit the deadline (the matches found until then are returned).
     public func matches(in text: String, onTimeout: () -> Void = {}) -> [ByteRange] {
         var result: [ByteRange] = []
-        search(text, onTimeout: onTimeout) { range in result.append(range); return true }
+        search(text, onTimeout: onTimeout) { range in
+            result.append(range)
+            return true
+        }
         return result
     }
 
     public func firstMatch(in text: String, onTimeout: () -> Void = {}) -> ByteRange? {
         var found: ByteRange?
-        search(text, onTimeout: onTimeout) { range in found = range; return false }
+        search(text, onTimeout: onTimeout) { range in
+            found = range
+            return false
+        }
         return found
     }
 
@@ -114,15 +124,19 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     /// ranges of the whole text; all windows together get the time a search of the whole text would.
     func matches(in bytes: [UInt8], windows: [ByteRange], onTimeout: () -> Void = {}) -> [ByteRange] {
         let started = Date()
-        guard let deadline = deadline(forLength: bytes.count, from: started) else { onTimeout(); return [] }
+        guard let deadline = deadline(forLength: bytes.count, from: started) else {
+            onTimeout()
+            return []
+        }
         defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
         var result: [ByteRange] = []
         for window in windows {
             let text = String(decoding: bytes[window.start..<window.end], as: UTF8.self)
-            let completed = withoutActuallyEscaping({ (range: ByteRange) -> Bool in
+            let report = { (range: ByteRange) -> Bool in
                 result.append(ByteRange(range.start + window.start, range.end + window.start))
                 return true
-            }) { found in searchEscaping(text, deadline: deadline, found) }
+            }
+            let completed = withoutActuallyEscaping(report, do: { found in searchEscaping(text, deadline: deadline, found) })
             if !completed {
                 onTimeout()
                 break
@@ -144,7 +158,10 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
 
     private func search(_ text: String, onTimeout: () -> Void, _ found: (ByteRange) -> Bool) {
         let started = Date()
-        guard let deadline = deadline(forLength: text.utf8.count, from: started) else { onTimeout(); return }
+        guard let deadline = deadline(forLength: text.utf8.count, from: started) else {
+            onTimeout()
+            return
+        }
         defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
         // enumerateMatches takes an escaping block on Linux; it runs synchronously, so this is safe.
         let completed = withoutActuallyEscaping(found) { found in
@@ -160,9 +177,13 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         var calls = 0
         regex.enumerateMatches(in: text, options: watched ? [.reportProgress] : [], range: whole) { match, _, stop in
             if let match, match.range.length > 0, let range = Range(match.range, in: text) {
-                let bytes = ByteRange(text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-                                      text.utf8.distance(from: text.startIndex, to: range.upperBound))
-                if !found(bytes) { stop.pointee = true; return }
+                let bytes = ByteRange(
+                    text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+                    text.utf8.distance(from: text.startIndex, to: range.upperBound))
+                if !found(bytes) {
+                    stop.pointee = true
+                    return
+                }
             }
             // ICU calls back very often; reading the clock each time cost more than the matching.
             calls += 1

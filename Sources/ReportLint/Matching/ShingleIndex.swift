@@ -106,7 +106,8 @@ struct ShingleIndex {
                 hashB &-= outgoing &* secondPower
             }
             if index - scalars.startIndex >= ngram - 1,
-               insert(UInt128(hashA) << 64 | UInt128(hashB), paragraph: paragraph) {
+                insert(UInt128(hashA) << 64 | UInt128(hashB), paragraph: paragraph)
+            {
                 distinct += 1
             }
             index += 1
@@ -160,7 +161,10 @@ struct ShingleIndex {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldOwner = owner, oldHolders = holders, oldFirst = firstPosting
+        let oldKeys = keys
+        let oldOwner = owner
+        let oldHolders = holders
+        let oldFirst = firstPosting
         let capacity = keys.count * 2
         keys = Array(repeating: 0, count: capacity)
         owner = Array(repeating: -1, count: capacity)

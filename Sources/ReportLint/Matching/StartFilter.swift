@@ -40,7 +40,8 @@ struct StartFilter: Sendable {
 
     /// Whether a set (an array, or its raw buffer in the scan) holds a character or pair slot.
     @inline(__always)
-    static func has<Bits: RandomAccessCollection>(_ bits: Bits, _ slot: Int) -> Bool where Bits.Element == UInt64, Bits.Index == Int {
+    static func has<Bits: RandomAccessCollection>(_ bits: Bits, _ slot: Int) -> Bool
+    where Bits.Element == UInt64, Bits.Index == Int {
         bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
 

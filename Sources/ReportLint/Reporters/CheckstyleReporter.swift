@@ -15,10 +15,13 @@ public struct CheckstyleReporter: StreamingReporter {
         var lines = [#"  <file name="\#(path)">"#]
         switch outcome {
         case .failed(let error):
-            lines.append(#"    <error line="1" severity="error" message="\#(XMLText.escape(error.message))" source="reportlint.read"/>"#)
+            lines.append(
+                #"    <error line="1" severity="error" message="\#(XMLText.escape(error.message))" source="reportlint.read"/>"#)
         case .linted(let result):
             for finding in result.findings {
-                lines.append(#"    <error line="\#(finding.start.line)" column="\#(finding.start.column)" severity="\#(finding.severity.rawValue)" message="\#(XMLText.escape(finding.message))" source="\#(XMLText.escape("reportlint." + finding.ruleId))"/>"#)
+                lines.append(
+                    #"    <error line="\#(finding.start.line)" column="\#(finding.start.column)" severity="\#(finding.severity.rawValue)" message="\#(XMLText.escape(finding.message))" source="\#(XMLText.escape("reportlint." + finding.ruleId))"/>"#
+                )
             }
         }
         lines.append("  </file>")

@@ -21,7 +21,8 @@ public struct GitHubReporter: StreamingReporter {
                     "endLine=\(finding.end.line)", "endColumn=\(finding.end.column)",
                     "title=\(GitHubReporter.property(finding.ruleId))",
                 ]
-                return "::\(GitHubReporter.command(finding.severity)) \(properties.joined(separator: ","))::\(GitHubReporter.data(finding.message))\n"
+                return
+                    "::\(GitHubReporter.command(finding.severity)) \(properties.joined(separator: ","))::\(GitHubReporter.data(finding.message))\n"
             }.joined()
         }
     }

@@ -15,13 +15,17 @@ public struct GitLabReporter: StreamingReporter {
         var issues: [JSONValue] = []
         switch outcome {
         case .failed(let error):
-            issues.append(issue(description: error.message, check: "reportlint/read", severity: "blocker",
-                                fingerprint: FindingContext.fingerprint([path, "read"]), path: path, line: 1))
+            issues.append(
+                issue(
+                    description: error.message, check: "reportlint/read", severity: "blocker",
+                    fingerprint: FindingContext.fingerprint([path, "read"]), path: path, line: 1))
         case .linted(let result):
             for (finding, fingerprint) in zip(result.findings, FindingContext.fingerprints(of: result, path: path)) {
-                issues.append(issue(description: finding.message, check: finding.ruleId,
-                                    severity: GitLabReporter.severity(finding.severity), fingerprint: fingerprint,
-                                    path: path, line: finding.start.line))
+                issues.append(
+                    issue(
+                        description: finding.message, check: finding.ruleId,
+                        severity: GitLabReporter.severity(finding.severity), fingerprint: fingerprint,
+                        path: path, line: finding.start.line))
             }
         }
         var output = ""
@@ -36,7 +40,9 @@ public struct GitLabReporter: StreamingReporter {
         wroteIssue ? "\n]\n" : "]\n"
     }
 
-    private func issue(description: String, check: String, severity: String, fingerprint: String, path: String, line: Int) -> JSONValue {
+    private func issue(description: String, check: String, severity: String, fingerprint: String, path: String, line: Int)
+        -> JSONValue
+    {
         .object([
             ("description", .string(description)),
             ("check_name", .string(check)),

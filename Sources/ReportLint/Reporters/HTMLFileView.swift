@@ -100,7 +100,8 @@ private struct ReportText {
             startLines.append(first)
         }
         // A final line break ends the last line; it does not start an empty one.
-        let shownLines = lines.lineCount > 1 && lines.lineStarts[lines.lineCount - 1] == length ? lines.lineCount - 1 : lines.lineCount
+        let shownLines =
+            lines.lineCount > 1 && lines.lineStarts[lines.lineCount - 1] == length ? lines.lineCount - 1 : lines.lineCount
         for line in 1...shownLines {
             page.open("div", ["class": "line", "id": "L\(number)-\(line)"])
             page.element("span", ["class": "ln", "aria-hidden": "true"], text: String(line))
@@ -148,10 +149,12 @@ private struct ReportText {
         let findings = indices.map { result.findings[$0] }
         let severity = findings.map(\.severity).max() ?? .info
         let title = findings.map { "\($0.severity.chineseName) [\($0.ruleId)] \($0.message)" }.joined(separator: "\n")
-        page.element("mark", [
-            "class": "hl \(severity.rawValue)" + (point ? " point" : ""),
-            "data-findings": indices.map { "\(number)-\($0 + 1)" }.joined(separator: " "),
-            "title": title,
-        ], text: text)
+        page.element(
+            "mark",
+            [
+                "class": "hl \(severity.rawValue)" + (point ? " point" : ""),
+                "data-findings": indices.map { "\(number)-\($0 + 1)" }.joined(separator: " "),
+                "title": title,
+            ], text: text)
     }
 }

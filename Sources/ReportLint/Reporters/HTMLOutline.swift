@@ -35,8 +35,15 @@ struct HTMLOutline {
                 parent = document.headings[index].parent
             }
             let standard = heading.marker.form.isStandard
-            page.open("li", ["class": "heading depth-\(min(depth, 4))" + (standard ? "" : " nonstandard"), "data-level": String(heading.level)])
-            link(line: heading.line, text: document.text(heading.marker.range) + clip(document.text(heading.text), 28), into: &page)
+            page.open(
+                "li",
+                [
+                    "class": "heading depth-\(min(depth, 4))" + (standard ? "" : " nonstandard"),
+                    "data-level": String(heading.level),
+                ])
+            link(
+                line: heading.line, text: document.text(heading.marker.range) + clip(document.text(heading.text), 28), into: &page
+            )
             if !standard {
                 page.element("span", ["class": "tag"], text: "应为“\(heading.marker.form.standard.rawValue)”式")
             }

@@ -32,8 +32,11 @@ public struct HTMLReporter: Reporter {
         // When and with what the reports were checked, for whoever reads a printed copy later.
         var about = ["reportlint \(ReportLintVersion.current)"]
         if let checkedOn = run.checkedOn { about.insert("检查日期 \(checkedOn)", at: 0) }
-        if !run.configFiles.isEmpty { about.append("配置 " + run.configFiles.joined(separator: "、")) }
-        else if run.checkedOn != nil { about.append("未使用配置文件（内置规则）") }
+        if !run.configFiles.isEmpty {
+            about.append("配置 " + run.configFiles.joined(separator: "、"))
+        } else if run.checkedOn != nil {
+            about.append("未使用配置文件（内置规则）")
+        }
         page.element("p", ["class": "meta run-meta"], text: about.joined(separator: " · "))
         totals(summary, into: &page)
         page.close("header")
@@ -43,8 +46,10 @@ public struct HTMLReporter: Reporter {
         ruleTable(run, into: &page)
         fileIndex(run, into: &page)
         for (index, outcome) in run.outcomes.enumerated() {
-            HTMLFileView(outcome: outcome, number: index + 1, displayPath: ReportPath.display(outcome.path, base: base),
-                         rules: run.rules).render(into: &page)
+            HTMLFileView(
+                outcome: outcome, number: index + 1, displayPath: ReportPath.display(outcome.path, base: base),
+                rules: run.rules
+            ).render(into: &page)
         }
         page.close("body")
         page.close("html")
@@ -87,8 +92,9 @@ public struct HTMLReporter: Reporter {
                 rows[finding.ruleId, default: RuleRow(rule: finding.ruleId)].add(finding, path: outcome.path)
             }
         }
-        let descriptions = Dictionary(run.rules.map { ($0.header.id, $0.header.description ?? $0.header.message) },
-                                      uniquingKeysWith: { first, _ in first })
+        let descriptions = Dictionary(
+            run.rules.map { ($0.header.id, $0.header.description ?? $0.header.message) },
+            uniquingKeysWith: { first, _ in first })
         page.open("section", ["class": "rules", "id": "rules"])
         page.element("h2", text: "按规则统计")
         guard !rows.isEmpty else {
@@ -99,7 +105,9 @@ public struct HTMLReporter: Reporter {
         page.open("table", ["class": "rule-summary"])
         page.open("thead")
         page.open("tr")
-        for heading in ["规则", "说明", Severity.error.chineseName, Severity.warning.chineseName, Severity.info.chineseName, "合计", "文件数"] {
+        for heading in [
+            "规则", "说明", Severity.error.chineseName, Severity.warning.chineseName, Severity.info.chineseName, "合计", "文件数",
+        ] {
             // Headings over numbers are right-aligned like the numbers.
             page.element("th", ["scope": "col", "class": ["规则", "说明"].contains(heading) ? "text" : "count"], text: heading)
         }
@@ -115,8 +123,9 @@ public struct HTMLReporter: Reporter {
             page.element("td", ["class": "description"], text: descriptions[row.rule] ?? "")
             for severity in [Severity.error, .warning, .info] {
                 let count = row.counts[severity, default: 0]
-                page.element("td", ["class": count > 0 ? "count \(severity.rawValue)" : "count zero", "data-severity": severity.rawValue],
-                             text: String(count))
+                page.element(
+                    "td", ["class": count > 0 ? "count \(severity.rawValue)" : "count zero", "data-severity": severity.rawValue],
+                    text: String(count))
             }
             page.element("td", ["class": "count", "data-severity": "total"], text: String(row.total))
             page.element("td", ["class": "count", "data-files": ""], text: String(row.files.count))
@@ -127,8 +136,9 @@ public struct HTMLReporter: Reporter {
         page.open("tr")
         page.element("th", ["scope": "row", "colspan": "2"], text: "合计")
         for severity in [Severity.error, .warning, .info] {
-            page.element("td", ["class": "count", "data-severity": severity.rawValue],
-                         text: String(sorted.reduce(0) { $0 + $1.counts[severity, default: 0] }))
+            page.element(
+                "td", ["class": "count", "data-severity": severity.rawValue],
+                text: String(sorted.reduce(0) { $0 + $1.counts[severity, default: 0] }))
         }
         page.element("td", ["class": "count", "data-severity": "total"], text: String(sorted.reduce(0) { $0 + $1.total }))
         page.element("td", ["class": "count"], text: String(run.summary.filesWithFindings))
@@ -229,6 +239,8 @@ struct HTMLWriter {
     }
 
     /// Elements after which a line break keeps the page source readable.
-    private static let blocks: Set = ["head", "header", "section", "table", "tr", "thead", "tbody", "tfoot", "div", "li", "ul", "ol",
-                                      "p", "h1", "h2", "h3", "style", "title", "aside", "nav", "dl"]
+    private static let blocks: Set = [
+        "head", "header", "section", "table", "tr", "thead", "tbody", "tfoot", "div", "li", "ul", "ol",
+        "p", "h1", "h2", "h3", "style", "title", "aside", "nav", "dl",
+    ]
 }

@@ -30,7 +30,10 @@ public struct JSONReporter: StreamingReporter {
     /// The same text as `.array(findings.map(finding)).serialized(indent: 3)`, written straight into the
     /// output (no tree for the array and its objects); the keys and values are `finding`'s, the one encoding.
     static func write(_ findings: [Finding], into output: inout String) {
-        guard !findings.isEmpty else { output += "[]"; return }
+        guard !findings.isEmpty else {
+            output += "[]"
+            return
+        }
         output += "["
         for (index, finding) in findings.enumerated() {
             output += index == 0 ? "\n        {\n" : ",\n        {\n"
@@ -46,17 +49,21 @@ public struct JSONReporter: StreamingReporter {
 
     public func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String {
         var members: [(String, JSONValue)] = [
-            ("summary", .object([
-                ("files", .int(summary.files)),
-                ("filesWithFindings", .int(summary.filesWithFindings)),
-                ("unreadable", .int(summary.unreadable)),
-                ("findings", .int(summary.findings)),
-                ("errors", .int(summary.errors)),
-                ("warnings", .int(summary.warnings)),
-                ("infos", .int(summary.infos)),
-                ("waived", .int(summary.waived)),
-                ("baselined", .int(summary.baselined)),
-            ] + (summary.notReports > 0 ? [("notReports", JSONValue.int(summary.notReports))] : []))),
+            (
+                "summary",
+                .object(
+                    [
+                        ("files", .int(summary.files)),
+                        ("filesWithFindings", .int(summary.filesWithFindings)),
+                        ("unreadable", .int(summary.unreadable)),
+                        ("findings", .int(summary.findings)),
+                        ("errors", .int(summary.errors)),
+                        ("warnings", .int(summary.warnings)),
+                        ("infos", .int(summary.infos)),
+                        ("waived", .int(summary.waived)),
+                        ("baselined", .int(summary.baselined)),
+                    ] + (summary.notReports > 0 ? [("notReports", JSONValue.int(summary.notReports))] : []))
+            )
         ]
         if !diagnostics.isEmpty { members.append(("diagnostics", .array(diagnostics.map(JSONValue.string)))) }
         var output = summary.files == 0 ? "]" : "\n  ]"
@@ -78,11 +85,17 @@ public struct JSONReporter: StreamingReporter {
                 ("findings", .array(result.findings.map(finding))),
             ]
             if !result.waived.isEmpty {
-                members.append(("waived", .array(result.waived.map { waived in
-                    guard case .object(let fields) = finding(waived.finding) else { return .null }
-                    return .object(fields + [("reason", .string(waived.waiver.reason))]
-                                   + (waived.waiver.expires.map { [("expires", JSONValue.string($0))] } ?? []))
-                })))
+                members.append(
+                    (
+                        "waived",
+                        .array(
+                            result.waived.map { waived in
+                                guard case .object(let fields) = finding(waived.finding) else { return .null }
+                                return .object(
+                                    fields + [("reason", .string(waived.waiver.reason))]
+                                        + (waived.waiver.expires.map { [("expires", JSONValue.string($0))] } ?? []))
+                            })
+                    ))
             }
             if !result.notes.isEmpty { members.append(("notes", .array(result.notes.map(JSONValue.string)))) }
             return .object(members)

@@ -29,10 +29,13 @@ public struct JUnitReporter: StreamingReporter {
             }
             for finding in result.findings {
                 let name = XMLText.escape("\(finding.ruleId) \(finding.start.line):\(finding.start.column)")
-                let detail = "\(ReportPath.display(outcome.path, base: base)):\(finding.start.line):\(finding.start.column): "
+                let detail =
+                    "\(ReportPath.display(outcome.path, base: base)):\(finding.start.line):\(finding.start.column): "
                     + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleId)]"
                 lines.append(#"    <testcase name="\#(name)" classname="\#(path)">"#)
-                lines.append(#"      <failure type="\#(XMLText.escape(finding.ruleId))" message="\#(XMLText.escape(finding.message))">\#(XMLText.escape(detail))</failure>"#)
+                lines.append(
+                    #"      <failure type="\#(XMLText.escape(finding.ruleId))" message="\#(XMLText.escape(finding.message))">\#(XMLText.escape(detail))</failure>"#
+                )
                 lines.append("    </testcase>")
             }
         }
@@ -42,8 +45,10 @@ public struct JUnitReporter: StreamingReporter {
     }
 
     public func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String {
-        ([XMLText.declaration,
-          #"<testsuites name="reportlint" tests="\#(tests)" failures="\#(summary.findings)" errors="\#(summary.unreadable)">"#]
-         + suites + ["</testsuites>"]).joined(separator: "\n") + "\n"
+        ([
+            XMLText.declaration,
+            #"<testsuites name="reportlint" tests="\#(tests)" failures="\#(summary.findings)" errors="\#(summary.unreadable)">"#,
+        ]
+            + suites + ["</testsuites>"]).joined(separator: "\n") + "\n"
     }
 }

@@ -31,7 +31,9 @@ public struct OutlineRenderer {
             if heading.isRunIn { notes.append("段首标题") }
             if !heading.marker.form.isStandard { notes.append("非标准编号，应为“\(heading.marker.form.standard.rawValue)”式") }
             let label = lineLabel(heading.line)
-            lines.append("  \(label)\(indent(depth))\(document.text(heading.marker.range))\(document.text(heading.text))  [\(notes.joined(separator: "，"))]")
+            lines.append(
+                "  \(label)\(indent(depth))\(document.text(heading.marker.range))\(document.text(heading.text))  [\(notes.joined(separator: "，"))]"
+            )
             for item in itemsByHeading[heading.index] ?? [] { lines.append(itemLine(item, depth: depth + 1)) }
         }
         lines.append("部分：")
@@ -43,7 +45,8 @@ public struct OutlineRenderer {
                 lines.append("  \(paddedId)  未找到")
             }
             for span in spans {
-                lines.append("  \(paddedId)  \(lineLabel(span.line))\(sourceName(span.source))  \(clip(document.text(span.anchor), 30))")
+                lines.append(
+                    "  \(paddedId)  \(lineLabel(span.line))\(sourceName(span.source))  \(clip(document.text(span.anchor), 30))")
             }
         }
         let closing = document.paragraphs.filter { [.closing, .signature, .date].contains($0.role) }
@@ -100,28 +103,37 @@ public struct OutlineRenderer {
             return [("line", .int(position.line)), ("column", .int(position.column)), ("text", .string(document.text(range)))]
         }
         func item(_ item: SeriesItem) -> JSONValue {
-            .object([("ordinal", .int(item.ordinal)), ("marker", .string(document.text(item.marker)))]
+            .object(
+                [("ordinal", .int(item.ordinal)), ("marker", .string(document.text(item.marker)))]
                     + located(item.text, at: item.marker.start))
         }
         func node(_ heading: Heading) -> JSONValue {
             let children = document.headings.filter { $0.parent == heading.index }
             let items = document.seriesItems.filter { $0.headingIndex == heading.index }
-            return .object([
-                ("level", .int(heading.level)),
-                ("numbering", .string(document.text(heading.marker.range))),
-                ("form", .string(heading.marker.form.rawValue)),
-                ("standard", .bool(heading.marker.form.isStandard)),
-                ("value", .int(heading.marker.value)),
-            ] + located(heading.text, at: heading.marker.range.start) + [
-                ("runIn", .bool(heading.isRunIn)),
-                ("items", .array(items.map(item))),
-                ("children", .array(children.map(node))),
-            ])
+            return .object(
+                [
+                    ("level", .int(heading.level)),
+                    ("numbering", .string(document.text(heading.marker.range))),
+                    ("form", .string(heading.marker.form.rawValue)),
+                    ("standard", .bool(heading.marker.form.isStandard)),
+                    ("value", .int(heading.marker.value)),
+                ] + located(heading.text, at: heading.marker.range.start) + [
+                    ("runIn", .bool(heading.isRunIn)),
+                    ("items", .array(items.map(item))),
+                    ("children", .array(children.map(node))),
+                ])
         }
         let sections: [JSONValue] = sectionRuleIds.map { id in
-            .object([("rule", .string(id)), ("found", .array((result.sections[id] ?? []).map { span in
-                .object([("source", .string(span.source.rawValue))] + located(span.anchor))
-            }))])
+            .object([
+                ("rule", .string(id)),
+                (
+                    "found",
+                    .array(
+                        (result.sections[id] ?? []).map { span in
+                            .object([("source", .string(span.source.rawValue))] + located(span.anchor))
+                        })
+                ),
+            ])
         }
         return .object([
             ("path", .string(result.path)),
@@ -131,9 +143,13 @@ public struct OutlineRenderer {
             ("headings", .array(document.headings.filter { $0.parent == nil }.map(node))),
             ("items", .array(document.seriesItems.filter { $0.headingIndex == nil }.map(item))),
             ("sections", .array(sections)),
-            ("closing", .array(document.paragraphs.filter { [.closing, .signature, .date].contains($0.role) }.map {
-                .object([("role", .string($0.role.rawValue))] + located($0.range))
-            })),
+            (
+                "closing",
+                .array(
+                    document.paragraphs.filter { [.closing, .signature, .date].contains($0.role) }.map {
+                        .object([("role", .string($0.role.rawValue))] + located($0.range))
+                    })
+            ),
             ("notes", .array(result.notes.map(JSONValue.string))),
         ])
     }

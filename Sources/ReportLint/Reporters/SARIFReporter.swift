@@ -17,12 +17,17 @@ public struct SARIFReporter: StreamingReporter {
     // the files that could not be read. Results sit at the fifth level of indentation.
     public mutating func begin(rules: [any Rule]) -> String {
         ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.header.id, $0) })
-        let tool = JSONValue.object([("driver", .object([
-            ("name", .string("ReportLint")),
-            ("version", .string(ReportLintVersion.current)),
-            ("informationUri", .string(ReportLintVersion.informationURI)),
-            ("rules", .array(rules.map(rule))),
-        ]))])
+        let tool = JSONValue.object([
+            (
+                "driver",
+                .object([
+                    ("name", .string("ReportLint")),
+                    ("version", .string(ReportLintVersion.current)),
+                    ("informationUri", .string(ReportLintVersion.informationURI)),
+                    ("rules", .array(rules.map(rule))),
+                ])
+            )
+        ])
         return "{\n" + JSONValue.member("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json"), level: 1) + ",\n"
             + JSONValue.member("version", .string("2.1.0"), level: 1) + ",\n"
             + "  \"runs\": [\n    {\n"
@@ -35,16 +40,19 @@ public struct SARIFReporter: StreamingReporter {
         let path = ReportPath.display(outcome.path, base: base)
         switch outcome {
         case .failed(let error):
-            notifications.append(.object([
-                ("level", .string("error")),
-                ("message", .object([("text", .string("\(path): \(error.message)"))])),
-                ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(path))]))])])),
-            ]))
+            notifications.append(
+                .object([
+                    ("level", .string("error")),
+                    ("message", .object([("text", .string("\(path): \(error.message)"))])),
+                    ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(path))]))])])),
+                ]))
             return ""
         case .linted(let result):
             var output = ""
             for (finding, fingerprint) in zip(result.findings, FindingContext.fingerprints(of: result, path: path)) {
-                output += (wroteResult ? ",\n        " : "\n        ") + self.result(finding, fingerprint: fingerprint, path: path).serialized(indent: 4)
+                output +=
+                    (wroteResult ? ",\n        " : "\n        ")
+                    + self.result(finding, fingerprint: fingerprint, path: path).serialized(indent: 4)
                 wroteResult = true
             }
             return output
@@ -52,11 +60,14 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     public mutating func end(_ summary: LintRun.Summary, diagnostics: [String]) -> String {
-        let invocations = JSONValue.array([.object([
-            ("executionSuccessful", .bool(notifications.isEmpty)),
-            ("toolExecutionNotifications", .array(notifications)),
-        ])])
-        return (wroteResult ? "\n      ]" : "]") + ",\n" + JSONValue.member("invocations", invocations, level: 3) + "\n    }\n  ]\n}\n"
+        let invocations = JSONValue.array([
+            .object([
+                ("executionSuccessful", .bool(notifications.isEmpty)),
+                ("toolExecutionNotifications", .array(notifications)),
+            ])
+        ])
+        return (wroteResult ? "\n      ]" : "]") + ",\n" + JSONValue.member("invocations", invocations, level: 3)
+            + "\n    }\n  ]\n}\n"
     }
 
     private func result(_ finding: Finding, fingerprint: String, path: String) -> JSONValue {
@@ -65,13 +76,26 @@ public struct SARIFReporter: StreamingReporter {
         members += [
             ("level", .string(SARIFReporter.level(finding.severity))),
             ("message", .object([("text", .string(finding.message))])),
-            ("locations", .array([.object([("physicalLocation", .object([
-                ("artifactLocation", artifact(path)),
-                ("region", .object([
-                    ("startLine", .int(finding.start.line)), ("startColumn", .int(finding.start.column)),
-                    ("endLine", .int(finding.end.line)), ("endColumn", .int(finding.end.column)),
-                ])),
-            ]))])])),
+            (
+                "locations",
+                .array([
+                    .object([
+                        (
+                            "physicalLocation",
+                            .object([
+                                ("artifactLocation", artifact(path)),
+                                (
+                                    "region",
+                                    .object([
+                                        ("startLine", .int(finding.start.line)), ("startColumn", .int(finding.start.column)),
+                                        ("endLine", .int(finding.end.line)), ("endColumn", .int(finding.end.column)),
+                                    ])
+                                ),
+                            ])
+                        )
+                    ])
+                ])
+            ),
             ("partialFingerprints", .object([("reportlintContext/v1", .string(fingerprint))])),
         ]
         if let suggestion = finding.suggestion {

@@ -18,7 +18,10 @@ public enum TerminalText {
         guard text.unicodeScalars.contains(where: { isUnsafe($0) && !(keepNewlines && $0 == "\n") }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            guard isUnsafe(scalar), !(keepNewlines && scalar == "\n") else { result.unicodeScalars.append(scalar); continue }
+            guard isUnsafe(scalar), !(keepNewlines && scalar == "\n") else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
             switch scalar {
             case "\n": result += "\\n"
             case "\r": result += "\\r"

@@ -38,7 +38,8 @@ public struct TextReporter: StreamingReporter {
 
     func header(_ finding: Finding, path: String) -> String {
         let severity = paint(finding.severity.chineseName, TextReporter.style(for: finding.severity))
-        return "\(TerminalText.escape(path)):\(finding.start.line):\(finding.start.column): \(severity): \(TerminalText.escape(finding.message)) "
+        return
+            "\(TerminalText.escape(path)):\(finding.start.line):\(finding.start.column): \(severity): \(TerminalText.escape(finding.message)) "
             + paint("[\(TerminalText.escape(finding.ruleId))]", "2")
     }
 
@@ -51,10 +52,13 @@ public struct TextReporter: StreamingReporter {
         let windowStart = max(lineScalars.startIndex, lineScalars.startIndex + finding.start.column - 1 - 60)
         let windowEnd = min(lineScalars.endIndex, lineScalars.startIndex + finding.start.column - 1 + 200)
         let lineStartsWindow = windowStart == lineScalars.startIndex
-        let scalars = Array(lineScalars[windowStart..<max(windowStart, windowEnd)]).map { $0 == "\t" || $0 == "\u{2028}" ? " " : TerminalText.visible($0) }
+        let scalars = Array(lineScalars[windowStart..<max(windowStart, windowEnd)]).map {
+            $0 == "\t" || $0 == "\u{2028}" ? " " : TerminalText.visible($0)
+        }
         let offsetInWindow = windowStart - lineScalars.startIndex
         let start = min(finding.start.column - 1 - offsetInWindow, scalars.count)
-        let end = finding.end.line == line ? max(start, min(finding.end.column - 1 - offsetInWindow, scalars.count)) : scalars.count
+        let end =
+            finding.end.line == line ? max(start, min(finding.end.column - 1 - offsetInWindow, scalars.count)) : scalars.count
 
         // Choose a window: up to 40 columns of context before the finding, then as much as fits.
         var from = start
@@ -80,11 +84,14 @@ public struct TextReporter: StreamingReporter {
         let indent = prefix.count + DisplayWidth.of(scalars[from..<max(from, start)])
         let markWidth = max(1, DisplayWidth.of(scalars[min(start, to)..<min(max(end, start), to)]))
         let marks = "^" + String(repeating: "~", count: markWidth - 1)
-        var excerpt = " \(gutter) | \(prefix)\(String(shown))\(suffix)\n"
+        var excerpt =
+            " \(gutter) | \(prefix)\(String(shown))\(suffix)\n"
             + " \(pad) | \(String(repeating: " ", count: indent))\(paint(marks, TextReporter.style(for: finding.severity)))\n"
         if source.format == .docx {
             // Word shows no line numbers: name the paragraph and how it begins, to find it with Ctrl+F.
-            let opening = String(String.UnicodeScalarView(lineScalars.prefix(16).map(TerminalText.visible))) + (lineScalars.count > 16 ? "……" : "")
+            let opening =
+                String(String.UnicodeScalarView(lineScalars.prefix(16).map(TerminalText.visible)))
+                + (lineScalars.count > 16 ? "……" : "")
             excerpt += "  = Word 中第 \(line) 段，开头是“\(opening)”\n"
         }
         return excerpt

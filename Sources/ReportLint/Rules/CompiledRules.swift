@@ -21,8 +21,10 @@ public struct CompiledRules: Sendable {
 
         let builder = LiteralTableBuilder()
         let rules = packs.flatMap(\.rules).map { $0.definition.compile(header: $0.header, literals: builder) }
-        return .success(CompiledRules(packs: packs, rules: rules, sectionRules: rules.compactMap { $0 as? SectionRule },
-                                      literals: builder.build()))
+        return .success(
+            CompiledRules(
+                packs: packs, rules: rules, sectionRules: rules.compactMap { $0 as? SectionRule },
+                literals: builder.build()))
     }
 
     /// The checks across packs. `brokenIds`: rules of files with mistakes that could not be read; a
@@ -42,8 +44,10 @@ public struct CompiledRules: Sendable {
             guard let target = byId[within.value] else {
                 if brokenIds.contains(within.value) { continue }
                 let sections = byId.values.filter { $0.header.kind == .section }.map(\.header.id)
-                errors.append(RuleError(.unknownWithin(within.value, suggestion: Suggestions.nearest(to: within.value, in: sections)),
-                                        at: within.location))
+                errors.append(
+                    RuleError(
+                        .unknownWithin(within.value, suggestion: Suggestions.nearest(to: within.value, in: sections)),
+                        at: within.location))
                 continue
             }
             if target.header.kind != .section {

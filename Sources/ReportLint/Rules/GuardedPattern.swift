@@ -35,7 +35,9 @@ struct GuardedPattern: Sendable {
     /// windows that can hold a match are searched when the guard and the reach allow it.
     func matches(_ context: RuleContext, onTimeout: () -> Void) -> [ByteRange] {
         let source = context.document.source
-        guard let hits = guardHits(context), reach != .whole else { return pattern.matches(in: source.text, onTimeout: onTimeout) }
+        guard let hits = guardHits(context), reach != .whole else {
+            return pattern.matches(in: source.text, onTimeout: onTimeout)
+        }
         if hits.isEmpty { return [] }
         let windows = SearchWindows.around(hits, reach: reach, in: source.bytes)
         // Windows that cover most of the text save nothing over one search of it.
@@ -56,7 +58,8 @@ struct GuardedPattern: Sendable {
             var candidates: [(range: ByteRange, paragraph: Int)] = []
             var paragraphSentences: (index: Int, sentences: [ByteRange]) = (-1, [])
             for hit in hits {
-                guard let paragraph = document.paragraph(containing: hit.start), paragraph.role == .body || paragraph.role == .heading
+                guard let paragraph = document.paragraph(containing: hit.start),
+                    paragraph.role == .body || paragraph.role == .heading
                 else { continue }
                 if paragraph.index != paragraphSentences.index {
                     paragraphSentences = (paragraph.index, document.sentences(of: paragraph))
@@ -91,7 +94,7 @@ struct GuardedPattern: Sendable {
             guard literal.unicodeScalars.count == 1, let scalar = literal.unicodeScalars.first else { return false }
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
                 return true
             default:
                 return scalar.isASCII
@@ -115,7 +118,13 @@ struct GuardedPattern: Sendable {
         var depth = 0
         // A top-level | means the whole pattern is an alternation: no single requirement.
         for scalar in scalars {
-            if scalar == "(" { depth += 1 } else if scalar == ")" { depth -= 1 } else if scalar == "|" && depth == 0 { return nil }
+            if scalar == "(" {
+                depth += 1
+            } else if scalar == ")" {
+                depth -= 1
+            } else if scalar == "|" && depth == 0 {
+                return nil
+            }
         }
         func optionalQuantifier(at position: Int) -> Bool {
             guard position < scalars.count else { return false }
@@ -202,9 +211,17 @@ struct GuardedPattern: Sendable {
         var inClass = false
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar == "\\" { index += 2; continue }
-            if inClass { if scalar == "]" { inClass = false } } else if scalar == "[" { inClass = true }
-            else if scalar == "(" { depth += 1 } else if scalar == ")" {
+            if scalar == "\\" {
+                index += 2
+                continue
+            }
+            if inClass {
+                if scalar == "]" { inClass = false }
+            } else if scalar == "[" {
+                inClass = true
+            } else if scalar == "(" {
+                depth += 1
+            } else if scalar == ")" {
                 depth -= 1
                 if depth == 0 { return index }
             }
@@ -219,9 +236,15 @@ struct GuardedPattern: Sendable {
         let openers: [[Unicode.Scalar]] = ["(?=", "(?!", "(?<=", "(?<!"].map { Array($0.unicodeScalars) }
         var index = 0
         while index < scalars.count {
-            if scalars[index] == "\\" { index += 2; continue }
-            if scalars[index] == "(", openers.contains(where: { index + $0.count <= scalars.count && Array(scalars[index..<(index + $0.count)]) == $0 }),
-               let close = balancedClose(scalars, from: index) {
+            if scalars[index] == "\\" {
+                index += 2
+                continue
+            }
+            if scalars[index] == "(",
+                openers.contains(where: { index + $0.count <= scalars.count && Array(scalars[index..<(index + $0.count)]) == $0 }
+                ),
+                let close = balancedClose(scalars, from: index)
+            {
                 scalars.removeSubrange(index...close)
                 continue
             }

@@ -80,8 +80,9 @@ public struct RuleHeader: Sendable {
 
     /// The same rule at another severity (set in `.reportlint.yml`).
     func with(severity: Severity) -> RuleHeader {
-        RuleHeader(id: id, kind: kind, severity: severity, message: message, description: description, types: types,
-                   pack: pack, location: location, examples: examples)
+        RuleHeader(
+            id: id, kind: kind, severity: severity, message: message, description: description, types: types,
+            pack: pack, location: location, examples: examples)
     }
 
     /// Keys every rule may have, whatever its kind.

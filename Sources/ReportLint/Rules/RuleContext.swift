@@ -64,13 +64,16 @@ public struct RuleContext: Sendable {
         return (sections[sectionId] ?? []).map(\.extent)
     }
 
-    public func finding(_ header: RuleHeader, at range: ByteRange, message: String? = nil,
-                        suggestion: String? = nil, severity: Severity? = nil) -> Finding {
+    public func finding(
+        _ header: RuleHeader, at range: ByteRange, message: String? = nil,
+        suggestion: String? = nil, severity: Severity? = nil
+    ) -> Finding {
         let source = document.source
         let start = source.position(ofByte: range.start)
-        return Finding(ruleId: header.id, severity: severity ?? header.severity, message: message ?? header.message,
-                       range: range, start: start, end: range.isEmpty ? start : source.position(ofByte: range.end, end: true),
-                       suggestion: suggestion)
+        return Finding(
+            ruleId: header.id, severity: severity ?? header.severity, message: message ?? header.message,
+            range: range, start: start, end: range.isEmpty ? start : source.position(ofByte: range.end, end: true),
+            suggestion: suggestion)
     }
 }
 

@@ -8,7 +8,8 @@ public enum RuleExplanation {
         var lines = ["\(header.id)  [\(header.kind.rawValue)，\(header.severity.chineseName)，规则包 \(header.pack)]"]
         lines.append("提示：\(header.message)")
         if let description = header.description { lines.append("说明：\(description)") }
-        let types = header.types.map { $0.sorted { $0.rawValue < $1.rawValue }.map(\.chineseName).joined(separator: "、") } ?? "所有文种"
+        let types =
+            header.types.map { $0.sorted { $0.rawValue < $1.rawValue }.map(\.chineseName).joined(separator: "、") } ?? "所有文种"
         lines.append("适用：\(types)")
         lines.append("可自动修正：\(rule.fixable ? "是" : "否")")
         if let formulation = rule as? FormulationRule {
@@ -24,7 +25,8 @@ public enum RuleExplanation {
             lines.append("\(table.tableTitle)：")
             lines += table.tableLines.map { "  " + $0 }
         }
-        for (title, examples) in [("正确示例（不提示）", header.examples.pass), ("错误示例（会提示）", header.examples.fail)] where !examples.isEmpty {
+        for (title, examples) in [("正确示例（不提示）", header.examples.pass), ("错误示例（会提示）", header.examples.fail)]
+        where !examples.isEmpty {
             lines.append("\(title)：")
             for example in examples {
                 // Each example as a list item; the lines of a multi-line example are indented under it.

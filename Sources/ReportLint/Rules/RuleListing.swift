@@ -16,8 +16,10 @@ public enum RuleListing {
     public static func table(_ rules: CompiledRules) -> String {
         let rows = rules.rules.map { rule -> [String] in
             let header = rule.header
-            return [header.id, header.kind.rawValue, severity(rule, in: rules), header.pack,
-                    types(header)?.joined(separator: ",") ?? "all", rule.fixable ? "yes" : "no"]
+            return [
+                header.id, header.kind.rawValue, severity(rule, in: rules), header.pack,
+                types(header)?.joined(separator: ",") ?? "all", rule.fixable ? "yes" : "no",
+            ]
         }
         let table = [["ID", "KIND", "SEVERITY", "PACK", "TYPES", "FIXABLE"]] + rows
         let widths = (0..<6).map { column in table.map { $0[column].count }.max() ?? 0 }

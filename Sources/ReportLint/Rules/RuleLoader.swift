@@ -74,8 +74,9 @@ public enum RuleLoader {
         partial.errors = reader.errors
         partial.warnings = reader.warnings
         if let name {
-            partial.pack = RulePack(name: name.value, file: file, description: fields.string("description")?.value, rules: rules,
-                                    warnings: reader.warnings)
+            partial.pack = RulePack(
+                name: name.value, file: file, description: fields.string("description")?.value, rules: rules,
+                warnings: reader.warnings)
         }
         return partial
     }
@@ -118,11 +119,12 @@ public enum RuleLoader {
     /// `types:` of a pack or a rule; nil when absent.
     static func documentTypes(_ fields: MappingFields) -> Set<DocumentType>? {
         guard let names = fields.strings("types") else { return nil }
-        return Set(names.compactMap { name in
-            if let type = DocumentType(rawValue: name.value) { return type }
-            fields.reader.report(.invalidDocumentType(name.value), at: name.location)
-            return nil
-        })
+        return Set(
+            names.compactMap { name in
+                if let type = DocumentType(rawValue: name.value) { return type }
+                fields.reader.report(.invalidDocumentType(name.value), at: name.location)
+                return nil
+            })
     }
 
     /// One rule; it inherits the pack's `types` unless it names its own.
@@ -134,8 +136,11 @@ public enum RuleLoader {
             if case .scalar(let scalar) = kindNode, let known = RuleKind(rawValue: scalar.string) {
                 kind = known
             } else if case .scalar(let scalar) = kindNode {
-                reader.report(.unknownKind(scalar.string, suggestion: Suggestions.nearest(
-                    to: scalar.string, in: RuleKind.allCases.map(\.rawValue))), at: kindNode)
+                reader.report(
+                    .unknownKind(
+                        scalar.string,
+                        suggestion: Suggestions.nearest(
+                            to: scalar.string, in: RuleKind.allCases.map(\.rawValue))), at: kindNode)
             } else {
                 reader.report(.wrongType(key: "kind", expected: "字符串"), at: kindNode)
             }
@@ -151,8 +156,11 @@ public enum RuleLoader {
         let message = fields.string("message", required: true)
         var severity = Severity.warning
         if let value = fields.string("severity") {
-            if let known = Severity(rawValue: value.value) { severity = known }
-            else { reader.report(.invalidSeverity(value.value), at: value.location) }
+            if let known = Severity(rawValue: value.value) {
+                severity = known
+            } else {
+                reader.report(.invalidSeverity(value.value), at: value.location)
+            }
         }
         let types = documentTypes(fields) ?? packTypes
         var examples = parseExamples(fields)
@@ -163,15 +171,17 @@ public enum RuleLoader {
         }
 
         guard reader.errorCount == errorsBefore, let kind, let id, let message, let definition else { return nil }
-        let header = RuleHeader(id: id.value, kind: kind, severity: severity, message: message.value,
-                                description: fields.string("description")?.value, types: types, pack: pack,
-                                location: reader.location(of: node), examples: examples)
+        let header = RuleHeader(
+            id: id.value, kind: kind, severity: severity, message: message.value,
+            description: fields.string("description")?.value, types: types, pack: pack,
+            location: reader.location(of: node), examples: examples)
         return RuleSpec(header: header, definition: definition)
     }
 
     static func parseExamples(_ fields: MappingFields) -> RuleExamples {
         guard let node = fields.value("examples"),
-              let examples = fields.reader.fields(node, what: "examples", allowed: ["pass", "fail"]) else {
+            let examples = fields.reader.fields(node, what: "examples", allowed: ["pass", "fail"])
+        else {
             return RuleExamples()
         }
         return RuleExamples(pass: examples.strings("pass") ?? [], fail: examples.strings("fail") ?? [])
@@ -182,7 +192,9 @@ public enum RuleLoader {
     static func isValidId(_ id: String) -> Bool {
         id.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { segment in
             guard let first = segment.first, isLowerAlphanumeric(first) else { return false }
-            return segment.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+            return segment.allSatisfy {
+                isLowerAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+            }
         }
     }
 

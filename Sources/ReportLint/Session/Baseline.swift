@@ -58,8 +58,10 @@ public struct Baseline: Sendable {
 
     public func serialized() -> String {
         let entries = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { key, count in
-            JSONValue.object([("path", .string(key.path)), ("rule", .string(key.rule)),
-                              ("context", .string(key.context)), ("count", .int(count))])
+            JSONValue.object([
+                ("path", .string(key.path)), ("rule", .string(key.rule)),
+                ("context", .string(key.context)), ("count", .int(count)),
+            ])
         }
         return JSONValue.object([("version", .int(version)), ("findings", .array(entries))]).serialized() + "\n"
     }
@@ -90,12 +92,13 @@ public struct Baseline: Sendable {
         case .failure(let reason): return .failure(.unreadable(path, reason.description))
         }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = root["findings"] as? [[String: Any]] else { return .failure(.invalid(path)) }
+            let entries = root["findings"] as? [[String: Any]]
+        else { return .failure(.invalid(path)) }
         var baseline = Baseline()
         baseline.version = root["version"] as? Int ?? 1
         for entry in entries {
             guard let file = entry["path"] as? String, let rule = entry["rule"] as? String,
-                  let context = entry["context"] as? String, let count = entry["count"] as? Int, count > 0
+                let context = entry["context"] as? String, let count = entry["count"] as? Int, count > 0
             else { return .failure(.invalid(path)) }
             baseline.counts[Key(path: file, rule: rule, context: context), default: 0] += count
         }

@@ -50,8 +50,11 @@ public struct Gate {
                 }
                 if expiredSeen.insert(waiver.location.description).inserted { expired.append(waiver) }
             }
-            if baseline != nil, baseline!.consume(Baseline.key(finding, path: baselinePath, source: source))
-                || (baseline!.version == 1 && baseline!.consume(Baseline.legacyKey(finding, path: reportPath, source: source))) {
+            if baseline != nil,
+                baseline!.consume(Baseline.key(finding, path: baselinePath, source: source))
+                    || (baseline!.version == 1
+                        && baseline!.consume(Baseline.legacyKey(finding, path: reportPath, source: source)))
+            {
                 result.baselined += 1
                 continue
             }
@@ -65,7 +68,11 @@ public struct Gate {
     /// reported as expired), in the order they stand in their files.
     public var unusedWaivers: [Waiver] {
         applicable.filter { !used.contains($0.key) && !$0.value.isExpired(today: today) }.values
-            .sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }
+            .sorted {
+                ($0.location.file, $0.location.line, $0.location.column) < (
+                    $1.location.file, $1.location.line, $1.location.column
+                )
+            }
     }
 
     /// Baseline entries for the linted files that matched no finding: fixed, or their text changed.
@@ -76,8 +83,8 @@ public struct Gate {
     /// The diagnostics for `unusedWaivers` and `unusedBaselineEntries`, in Chinese.
     public var unusedDiagnostics: [String] {
         var lines = unusedWaivers.map { waiver in
-            "\(waiver.location): 警告: 豁免没有用到：规则 \(waiver.rule) 在所检查的文件中没有可豁免的问题" +
-                (waiver.text.map { "（文字“\($0)”）" } ?? "") + "，可删除这条豁免"
+            "\(waiver.location): 警告: 豁免没有用到：规则 \(waiver.rule) 在所检查的文件中没有可豁免的问题" + (waiver.text.map { "（文字“\($0)”）" } ?? "")
+                + "，可删除这条豁免"
         }
         let entries = unusedBaselineEntries
         if let baselineFile, !entries.isEmpty {

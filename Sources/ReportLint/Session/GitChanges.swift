@@ -17,7 +17,10 @@ public enum GitChanges {
         case .success(let top):
             let root = top.trimmingCharacters(in: .whitespacesAndNewlines)
             var changed = Set<String>()
-            for arguments in [["diff", "--name-only", "-z", "--diff-filter=ACMR", "--end-of-options", ref, "--"], ["ls-files", "--others", "--exclude-standard", "-z"]] {
+            for arguments in [
+                ["diff", "--name-only", "-z", "--diff-filter=ACMR", "--end-of-options", ref, "--"],
+                ["ls-files", "--others", "--exclude-standard", "-z"],
+            ] {
                 switch git(arguments, in: root) {
                 case .failure(let failure): return .failure(failure)
                 case .success(let output):
@@ -56,7 +59,8 @@ public enum GitChanges {
         let errorText = String(decoding: errorData.get(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            return .failure(Failure(message: "git \(arguments.first ?? "") 失败：\(errorText.trimmingCharacters(in: .whitespacesAndNewlines))"))
+            return .failure(
+                Failure(message: "git \(arguments.first ?? "") 失败：\(errorText.trimmingCharacters(in: .whitespacesAndNewlines))"))
         }
         return .success(String(decoding: data, as: UTF8.self))
     }
@@ -66,6 +70,14 @@ public enum GitChanges {
 private final class ThreadHandOver: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+    func set(_ value: Data) {
+        lock.lock()
+        data = value
+        lock.unlock()
+    }
+    func get() -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
 }

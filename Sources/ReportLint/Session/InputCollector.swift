@@ -1,13 +1,14 @@
 import Foundation
 
-/// Expands the paths given on the command line: files as given (whatever their name), directories
-/// walked recursively for files matching `include` and not `exclude` (patterns relative to the
-/// directory; by default .txt, .md, .docx and the formats LibreOffice converts: .doc, .wps, .rtf, .odt), hidden entries and `.git` skipped, Word's lock files
-/// (`~$报告.docx`) skipped, symbolic links to directories followed unless they
-/// lead back into a folder being walked (a loop, reported), results sorted; `-` is standard input.
+/// Expands the paths given on the command line: files as given (whatever their name), directories walked recursively
+/// for files matching `include` and not `exclude` (patterns relative to the directory; by default .txt, .md, .docx and
+/// the formats LibreOffice converts: .doc, .wps, .rtf, .odt), hidden entries and `.git` skipped, Word's lock files
+/// (`~$报告.docx`) skipped, symbolic links to directories followed unless they lead back into a folder being walked (a
+/// loop, reported), results sorted; `-` is standard input.
 public struct InputCollector {
     /// What a directory walk picks up unless `--include` says otherwise.
-    public static let defaultInclude = [Glob("*.txt"), Glob("*.md"), Glob("*.markdown"), Glob("*.docx")]
+    public static let defaultInclude =
+        [Glob("*.txt"), Glob("*.md"), Glob("*.markdown"), Glob("*.docx")]
         + LegacyConverter.extensions.sorted().map { Glob("*.\($0)") }
 
     public var include: [Glob]
@@ -33,7 +34,8 @@ public struct InputCollector {
         var collected = Collected()
         for argument in arguments {
             var isDirectory: ObjCBool = false
-            if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+            if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue
+            {
                 var found: [String] = []
                 let root = realPath(argument)
                 walk(argument, relative: "", root: root, ancestors: [root], into: &found, warnings: &collected.warnings)
@@ -78,8 +80,10 @@ public struct InputCollector {
         return found.map { fixed.isEmpty && !pattern.hasPrefix("/") ? String($0.dropFirst(2)) : $0 }.sorted()
     }
 
-    private func walk(_ directory: String, relative: String, root: String, ancestors: Set<String>, into found: inout [String],
-                      warnings: inout [String], matching: (String) -> Bool = { _ in true }) {
+    private func walk(
+        _ directory: String, relative: String, root: String, ancestors: Set<String>, into found: inout [String],
+        warnings: inout [String], matching: (String) -> Bool = { _ in true }
+    ) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -91,7 +95,9 @@ public struct InputCollector {
                 let target = realPath(path)
                 if target != root && !target.hasPrefix(root == "/" ? "/" : root + "/") {
                     if isDirectory.boolValue || include.contains(where: { $0.matches(relativePath) }) {
-                        warnings.append("\(TerminalText.escape(path)): 符号链接指向所检查目录之外（\(TerminalText.escape(target))），未检查；需要时加 --follow-symlinks")
+                        warnings.append(
+                            "\(TerminalText.escape(path)): 符号链接指向所检查目录之外（\(TerminalText.escape(target))），未检查；需要时加 --follow-symlinks"
+                        )
                     }
                     continue
                 }
@@ -102,9 +108,13 @@ public struct InputCollector {
                     warnings.append("\(TerminalText.escape(path)): 符号链接指回上级目录，形成循环，未再进入")
                     continue
                 }
-                walk(path, relative: relativePath, root: root, ancestors: ancestors.union([real]), into: &found, warnings: &warnings, matching: matching)
-            } else if include.contains(where: { $0.matches(relativePath) }) && !exclude.contains(where: { $0.matches(relativePath) })
-                        && matching(relativePath) {
+                walk(
+                    path, relative: relativePath, root: root, ancestors: ancestors.union([real]), into: &found,
+                    warnings: &warnings, matching: matching)
+            } else if include.contains(where: { $0.matches(relativePath) })
+                && !exclude.contains(where: { $0.matches(relativePath) })
+                && matching(relativePath)
+            {
                 // A named pipe or a device found in a folder would block or never end: said, not opened.
                 // (Given by name, one is read: that is how `reportlint lint <(command)` works.)
                 var info = stat()

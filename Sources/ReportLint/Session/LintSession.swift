@@ -20,9 +20,10 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
     public init(options: LintOptions, onDiagnostic: @escaping (SessionDiagnostic) -> Void = { _ in }) {
         self.options = options
         self.onDiagnostic = onDiagnostic
-        cache = RuleSetCache(rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
-                             explicitConfig: options.explicitConfig, overrides: options.overrides,
-                             discovers: options.discoversConfiguration)
+        cache = RuleSetCache(
+            rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
+            explicitConfig: options.explicitConfig, overrides: options.overrides,
+            discovers: options.discoversConfiguration)
     }
 
     // MARK: Configuration
@@ -58,8 +59,10 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
             switch cache.resolve(for: governing) {
             case .success(let resolved):
                 try checkOverrides(against: resolved)
-                planned.append(PlannedFile(path: path, rules: resolved.rules, config: resolved.config,
-                                           type: options.type ?? resolved.config?.type(for: governing)))
+                planned.append(
+                    PlannedFile(
+                        path: path, rules: resolved.rules, config: resolved.config,
+                        type: options.type ?? resolved.config?.type(for: governing)))
                 // Warnings of the rule files (a folded list item), once per rule file.
                 for warning in resolved.rules.warnings where remember(warning.description) {
                     onDiagnostic(.written(warning.description))
@@ -115,7 +118,7 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
         let arguments = arguments.isEmpty ? ["."] : arguments
         let collector = InputCollector(include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks)
         let collected = collector.collect(arguments)
-        collected.warnings.forEach { onDiagnostic(SessionDiagnostic(.warning, $0)) }
+        for warning in collected.warnings { onDiagnostic(SessionDiagnostic(.warning, warning)) }
         var candidates = collected.paths
         if let changedSince = options.changedSince {
             // git runs in the repository of the linted paths (each argument's folder), not the current folder.
@@ -161,16 +164,21 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
     /// Lints the plan's files on `options.threads` threads and hands each gated outcome to `deliver` in
     /// input order, one at a time, as soon as it and every earlier one are done (memory stays flat).
     /// Waivers, the baseline and `errorsOnly` are applied; `writeBaselineFile` is written at the end.
-    public func run(_ plan: Plan, progress: (@Sendable (Int) -> Void)? = nil,
-                    deliver: (Int, FileOutcome) -> Void) throws(SessionError) -> Ending {
+    public func run(
+        _ plan: Plan, progress: (@Sendable (Int) -> Void)? = nil,
+        deliver: (Int, FileOutcome) -> Void
+    ) throws(SessionError) -> Ending {
         var gate = Gate(baseline: plan.baseline, baselineFile: options.baselineFile, today: Gate.today())
         gate.errorsOnly = options.errorsOnly
         var verdict = Verdict(failOn: options.failOn, maxWarnings: options.maxWarnings)
         var recorded = Baseline()
         let jobs = plan.files.map { LintJob(path: $0.path, rules: $0.rules, type: $0.type) }
-        let standardInput = plan.files.contains { $0.path == "-" } ? options.reader.readStandardInput(named: options.stdinFilename) : nil
-        BatchLinter.run(jobs, reader: options.reader, threads: options.threads, standardInput: standardInput,
-                        progress: progress, timings: options.timings) { index, outcome in
+        let standardInput =
+            plan.files.contains { $0.path == "-" } ? options.reader.readStandardInput(named: options.stdinFilename) : nil
+        BatchLinter.run(
+            jobs, reader: options.reader, threads: options.threads, standardInput: standardInput,
+            progress: progress, timings: options.timings
+        ) { index, outcome in
             var outcome = outcome
             switch outcome {
             case .linted(var result):
@@ -180,8 +188,10 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
                         recorded.add(Baseline.key(finding, path: baselinePath, source: result.document.source))
                     }
                 }
-                gate.apply(to: &result, config: plan.files[index].config, reportPath: ReportPath.display(result.path, base: options.base))
-                result.notes.forEach { onDiagnostic(SessionDiagnostic(.note, $0, place: result.path)) }
+                gate.apply(
+                    to: &result, config: plan.files[index].config, reportPath: ReportPath.display(result.path, base: options.base)
+                )
+                for note in result.notes { onDiagnostic(SessionDiagnostic(.note, note, place: result.path)) }
                 outcome = .linted(result)
             case .failed(let error):
                 onDiagnostic(SessionDiagnostic(.error, error.message, place: error.path))
@@ -189,9 +199,10 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
             verdict.add(outcome)
             deliver(index, outcome)
         }
-        let diagnostics = gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
+        let diagnostics =
+            gate.expired.map { "\($0.location): 警告: 豁免已于 \($0.expires ?? "") 过期，不再生效（规则 \($0.rule)）" }
             + gate.unusedDiagnostics
-        diagnostics.forEach { onDiagnostic(.written($0)) }
+        for diagnostic in diagnostics { onDiagnostic(.written(diagnostic)) }
         if let writeBaselineFile = options.writeBaselineFile {
             do {
                 try recorded.serialized().write(toFile: writeBaselineFile, atomically: true, encoding: .utf8)
@@ -273,16 +284,20 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
     /// Every safe fix of a text in memory, under the configuration of `path`; nil when its rules fail to load.
     public func fix(_ source: Source, path: String, type: DocumentType? = nil, only: Set<String>? = nil) -> Fixer.Result? {
         guard case .success(let resolved) = cache.resolve(for: path) else { return nil }
-        return Fixer.fix(source, linter: Linter(rules: resolved.rules), type: type ?? options.type ?? resolved.config?.type(for: path),
-                         only: only)
+        return Fixer.fix(
+            source, linter: Linter(rules: resolved.rules), type: type ?? options.type ?? resolved.config?.type(for: path),
+            only: only)
     }
 
     /// The reviewed copy (a .docx with comments and tracked changes) of a planned file's bytes: linted and
     /// gated as `run` gates (waivers; no baseline), fixed as `fix` fixes.
     public func review(bytes: [UInt8], as file: PlannedFile, options: ReviewedCopy.Options = .init())
-        -> Result<ReviewedCopy.Review, ReviewedCopy.Failure> {
-        ReviewedCopy.review(bytes: bytes, fileName: file.path, rules: file.rules, type: file.type, reader: self.options.reader,
-                            options: options) { result in
+        -> Result<ReviewedCopy.Review, ReviewedCopy.Failure>
+    {
+        ReviewedCopy.review(
+            bytes: bytes, fileName: file.path, rules: file.rules, type: file.type, reader: self.options.reader,
+            options: options
+        ) { result in
             var gate = Gate(baseline: nil, today: Gate.today())
             gate.errorsOnly = self.options.errorsOnly
             gate.apply(to: &result, config: file.config, reportPath: ReportPath.display(file.path, base: self.options.base))
@@ -291,7 +306,9 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
 
     /// Reads and lints one planned file, ungated (what `outline` shows).
     public func lintUngated(_ file: PlannedFile) -> FileOutcome {
-        let read = file.path == "-" ? options.reader.readStandardInput(named: options.stdinFilename) : options.reader.read(path: file.path)
+        let read =
+            file.path == "-"
+            ? options.reader.readStandardInput(named: options.stdinFilename) : options.reader.read(path: file.path)
         switch read {
         case .success(let source): return .linted(Linter(rules: file.rules).lint(source, type: file.type))
         case .failure(let error): return .failed(error)

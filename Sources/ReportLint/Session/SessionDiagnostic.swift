@@ -2,7 +2,9 @@
 /// the command line prints it on stderr, the language server and the web service show it.
 public struct SessionDiagnostic: Sendable, CustomStringConvertible {
     public enum Level: String, Sendable {
-        case note = "注意", warning = "警告", error = "错误"
+        case note = "注意"
+        case warning = "警告"
+        case error = "错误"
     }
 
     public let level: Level

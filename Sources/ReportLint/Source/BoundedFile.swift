@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a small file the tool depends on (a rule file, a configuration, a baseline) with a size cap
@@ -25,7 +26,8 @@ public enum BoundedFile {
             case .permissionDenied: return "没有读取权限"
             case .isDirectory: return "这是一个目录，不是文件"
             case .notRegular: return "不是普通文件（管道、设备或套接字），不予读取"
-            case .tooLarge(let size?, let limit): return "文件过大（\(BoundedFile.megabytes(size)) MB，上限 \(BoundedFile.megabytes(limit)) MB）"
+            case .tooLarge(let size?, let limit):
+                return "文件过大（\(BoundedFile.megabytes(size)) MB，上限 \(BoundedFile.megabytes(limit)) MB）"
             case .tooLarge(nil, let limit): return "文件过大（上限 \(BoundedFile.megabytes(limit)) MB）"
             case .unreadable(let reason): return "无法读取（\(reason)）"
             }
@@ -55,7 +57,9 @@ public enum BoundedFile {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var offset: off_t = 0
         while bytes.count <= limit {
-            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, min($0.count, limit + 1 - bytes.count), offset) }
+            let count = chunk.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress!, min($0.count, limit + 1 - bytes.count), offset)
+            }
             if count < 0, errno == EINTR { continue }
             if count < 0 { return .failure(SystemError(code: errno)) }
             if count == 0 { break }

@@ -59,11 +59,18 @@ struct DocxNumbering {
     }
 
     static func roman(_ value: Int) -> String {
-        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        let table: [(Int, String)] = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ]
         var rest = value
         var result = ""
-        for (number, letters) in table { while rest >= number { result += letters; rest -= number } }
+        for (number, letters) in table {
+            while rest >= number {
+                result += letters
+                rest -= number
+            }
+        }
         return result
     }
 
@@ -95,7 +102,9 @@ struct DocxNumbering {
             case .end(let name):
                 switch name {
                 case "w:lvl":
-                    if let abstract, let finished = level { numbering.abstracts[abstract, default: [:]][finished.index] = finished.definition }
+                    if let abstract, let finished = level {
+                        numbering.abstracts[abstract, default: [:]][finished.index] = finished.definition
+                    }
                     level = nil
                 case "w:abstractNum": abstract = nil
                 case "w:num": list = nil

@@ -33,8 +33,10 @@ public enum DocxReader {
         case tooManyParagraphs(Int)
     }
 
-    public static func read(_ bytes: [UInt8], path: String, limit: Int = maxUncompressedBytes,
-                            entryLimit: Int = maxEntries) -> Result<Source, Failure> {
+    public static func read(
+        _ bytes: [UInt8], path: String, limit: Int = maxUncompressedBytes,
+        entryLimit: Int = maxEntries
+    ) -> Result<Source, Failure> {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             return .failure(.notZip)
         }
@@ -61,7 +63,8 @@ public enum DocxReader {
         // ZIPFoundation opened and listed the archive (it skips encrypted entries); the parts themselves are
         // inflated here, with counted bytes, a loop that always ends, and a checksum check.
         guard archive["word/document.xml"] != nil, let documentEntry = layout["word/document.xml"] else {
-            return .failure(layout["word/document.xml"] == nil && archive["word/document.xml"] != nil ? .corrupt : .missingDocument)
+            return .failure(
+                layout["word/document.xml"] == nil && archive["word/document.xml"] != nil ? .corrupt : .missingDocument)
         }
         var budget = limit
         // Parts stay byte arrays from inflating to scanning: no Data or Array copies of a 64 MB part.
@@ -129,7 +132,8 @@ public enum DocxReader {
             guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
             var start = 0
             while start + needle.count <= haystack.count,
-                  let found = memchr(base + start, Int32(needle[0]), haystack.count - start - needle.count + 1) {
+                let found = memchr(base + start, Int32(needle[0]), haystack.count - start - needle.count + 1)
+            {
                 let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
                 if memcmp(base + at, needle, needle.count) == 0 { return true }
                 start = at + 1
@@ -153,10 +157,10 @@ private struct ParagraphCollector {
 
     var paragraphs: [Paragraph] = []
     private var opened = 0
-    private var open: [Paragraph] = []    // nested paragraphs (text boxes) stack up
+    private var open: [Paragraph] = [] // nested paragraphs (text boxes) stack up
     private var inText = false
-    private var skipDepth = 0             // inside deleted text or field instructions
-    private var runDepth = 0              // a w:tab outside runs is a tab stop (w:pPr/w:tabs), not text
+    private var skipDepth = 0 // inside deleted text or field instructions
+    private var runDepth = 0 // a w:tab outside runs is a tab stop (w:pPr/w:tabs), not text
 
     mutating func handle(_ event: XMLScanner.Event) throws {
         switch event {
@@ -178,7 +182,9 @@ private struct ParagraphCollector {
             case "w:numId": if !open.isEmpty { open[open.count - 1].numId = value }
             case "w:ilvl": if !open.isEmpty { open[open.count - 1].level = value.flatMap(Int.init) }
             case "w:outlineLvl":
-                if !open.isEmpty, let level = value.flatMap(Int.init), (0..<9).contains(level) { open[open.count - 1].outlineLevel = level + 1 }
+                if !open.isEmpty, let level = value.flatMap(Int.init), (0..<9).contains(level) {
+                    open[open.count - 1].outlineLevel = level + 1
+                }
             default: break
             }
         case .end(let name):
@@ -227,13 +233,17 @@ struct DocxStyles {
                 case "w:style": current = attributes["w:styleId"].map { ($0, Style()) }
                 case "w:name": current?.style.name = value ?? ""
                 case "w:basedOn": current?.style.basedOn = value
-                case "w:outlineLvl": if let level = value.flatMap(Int.init), (0..<9).contains(level) { current?.style.outline = level + 1 }
+                case "w:outlineLvl":
+                    if let level = value.flatMap(Int.init), (0..<9).contains(level) { current?.style.outline = level + 1 }
                 case "w:numId": current?.style.numId = value
                 case "w:ilvl": current?.style.numLevel = value.flatMap(Int.init)
                 default: break
                 }
             case .end(let name):
-                if name == "w:style", let finished = current { styles.byId[finished.id] = finished.style; current = nil }
+                if name == "w:style", let finished = current {
+                    styles.byId[finished.id] = finished.style
+                    current = nil
+                }
             case .text:
                 break
             }
@@ -243,7 +253,10 @@ struct DocxStyles {
             var base = style.basedOn
             var hops = 0
             while let next = base, hops < 10, let parent = styles.byId[next] {
-                if let level = parent.headingLevel { styles.byId[id]?.outline = level; break }
+                if let level = parent.headingLevel {
+                    styles.byId[id]?.outline = level
+                    break
+                }
                 base = parent.basedOn
                 hops += 1
             }

@@ -1,4 +1,4 @@
-import CZlib  // zlib's module as ZIPFoundation declares it
+import CZlib // zlib's module as ZIPFoundation declares it
 
 /// Raw DEFLATE decompression for .docx parts, in a loop that always ends: it stops at the end of the
 /// stream, when the input is used up, when zlib reports an error or makes no progress, or past `limit`

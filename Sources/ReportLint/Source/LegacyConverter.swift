@@ -22,7 +22,8 @@ public enum LegacyConverter {
         public var message: String {
             switch self {
             case .notInstalled(let format):
-                return "无法读取 .\(format) 文件：没有找到 LibreOffice。请在 Word 或 WPS 中另存为 .docx，或安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer）后重试"
+                return
+                    "无法读取 .\(format) 文件：没有找到 LibreOffice。请在 Word 或 WPS 中另存为 .docx，或安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer）后重试"
             case .failed(let format, let detail):
                 return "LibreOffice 无法把这个 .\(format) 文件转换为 .docx（可能已损坏或设有密码）" + (detail.isEmpty ? "" : "：\(detail)")
                     + "；请在 Word 或 WPS 中另存为 .docx"
@@ -37,7 +38,8 @@ public enum LegacyConverter {
         if let chosen = environment[environmentKey] {
             return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
         }
-        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        let folders =
+            (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
             + ["/usr/bin", "/usr/local/bin", "/opt/libreoffice/program", "/usr/lib/libreoffice/program"]
         for folder in folders {
             for name in ["soffice", "libreoffice"] {
@@ -53,7 +55,9 @@ public enum LegacyConverter {
     }
 
     /// The .docx LibreOffice makes of `bytes` (a file of format `format`, its extension).
-    public static func convert(_ bytes: [UInt8], format: String, timeLimit: Int = LegacyConverter.timeLimit) -> Result<[UInt8], Failure> {
+    public static func convert(_ bytes: [UInt8], format: String, timeLimit: Int = LegacyConverter.timeLimit) -> Result<
+        [UInt8], Failure
+    > {
         let format = format.lowercased()
         guard let soffice = soffice() else { return .failure(.notInstalled(format)) }
         var template = Array((NSTemporaryDirectory() + "/reportlint-convert-XXXXXX").utf8CString)
@@ -66,14 +70,17 @@ public enum LegacyConverter {
         let output = folder + "/out"
         let log = folder + "/soffice.log"
         guard FileManager.default.createFile(atPath: input, contents: Data(bytes)),
-              FileManager.default.createFile(atPath: log, contents: nil),
-              let logHandle = FileHandle(forWritingAtPath: log) else {
+            FileManager.default.createFile(atPath: log, contents: nil),
+            let logHandle = FileHandle(forWritingAtPath: log)
+        else {
             return .failure(.failed(format, detail: "无法写入临时文件"))
         }
         defer { try? logHandle.close() }
-        let arguments = ["-env:UserInstallation=file://" + folder + "/profile", "--headless", "--invisible", "--nologo",
-                         "--norestore", "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
-                         "--outdir", output, input]
+        let arguments = [
+            "-env:UserInstallation=file://" + folder + "/profile", "--headless", "--invisible", "--nologo",
+            "--norestore", "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
+            "--outdir", output, input,
+        ]
         let process = Process()
         // coreutils `timeout` kills soffice and the office process it starts (its whole process group).
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") {
@@ -98,10 +105,13 @@ public enum LegacyConverter {
             kill(process.processIdentifier, SIGKILL)
             return .failure(.timedOut(format, seconds: timeLimit))
         }
-        if process.terminationStatus == 124 || process.terminationStatus == 137 { return .failure(.timedOut(format, seconds: timeLimit)) }
+        if process.terminationStatus == 124 || process.terminationStatus == 137 {
+            return .failure(.timedOut(format, seconds: timeLimit))
+        }
         guard let converted = FileManager.default.contents(atPath: output + "/report.docx"), !converted.isEmpty else {
             let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            let detail = said.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let detail =
+                said.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .first { $0.lowercased().contains("error") } ?? ""
             return .failure(.failed(format, detail: String(detail.prefix(200))))
         }

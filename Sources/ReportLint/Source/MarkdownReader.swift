@@ -64,8 +64,9 @@ public enum MarkdownReader {
         for open in openDisables {
             suppressions.append(Suppression(rule: open.rule, lines: open.from...max(open.from, converter.lineCount)))
         }
-        return Source(path: path, text: output, encoding: encoding, hadBOM: hadBOM, format: .markdown,
-                      outlineLevels: levels, columnMaps: maps, originalText: original, suppressions: suppressions)
+        return Source(
+            path: path, text: output, encoding: encoding, hadBOM: hadBOM, format: .markdown,
+            outlineLevels: levels, columnMaps: maps, originalText: original, suppressions: suppressions)
     }
 
     typealias Kept = [(scalar: Unicode.Scalar, column: Int)]
@@ -81,7 +82,12 @@ public enum MarkdownReader {
         }
         while index < kept.count {
             if inside {
-                if starts(with: "-->", at: index) { inside = false; index += 3; text += "\n"; continue }
+                if starts(with: "-->", at: index) {
+                    inside = false
+                    index += 3
+                    text += "\n"
+                    continue
+                }
                 text.unicodeScalars.append(kept[index].scalar)
             } else if starts(with: "<!--", at: index) {
                 inside = true
@@ -97,7 +103,9 @@ public enum MarkdownReader {
     }
 
     /// `<!-- reportlint-disable common/stray-space -->` and friends; no rule id means every rule.
-    static func applyDirective(_ text: String, line: Int, open: inout [(rule: String?, from: Int)], suppressions: inout [Suppression]) {
+    static func applyDirective(
+        _ text: String, line: Int, open: inout [(rule: String?, from: Int)], suppressions: inout [Suppression]
+    ) {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         guard let command = words.first else { return }
         let rules: [String?] = words.count > 1 ? Array(words.dropFirst()).map { Optional($0) } : [nil]
@@ -152,7 +160,10 @@ public enum MarkdownReader {
         let scalars = items.map(\.scalar)
         // Each closer is found by a finder that only moves forward, so a line of 400,000 `[` or `<`
         // takes one pass, not one scan to the end of the line per opener.
-        var ticks = NextFinder("`"), tagEnds = NextFinder(">"), brackets = NextFinder("]"), parentheses = NextFinder(")")
+        var ticks = NextFinder("`")
+        var tagEnds = NextFinder(">")
+        var brackets = NextFinder("]")
+        var parentheses = NextFinder(")")
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -168,17 +179,22 @@ public enum MarkdownReader {
                 continue
             }
             if scalar == "<", let close = tagEnds.first(in: scalars, from: index + 1), index + 1 < scalars.count,
-               scalars[index + 1] == "/" || CharacterClass.isLatinLetter(scalars[index + 1]) {
+                scalars[index + 1] == "/" || CharacterClass.isLatinLetter(scalars[index + 1])
+            {
                 for position in index...close { drop[position] = true }
                 index = close + 1
                 continue
             }
             if scalar == "[" || (scalar == "!" && index + 1 < scalars.count && scalars[index + 1] == "["),
-               let link = linkEnd(scalars, from: scalar == "!" ? index + 1 : index, brackets: &brackets, parentheses: &parentheses) {
+                let link = linkEnd(
+                    scalars, from: scalar == "!" ? index + 1 : index, brackets: &brackets, parentheses: &parentheses)
+            {
                 drop[index] = true
                 if scalar == "!" { drop[index + 1] = true }
                 // Links inside a link's address end at the same `)`: mark each position once.
-                for position in max(link.textEnd, linkDroppedThrough + 1)..<max(link.end + 1, linkDroppedThrough + 1) { drop[position] = true }
+                for position in max(link.textEnd, linkDroppedThrough + 1)..<max(link.end + 1, linkDroppedThrough + 1) {
+                    drop[position] = true
+                }
                 linkDroppedThrough = max(linkDroppedThrough, link.end)
                 index = link.textEnd + 1
                 continue
@@ -196,7 +212,8 @@ public enum MarkdownReader {
                 }
                 // CommonMark flanking: a run can close if it is right-flanking, open if left-flanking.
                 if canClose(before: before, after: after),
-                   let opener = openers.lastIndex(where: { $0.scalar == scalar && $0.width == width }) {
+                    let opener = openers.lastIndex(where: { $0.scalar == scalar && $0.width == width })
+                {
                     for position in openers[opener].index..<(openers[opener].index + width) { drop[position] = true }
                     for position in index..<(index + width) { drop[position] = true }
                     openers.removeSubrange(opener...)
@@ -227,10 +244,13 @@ public enum MarkdownReader {
     static let maxOpeners = 32
 
     /// `[text](url)`: the index of `]` and of the closing `)`.
-    private static func linkEnd(_ scalars: [Unicode.Scalar], from open: Int,
-                                brackets: inout NextFinder, parentheses: inout NextFinder) -> (textEnd: Int, end: Int)? {
+    private static func linkEnd(
+        _ scalars: [Unicode.Scalar], from open: Int,
+        brackets: inout NextFinder, parentheses: inout NextFinder
+    ) -> (textEnd: Int, end: Int)? {
         guard let close = brackets.first(in: scalars, from: open + 1), close + 1 < scalars.count, scalars[close + 1] == "(",
-              let end = parentheses.first(in: scalars, from: close + 2) else { return nil }
+            let end = parentheses.first(in: scalars, from: close + 2)
+        else { return nil }
         return (close, end)
     }
 
@@ -246,13 +266,19 @@ public enum MarkdownReader {
         init(_ target: Unicode.Scalar) { self.target = target }
 
         mutating func first(in scalars: [Unicode.Scalar], from: Int) -> Int? {
-            if from < lastFrom { answer = nil; exhausted = false } // never happens; stays correct if it does
+            if from < lastFrom {
+                answer = nil
+                exhausted = false
+            } // never happens; stays correct if it does
             lastFrom = from
             if let answer, answer >= from { return answer }
             if exhausted { return nil }
             var position = from
             while position < scalars.count {
-                if scalars[position] == target { answer = position; return position }
+                if scalars[position] == target {
+                    answer = position
+                    return position
+                }
                 position += 1
             }
             exhausted = true
@@ -265,8 +291,8 @@ public enum MarkdownReader {
         guard let scalar else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
-             .modifierSymbol, .otherSymbol:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+            .modifierSymbol, .otherSymbol:
             return true
         default:
             return false

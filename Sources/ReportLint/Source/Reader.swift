@@ -183,7 +183,8 @@ public struct Reader: Sendable {
     /// .docx, not UTF-16) stops at the first NUL: the input is binary, and reading on (/dev/zero) would
     /// only fill memory. `silence`: seconds without data after which the stream is given up.
     func readStream(_ descriptor: Int32, path: String, silence: Int?) -> Result<[UInt8], ReadError> {
-        let mayHoldNUL = (path as NSString).pathExtension.lowercased() == "docx" || LegacyConverter.isLegacy(path)
+        let mayHoldNUL =
+            (path as NSString).pathExtension.lowercased() == "docx" || LegacyConverter.isLegacy(path)
             || encoding == .utf16LittleEndian || encoding == .utf16BigEndian
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -194,7 +195,9 @@ public struct Reader: Sendable {
                 if ready < 0, errno == EINTR { continue }
                 if ready == 0 { return .failure(ReadError(path: path, reason: .noData(seconds: silence))) }
             }
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, min($0.count, maxFileSize + 1 - bytes.count)) }
+            let count = chunk.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress!, min($0.count, maxFileSize + 1 - bytes.count))
+            }
             if count < 0, errno == EINTR { continue }
             if count < 0, errno == EAGAIN { // a non-blocking standard input: wait for it
                 var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -251,7 +254,8 @@ public struct Reader: Sendable {
             return .failure(ReadError(path: path, reason: .tooManyLines(limit: Reader.maxLines)))
         }
         if MarkdownReader.extensions.contains(pathExtension) {
-            return .success(MarkdownReader.source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
+            return .success(
+                MarkdownReader.source(path: path, text: decoded.text, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
         }
         return .success(Source(path: path, utf8: decoded.utf8, encoding: decoded.encoding, hadBOM: decoded.hadBOM))
     }

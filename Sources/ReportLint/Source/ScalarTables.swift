@@ -70,7 +70,8 @@ struct ScalarTables: Sendable {
                         var value = lead
                         var width = 1
                         if lead >= 0xF0 {
-                            value = (lead & 0x07) << 18 | UInt32(input[offset + 1] & 0x3F) << 12
+                            value =
+                                (lead & 0x07) << 18 | UInt32(input[offset + 1] & 0x3F) << 12
                                 | UInt32(input[offset + 2] & 0x3F) << 6 | UInt32(input[offset + 3] & 0x3F)
                             width = 4
                         } else if lead >= 0xE0 {

@@ -53,18 +53,23 @@ public final class Source: Sendable {
     public let originalText: String?
     public let suppressions: [Suppression]
 
-    public convenience init(path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
-                            format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
-                            originalText: String? = nil, suppressions: [Suppression] = []) {
-        self.init(path: path, utf8: Array(text.utf8), text: text, encoding: encoding, hadBOM: hadBOM, format: format,
-                  outlineLevels: outlineLevels, columnMaps: columnMaps, originalText: originalText, suppressions: suppressions)
+    public convenience init(
+        path: String, text: String, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
+        format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
+        originalText: String? = nil, suppressions: [Suppression] = []
+    ) {
+        self.init(
+            path: path, utf8: Array(text.utf8), text: text, encoding: encoding, hadBOM: hadBOM, format: format,
+            outlineLevels: outlineLevels, columnMaps: columnMaps, originalText: originalText, suppressions: suppressions)
     }
 
     /// A report from its text as valid UTF-8 bytes (as `TextDecoder` gives them: for a UTF-8 file, the
     /// file as read, not copied); the `String` is made when something first asks for `text`.
-    public init(path: String, utf8: [UInt8], text: String? = nil, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
-                format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
-                originalText: String? = nil, suppressions: [Suppression] = []) {
+    public init(
+        path: String, utf8: [UInt8], text: String? = nil, encoding: TextEncoding = .utf8, hadBOM: Bool = false,
+        format: SourceFormat = .text, outlineLevels: [Int: Int] = [:], columnMaps: [Int: [Int]] = [:],
+        originalText: String? = nil, suppressions: [Suppression] = []
+    ) {
         assert(UTF8Validation.isValid(utf8) && (text == nil || Array(text!.utf8) == utf8))
         self.format = format
         self.outlineLevels = outlineLevels
@@ -93,7 +98,8 @@ public final class Source: Sendable {
         let lineStart = positions.lineStarts[line - 1]
         // Near its line start a column is counted straight from the bytes (no scalar table needed);
         // far from it (a 5 MB line) the table answers in O(log n).
-        let column = offset - lineStart <= Source.countedColumnBytes
+        let column =
+            offset - lineStart <= Source.countedColumnBytes
             ? UTF8Scalars.count(bytes, from: lineStart, to: offset) + 1
             : scalarCount(before: offset) - scalarCount(before: lineStart) + 1
         let position = SourcePosition(line: line, column: column)

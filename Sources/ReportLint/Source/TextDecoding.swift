@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The encodings a report may arrive in. Chinese offices save as UTF-8 (often with a BOM, from Notepad)
@@ -42,11 +43,14 @@ public enum TextDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             // An odd number of bytes is not UTF-16: the last byte would be dropped.
-            guard bytes.count % 2 == 0, let text = String(data: Data(bytes.dropFirst(2)),
-                                    encoding: little ? .utf16LittleEndian : .utf16BigEndian),
-                  !text.unicodeScalars.contains("\0")
+            guard bytes.count % 2 == 0,
+                let text = String(
+                    data: Data(bytes.dropFirst(2)),
+                    encoding: little ? .utf16LittleEndian : .utf16BigEndian),
+                !text.unicodeScalars.contains("\0")
             else { return .failure(.invalidUTF16) }
-            return .success(Decoded(utf8: Array(text.utf8), encoding: little ? .utf16LittleEndian : .utf16BigEndian, hadBOM: true))
+            return .success(
+                Decoded(utf8: Array(text.utf8), encoding: little ? .utf16LittleEndian : .utf16BigEndian, hadBOM: true))
         }
         // memchr, not firstIndex(of:): this looks at every byte of every report.
         if let nul = bytes.withUnsafeBytes({ raw -> Int? in
@@ -82,8 +86,10 @@ public enum TextDecoder {
             let little = encoding == .utf16LittleEndian
             let bom = bytes.starts(with: little ? [0xFF, 0xFE] : [0xFE, 0xFF])
             guard bytes.count % 2 == 0 else { return nil }
-            return String(data: Data(bom ? Array(bytes.dropFirst(2)) : bytes), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
-                .map { Decoded(utf8: Array($0.utf8), encoding: encoding, hadBOM: bom) }
+            return String(
+                data: Data(bom ? Array(bytes.dropFirst(2)) : bytes), encoding: little ? .utf16LittleEndian : .utf16BigEndian
+            )
+            .map { Decoded(utf8: Array($0.utf8), encoding: encoding, hadBOM: bom) }
         }
     }
 

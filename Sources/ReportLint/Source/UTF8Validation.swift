@@ -18,7 +18,8 @@ enum UTF8Validation {
                 }
                 // Runs of ASCII: eight bytes at a time while none has its high bit set.
                 while index + 8 <= count,
-                      UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
                     index += 8
                 }
                 guard index < count else { break }

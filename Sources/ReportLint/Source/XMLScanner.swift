@@ -26,17 +26,22 @@ enum XMLScanner {
         func skip(past terminator: String) throws {
             let marks = Array(terminator.utf8)
             while index + marks.count <= count {
-                if has(terminator, at: index) { index += marks.count; return }
+                if has(terminator, at: index) {
+                    index += marks.count
+                    return
+                }
                 index += 1
             }
             throw Malformed(offset: index, reason: "缺少“\(terminator)”")
         }
         func isNameByte(_ byte: UInt8) -> Bool {
             !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/")
-              || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<"))
+                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<"))
         }
         func skipSpaces() {
-            while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+            while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                index += 1
+            }
         }
         func name() throws -> String {
             let start = index
@@ -52,8 +57,14 @@ enum XMLScanner {
                 try handle(.text(try decodeEntities(bytes[start..<index], at: start)))
                 continue
             }
-            if has("<?", at: index) { try skip(past: "?>"); continue }
-            if has("<!--", at: index) { try skip(past: "-->"); continue }
+            if has("<?", at: index) {
+                try skip(past: "?>")
+                continue
+            }
+            if has("<!--", at: index) {
+                try skip(past: "-->")
+                continue
+            }
             if has("<![CDATA[", at: index) {
                 let start = index + 9
                 index = start
@@ -77,7 +88,11 @@ enum XMLScanner {
             while true {
                 skipSpaces()
                 guard index < count else { throw Malformed(offset: index, reason: "标签不完整") }
-                if bytes[index] == UInt8(ascii: ">") { index += 1; try handle(.start(name: element, attributes: attributes)); break }
+                if bytes[index] == UInt8(ascii: ">") {
+                    index += 1
+                    try handle(.start(name: element, attributes: attributes))
+                    break
+                }
                 if has("/>", at: index) {
                     index += 2
                     try handle(.start(name: element, attributes: attributes))
@@ -110,7 +125,10 @@ enum XMLScanner {
         var plain = bytes.startIndex
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            guard bytes[index] == UInt8(ascii: "&") else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "&") else {
+                index += 1
+                continue
+            }
             output += String(decoding: bytes[plain..<index], as: UTF8.self)
             guard let semicolon = bytes[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
                 throw Malformed(offset: offset + index - bytes.startIndex, reason: "实体没有以“;”结束")
@@ -123,7 +141,9 @@ enum XMLScanner {
             case "quot": output += "\""
             case "apos": output += "'"
             default:
-                let number = entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16)
+                let number =
+                    entity.hasPrefix("#x")
+                    ? UInt32(entity.dropFirst(2), radix: 16)
                     : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
                 guard let number, let scalar = Unicode.Scalar(number) else {
                     throw Malformed(offset: offset + index - bytes.startIndex, reason: "未知实体“&\(entity);”")

@@ -44,24 +44,30 @@ enum ZipLayout {
         // End of central directory: the last "PK\5\6" within the final 64 KB + 22 bytes.
         var end = bytes.count - 22
         let earliest = max(0, bytes.count - 65_557)
-        while end >= earliest, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 5 && bytes[end + 3] == 6) { end -= 1 }
+        while end >= earliest, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 5 && bytes[end + 3] == 6) {
+            end -= 1
+        }
         guard end >= earliest, let count = u16(end + 10), let directoryStart = u32(end + 16) else { return nil }
         var found: [String: Entry] = [:]
         var record = directoryStart
         for _ in 0..<count {
             guard u32(record) == 0x0201_4B50, let method = u16(record + 10), let crc = u32(record + 16),
-                  let compressed = u32(record + 20), let uncompressed = u32(record + 24), let nameLength = u16(record + 28),
-                  let extraLength = u16(record + 30), let commentLength = u16(record + 32), let localOffset = u32(record + 42),
-                  record + 46 + nameLength <= bytes.count else { return nil }
+                let compressed = u32(record + 20), let uncompressed = u32(record + 24), let nameLength = u16(record + 28),
+                let extraLength = u16(record + 30), let commentLength = u16(record + 32), let localOffset = u32(record + 42),
+                record + 46 + nameLength <= bytes.count
+            else { return nil }
             let name = String(decoding: bytes[(record + 46)..<(record + 46 + nameLength)], as: UTF8.self)
             if names.contains(name) {
-                guard u32(localOffset) == 0x0403_4B50, let localName = u16(localOffset + 26), let localExtra = u16(localOffset + 28),
-                      localOffset + 30 + localName <= bytes.count,
-                      Array(bytes[(localOffset + 30)..<(localOffset + 30 + localName)]) == Array(name.utf8) else { return nil }
+                guard u32(localOffset) == 0x0403_4B50, let localName = u16(localOffset + 26),
+                    let localExtra = u16(localOffset + 28),
+                    localOffset + 30 + localName <= bytes.count,
+                    Array(bytes[(localOffset + 30)..<(localOffset + 30 + localName)]) == Array(name.utf8)
+                else { return nil }
                 let dataStart = localOffset + 30 + localName + localExtra
                 guard compressed != 0xFFFF_FFFF, dataStart + compressed <= bytes.count else { return nil }
-                found[name] = Entry(method: method, data: dataStart..<(dataStart + compressed), uncompressedSize: uncompressed,
-                                    crc: UInt32(truncatingIfNeeded: crc))
+                found[name] = Entry(
+                    method: method, data: dataStart..<(dataStart + compressed), uncompressedSize: uncompressed,
+                    crc: UInt32(truncatingIfNeeded: crc))
             }
             record += 46 + nameLength + extraLength + commentLength
         }

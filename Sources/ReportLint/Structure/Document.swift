@@ -159,9 +159,13 @@ public struct Document: Sendable {
         while low <= high {
             let middle = (low + high) / 2
             let range = paragraphs[middle].range
-            if offset < range.start { high = middle - 1 }
-            else if offset > range.end { low = middle + 1 }
-            else { return paragraphs[middle] }
+            if offset < range.start {
+                high = middle - 1
+            } else if offset > range.end {
+                low = middle + 1
+            } else {
+                return paragraphs[middle]
+            }
         }
         return nil
     }

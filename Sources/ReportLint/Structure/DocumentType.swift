@@ -60,8 +60,13 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.duty, ["述责述廉", "述职述廉", "述职述责", "述责报告", "述廉报告"]),
         (.statement, ["述职报告", "述职"]),
         (.research, ["调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调研"]),
-        (.rectification, ["整改情况", "整改进展", "整改落实情况", "整改工作情况", "整改报告", "整改工作总结",
-                          "整顿工作进展", "整顿工作情况", "整顿情况"]),
+        (
+            .rectification,
+            [
+                "整改情况", "整改进展", "整改落实情况", "整改工作情况", "整改报告", "整改工作总结",
+                "整顿工作进展", "整顿工作情况", "整顿情况",
+            ]
+        ),
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结"]),
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案"]),
@@ -85,8 +90,13 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.inspection, ["对照检查", "检视剖析", "查摆问题"]),
         (.duty, ["述责述廉", "述职述廉", "请予评议"]),
         (.statement, ["述职如下", "述职报告", "履职情况报告如下", "抓基层党建工作情况报告如下", "抓党建工作情况报告如下", "述职"]),
-        (.rectification, ["整改情况报告如下", "整改工作情况报告如下", "整改进展情况", "反馈意见整改", "巡察反馈", "巡视反馈", "审计整改",
-                          "问题的整改情况", "问题整改情况"]),
+        (
+            .rectification,
+            [
+                "整改情况报告如下", "整改工作情况报告如下", "整改进展情况", "反馈意见整改", "巡察反馈", "巡视反馈", "审计整改",
+                "问题的整改情况", "问题整改情况",
+            ]
+        ),
         (.research, ["调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下"]),
         (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是"]),
         (.responsibility, ["主体责任情况", "责任制情况", "落实主体责任"]),
@@ -95,7 +105,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// Level-1 headings that name a kind on their own: the parts of the State Council's template for the
     /// annual disclosure report (国办公开办函〔2021〕30号) are worded alike in every such report.
     static let decisiveHeadingWords: [(DocumentType, [String])] = [
-        (.disclosure, ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议"]),
+        (.disclosure, ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议"])
     ]
 
     /// Words of level-1 headings that tell a document's kind when neither title nor opening does.

@@ -1,13 +1,13 @@
 /// Byte-level tests for the Chinese punctuation the parser cares about. All are 3 bytes in UTF-8.
 enum Marks {
     // UTF-8 of the marks, as tuples of byte values: compared inline in hot loops.
-    static let fullStop: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x82)      // 。
-    static let exclamation: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x81)   // ！
-    static let question: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9F)      // ？
-    static let semicolon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9B)     // ；
-    static let colon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9A)         // ：
+    static let fullStop: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x82) // 。
+    static let exclamation: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x81) // ！
+    static let question: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9F) // ？
+    static let semicolon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9B) // ；
+    static let colon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9A) // ：
     static let ideographicSpace: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x80) // 　
-    static let shi: (UInt8, UInt8, UInt8) = (0xE6, 0x98, 0xAF)           // 是
+    static let shi: (UInt8, UInt8, UInt8) = (0xE6, 0x98, 0xAF) // 是
 
     @inline(__always)
     static func has(_ mark: (UInt8, UInt8, UInt8), in bytes: [UInt8], at index: Int) -> Bool {

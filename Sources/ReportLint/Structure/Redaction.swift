@@ -65,23 +65,31 @@ enum Redaction {
     enum Quoting { case none, inside, exactly }
 
     static func quoting(of range: ByteRange, in bytes: [UInt8]) -> Quoting {
-        let open: [UInt8] = [0xE2, 0x80, 0x9C], close: [UInt8] = [0xE2, 0x80, 0x9D]
-        let openTitle: [UInt8] = [0xE3, 0x80, 0x8A], closeTitle: [UInt8] = [0xE3, 0x80, 0x8B]
+        let open: [UInt8] = [0xE2, 0x80, 0x9C]
+        let close: [UInt8] = [0xE2, 0x80, 0x9D]
+        let openTitle: [UInt8] = [0xE3, 0x80, 0x8A]
+        let closeTitle: [UInt8] = [0xE3, 0x80, 0x8B]
         func has(_ mark: [UInt8], at index: Int) -> Bool {
-            index >= 0 && index + 3 <= bytes.count && bytes[index] == mark[0] && bytes[index + 1] == mark[1] && bytes[index + 2] == mark[2]
+            index >= 0 && index + 3 <= bytes.count && bytes[index] == mark[0] && bytes[index + 1] == mark[1]
+                && bytes[index + 2] == mark[2]
         }
         if has(open, at: range.start - 3), has(close, at: range.end) { return .exactly }
-        var closers = 0, titleClosers = 0
+        var closers = 0
+        var titleClosers = 0
         var index = range.start - 1
         let limit = max(0, range.start - quoteLookBack)
         while index >= limit {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             if byte == 0xE2 || byte == 0xE3 {
-                if has(close, at: index) { closers += 1 } else if has(open, at: index) {
+                if has(close, at: index) {
+                    closers += 1
+                } else if has(open, at: index) {
                     if closers == 0 { return .inside }
                     closers -= 1
-                } else if has(closeTitle, at: index) { titleClosers += 1 } else if has(openTitle, at: index) {
+                } else if has(closeTitle, at: index) {
+                    titleClosers += 1
+                } else if has(openTitle, at: index) {
                     if titleClosers == 0 { return .inside }
                     titleClosers -= 1
                 }

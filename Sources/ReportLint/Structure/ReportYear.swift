@@ -12,7 +12,8 @@ public struct ReportYear: Sendable, Equatable {
     static func find(in source: Source, titleIndex: Int?) -> ReportYear? {
         let opening = StructureParser.paragraphLines(source, limit: StructureParser.frontMatterLimit)
         if let titleIndex, titleIndex < opening.count,
-           let year = firstYear(in: source.string(opening[titleIndex].range)) {
+            let year = firstYear(in: source.string(opening[titleIndex].range))
+        {
             return ReportYear(value: year, evidence: "标题")
         }
         if let year = dateLineYear(source) { return year }
@@ -67,8 +68,10 @@ public struct ReportYear: Sendable, Equatable {
         guard scalars.count >= 4 else { return nil }
         for start in 0...(scalars.count - 4) where scalars[start] == "2" && scalars[start + 1] == "0" {
             let digits = scalars[start..<start + 4]
-            if digits.allSatisfy({ ("0"..."9").contains($0) }), start + 4 == scalars.count || !("0"..."9").contains(scalars[start + 4]),
-               start == 0 || !("0"..."9").contains(scalars[start - 1]) {
+            if digits.allSatisfy({ ("0"..."9").contains($0) }),
+                start + 4 == scalars.count || !("0"..."9").contains(scalars[start + 4]),
+                start == 0 || !("0"..."9").contains(scalars[start - 1])
+            {
                 return Int(String(String.UnicodeScalarView(digits)))
             }
         }
@@ -79,7 +82,8 @@ public struct ReportYear: Sendable, Equatable {
     static func openingYear(_ sentence: String) -> Int? {
         let scalars = Array(sentence.unicodeScalars)
         guard scalars.count >= 6, scalars[0] == "2", scalars[1] == "0",
-              scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) }), scalars[4] == "年" else { return nil }
+            scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) }), scalars[4] == "年"
+        else { return nil }
         var next = 5
         if scalars[next] == "度" { next += 1 }
         guard next < scalars.count, scalars[next] == "，" || scalars[next] == "," else { return nil }

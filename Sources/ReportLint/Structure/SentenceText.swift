@@ -30,8 +30,10 @@ struct SentenceText: Sendable {
         // The sentences plus a line feed each: reserve once rather than grow through copies.
         bytes.reserveCapacity(sentences.reduce(0) { $0 + $1.range.count + 1 })
         for sentence in sentences {
-            pieces.append(Piece(textStart: bytes.count, sourceStart: sentence.range.start, length: sentence.range.count,
-                                paragraph: sentence.paragraph))
+            pieces.append(
+                Piece(
+                    textStart: bytes.count, sourceStart: sentence.range.start, length: sentence.range.count,
+                    paragraph: sentence.paragraph))
             bytes += document.source.bytes[sentence.range.start..<sentence.range.end]
             bytes.append(UInt8(ascii: "\n"))
         }

@@ -18,16 +18,19 @@ public enum StructureParser {
         let titleIndex = front.titleIndex
         // A title may run over two lines (桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告): the
         // lines of front matter below it are read for the kind too.
-        let titleLines = titleIndex.map { index in
-            [index] + front.roles.filter { $0.0 > index && $0.1 == .frontMatter }.map(\.0)
-        } ?? []
+        let titleLines =
+            titleIndex.map { index in
+                [index] + front.roles.filter { $0.0 > index && $0.1 == .frontMatter }.map(\.0)
+            } ?? []
         // The opening is what stands above the body and its first two paragraphs, whatever the front matter.
         let frontCount = front.roles.map(\.0).max().map { $0 + 1 } ?? 0
-        let decided = documentType(forced: forcedType, titles: titleLines.map { source.string(opening[$0].range) },
-                                   opening: opening.prefix(max(3, frontCount + 2)).map { source.string($0.range) }.joined(),
-                                   headings: { levelOneHeadings(source) })
-        return Document(source: source, titleIndex: titleIndex, type: decided.type, typeOrigin: decided.origin,
-                        typeEvidence: decided.evidence)
+        let decided = documentType(
+            forced: forcedType, titles: titleLines.map { source.string(opening[$0].range) },
+            opening: opening.prefix(max(3, frontCount + 2)).map { source.string($0.range) }.joined(),
+            headings: { levelOneHeadings(source) })
+        return Document(
+            source: source, titleIndex: titleIndex, type: decided.type, typeOrigin: decided.origin,
+            typeEvidence: decided.evidence)
     }
 
     /// The texts of the lines numbered 一、二、… (typed, or by Word style or Markdown #), for guessing the
@@ -56,8 +59,10 @@ public enum StructureParser {
         var headings: [Heading] = []
         for index in paragraphs.indices where paragraphs[index].role == .body {
             let range = paragraphs[index].range
-            guard let marker = Numbering.marker(in: bytes, at: range.start, end: range.end)
-                    ?? implicitMarker(level: source.outlineLevels[paragraphs[index].line], at: range.start) else { continue }
+            guard
+                let marker = Numbering.marker(in: bytes, at: range.start, end: range.end)
+                    ?? implicitMarker(level: source.outlineLevels[paragraphs[index].line], at: range.start)
+            else { continue }
             paragraphs[index].role = .heading
             paragraphs[index].headingIndex = headings.count
             headings.append(makeHeading(index: headings.count, paragraph: paragraphs[index], marker: marker, bytes: bytes))
@@ -73,7 +78,8 @@ public enum StructureParser {
     }
 
     static func documentType(forced: DocumentType?, titles: [String], opening: String, headings: () -> [String])
-        -> (type: DocumentType?, origin: DocumentType.Origin, evidence: String?) {
+        -> (type: DocumentType?, origin: DocumentType.Origin, evidence: String?)
+    {
         if let forced { return (forced, .forced, nil) }
         for title in titles {
             if let detected = DocumentType.detect(title: title) { return (detected.type, .title, detected.evidence) }
@@ -124,7 +130,8 @@ public enum StructureParser {
             let text = source.string(paragraph.range)
             let scalars = text.unicodeScalars.count
             // A numbered line, or one that is a heading by its Word style or Markdown #, starts the body.
-            let numbered = Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) != nil
+            let numbered =
+                Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) != nil
                 || source.outlineLevels[paragraph.line] != nil
             if numbered || scalars > maxTitleScalars || text.contains("。") { break }
             let endsInColon = text.hasSuffix("：") || text.hasSuffix(":")
@@ -171,8 +178,9 @@ public enum StructureParser {
         // Above a date, up to two short lines are the signature; with no date, one line that names a unit.
         var signatures = 0
         while index > 0, signatures < (dated ? 2 : 1), paragraphs[index].role == .body,
-              isSignature(paragraphs[index], source: source),
-              dated || looksLikeUnit(source.string(paragraphs[index].range)) {
+            isSignature(paragraphs[index], source: source),
+            dated || looksLikeUnit(source.string(paragraphs[index].range))
+        {
             claim(.signature)
             signatures += 1
         }
@@ -193,7 +201,7 @@ public enum StructureParser {
     static func isSignature(_ paragraph: Paragraph, source: Source) -> Bool {
         let text = source.string(paragraph.range)
         guard text.unicodeScalars.count <= maxSignatureScalars, source.outlineLevels[paragraph.line] == nil,
-              Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) == nil
+            Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) == nil
         else { return false }
         return !text.unicodeScalars.contains { "。，；：！？,;:".unicodeScalars.contains($0) }
     }
@@ -237,9 +245,10 @@ public enum StructureParser {
             scan += 1
         }
         let isRunIn = terminator.map { $0.end < paragraph.range.end } ?? false
-        return Heading(index: index, paragraphIndex: paragraph.index, line: paragraph.line, marker: marker,
-                       text: ByteRange(start, textEnd), terminator: terminator, isRunIn: isRunIn,
-                       parent: nil, extent: ByteRange(paragraph.range.start, paragraph.range.end))
+        return Heading(
+            index: index, paragraphIndex: paragraph.index, line: paragraph.line, marker: marker,
+            text: ByteRange(start, textEnd), terminator: terminator, isRunIn: isRunIn,
+            parent: nil, extent: ByteRange(paragraph.range.start, paragraph.range.end))
     }
 
     /// Links each heading to its parent and stretches its extent to the next heading of the same or a
@@ -288,15 +297,17 @@ public enum StructureParser {
                 index += 1
             }
         }
-        let headingIndex = paragraph.headingIndex
+        let headingIndex =
+            paragraph.headingIndex
             ?? headings.innermost(containing: paragraph.range.start)?.index
         return markers.enumerated().map { position, marker in
             let extentEnd = position + 1 < markers.count ? markers[position + 1].range.start : paragraph.range.end
             var textEnd = marker.range.end
             while textEnd < extentEnd, !Marks.isClauseEnd(bytes, at: textEnd) { textEnd += 1 }
-            return SeriesItem(paragraphIndex: paragraph.index, line: paragraph.line, ordinal: marker.ordinal,
-                              marker: marker.range, text: ByteRange(marker.range.end, textEnd),
-                              extent: ByteRange(marker.range.start, extentEnd), headingIndex: headingIndex)
+            return SeriesItem(
+                paragraphIndex: paragraph.index, line: paragraph.line, ordinal: marker.ordinal,
+                marker: marker.range, text: ByteRange(marker.range.end, textEnd),
+                extent: ByteRange(marker.range.start, extentEnd), headingIndex: headingIndex)
         }
     }
 
@@ -304,7 +315,8 @@ public enum StructureParser {
     static func seriesMarker(endingAt shiOffset: Int, from start: Int, bytes: [UInt8]) -> (ordinal: Int, start: Int)? {
         // Most 是 follow an ordinary character (就是, 要求是): decide that before building anything.
         guard shiOffset > start,
-              Numbering.chineseDigit(UTF8Scalars.decode(bytes, at: UTF8Scalars.previousStart(bytes, before: shiOffset)).scalar) != nil
+            Numbering.chineseDigit(UTF8Scalars.decode(bytes, at: UTF8Scalars.previousStart(bytes, before: shiOffset)).scalar)
+                != nil
         else { return nil }
         var scalars: [Unicode.Scalar] = []
         var position = shiOffset

@@ -84,7 +84,8 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateId(let id, let first):
             return "规则 id“\(id)”重复，首次定义于 \(first)"
         case .unknownKind(let kind, let suggestion):
-            return "未知的规则类型“\(kind)”\(didYouMean(suggestion, otherwise: "。"))可用类型：\(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            return
+                "未知的规则类型“\(kind)”\(didYouMean(suggestion, otherwise: "。"))可用类型：\(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))"
         case .invalidSeverity(let value):
             return "严重级别“\(value)”无效，应为 error、warning 或 info"
         case .invalidDocumentType(let value):

@@ -13,7 +13,9 @@ enum YAMLFile {
         let origin = RuleLocation(file: path, line: 1, column: 1)
         switch BoundedFile.read(path, limit: maxFileSize) {
         case .success(let bytes):
-            guard let text = String(bytes: bytes, encoding: .utf8) else { return .failure(RuleError(.unreadableFile(what: what, reason: "不是 UTF-8 文本"), at: origin)) }
+            guard let text = String(bytes: bytes, encoding: .utf8) else {
+                return .failure(RuleError(.unreadableFile(what: what, reason: "不是 UTF-8 文本"), at: origin))
+            }
             return .success(text)
         case .failure(let reason):
             return .failure(RuleError(.unreadableFile(what: what, reason: reason.description), at: origin))
@@ -45,8 +47,8 @@ enum YAMLFile {
     static func syntaxError(_ error: YamlError, file: String) -> RuleError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "，")
             return RuleError(.syntax(detail), at: RuleLocation(file: file, line: mark.line, column: mark.column))
         case .reader(let problem, _, _, _):

@@ -29,8 +29,10 @@ final class YAMLReader {
 
     /// Every mistake so far, in the order they stand in the file.
     var errors: [RuleError] {
-        recorded.enumerated().sorted { ($0.element.location.line, $0.element.location.column, $0.offset)
-            < ($1.element.location.line, $1.element.location.column, $1.offset) }.map(\.element)
+        recorded.enumerated().sorted {
+            ($0.element.location.line, $0.element.location.column, $0.offset)
+                < ($1.element.location.line, $1.element.location.column, $1.offset)
+        }.map(\.element)
     }
 
     init(file: String, text: String = "") {
@@ -49,8 +51,10 @@ final class YAMLReader {
             let content = text.drop { $0 == " " }
             let item = content.trimmingCharacters(in: .whitespaces)
             if item.hasPrefix("- "), ByteSearch.contains(scalar.string, " " + item) {
-                warnings.append(RuleError(.foldedListItem(item: item, into: scalar.string),
-                                          at: RuleLocation(file: file, line: index + 1, column: text.count - content.count + 1), warning: true))
+                warnings.append(
+                    RuleError(
+                        .foldedListItem(item: item, into: scalar.string),
+                        at: RuleLocation(file: file, line: index + 1, column: text.count - content.count + 1), warning: true))
                 return
             }
             if !ByteSearch.contains(scalar.string, item) { return }
@@ -85,7 +89,10 @@ final class YAMLReader {
             }
             switch node {
             case .mapping(let mapping):
-                for (key, value) in mapping { stack.append((key, depth + 1)); stack.append((value, depth + 1)) }
+                for (key, value) in mapping {
+                    stack.append((key, depth + 1))
+                    stack.append((value, depth + 1))
+                }
             case .sequence(let sequence):
                 for item in sequence { stack.append((item, depth + 1)) }
             case .scalar, .alias:

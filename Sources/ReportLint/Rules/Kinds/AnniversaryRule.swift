@@ -9,24 +9,32 @@ struct AnniversaryRuleDefinition: RuleDefinition {
     static let keys = ["anniversaries"]
     static let entryKeys = ["name", "names", "year", "source"]
 
-    struct Anniversary: Sendable { let name: String; let names: [String]; let year: Int; let source: String? }
+    struct Anniversary: Sendable {
+        let name: String
+        let names: [String]
+        let year: Int
+        let source: String?
+    }
 
     let anniversaries: [Anniversary]
 
     static func parse(_ fields: MappingFields) -> AnniversaryRuleDefinition? {
         guard let sequence = fields.requiredSequence("anniversaries", expected: "纪念日列表") else { return nil }
-        return AnniversaryRuleDefinition(anniversaries: sequence.compactMap { item in
-            guard let entry = fields.reader.fields(item, what: "anniversaries 的每一项", allowed: entryKeys),
-                  let name = entry.string("name", required: true),
-                  let yearText = entry.string("year", required: true) else { return nil }
-            guard let year = Int(yearText.value), (1000...2100).contains(year) else {
-                fields.reader.report(.wrongType(key: "year", expected: "四位年份，如 1921"), at: yearText.location)
-                return nil
-            }
-            let names = (entry.strings("names") ?? []).map(\.value)
-            return Anniversary(name: name.value, names: names.isEmpty ? [name.value] : names, year: year,
-                               source: entry.string("source")?.value)
-        })
+        return AnniversaryRuleDefinition(
+            anniversaries: sequence.compactMap { item in
+                guard let entry = fields.reader.fields(item, what: "anniversaries 的每一项", allowed: entryKeys),
+                    let name = entry.string("name", required: true),
+                    let yearText = entry.string("year", required: true)
+                else { return nil }
+                guard let year = Int(yearText.value), (1000...2100).contains(year) else {
+                    fields.reader.report(.wrongType(key: "year", expected: "四位年份，如 1921"), at: yearText.location)
+                    return nil
+                }
+                let names = (entry.strings("names") ?? []).map(\.value)
+                return Anniversary(
+                    name: name.value, names: names.isEmpty ? [name.value] : names, year: year,
+                    source: entry.string("source")?.value)
+            })
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
@@ -60,8 +68,12 @@ public struct AnniversaryRule: Rule {
                 guard meant != right else { continue }
                 let written = document.text(ByteRange(hit.start, end))
                 let basis = anniversary.source.map { "（\($0)）" } ?? ""
-                findings.append(context.finding(header, at: ByteRange(hit.start, end), message:
-                    "\(header.message)：\(anniversary.name)于\(anniversary.year)年，“\(written)”是\(right)年，而这里说的是\(meant)年（“\(document.text(time.range))”）\(basis)"))
+                findings.append(
+                    context.finding(
+                        header, at: ByteRange(hit.start, end),
+                        message:
+                            "\(header.message)：\(anniversary.name)于\(anniversary.year)年，“\(written)”是\(right)年，而这里说的是\(meant)年（“\(document.text(time.range))”）\(basis)"
+                    ))
             }
         }
         return findings.sorted { $0.range < $1.range }
@@ -86,19 +98,25 @@ public struct AnniversaryRule: Rule {
         }
         let suffix = Array("周年".utf8)
         guard let count = value, count > 0, index + suffix.count <= bytes.count,
-              bytes[index..<(index + suffix.count)].elementsEqual(suffix) else { return nil }
+            bytes[index..<(index + suffix.count)].elementsEqual(suffix)
+        else { return nil }
         return (count, index + suffix.count)
     }
 
     /// 一百零一, 七十五, 十, 四十: numbers below a thousand written in Chinese.
     static func chineseNumber(_ scalars: [Unicode.Scalar]) -> Int? {
         guard !scalars.isEmpty else { return nil }
-        let digits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                                             "六": 6, "七": 7, "八": 8, "九": 9]
+        let digits: [Unicode.Scalar: Int] = [
+            "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+            "六": 6, "七": 7, "八": 8, "九": 9,
+        ]
         var total = 0
         var pending: Int?
         for scalar in scalars {
-            if let digit = digits[scalar] { pending = digit; continue }
+            if let digit = digits[scalar] {
+                pending = digit
+                continue
+            }
             let unit = scalar == "百" ? 100 : 10
             total += (pending ?? 1) * unit
             pending = nil
@@ -134,7 +152,10 @@ extension EventsRule: KnowledgeTable {
 /// The year a clause speaks of, from the nearest year word before a position in the same clause: 2022年
 /// (not 2022年以来) or 今年/本年 (0), 去年/上年 (−1), 明年 (+1).
 struct TimeWord {
-    enum Kind: Equatable { case year(Int), relative(Int) }
+    enum Kind: Equatable {
+        case year(Int)
+        case relative(Int)
+    }
     let kind: Kind
     let range: ByteRange
 
@@ -154,10 +175,11 @@ struct TimeWord {
                 }
                 let digitsStart = yearEnd - width - 4
                 if digitsStart >= 0, bytes[digitsStart..<(yearEnd - width)].allSatisfy({ (48...57).contains($0) }),
-                   digitsStart == 0 || !(48...57).contains(bytes[digitsStart - 1]),
-                   let year = Int(String(decoding: bytes[digitsStart..<(yearEnd - width)], as: UTF8.self)),
-                   !IdentityRule.ends(at: min(bytes.count, yearEnd + 6), with: "以来", bytes),
-                   !IdentityRule.ends(at: min(bytes.count, yearEnd + 3), with: "来", bytes) {
+                    digitsStart == 0 || !(48...57).contains(bytes[digitsStart - 1]),
+                    let year = Int(String(decoding: bytes[digitsStart..<(yearEnd - width)], as: UTF8.self)),
+                    !IdentityRule.ends(at: min(bytes.count, yearEnd + 6), with: "以来", bytes),
+                    !IdentityRule.ends(at: min(bytes.count, yearEnd + 3), with: "来", bytes)
+                {
                     return TimeWord(kind: .year(year), range: ByteRange(digitsStart, yearEnd))
                 }
             }

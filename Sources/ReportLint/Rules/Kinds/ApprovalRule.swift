@@ -11,7 +11,8 @@ struct ApprovalRuleDefinition: RuleDefinition {
             fields.reader.report(.missingKey("phrases"), at: fields.node)
             return nil
         }
-        return ApprovalRuleDefinition(phrases: phrases, exemptTitles: (fields.strings("exemptTitles") ?? []).map(\.value).nilIfEmpty ?? ["请示"])
+        return ApprovalRuleDefinition(
+            phrases: phrases, exemptTitles: (fields.strings("exemptTitles") ?? []).map(\.value).nilIfEmpty ?? ["请示"])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
@@ -33,6 +34,6 @@ public struct ApprovalRule: Rule {
     }
 }
 
-private extension Array {
-    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+extension Array {
+    fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

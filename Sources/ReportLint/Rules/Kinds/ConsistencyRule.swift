@@ -7,7 +7,10 @@
 struct ConsistencyRuleDefinition: RuleDefinition {
     static let keys = ["check", "groups", "except"]
 
-    enum Check: String, CaseIterable { case selfReference = "self-reference", year }
+    enum Check: String, CaseIterable {
+        case selfReference = "self-reference"
+        case year
+    }
 
     let check: Check
     let groups: [[Located<String>]]
@@ -27,13 +30,14 @@ struct ConsistencyRuleDefinition: RuleDefinition {
                         fields.reader.report(.wrongType(key: "groups", expected: "词语列表的列表"), at: group)
                         continue
                     }
-                    groups.append(words.compactMap { word in
-                        guard case .scalar(let scalar) = word, !scalar.string.isEmpty else {
-                            fields.reader.report(.emptyValue(key: "groups"), at: word)
-                            return nil
-                        }
-                        return Located(value: scalar.string, location: fields.reader.location(of: word))
-                    })
+                    groups.append(
+                        words.compactMap { word in
+                            guard case .scalar(let scalar) = word, !scalar.string.isEmpty else {
+                                fields.reader.report(.emptyValue(key: "groups"), at: word)
+                                return nil
+                            }
+                            return Located(value: scalar.string, location: fields.reader.location(of: word))
+                        })
                 }
             } else {
                 fields.reader.report(.wrongType(key: "groups", expected: "词语列表的列表"), at: node)
@@ -47,9 +51,10 @@ struct ConsistencyRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        ConsistencyRule(header: header, check: check,
-                        groups: groups.map { $0.map { ($0.value, literals.add($0.value)) } },
-                        exceptions: exceptions.map { literals.add($0.value) })
+        ConsistencyRule(
+            header: header, check: check,
+            groups: groups.map { $0.map { ($0.value, literals.add($0.value)) } },
+            exceptions: exceptions.map { literals.add($0.value) })
     }
 }
 
@@ -71,18 +76,23 @@ public struct ConsistencyRule: Rule {
         var findings: [Finding] = []
         for group in groups {
             let uses = group.map { word in
-                (word: word.word, hits: context.hits(word.literal).filter { hit in
-                    !excused.contains { $0.contains(hit) }
-                })
+                (
+                    word: word.word,
+                    hits: context.hits(word.literal).filter { hit in
+                        !excused.contains { $0.contains(hit) }
+                    }
+                )
             }.filter { !$0.hits.isEmpty }
             guard uses.count > 1 else { continue }
             // The most used self-noun wins; on a tie, the one used first.
             let main = uses.max { ($0.hits.count, -$0.hits[0].start) < ($1.hits.count, -$1.hits[0].start) }!
             for use in uses where use.word != main.word {
                 for hit in use.hits {
-                    findings.append(context.finding(header, at: hit,
-                        message: "\(header.message)：全文多用“\(main.word)”（\(main.hits.count) 处），这里是“\(use.word)”",
-                        suggestion: main.word))
+                    findings.append(
+                        context.finding(
+                            header, at: hit,
+                            message: "\(header.message)：全文多用“\(main.word)”（\(main.hits.count) 处），这里是“\(use.word)”",
+                            suggestion: main.word))
                 }
             }
         }
@@ -92,19 +102,23 @@ public struct ConsistencyRule: Rule {
     private func years(_ context: RuleContext) -> [Finding] {
         let document = context.document
         guard document.type != .plan, let title = document.title.map({ document.text($0.range) }),
-              let titleYear = ReportYear.firstYear(in: title) else { return [] }
+            let titleYear = ReportYear.firstYear(in: title)
+        else { return [] }
         var findings: [Finding] = []
         let bytes = document.source.bytes
         for paragraph in document.proseParagraphs {
             for sentence in document.sentences(of: paragraph) {
                 // Only a sentence opening with 20 can open with a year: look at two bytes before making text.
-                guard sentence.count >= 8, bytes[sentence.start] == UInt8(ascii: "2"), bytes[sentence.start + 1] == UInt8(ascii: "0")
+                guard sentence.count >= 8, bytes[sentence.start] == UInt8(ascii: "2"),
+                    bytes[sentence.start + 1] == UInt8(ascii: "0")
                 else { continue }
                 let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 16)))
                 guard let year = ReportYear.openingYear(text), year != titleYear, year != titleYear + 1 else { continue }
                 let yearBytes = 7 // "2022年": four ASCII digits and one 3-byte character
-                findings.append(context.finding(header, at: ByteRange(sentence.start, sentence.start + yearBytes),
-                    message: "\(header.message)：标题是\(titleYear)年，正文这里写“\(year)年”"))
+                findings.append(
+                    context.finding(
+                        header, at: ByteRange(sentence.start, sentence.start + yearBytes),
+                        message: "\(header.message)：标题是\(titleYear)年，正文这里写“\(year)年”"))
             }
         }
         return findings

@@ -27,8 +27,9 @@ struct CoordinationRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        CoordinationRule(header: header, pairs: pairs.map { (literals.add($0.0 + $0.1), $0.0, $0.1) },
-                         exceptions: exceptions.map { Array($0.value.utf8) })
+        CoordinationRule(
+            header: header, pairs: pairs.map { (literals.add($0.0 + $0.1), $0.0, $0.1) },
+            exceptions: exceptions.map { Array($0.value.utf8) })
     }
 }
 
@@ -47,11 +48,15 @@ public struct CoordinationRule: Rule {
             for hit in context.hits(pair.literal) {
                 if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
                 // 坪山区委区政府412B: an address (a building), not the two bodies.
-                if hit.end < bytes.count, bytes[hit.end] < 0x80, SpacingRule.isWordish(Unicode.Scalar(bytes[hit.end])) { continue }
+                if hit.end < bytes.count, bytes[hit.end] < 0x80, SpacingRule.isWordish(Unicode.Scalar(bytes[hit.end])) {
+                    continue
+                }
                 if isQuoted(hit.start, bytes) { continue }
                 let joined = pair.first + "、" + pair.second
-                findings.append(context.finding(header, at: hit, message: "\(header.message)：“\(pair.first)\(pair.second)”应为“\(joined)”",
-                                                suggestion: joined))
+                findings.append(
+                    context.finding(
+                        header, at: hit, message: "\(header.message)：“\(pair.first)\(pair.second)”应为“\(joined)”",
+                        suggestion: joined))
             }
         }
         return findings.sorted { $0.range < $1.range }

@@ -19,7 +19,10 @@ public struct DocumentTypeRule: Rule {
         guard document.typeOrigin == .guessed, let type = document.type, let first = document.paragraphs.first else { return [] }
         let anchor = ByteRange(first.range.start, first.range.start)
         let evidence = document.typeEvidence.map { "（\($0)）" } ?? ""
-        return [context.finding(header, at: anchor,
-            message: "\(header.message)：按“\(type.chineseName)”（\(type.rawValue)）检查\(evidence)；可用 --type 或配置文件指定")]
+        return [
+            context.finding(
+                header, at: anchor,
+                message: "\(header.message)：按“\(type.chineseName)”（\(type.rawValue)）检查\(evidence)；可用 --type 或配置文件指定")
+        ]
     }
 }

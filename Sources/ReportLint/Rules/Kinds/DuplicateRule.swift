@@ -13,14 +13,16 @@ struct DuplicateRuleDefinition: RuleDefinition {
         func integer(_ key: String, default value: Int, range: ClosedRange<Int>) -> Int {
             guard let text = fields.string(key) else { return value }
             guard let number = Int(text.value), range.contains(number) else {
-                fields.reader.report(.wrongType(key: key, expected: "\(range.lowerBound) 到 \(range.upperBound) 的整数"), at: text.location)
+                fields.reader.report(
+                    .wrongType(key: key, expected: "\(range.lowerBound) 到 \(range.upperBound) 的整数"), at: text.location)
                 return value
             }
             return number
         }
-        return DuplicateRuleDefinition(minLength: integer("minLength", default: 20, range: 5...10_000),
-                                       threshold: integer("threshold", default: 80, range: 1...100),
-                                       ngram: integer("ngram", default: 5, range: 2...20))
+        return DuplicateRuleDefinition(
+            minLength: integer("minLength", default: 20, range: 5...10_000),
+            threshold: integer("threshold", default: 80, range: 1...100),
+            ngram: integer("ngram", default: 5, range: 2...20))
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
@@ -58,9 +60,12 @@ public struct DuplicateRule: Rule {
                 let earlierParagraph = paragraphs[best.other]
                 let same = document.text(earlierParagraph.range) == document.text(paragraph.range)
                 let line = earlierParagraph.line
-                let detail = same ? "与第 \(line) 行的段落完全相同"
-                    : best.percent == 100 ? "与第 \(line) 行的段落内容重复"
-                    : "与第 \(line) 行的段落高度相似（\(best.percent)%）"
+                let detail =
+                    same
+                    ? "与第 \(line) 行的段落完全相同"
+                    : best.percent == 100
+                        ? "与第 \(line) 行的段落内容重复"
+                        : "与第 \(line) 行的段落高度相似（\(best.percent)%）"
                 findings.append(context.finding(header, at: paragraph.range, message: "\(header.message)：\(detail)"))
             }
         }

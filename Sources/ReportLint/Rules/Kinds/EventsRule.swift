@@ -40,8 +40,9 @@ struct EventsRuleDefinition: RuleDefinition {
         guard let sequence = fields.requiredSequence("events", expected: "事件列表") else { return nil }
         let events = sequence.compactMap { item -> Event? in
             guard let event = fields.reader.fields(item, what: "events 的每一项", allowed: eventKeys),
-                  let name = event.string("name", required: true),
-                  let startText = event.string("start", required: true) else { return nil }
+                let name = event.string("name", required: true),
+                let startText = event.string("start", required: true)
+            else { return nil }
             func date(_ value: Located<String>) -> EventDate? {
                 guard let date = EventDate(value.value) else {
                     fields.reader.report(.wrongType(key: "start", expected: "日期，如 2024-07 或 2024-07-15"), at: value.location)
@@ -61,20 +62,23 @@ struct EventsRuleDefinition: RuleDefinition {
                 end = parsed
             }
             let names = (event.strings("names") ?? []).map(\.value)
-            return Event(name: name.value, names: names.isEmpty ? [name.value] : names, start: start,
-                         source: event.string("source")?.value, supersededBy: supersededBy, end: end,
-                         currentNames: (event.strings("currentNames") ?? []).map(\.value), note: event.string("note")?.value)
+            return Event(
+                name: name.value, names: names.isEmpty ? [name.value] : names, start: start,
+                source: event.string("source")?.value, supersededBy: supersededBy, end: end,
+                currentNames: (event.strings("currentNames") ?? []).map(\.value), note: event.string("note")?.value)
         }
-        return EventsRuleDefinition(events: events, notAfter: (fields.strings("notAfter") ?? []).map(\.value),
-                                    notBefore: (fields.strings("notBefore") ?? []).map(\.value))
+        return EventsRuleDefinition(
+            events: events, notAfter: (fields.strings("notAfter") ?? []).map(\.value),
+            notBefore: (fields.strings("notBefore") ?? []).map(\.value))
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        EventsRule(header: header, events: events.map { ($0, $0.names.map { literals.add($0) }) },
-                   currentNames: events.map { $0.currentNames.map { literals.add($0) } },
-                   notAfter: notAfter.map { Array($0.utf8) }, notBefore: notBefore.map { Array($0.utf8) },
-                   studyVerbs: ["学习", "贯彻", "落实", "宣传", "领会", "宣讲"].map { Array($0.utf8) },
-                   spirit: Array("精神".utf8), meeting: Array("会议".utf8))
+        EventsRule(
+            header: header, events: events.map { ($0, $0.names.map { literals.add($0) }) },
+            currentNames: events.map { $0.currentNames.map { literals.add($0) } },
+            notAfter: notAfter.map { Array($0.utf8) }, notBefore: notBefore.map { Array($0.utf8) },
+            studyVerbs: ["学习", "贯彻", "落实", "宣传", "领会", "宣讲"].map { Array($0.utf8) },
+            spirit: Array("精神".utf8), meeting: Array("会议".utf8))
     }
 }
 
@@ -127,26 +131,43 @@ public struct EventsRule: Rule {
                 for range in ByteRange.merged(hits + current) where !reported.contains(range) {
                     guard let frame = campaignFrame(range, bytes) else { continue }
                     reported.insert(range)
-                    findings.append(context.finding(header, at: frame, message:
-                        "\(header.message)：“\(document.text(frame))”把\(event.start.chinese)至\(end.chinese)的\(event.name)当作当年的工作，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)",
-                        severity: .warning))
+                    findings.append(
+                        context.finding(
+                            header, at: frame,
+                            message:
+                                "\(header.message)：“\(document.text(frame))”把\(event.start.chinese)至\(end.chinese)的\(event.name)当作当年的工作，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)",
+                            severity: .warning))
                 }
             }
             for range in hits where !reported.contains(range) {
-                guard let said = heldIn(range, bytes, reportYear: reportYear.value), said.year != event.start.year else { continue }
+                guard let said = heldIn(range, bytes, reportYear: reportYear.value), said.year != event.start.year else {
+                    continue
+                }
                 reported.insert(range)
-                findings.append(context.finding(header, at: range, message:
-                    "\(header.message)：“\(document.text(range))”于\(event.start.chinese)召开，这里写成\(said.year)年（“\(document.text(said.word))”）\(basis)"))
+                findings.append(
+                    context.finding(
+                        header, at: range,
+                        message:
+                            "\(header.message)：“\(document.text(range))”于\(event.start.chinese)召开，这里写成\(said.year)年（“\(document.text(said.word))”）\(basis)"
+                    ))
             }
-            for range in hits where !reported.contains(range) && !Redaction.precedes(range.start, in: bytes)
+            for range in hits
+            where !reported.contains(range) && !Redaction.precedes(range.start, in: bytes)
                 && !notAfter.contains(where: { has($0, endingAt: range.start, bytes) })
-                && !notBefore.contains(where: { has($0, at: range.end, bytes) }) {
+                && !notBefore.contains(where: { has($0, at: range.end, bytes) })
+            {
                 let written = document.text(range)
                 if event.start.year > reportYear.value {
                     reported.insert(range)
-                    findings.append(context.finding(header, at: range, message:
-                        "\(header.message)：“\(written)”是\(event.start.chinese)的事，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)"))
-                } else if let next = event.supersededBy, reportYear.value > next.year, studiedAsCurrent(range, in: document.source.bytes) {
+                    findings.append(
+                        context.finding(
+                            header, at: range,
+                            message:
+                                "\(header.message)：“\(written)”是\(event.start.chinese)的事，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)"
+                        ))
+                } else if let next = event.supersededBy, reportYear.value > next.year,
+                    studiedAsCurrent(range, in: document.source.bytes)
+                {
                     reported.insert(range)
                     var message = "\(header.message)：\(reportYear.value)年的报告学习贯彻“\(written)精神”，而\(next.chinese)已召开新一次大会\(basis)"
                     if let note = event.note { message += "。\(note)" }
@@ -169,7 +190,8 @@ public struct EventsRule: Rule {
     /// right after it. 党的十九大以来 and 十九大报告指出 are history, not the current line.
     func studiedAsCurrent(_ range: ByteRange, in bytes: [UInt8]) -> Bool {
         let afterList = plenumList(after: range.end, bytes)
-        let follows = has(spirit, at: afterList, bytes)
+        let follows =
+            has(spirit, at: afterList, bytes)
             || (has(meeting, at: afterList, bytes) && has(spirit, at: afterList + meeting.count, bytes))
         guard follows else { return false }
         // Up to eight characters before the name: 认真学习贯彻落实党的十九大精神, 学习宣传贯彻十九大精神.
@@ -214,7 +236,8 @@ public struct EventsRule: Rule {
         // 二十大召开后的第一年, 召开以来, 召开之际: the clause speaks of a time after or around it.
         let after = index + verb.utf8.count
         guard !["后", "以", "之", "前", "一周年", "的", "时"].contains(where: { has(Array($0.utf8), at: after, bytes) }),
-              let time = TimeWord.nearest(before: range.start, in: bytes) else { return nil }
+            let time = TimeWord.nearest(before: range.start, in: bytes)
+        else { return nil }
         switch time.kind {
         case .year(let year): return (year, time.range)
         case .relative(let offset): return (reportYear + offset, time.range)

@@ -14,14 +14,16 @@ struct ForbidRuleDefinition: RuleDefinition {
 
     static func parse(_ fields: MappingFields) -> ForbidRuleDefinition? {
         guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
-        return ForbidRuleDefinition(phrases: phrases, patterns: patterns, within: fields.string("within"),
-                                    suggest: fields.string("suggest", allowEmpty: true)?.value, exceptions: fields.strings("except") ?? [])
+        return ForbidRuleDefinition(
+            phrases: phrases, patterns: patterns, within: fields.string("within"),
+            suggest: fields.string("suggest", allowEmpty: true)?.value, exceptions: fields.strings("except") ?? [])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        ForbidRule(header: header, literals: phrases.map { literals.add($0.value) },
-                   patterns: patterns.map { GuardedPattern($0, literals: literals) },
-                   within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) })
+        ForbidRule(
+            header: header, literals: phrases.map { literals.add($0.value) },
+            patterns: patterns.map { GuardedPattern($0, literals: literals) },
+            within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) })
     }
 }
 

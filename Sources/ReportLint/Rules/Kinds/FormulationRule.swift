@@ -16,8 +16,10 @@
 /// sentences join the rule's examples, so `rules test` checks every entry.
 struct FormulationRuleDefinition: RuleDefinition {
     static let keys = ["entries", "quoted"]
-    static let entryKeys = ["canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "severity",
-                            "note", "pass", "fail"]
+    static let entryKeys = [
+        "canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "severity",
+        "note", "pass", "fail",
+    ]
 
     struct Entry: Sendable {
         let canonical: String
@@ -44,7 +46,8 @@ struct FormulationRuleDefinition: RuleDefinition {
         let quotedByDefault = fields.bool("quoted") ?? false
         let entries = sequence.compactMap { item -> Entry? in
             guard let entry = fields.reader.fields(item, what: "entries 的每一项", allowed: entryKeys),
-                  let canonical = entry.string("canonical", required: true) else { return nil }
+                let canonical = entry.string("canonical", required: true)
+            else { return nil }
             let variants = entry.strings("variants") ?? []
             let patterns = entry.patterns("patterns") ?? []
             if variants.isEmpty && patterns.isEmpty {
@@ -66,11 +69,12 @@ struct FormulationRuleDefinition: RuleDefinition {
             }
             examples.pass += entry.strings("pass") ?? []
             examples.fail += entry.strings("fail") ?? []
-            return Entry(canonical: canonical.value, variants: variants, patterns: patterns,
-                         except: (entry.strings("except") ?? []).map(\.value), exact: entry.bool("exact") ?? false,
-                         quoted: entry.bool("quoted") ?? quotedByDefault,
-                         source: entry.string("source")?.value, since: since?.value, sinceYear: sinceYear,
-                         severity: severity, note: entry.string("note")?.value)
+            return Entry(
+                canonical: canonical.value, variants: variants, patterns: patterns,
+                except: (entry.strings("except") ?? []).map(\.value), exact: entry.bool("exact") ?? false,
+                quoted: entry.bool("quoted") ?? quotedByDefault,
+                source: entry.string("source")?.value, since: since?.value, sinceYear: sinceYear,
+                severity: severity, note: entry.string("note")?.value)
         }
         return FormulationRuleDefinition(entries: entries, entryExamples: examples)
     }
@@ -78,12 +82,15 @@ struct FormulationRuleDefinition: RuleDefinition {
     var extraExamples: RuleExamples { entryExamples }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        FormulationRule(header: header, entries: entries.map { entry in
-            FormulationRule.CompiledEntry(entry: entry, canonical: literals.add(entry.canonical),
-                                          variants: entry.variants.map { literals.add($0.value) },
-                                          except: entry.except.map { literals.add($0) },
-                                          patterns: entry.patterns.map { GuardedPattern($0, literals: literals) })
-        })
+        FormulationRule(
+            header: header,
+            entries: entries.map { entry in
+                FormulationRule.CompiledEntry(
+                    entry: entry, canonical: literals.add(entry.canonical),
+                    variants: entry.variants.map { literals.add($0.value) },
+                    except: entry.except.map { literals.add($0) },
+                    patterns: entry.patterns.map { GuardedPattern($0, literals: literals) })
+            })
     }
 }
 
@@ -122,7 +129,8 @@ public struct FormulationRule: Rule {
             let allowed = [context.hits(compiled.canonical)] + compiled.except.map { context.hits($0) }
             for range in ByteRange.merged(Array(literal) + matches) where !reported.contains(range) {
                 guard !allowed.contains(where: { FormulationRule.isInside(range, $0) }),
-                      !Redaction.precedes(range.start, in: bytes) else { continue }
+                    !Redaction.precedes(range.start, in: bytes)
+                else { continue }
                 let quoting = Redaction.quoting(of: range, in: bytes)
                 if quoting == .inside && !entry.quoted { continue }
                 // "枫桥经验" in ASCII quotes: the quotation-mark rules put the marks right; a second fix
@@ -130,7 +138,8 @@ public struct FormulationRule: Rule {
                 if Redaction.touchesASCIIQuote(range, in: bytes) { continue }
                 reported.insert(range)
                 let written = document.text(range)
-                var message = entry.canonical == "“\(written)”"
+                var message =
+                    entry.canonical == "“\(written)”"
                     ? "\(header.message)：\(written)应加引号，写作\(entry.canonical)"
                     : "\(header.message)：“\(written)”应为\(quoted(entry.canonical))"
                 let basis = [entry.source, entry.since.map { "\($0)起" }].compactMap { $0 }.joined(separator: "，")
@@ -142,8 +151,10 @@ public struct FormulationRule: Rule {
                     replacement = String(replacement.dropFirst().dropLast())
                 }
                 let fixable = literal.contains(range) || entry.exact
-                findings.append(context.finding(header, at: range, message: message,
-                                                suggestion: fixable ? replacement : nil, severity: entry.severity))
+                findings.append(
+                    context.finding(
+                        header, at: range, message: message,
+                        suggestion: fixable ? replacement : nil, severity: entry.severity))
             }
         }
         return findings.sorted { $0.range < $1.range }

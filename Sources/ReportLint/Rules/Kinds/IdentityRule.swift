@@ -19,10 +19,21 @@ struct IdentityRuleDefinition: RuleDefinition {
     static let unitKeys = ["name", "words"]
     static let referentKeys = ["word", "unit", "notNames"]
 
-    enum Check: String, CaseIterable { case units, partyBody = "party-body", referent }
+    enum Check: String, CaseIterable {
+        case units
+        case partyBody = "party-body"
+        case referent
+    }
 
-    struct Unit: Sendable { let name: String; let words: [String] }
-    struct Referent: Sendable { let word: String; let unit: String; let notNames: [String] }
+    struct Unit: Sendable {
+        let name: String
+        let words: [String]
+    }
+    struct Referent: Sendable {
+        let word: String
+        let unit: String
+        let notNames: [String]
+    }
 
     let check: Check
     let units: [Unit]
@@ -41,7 +52,8 @@ struct IdentityRuleDefinition: RuleDefinition {
             guard let sequence = fields.requiredSequence("units", expected: "单位类别列表") else { return nil }
             units = sequence.compactMap { item in
                 guard let unit = fields.reader.fields(item, what: "units 的每一项", allowed: unitKeys),
-                      let name = unit.string("name", required: true) else { return nil }
+                    let name = unit.string("name", required: true)
+                else { return nil }
                 guard let words = unit.strings("words"), !words.isEmpty else {
                     fields.reader.report(.missingKey("words"), at: item)
                     return nil
@@ -52,10 +64,12 @@ struct IdentityRuleDefinition: RuleDefinition {
             guard let sequence = fields.requiredSequence("referents", expected: "指代词列表") else { return nil }
             referents = sequence.compactMap { item in
                 guard let referent = fields.reader.fields(item, what: "referents 的每一项", allowed: referentKeys),
-                      let word = referent.string("word", required: true),
-                      let unit = referent.string("unit", required: true) else { return nil }
-                return Referent(word: word.value, unit: unit.value,
-                                notNames: (referent.strings("notNames") ?? []).map(\.value))
+                    let word = referent.string("word", required: true),
+                    let unit = referent.string("unit", required: true)
+                else { return nil }
+                return Referent(
+                    word: word.value, unit: unit.value,
+                    notNames: (referent.strings("notNames") ?? []).map(\.value))
             }
         case .partyBody:
             break
@@ -66,19 +80,24 @@ struct IdentityRuleDefinition: RuleDefinition {
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         switch check {
         case .units:
-            return IdentityRule(header: header, check: check,
-                                claims: units.map { unit in unit.words.map { (unit.name, $0, literals.add($0)) } }.flatMap { $0 },
-                                referents: [])
+            return IdentityRule(
+                header: header, check: check,
+                claims: units.map { unit in unit.words.map { (unit.name, $0, literals.add($0)) } }.flatMap { $0 },
+                referents: [])
         case .partyBody:
             let words = ["党委", "党组"]
-            return IdentityRule(header: header, check: check,
-                                claims: words.map { ($0, $0, literals.add($0)) }, referents: [])
+            return IdentityRule(
+                header: header, check: check,
+                claims: words.map { ($0, $0, literals.add($0)) }, referents: [])
         case .referent:
-            return IdentityRule(header: header, check: check, claims: [], referents: referents.map { referent in
-                IdentityRule.CompiledReferent(referent: referent, word: literals.add(referent.word),
-                                              unit: literals.add(referent.unit),
-                                              notNames: referent.notNames.map { literals.add($0) })
-            })
+            return IdentityRule(
+                header: header, check: check, claims: [],
+                referents: referents.map { referent in
+                    IdentityRule.CompiledReferent(
+                        referent: referent, word: literals.add(referent.word),
+                        unit: literals.add(referent.unit),
+                        notNames: referent.notNames.map { literals.add($0) })
+                })
         }
     }
 }
@@ -130,9 +149,11 @@ public struct IdentityRule: Rule {
         let main = counts.keys.max { (counts[$0]!, -firstIndex[$0]!) < (counts[$1]!, -firstIndex[$1]!) }!
         let mainWord = found.first { $0.kind == main }!.word
         return found.filter { $0.kind != main }.map { other in
-            context.finding(header, at: other.range, message: check == .partyBody
-                ? "\(header.message)：全文以“\(main)”为本单位的党组织（\(counts[main]!) 处，如“\(mainWord)”），这里是“\(other.word)”"
-                : "\(header.message)：全文以\(main)自称（\(counts[main]!) 处，如“\(mainWord)”），这里以\(other.kind)的“\(other.word)”自称")
+            context.finding(
+                header, at: other.range,
+                message: check == .partyBody
+                    ? "\(header.message)：全文以“\(main)”为本单位的党组织（\(counts[main]!) 处，如“\(mainWord)”），这里是“\(other.word)”"
+                    : "\(header.message)：全文以\(main)自称（\(counts[main]!) 处，如“\(mainWord)”），这里以\(other.kind)的“\(other.word)”自称")
         }
     }
 
@@ -150,7 +171,9 @@ public struct IdentityRule: Rule {
             start -= String(scalar).utf8.count
         }
         if start == range.start, let scalar = IdentityRule.scalar(endingAt: start, bytes) {
-            if check == .partyBody, let unit = IdentityRule.unitAbbreviations.first(where: { IdentityRule.ends(at: start, with: $0, bytes) }) {
+            if check == .partyBody,
+                let unit = IdentityRule.unitAbbreviations.first(where: { IdentityRule.ends(at: start, with: $0, bytes) })
+            {
                 start -= unit.utf8.count
                 if let place = IdentityRule.scalar(endingAt: start, bytes), "我本全市区县州省".unicodeScalars.contains(place) {
                     start -= String(place).utf8.count
@@ -182,11 +205,17 @@ public struct IdentityRule: Rule {
                 hit.start >= bodyStart
                     && !context.hits(ownWord).contains { $0.end == hit.end }
                     && !blocked.contains { $0.start <= hit.start && $0.end >= hit.end }
-                    && IdentityRule.scalar(endingAt: hit.start, bytes).map { CharacterClass.isHan($0) && !"该本我各此这那每其贵".unicodeScalars.contains($0) } == true
+                    && IdentityRule.scalar(endingAt: hit.start, bytes).map {
+                        CharacterClass.isHan($0) && !"该本我各此这那每其贵".unicodeScalars.contains($0)
+                    } == true
             }
             for use in uses where !names.contains(where: { $0.end <= use.start }) {
-                findings.append(context.finding(header, at: use, message:
-                    "\(header.message)：前文没有写明哪个“\(compiled.referent.unit)”，“\(compiled.referent.word)”无所指；本单位应自称，或先写出单位名称"))
+                findings.append(
+                    context.finding(
+                        header, at: use,
+                        message:
+                            "\(header.message)：前文没有写明哪个“\(compiled.referent.unit)”，“\(compiled.referent.word)”无所指；本单位应自称，或先写出单位名称"
+                    ))
             }
         }
         return findings.sorted { $0.range < $1.range }

@@ -14,16 +14,18 @@ struct MissingFigureRuleDefinition: RuleDefinition {
         if verbs.isEmpty { fields.reader.report(.missingKey("verbs"), at: fields.node) }
         if measures.isEmpty { fields.reader.report(.missingKey("measures"), at: fields.node) }
         guard !verbs.isEmpty, !measures.isEmpty else { return nil }
-        return MissingFigureRuleDefinition(verbs: verbs, measures: measures,
-                                           exceptions: (fields.strings("exceptions") ?? []).map(\.value))
+        return MissingFigureRuleDefinition(
+            verbs: verbs, measures: measures,
+            exceptions: (fields.strings("exceptions") ?? []).map(\.value))
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         // Longest measure first, so 人次 wins over 人 and 余件 is seen whole.
         let measures = measures.map { Array($0.value.utf8) }.sorted { $0.count > $1.count }
-        return MissingFigureRule(header: header, verbs: verbs.map { literals.add($0.value) },
-                                 measures: measures, exceptions: exceptions.map { Array($0.utf8) },
-                                 measureStarts: StartFilter(measures)?.first)
+        return MissingFigureRule(
+            header: header, verbs: verbs.map { literals.add($0.value) },
+            measures: measures, exceptions: exceptions.map { Array($0.utf8) },
+            measureStarts: StartFilter(measures)?.first)
     }
 }
 
@@ -43,7 +45,10 @@ public struct MissingFigureRule: Rule {
         for verb in verbs {
             for hit in context.hits(verb) {
                 if let measureStarts, hit.end < bytes.count, let (next, _) = AhoCorasick.character(bytes, at: hit.end),
-                   !StartFilter.has(measureStarts, next) { continue }
+                    !StartFilter.has(measureStarts, next)
+                {
+                    continue
+                }
                 guard let measure = measures.first(where: { starts(bytes, at: hit.end, with: $0) }) else { continue }
                 if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
                 ranges.append(ByteRange(hit.start, hit.end + measure.count))

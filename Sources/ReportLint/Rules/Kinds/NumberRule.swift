@@ -29,23 +29,31 @@ struct NumberRuleDefinition: RuleDefinition {
     static func parse(_ fields: MappingFields) -> NumberRuleDefinition? {
         guard let value = fields.string("check", required: true) else { return nil }
         guard let check = NumberRule.Check(rawValue: value.value) else {
-            fields.reader.report(.wrongType(key: "check", expected: NumberRule.Check.allCases.map(\.rawValue)
-                .joined(separator: "、") + " 之一"), at: value.location)
+            fields.reader.report(
+                .wrongType(
+                    key: "check",
+                    expected: NumberRule.Check.allCases.map(\.rawValue)
+                        .joined(separator: "、") + " 之一"), at: value.location)
             return nil
         }
         let words = fields.strings("words") ?? []
-        if check == .moneyUnit || check == .planPeriod, words.isEmpty { fields.reader.report(.missingKey("words"), at: fields.node); return nil }
+        if check == .moneyUnit || check == .planPeriod, words.isEmpty {
+            fields.reader.report(.missingKey("words"), at: fields.node)
+            return nil
+        }
         return NumberRuleDefinition(check: check, words: words)
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        let starts: [String] = switch check {
-        case .approximation: ["近"]
-        case .mixedNumerals: NumberRule.chineseCountWords
-        default: words.map(\.value)
-        }
-        return NumberRule(header: header, check: check, words: starts.map(literals.add),
-                   ordinal: check == .mixedOrdinals ? literals.add("第") : nil)
+        let starts: [String] =
+            switch check {
+            case .approximation: ["近"]
+            case .mixedNumerals: NumberRule.chineseCountWords
+            default: words.map(\.value)
+            }
+        return NumberRule(
+            header: header, check: check, words: starts.map(literals.add),
+            ordinal: check == .mixedOrdinals ? literals.add("第") : nil)
     }
 }
 
@@ -91,11 +99,14 @@ public struct NumberRule: Rule {
         case .planPeriod:
             problems = words.flatMap { context.hits($0) }.sorted().compactMap { planPeriod(source.scalarIndices($0), text) }
         case .moneyUnit:
-            problems = words.flatMap { context.hits($0) }.sorted().compactMap { moneyUnit(source.scalarIndices($0).upperBound, text) }
+            problems = words.flatMap { context.hits($0) }.sorted().compactMap {
+                moneyUnit(source.scalarIndices($0).upperBound, text)
+            }
         }
         return problems.map { problem in
-            context.finding(header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
-                            suggestion: fixable ? problem.suggestion : nil)
+            context.finding(
+                header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
+                suggestion: fixable ? problem.suggestion : nil)
         }
     }
 
@@ -117,7 +128,9 @@ public struct NumberRule: Rule {
             case "余", "多":
                 if let problem = approximation(run, text) { found[.approximation]!.append(problem) }
             default:
-                if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) { found[.yearUnit]!.append(problem) }
+                if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) {
+                    found[.yearUnit]!.append(problem)
+                }
             }
         }
         return found
@@ -146,12 +159,14 @@ public struct NumberRule: Rule {
     }
 
     /// Words a four-digit number takes as its measure (so it is a quantity, not a year).
-    static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
+    static let measures = Set(
+        "年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
 
     private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
-              !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
-              text.isNumberStart(run.lower), text.opensClause(before: run.lower) else { return nil }
+            !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
+            text.isNumberStart(run.lower), text.opensClause(before: run.lower)
+        else { return nil }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
     }
@@ -168,19 +183,23 @@ public struct NumberRule: Rule {
         var joiner = run.upper
         if let unit = text.at(joiner), "年月日".unicodeScalars.contains(unit) { joiner += 1 }
         guard let mark = text.at(joiner), "-－~〜".unicodeScalars.contains(mark),
-              let first = text.at(joiner + 1), CharacterClass.isDigit(first), run.count <= 4, !run.isDecimal || joiner == run.upper,
-              text.isNumberStart(run.lower) else { return nil }
+            let first = text.at(joiner + 1), CharacterClass.isDigit(first), run.count <= 4, !run.isDecimal || joiner == run.upper,
+            text.isNumberStart(run.lower)
+        else { return nil }
         // Codes and dates: a letter, slash or joiner before the first number (GB/T 15834-2011, 2024-01-05).
         func isCode(_ scalar: Unicode.Scalar?) -> Bool {
             guard let scalar else { return false }
-            return CharacterClass.isLatinLetter(scalar) || CharacterClass.isDigit(scalar) || "/-._#:".unicodeScalars.contains(scalar)
+            return CharacterClass.isLatinLetter(scalar) || CharacterClass.isDigit(scalar)
+                || "/-._#:".unicodeScalars.contains(scalar)
         }
         if let before = text.at(run.lower - 1) {
             if isCode(before) { return nil }
             if CharacterClass.isSpace(before), isCode(text.at(run.lower - 2)) { return nil }
         }
         var end = joiner + 1
-        while let scalar = text.at(end), CharacterClass.isDigit(scalar) || scalar == "." && text.at(end + 1).map(CharacterClass.isDigit) == true {
+        while let scalar = text.at(end),
+            CharacterClass.isDigit(scalar) || scalar == "." && text.at(end + 1).map(CharacterClass.isDigit) == true
+        {
             end += 1
         }
         guard end - (joiner + 1) <= 4, let after = text.at(end) else { return nil }
@@ -189,16 +208,20 @@ public struct NumberRule: Rule {
         guard CharacterClass.isHan(after) || after == "%" || after == "‰" || (isYear && after == "）") else { return nil }
         let dash = isTime ? "—" : "～"
         let example = text.string(run.lower..<(end + 1)).replacingOccurrences(of: String(mark), with: dash)
-        return (joiner..<(joiner + 1), isTime
-            ? "表示时间起止用一字线“—”（或“至”），不用“\(mark)”：应为“\(example)”"
-            : "表示数值范围用浪纹线“～”（或“至”），不用“\(mark)”：应为“\(example)”", dash)
+        return (
+            joiner..<(joiner + 1),
+            isTime
+                ? "表示时间起止用一字线“—”（或“至”），不用“\(mark)”：应为“\(example)”"
+                : "表示数值范围用浪纹线“～”（或“至”），不用“\(mark)”：应为“\(example)”", dash
+        )
     }
 
     // MARK: approximate numbers
 
     private static func approximation(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard !run.isDecimal, let mark = text.at(run.upper), mark == "余" || mark == "多", text.isNumberStart(run.lower),
-              text.at(run.lower - 1) != ",", let value = text.value(run.range) else { return nil }
+            text.at(run.lower - 1) != ",", let value = text.value(run.range)
+        else { return nil }
         let next = text.at(run.upper + 1)
         // 66余万元, 3多万: the approximation is at the 万 (or 千, 百), which the figure stops at.
         if let next, "万亿千百".unicodeScalars.contains(next) { return nil }
@@ -223,11 +246,14 @@ public struct NumberRule: Rule {
         if let before = text.at(index - 1), "附最邻靠就远贴亲临新晚".unicodeScalars.contains(before) { return nil }
         var end = index + 1
         while let scalar = text.at(end), end < index + 9,
-              CharacterClass.isDigit(scalar) || scalar == "." || NumberRule.chineseNumerals.contains(scalar) || "万亿".unicodeScalars.contains(scalar) {
+            CharacterClass.isDigit(scalar) || scalar == "." || NumberRule.chineseNumerals.contains(scalar)
+                || "万亿".unicodeScalars.contains(scalar)
+        {
             end += 1
         }
         guard end > index + 1, let mark = text.at(end), mark == "余" || mark == "多",
-              mark == "余" || text.at(end + 1).map({ NumberRule.measures.contains($0) || $0 == "人" }) == true else { return nil }
+            mark == "余" || text.at(end + 1).map({ NumberRule.measures.contains($0) || $0 == "人" }) == true
+        else { return nil }
         let written = text.string(index..<(end + 1))
         return (index..<(end + 1), "“\(written)”：“近”与“\(mark)”意思相反，二者只用其一", nil)
     }
@@ -252,14 +278,16 @@ public struct NumberRule: Rule {
     /// Measure words of counts, and the words that begin with one but are not a count (期间, 批评, 家庭).
     static let countMeasures = Set("次场期批轮名件篇份户家个".unicodeScalars)
     static let arabicMeasures = Set("次场期批轮名件篇份户家项个人条所天".unicodeScalars)
-    static let notCounts = ["期间", "期限", "期待", "期望", "期刊", "批评", "批示", "批准", "批复", "批次", "家庭", "家风", "家属",
-                            "家长", "家园", "家乡", "家政", "名义", "名单", "名称", "名额", "名录", "名誉", "份额", "场所", "场地",
-                            "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "次要", "次序",
-                            "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事", "期工程", "期项目",
-                            // 个 before the words of fixed formulations and figures of speech (四个意识, 三个方面).
-                            "个方面", "个意识", "个自信", "个维护", "个确立", "个全面", "个代表", "个务必", "个坚持", "个一",
-                            "个字", "个百年", "个层面", "个环节", "个重点", "个重要", "个关键", "个必须", "个不", "个更加",
-                            "个到位", "个优先", "个清单", "个体", "个人", "个别", "个性", "个案", "天下"].map { Array($0.unicodeScalars) }
+    static let notCounts = [
+        "期间", "期限", "期待", "期望", "期刊", "批评", "批示", "批准", "批复", "批次", "家庭", "家风", "家属",
+        "家长", "家园", "家乡", "家政", "名义", "名单", "名称", "名额", "名录", "名誉", "份额", "场所", "场地",
+        "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "次要", "次序",
+        "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事", "期工程", "期项目",
+        // 个 before the words of fixed formulations and figures of speech (四个意识, 三个方面).
+        "个方面", "个意识", "个自信", "个维护", "个确立", "个全面", "个代表", "个务必", "个坚持", "个一",
+        "个字", "个百年", "个层面", "个环节", "个重点", "个重要", "个关键", "个必须", "个不", "个更加",
+        "个到位", "个优先", "个清单", "个体", "个人", "个别", "个性", "个案", "天下",
+    ].map { Array($0.unicodeScalars) }
     static let chineseNumerals = Set("一二两三四五六七八九十百千零〇".unicodeScalars)
 
     /// The literals a Chinese count is found from: a numeral from 二 up (or 一名) and a measure word, and 十余,
@@ -294,18 +322,21 @@ public struct NumberRule: Rule {
             while let scalar = text.at(end), NumberRule.chineseNumerals.contains(scalar) { end += 1 }
             let numeral = Array(text.scalars[index..<end])
             guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
-                  // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
-                  !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
-                  // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
-                  !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
-                  numeral != ["百"], numeral != ["千"],
-                  // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
-                  numeral != ["一"] || text.at(measure.lowerBound) == "名" else { continue }
+                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
+                !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
+                !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
+                numeral != ["百"], numeral != ["千"],
+                // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
+                numeral != ["一"] || text.at(measure.lowerBound) == "名"
+            else { continue }
             lastEnd = measure.upperBound
             if counted == nil || !counted!.sentence.contains(index) {
                 let sentence = text.sentence(around: index)
-                var arabic: Range<Int>?, withGe: Range<Int>?
-                var low = 0, high = runs.count
+                var arabic: Range<Int>?
+                var withGe: Range<Int>?
+                var low = 0
+                var high = runs.count
                 while low < high {
                     let middle = (low + high) / 2
                     if runs[middle].lower < sentence.lowerBound { low = middle + 1 } else { high = middle }
@@ -360,10 +391,13 @@ public struct NumberRule: Rule {
         for hit in hits {
             var end = hit + 1
             let arabic = text.at(end).map(CharacterClass.isDigit) == true
-            while let scalar = text.at(end), arabic ? CharacterClass.isDigit(scalar) : NumberRule.chineseNumerals.contains(scalar) {
+            while let scalar = text.at(end), arabic ? CharacterClass.isDigit(scalar) : NumberRule.chineseNumerals.contains(scalar)
+            {
                 end += 1
             }
-            guard end > hit + 1, let measure = NumberRule.ordinalMeasures.first(where: { text.starts(with: $0, at: end) }) else { continue }
+            guard end > hit + 1, let measure = NumberRule.ordinalMeasures.first(where: { text.starts(with: $0, at: end) }) else {
+                continue
+            }
             let after = end + measure.count
             if !arabic {
                 if NumberRule.namedOrdinals.contains(where: { text.starts(with: $0, at: after) }) { continue }
@@ -372,7 +406,10 @@ public struct NumberRule: Rule {
                 if text.isQuoted(hit, from: text.lineStart(hit)) { continue }
             }
             let key = String(String.UnicodeScalarView(measure))
-            if forms[key] == nil { order.append(key); forms[key] = ([], []) }
+            if forms[key] == nil {
+                order.append(key)
+                forms[key] = ([], [])
+            }
             if arabic { forms[key]!.arabic.append(hit..<after) } else { forms[key]!.chinese.append(hit..<after) }
         }
         var problems: [Problem] = []
@@ -380,7 +417,8 @@ public struct NumberRule: Rule {
             let (arabic, chinese) = forms[key]!
             guard !arabic.isEmpty, !chinese.isEmpty else { continue }
             // The less used form is the slip; on a tie, the one that comes second.
-            let flagArabic = arabic.count < chinese.count || arabic.count == chinese.count && arabic[0].lowerBound > chinese[0].lowerBound
+            let flagArabic =
+                arabic.count < chinese.count || arabic.count == chinese.count && arabic[0].lowerBound > chinese[0].lowerBound
             let (flagged, kept) = flagArabic ? (arabic, chinese[0]) : (chinese, arabic[0])
             for range in flagged {
                 problems.append((range, "“\(text.string(range))”与“\(text.string(kept))”，同一份报告应统一", nil))
@@ -392,7 +430,8 @@ public struct NumberRule: Rule {
     // MARK: plan periods
 
     private func planPeriod(_ name: Range<Int>, _ text: NumberText) -> Problem? {
-        let before = text.at(name.lowerBound - 1), after = text.at(name.upperBound)
+        let before = text.at(name.lowerBound - 1)
+        let after = text.at(name.upperBound)
         let written = text.string(name)
         if before == "“" && after == "”" || before == "‘" && after == "’" { return nil }
         if before == "”" && after == "“" {
@@ -449,7 +488,10 @@ struct DigitRun: Sendable {
         var index = filter.next(from: 0, to: scalars.count, in: scalars)
         while index < scalars.count {
             let value = scalars[index].value
-            guard value >= 0x30, value <= 0x39 else { index = filter.next(from: index + 1, to: scalars.count, in: scalars); continue }
+            guard value >= 0x30, value <= 0x39 else {
+                index = filter.next(from: index + 1, to: scalars.count, in: scalars)
+                continue
+            }
             var end = index + 1
             while end < scalars.count, scalars[end].value >= 0x30, scalars[end].value <= 0x39 { end += 1 }
             var isDecimal = false

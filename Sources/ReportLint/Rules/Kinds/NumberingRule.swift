@@ -16,8 +16,9 @@ struct NumberingRuleDefinition: RuleDefinition {
     let noteLevels: Set<Int>
 
     static func parse(_ fields: MappingFields) -> NumberingRuleDefinition? {
-        NumberingRuleDefinition(closingLevels: levels("closingPunctuationLevels", fields) ?? [1],
-                                noteLevels: levels("closingPunctuationNoteLevels", fields) ?? [2])
+        NumberingRuleDefinition(
+            closingLevels: levels("closingPunctuationLevels", fields) ?? [1],
+            noteLevels: levels("closingPunctuationNoteLevels", fields) ?? [2])
     }
 
     private static func levels(_ key: String, _ fields: MappingFields) -> Set<Int>? {
@@ -51,17 +52,23 @@ public struct NumberingRule: Rule {
             let written = document.text(heading.marker.range)
             if !form.isStandard {
                 let standard = form.standard.render(heading.marker.value)
-                findings.append(context.finding(header, at: heading.marker.range,
-                    message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard))
+                findings.append(
+                    context.finding(
+                        header, at: heading.marker.range,
+                        message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard))
             }
             if !heading.isRunIn, let terminator = heading.terminator {
                 if closingLevels.contains(heading.level) {
-                    findings.append(context.finding(header, at: terminator,
-                        message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
+                    findings.append(
+                        context.finding(
+                            header, at: terminator,
+                            message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
                 } else if noteLevels.contains(heading.level) {
-                    findings.append(context.finding(header, at: terminator,
-                        message: "\(header.message)：单独成行的第\(heading.level)级标题末尾一般不加标点（各单位做法不一，仅作提示）",
-                        suggestion: "", severity: .info))
+                    findings.append(
+                        context.finding(
+                            header, at: terminator,
+                            message: "\(header.message)：单独成行的第\(heading.level)级标题末尾一般不加标点（各单位做法不一，仅作提示）",
+                            suggestion: "", severity: .info))
                 }
             }
         }
@@ -77,13 +84,15 @@ public struct NumberingRule: Rule {
         var groupOf: [String: Int] = [:]
         for heading in document.headings where !heading.marker.isImplicit {
             let key = "\(heading.parent ?? -1)/\(heading.level)"
-            if let index = groupOf[key] { groups[index].append(heading) } else {
+            if let index = groupOf[key] {
+                groups[index].append(heading)
+            } else {
                 groupOf[key] = groups.count
                 groups.append([heading])
             }
         }
         var findings: [Finding] = []
-        var lastValue: [Int: Int] = [:]                 // level → last value of the previous group
+        var lastValue: [Int: Int] = [:] // level → last value of the previous group
         var styles: [Int: (restart: Heading?, runOn: Heading?)] = [:]
         for group in groups.sorted(by: { $0[0].extent.start < $1[0].extent.start }) {
             let level = group[0].level
@@ -93,7 +102,8 @@ public struct NumberingRule: Rule {
                 style.runOn = style.runOn ?? group[0]
             } else {
                 if first != 1 {
-                    findings.append(finding(context, group[0], "应从“\(group[0].marker.form.render(1))”开始，这里是“\(text(group[0], document))”"))
+                    findings.append(
+                        finding(context, group[0], "应从“\(group[0].marker.form.render(1))”开始，这里是“\(text(group[0], document))”"))
                 }
                 if lastValue[level] != nil { style.restart = style.restart ?? group[0] }
             }
@@ -106,8 +116,11 @@ public struct NumberingRule: Rule {
                 if value == previous.marker.value {
                     findings.append(finding(context, heading, "编号“\(text(heading, document))”重复"))
                 } else if value != expected {
-                    findings.append(finding(context, heading,
-                        "“\(text(previous, document))”之后应为“\(heading.marker.form.render(expected))”，这里是“\(text(heading, document))”"))
+                    findings.append(
+                        finding(
+                            context, heading,
+                            "“\(text(previous, document))”之后应为“\(heading.marker.form.render(expected))”，这里是“\(text(heading, document))”"
+                        ))
                 }
             }
             lastValue[level] = group.last!.marker.value

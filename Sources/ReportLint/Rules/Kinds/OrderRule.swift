@@ -23,7 +23,8 @@ struct OrderRuleDefinition: RuleDefinition {
         }
         let blocks = sequence.compactMap { item -> (String, [Located<String>])? in
             guard let block = fields.reader.fields(item, what: "blocks 的每一项", allowed: ["name", "words"]),
-                  let name = block.string("name", required: true) else { return nil }
+                let name = block.string("name", required: true)
+            else { return nil }
             guard let words = block.strings("words"), !words.isEmpty else {
                 fields.reader.report(.missingKey("words"), at: item)
                 return nil
@@ -33,7 +34,9 @@ struct OrderRuleDefinition: RuleDefinition {
         let levels = (fields.strings("levels") ?? []).compactMap { Int($0.value) }
         var minBlocks = 3
         if let value = fields.string("minBlocks") {
-            if let number = Int(value.value), number >= 2 { minBlocks = number } else {
+            if let number = Int(value.value), number >= 2 {
+                minBlocks = number
+            } else {
                 fields.reader.report(.wrongType(key: "minBlocks", expected: "不小于 2 的整数"), at: value.location)
             }
         }
@@ -41,8 +44,9 @@ struct OrderRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        OrderRule(header: header, blocks: blocks.map { ($0.name, $0.words.map { literals.add($0.value) }) }, levels: levels,
-                  minBlocks: minBlocks)
+        OrderRule(
+            header: header, blocks: blocks.map { ($0.name, $0.words.map { literals.add($0.value) }) }, levels: levels,
+            minBlocks: minBlocks)
     }
 }
 
@@ -75,10 +79,15 @@ public struct OrderRule: Rule {
         }
         for heading in document.headings where blocksAtLevel[heading.level, default: []].count >= minBlocks {
             guard let names = named[heading.index], names.count == 1, let block = names.first,
-                  placed.insert("\(heading.level)/\(block)").inserted else { continue }
+                placed.insert("\(heading.level)/\(block)").inserted
+            else { continue }
             if let previous = latest[heading.level], block < previous.block {
-                findings.append(context.finding(header, at: heading.text,
-                    message: "\(header.message)：“\(blocks[block].name)”通常排在“\(blocks[previous.block].name)”（第 \(previous.heading.line) 行）之前"))
+                findings.append(
+                    context.finding(
+                        header, at: heading.text,
+                        message:
+                            "\(header.message)：“\(blocks[block].name)”通常排在“\(blocks[previous.block].name)”（第 \(previous.heading.line) 行）之前"
+                    ))
             } else {
                 latest[heading.level] = (block, heading)
             }

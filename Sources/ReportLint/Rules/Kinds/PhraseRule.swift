@@ -14,14 +14,16 @@ struct PhraseRuleDefinition: RuleDefinition {
 
     static func parse(_ fields: MappingFields) -> PhraseRuleDefinition? {
         guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
-        return PhraseRuleDefinition(phrases: phrases, patterns: patterns, within: fields.string("within"),
-                                    unless: fields.patterns("unless") ?? [])
+        return PhraseRuleDefinition(
+            phrases: phrases, patterns: patterns, within: fields.string("within"),
+            unless: fields.patterns("unless") ?? [])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        PhraseRule(header: header, phrases: phrases.map(\.value), literals: phrases.map { literals.add($0.value) },
-                   patterns: patterns.map { GuardedPattern($0, literals: literals) },
-                   within: within?.value, unless: unless.map { GuardedPattern($0, literals: literals) })
+        PhraseRule(
+            header: header, phrases: phrases.map(\.value), literals: phrases.map { literals.add($0.value) },
+            patterns: patterns.map { GuardedPattern($0, literals: literals) },
+            within: within?.value, unless: unless.map { GuardedPattern($0, literals: literals) })
     }
 }
 
@@ -44,11 +46,15 @@ public struct PhraseRule: Rule {
         if patterns.contains(where: { guarded in
             guarded.mayMatch(context)
                 && guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.contains(where: counts)
-        }) { return [] }
+        }) {
+            return []
+        }
         if within == nil, appearsSplitBySpaces(document) { return [] }
         if unless.contains(where: { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
-        }) { return [] }
+        }) {
+            return []
+        }
 
         let anchor: ByteRange
         if let within, let section = context.sections[within]?.first {
@@ -64,9 +70,12 @@ public struct PhraseRule: Rule {
     private func appearsSplitBySpaces(_ document: Document) -> Bool {
         guard !phrases.isEmpty else { return false }
         let text = document.text(ByteRange(0, document.source.bytes.count))
-        guard text.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\t" }) else { return false }
+        guard text.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\t" }) else {
+            return false
+        }
         var joined = String.UnicodeScalarView()
-        joined.append(contentsOf: text.unicodeScalars.lazy.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\u{A0}" && $0 != "\t" })
+        joined.append(
+            contentsOf: text.unicodeScalars.lazy.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\u{A0}" && $0 != "\t" })
         let squeezed = String(joined)
         return phrases.contains(where: squeezed.contains)
     }

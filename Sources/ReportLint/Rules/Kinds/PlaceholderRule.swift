@@ -14,14 +14,16 @@ struct PlaceholderRuleDefinition: RuleDefinition {
     let exceptions: [Located<String>]
 
     static func parse(_ fields: MappingFields) -> PlaceholderRuleDefinition? {
-        PlaceholderRuleDefinition(phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [],
-                                  exceptions: fields.strings("except") ?? [])
+        PlaceholderRuleDefinition(
+            phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [],
+            exceptions: fields.strings("except") ?? [])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        PlaceholderRule(header: header, literals: phrases.map { literals.add($0.value) },
-                        patterns: patterns.map { GuardedPattern($0, literals: literals) },
-                        exceptions: exceptions.map { literals.add($0.value) })
+        PlaceholderRule(
+            header: header, literals: phrases.map { literals.add($0.value) },
+            patterns: patterns.map { GuardedPattern($0, literals: literals) },
+            exceptions: exceptions.map { literals.add($0.value) })
     }
 }
 
@@ -44,8 +46,11 @@ public struct PlaceholderRule: Rule {
                 if excused.contains(where: { $0.contains(hit) }) { continue }
                 // 某区 inside 某某区: the 某某 it follows is the placeholder.
                 if hit.start >= 3, Array(bytes[hit.start..<(hit.start + 3)]) == PlaceholderRule.mou,
-                   Array(bytes[(hit.start - 3)..<hit.start]) == PlaceholderRule.mou,
-                   Array(bytes[(hit.start + 3)..<min(hit.end, hit.start + 6)]) != PlaceholderRule.mou { continue }
+                    Array(bytes[(hit.start - 3)..<hit.start]) == PlaceholderRule.mou,
+                    Array(bytes[(hit.start + 3)..<min(hit.end, hit.start + 6)]) != PlaceholderRule.mou
+                {
+                    continue
+                }
                 ranges.append(hit)
             }
         }
@@ -55,8 +60,9 @@ public struct PlaceholderRule: Rule {
         let scalars = source.scalars
         return ByteRange.merged(ranges).map { range in
             if let masked = maskedWord(range, source, scalars) {
-                return context.finding(header, at: range,
-                                       message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
+                return context.finding(
+                    header, at: range,
+                    message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
             }
             return context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")
         }
@@ -71,9 +77,10 @@ public struct PlaceholderRule: Rule {
     private func maskedWord(_ range: ByteRange, _ source: Source, _ scalars: [Unicode.Scalar]) -> String? {
         let indices = source.scalarIndices(range)
         guard indices.lowerBound > 0, indices.upperBound < scalars.count,
-              scalars[indices].allSatisfy({ $0 == "*" || $0 == "＊" }),
-              CharacterClass.isHan(scalars[indices.lowerBound - 1]), CharacterClass.isHan(scalars[indices.upperBound]),
-              !PlaceholderRule.measures.contains(scalars[indices.upperBound]) else { return nil }
+            scalars[indices].allSatisfy({ $0 == "*" || $0 == "＊" }),
+            CharacterClass.isHan(scalars[indices.lowerBound - 1]), CharacterClass.isHan(scalars[indices.upperBound]),
+            !PlaceholderRule.measures.contains(scalars[indices.upperBound])
+        else { return nil }
         var start = indices.lowerBound - 1
         while start > 0, start > indices.lowerBound - 4, CharacterClass.isHan(scalars[start - 1]) { start -= 1 }
         var end = indices.upperBound + 1
@@ -101,11 +108,15 @@ public struct PlaceholderRule: Rule {
         while index < scalars.count {
             index = PlaceholderRule.candidates.next(from: index, to: scalars.count, in: scalars)
             guard index < scalars.count else { break }
-            guard placeholder(at: index) else { index += 1; continue }
+            guard placeholder(at: index) else {
+                index += 1
+                continue
+            }
             var end = index + 1
             while end < scalars.count, placeholder(at: end) { end += 1 }
             if let last = runs.last, index - last.upperBound <= 1, !CharacterClass.isSpace(scalars[last.upperBound]),
-               scalars[last.upperBound] != "\n" {
+                scalars[last.upperBound] != "\n"
+            {
                 runs[runs.count - 1] = last.lowerBound..<end
             } else {
                 runs.append(index..<end)
@@ -127,7 +138,8 @@ public struct PlaceholderRule: Rule {
         case "_":
             // A blank, unless it joins two ASCII words or figures (file_name, v1_2).
             if index + 1 < scalars.count, scalars[index + 1] == "_" || index > 0 && scalars[index - 1] == "_" { return true }
-            let before = index > 0 ? scalars[index - 1] : " ", after = index + 1 < scalars.count ? scalars[index + 1] : " "
+            let before = index > 0 ? scalars[index - 1] : " "
+            let after = index + 1 < scalars.count ? scalars[index + 1] : " "
             return !(before.isASCII && before.properties.isAlphabetic || CharacterClass.isDigit(before))
                 || !(after.isASCII && after.properties.isAlphabetic || CharacterClass.isDigit(after))
         case "X", "x", "Ｘ", "ｘ", "×":

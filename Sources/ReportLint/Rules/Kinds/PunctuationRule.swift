@@ -24,8 +24,11 @@ struct PunctuationRuleDefinition: RuleDefinition {
     static func parse(_ fields: MappingFields) -> PunctuationRuleDefinition? {
         guard let value = fields.string("check", required: true) else { return nil }
         guard let check = PunctuationRule.Check(rawValue: value.value) else {
-            fields.reader.report(.wrongType(key: "check", expected: PunctuationRule.Check.allCases.map(\.rawValue)
-                .joined(separator: "、") + " 之一"), at: value.location)
+            fields.reader.report(
+                .wrongType(
+                    key: "check",
+                    expected: PunctuationRule.Check.allCases.map(\.rawValue)
+                        .joined(separator: "、") + " 之一"), at: value.location)
             return nil
         }
         return PunctuationRuleDefinition(check: check)
@@ -76,14 +79,15 @@ public struct PunctuationRule: Rule {
         self.header = header
         self.check = check
         self.literals = literals
-        filter = switch check {
-        case .halfWidth: ScalarFilter(",;:()?!")
-        case .repeated: ScalarFilter("，。、；：")
-        case .ellipsis: ScalarFilter(".。…")
-        case .dash: ScalarFilter("-—")
-        case .quoteEnumeration: ScalarFilter("、")
-        case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon, .interpunct, .salutation: ScalarFilter("")
-        }
+        filter =
+            switch check {
+            case .halfWidth: ScalarFilter(",;:()?!")
+            case .repeated: ScalarFilter("，。、；：")
+            case .ellipsis: ScalarFilter(".。…")
+            case .dash: ScalarFilter("-—")
+            case .quoteEnumeration: ScalarFilter("、")
+            case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon, .interpunct, .salutation: ScalarFilter("")
+            }
     }
 
     /// The full-width form of a half-width mark. A switch, not a dictionary: this runs on every character.
@@ -126,8 +130,10 @@ public struct PunctuationRule: Rule {
                 indices = min(start, indices.upperBound)..<indices.upperBound
             }
             for (range, message, suggestion) in problems(in: indices, scalars: scalars) {
-                findings.append(context.finding(header, at: source.byteRange(range),
-                                                message: "\(header.message)：\(message)", suggestion: suggestion))
+                findings.append(
+                    context.finding(
+                        header, at: source.byteRange(range),
+                        message: "\(header.message)：\(message)", suggestion: suggestion))
             }
         }
         return findings
@@ -149,7 +155,9 @@ public struct PunctuationRule: Rule {
             var next = index + 1
             switch check {
             case .halfWidth:
-                if scalar.value < 0x80, let replacement = PunctuationRule.fullWidth(scalar), isChineseContext(index, indices, scalars) {
+                if scalar.value < 0x80, let replacement = PunctuationRule.fullWidth(scalar),
+                    isChineseContext(index, indices, scalars)
+                {
                     result.append((index..<next, "半角“\(scalar)”应为全角“\(replacement)”", replacement))
                 }
             case .repeated:
@@ -189,7 +197,8 @@ public struct PunctuationRule: Rule {
                 }
             case .quoteEnumeration:
                 if scalar == "、", let before = at(index - 1), let after = at(index + 1),
-                   (before == "”" && after == "“") || (before == "》" && after == "《") {
+                    (before == "”" && after == "“") || (before == "》" && after == "《")
+                {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
             case .asciiQuote, .quoteDirection, .quoteStop, .seriesSeparator, .colon, .interpunct, .salutation:
@@ -256,7 +265,8 @@ extension PunctuationRule {
         case .quoteStop:
             for hit in hits {
                 let index = source.scalarIndex(ofByte: hit.start)
-                let inside = scalars[index], after = scalars[index + 2]
+                let inside = scalars[index]
+                let after = scalars[index + 2]
                 if after == "。" {
                     problems.append(((index + 2)..<(index + 3), "引号内已有“\(inside)”，引号后不再加句号", ""))
                 } else {
@@ -293,8 +303,11 @@ extension PunctuationRule {
                 case .interpunct:
                     // 钱塘门户•星城客厅, “12・4”: a bullet or katakana dot inside a name stands for the 间隔号 ·.
                     for index in marks where index > indices.lowerBound && index + 1 < indices.upperBound {
-                        let before = scalars[index - 1], after = scalars[index + 1]
-                        if CharacterClass.isHan(before) || CharacterClass.isDigit(before), CharacterClass.isHan(after) || CharacterClass.isDigit(after) {
+                        let before = scalars[index - 1]
+                        let after = scalars[index + 1]
+                        if CharacterClass.isHan(before) || CharacterClass.isDigit(before),
+                            CharacterClass.isHan(after) || CharacterClass.isDigit(after)
+                        {
                             problems.append((index..<(index + 1), "间隔号应为“·”，不用“\(scalars[index])”", "·"))
                         }
                     }
@@ -303,8 +316,9 @@ extension PunctuationRule {
             }
         }
         return problems.map { problem in
-            context.finding(header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
-                            suggestion: problem.suggestion)
+            context.finding(
+                header, at: source.byteRange(problem.range), message: "\(header.message)：\(problem.message)",
+                suggestion: problem.suggestion)
         }
     }
 
@@ -314,13 +328,22 @@ extension PunctuationRule {
         while lists.count > 1 {
             var next: [[ByteRange]] = []
             for pair in stride(from: 0, to: lists.count, by: 2) {
-                guard pair + 1 < lists.count else { next.append(lists[pair]); continue }
+                guard pair + 1 < lists.count else {
+                    next.append(lists[pair])
+                    continue
+                }
                 let (a, b) = (lists[pair], lists[pair + 1])
                 var merged: [ByteRange] = []
                 merged.reserveCapacity(a.count + b.count)
                 var (i, j) = (0, 0)
                 while i < a.count, j < b.count {
-                    if a[i] < b[j] { merged.append(a[i]); i += 1 } else { merged.append(b[j]); j += 1 }
+                    if a[i] < b[j] {
+                        merged.append(a[i])
+                        i += 1
+                    } else {
+                        merged.append(b[j])
+                        j += 1
+                    }
                 }
                 merged += a[i...]
                 merged += b[j...]
@@ -374,7 +397,9 @@ extension PunctuationRule {
                 // A quotation of Chinese text: Han just inside both marks (for ' also a short span).
                 let inner = (open + 1)..<close
                 guard !inner.isEmpty, CharacterClass.isHan(scalars[open + 1]) || CharacterClass.isHan(scalars[close - 1]),
-                      mark == "\"" || inner.count <= 30 && CharacterClass.isHan(scalars[open + 1]) && CharacterClass.isHan(scalars[close - 1])
+                    mark == "\""
+                        || inner.count <= 30 && CharacterClass.isHan(scalars[open + 1])
+                            && CharacterClass.isHan(scalars[close - 1])
                 else { continue }
                 var depth = QuoteDepth()
                 for index in indices.lowerBound..<open { depth.update(with: scalars[index]) }
@@ -397,7 +422,8 @@ extension PunctuationRule {
         var stack: [Unicode.Scalar] = []
         // Double quotes inside double quotes are told apart from a quote left open only when the paragraph's
         // double quotes balance.
-        var opening = 0, closing = 0
+        var opening = 0
+        var closing = 0
         for index in marks {
             if scalars[index] == "“" { opening += 1 } else if scalars[index] == "”" { closing += 1 }
         }
@@ -457,7 +483,8 @@ extension PunctuationRule {
                 }
                 let searchEnd = min(indices.upperBound, index + 1 + 100)
                 if titles > 0, let close = ((index + 1)..<searchEnd).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
-                   scalars[close] == ">" {
+                    scalars[close] == ">"
+                {
                     let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
                     result.append((index..<(close + 1), "书名号里面再用书名号，里层应为单书名号〈〉：〈\(inner)〉", "〈" + inner + "〉"))
                 }
@@ -483,13 +510,20 @@ extension PunctuationRule {
             case "“", "《", "（", "(", "‘", "【": depth += 1
             case "”", "》", "）", ")", "’", "】": depth = max(0, depth - 1)
             case "。", "！", "？", "；":
-                if depth == 0 { sentenceStart = index + 1; colonsInSentence = 0; commaSeen = false }
+                if depth == 0 {
+                    sentenceStart = index + 1
+                    colonsInSentence = 0
+                    commaSeen = false
+                }
             case "，":
                 if depth == 0 { commaSeen = true }
             case "：" where depth == 0:
                 // 8：30 is a time.
                 if index > indices.lowerBound, index + 1 < indices.upperBound,
-                   CharacterClass.isDigit(scalars[index - 1]), CharacterClass.isDigit(scalars[index + 1]) { continue }
+                    CharacterClass.isDigit(scalars[index - 1]), CharacterClass.isDigit(scalars[index + 1])
+                {
+                    continue
+                }
                 // 地址：……，电话：……: field labels, each its own.
                 if PunctuationRule.fieldLabels.contains(where: { label in
                     index - label.count >= indices.lowerBound && Array(scalars[(index - label.count)..<index]) == label
@@ -557,7 +591,9 @@ extension PunctuationRule {
             }
             guard commas > 0 || semicolonCount > 0 && stopCount > 0 else { continue }
             let items = Array(all[first..<end])
-            let separators = items.dropFirst().compactMap(markBefore).map { (index: source.scalarIndex(ofByte: $0.offset), mark: $0.mark) }
+            let separators = items.dropFirst().compactMap(markBefore).map {
+                (index: source.scalarIndex(ofByte: $0.offset), mark: $0.mark)
+            }
             let semicolons = separators.filter { $0.mark == "；" }.count
             let stops = separators.filter { $0.mark == "。" }.count
             let preferred: String = stops > semicolons ? "。" : "；"
@@ -565,14 +601,20 @@ extension PunctuationRule {
             let firstLength = items[0].text.end - items[0].text.start
             for separator in separators where (separator.mark == "，" || separator.mark == ",") && firstLength > 3 {
                 let marker = nextItemText(after: separator.index, scalars)
-                findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
-                                                message: "\(header.message)：“\(marker)”前面是逗号，分项列举的各项之间用分号（或句号）",
-                                                suggestion: preferred))
+                findings.append(
+                    context.finding(
+                        header, at: source.byteRange(separator.index..<(separator.index + 1)),
+                        message: "\(header.message)：“\(marker)”前面是逗号，分项列举的各项之间用分号（或句号）",
+                        suggestion: preferred))
             }
             // Items separated now by ；, now by 。: the minority mark (on a tie, the one unlike the first) is the slip.
             guard semicolons > 0, stops > 0 else { continue }
-            let odd: Unicode.Scalar = semicolons > stops ? "。" : stops > semicolons ? "；"
-                : (separators.first { $0.mark == "。" || $0.mark == "；" }!.mark == "。" ? "；" : "。")
+            let odd: Unicode.Scalar =
+                semicolons > stops
+                ? "。"
+                : stops > semicolons
+                    ? "；"
+                    : (separators.first { $0.mark == "。" || $0.mark == "；" }!.mark == "。" ? "；" : "。")
             let usual: Unicode.Scalar = odd == "。" ? "；" : "。"
             // A full stop becomes a semicolon only when no item holds a full stop of its own; the rest is advice.
             let start = source.scalarIndex(ofByte: items[0].marker.start)
@@ -582,9 +624,11 @@ extension PunctuationRule {
             let certain = odd == "。" && semicolons > stops && !innerStops
             for separator in separators where separator.mark == odd {
                 let marker = nextItemText(after: separator.index, scalars)
-                findings.append(context.finding(header, at: source.byteRange(separator.index..<(separator.index + 1)),
-                                                message: "\(header.message)：各项之间多用“\(usual)”，“\(marker)”前面却是“\(odd)”，应统一",
-                                                suggestion: certain ? String(usual) : nil))
+                findings.append(
+                    context.finding(
+                        header, at: source.byteRange(separator.index..<(separator.index + 1)),
+                        message: "\(header.message)：各项之间多用“\(usual)”，“\(marker)”前面却是“\(odd)”，应统一",
+                        suggestion: certain ? String(usual) : nil))
             }
         }
         return findings

@@ -32,8 +32,10 @@ public struct RepeatedWordRule: Rule {
         var findings: [Finding] = []
         for (unit, second) in repeats(in: scalars) {
             let word = String(String.UnicodeScalarView(scalars[unit]))
-            findings.append(context.finding(header, at: source.byteRange(second),
-                                            message: "\(header.message)：“\(word)”连写了两次", suggestion: ""))
+            findings.append(
+                context.finding(
+                    header, at: source.byteRange(second),
+                    message: "\(header.message)：“\(word)”连写了两次", suggestion: ""))
         }
         return findings
     }
@@ -59,7 +61,8 @@ public struct RepeatedWordRule: Rule {
                 }
                 // The last vector load reads positions block + 8 ..< block + 16.
                 while block + 16 <= count {
-                    let first = load(block), second = load(block + 1)
+                    let first = load(block)
+                    let second = load(block + 1)
                     var mask = (first .== load(block + 2)) .& (second .== load(block + 3))
                     for distance in 3...7 {
                         mask .|= (first .== load(block + distance)) .& (second .== load(block + distance + 1))

@@ -37,10 +37,11 @@ struct SectionRuleDefinition: RuleDefinition {
             default: fields.reader.report(.wrongType(key: "expectedAt", expected: "start 或 end"), at: position.location)
             }
         }
-        return SectionRuleDefinition(headings: headings, series: fields.bool("series") ?? false,
-                                     cues: cues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
-                                     titleWords: (fields.strings("titleWords") ?? []).map(\.value), since: since(fields),
-                                     unless: fields.patterns("unless") ?? [])
+        return SectionRuleDefinition(
+            headings: headings, series: fields.bool("series") ?? false,
+            cues: cues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
+            titleWords: (fields.strings("titleWords") ?? []).map(\.value), since: since(fields),
+            unless: fields.patterns("unless") ?? [])
     }
 
     private static func since(_ fields: MappingFields) -> Int? {
@@ -53,11 +54,12 @@ struct SectionRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        SectionRule(header: header, headingWords: headings.map(\.value),
-                    headingLiterals: headings.map { literals.add($0.value) }, series: series,
-                    cues: cues.map { GuardedPattern($0, literals: literals) }, hint: hint,
-                    expectedAtStart: expectedAtStart, titleWords: titleWords, since: since,
-                    unless: unless.map { GuardedPattern($0, literals: literals) })
+        SectionRule(
+            header: header, headingWords: headings.map(\.value),
+            headingLiterals: headings.map { literals.add($0.value) }, series: series,
+            cues: cues.map { GuardedPattern($0, literals: literals) }, hint: hint,
+            expectedAtStart: expectedAtStart, titleWords: titleWords, since: since,
+            unless: unless.map { GuardedPattern($0, literals: literals) })
     }
 }
 
@@ -84,9 +86,12 @@ public struct SectionRule: Rule {
                 if let heading = document.heading(withTextContaining: hit), headingIndices.insert(heading.index).inserted {
                     spans.append(SectionSpan(source: .heading, anchor: heading.text, extent: heading.extent, line: heading.line))
                 } else if series, let item = document.seriesItem(withTextContaining: hit),
-                          itemStarts.insert(item.marker.start).inserted {
-                    spans.append(SectionSpan(source: .seriesItem, anchor: ByteRange(item.marker.start, item.text.end),
-                                             extent: item.extent, line: item.line))
+                    itemStarts.insert(item.marker.start).inserted
+                {
+                    spans.append(
+                        SectionSpan(
+                            source: .seriesItem, anchor: ByteRange(item.marker.start, item.text.end),
+                            extent: item.extent, line: item.line))
                 }
             }
         }
@@ -111,9 +116,10 @@ public struct SectionRule: Rule {
         return best.values.map { found in
             let sentenceStart = found.piece.sourceStart
             let end = document.heading(containing: sentenceStart)?.extent.end ?? document.bodyEnd
-            return SectionSpan(source: .cue, anchor: found.anchor,
-                               extent: ByteRange(sentenceStart, max(end, sentenceStart + found.piece.length)),
-                               line: document.paragraphs[found.piece.paragraph].line)
+            return SectionSpan(
+                source: .cue, anchor: found.anchor,
+                extent: ByteRange(sentenceStart, max(end, sentenceStart + found.piece.length)),
+                line: document.paragraphs[found.piece.paragraph].line)
         }
     }
 
@@ -124,7 +130,9 @@ public struct SectionRule: Rule {
         if let since, let year = document.year, year.value < since { return [] }
         if unless.contains(where: { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
-        }) { return [] }
+        }) {
+            return []
+        }
         let year = document.title.map { document.text($0.range) }.flatMap(ReportYear.firstYear)
         return [context.finding(header, at: missingSectionAnchor(document), message: missingMessage(year: year))]
     }
@@ -147,7 +155,8 @@ public struct SectionRule: Rule {
     /// headings (unless it belongs at the start), else its title (or first line).
     private func missingSectionAnchor(_ document: Document) -> ByteRange {
         if !expectedAtStart, document.headings.contains(where: { $0.level == 1 }),
-           let last = document.proseParagraphs.last(where: { $0.range.end <= document.bodyEnd }) {
+            let last = document.proseParagraphs.last(where: { $0.range.end <= document.bodyEnd })
+        {
             return ByteRange(last.range.end, last.range.end)
         }
         let first = document.title ?? document.paragraphs[0]
@@ -163,8 +172,9 @@ public struct SectionRule: Rule {
             ways.append("标题含\(shown)" + (series ? "（也可是“一是……”事项）" : ""))
         }
         if let hint {
-            ways.append(hint.replacingOccurrences(of: "{年}", with: year.map { "\($0)年" } ?? "今年")
-                .replacingOccurrences(of: "{下一年}", with: year.map { "\($0 + 1)年" } ?? "明年"))
+            ways.append(
+                hint.replacingOccurrences(of: "{年}", with: year.map { "\($0)年" } ?? "今年")
+                    .replacingOccurrences(of: "{下一年}", with: year.map { "\($0 + 1)年" } ?? "明年"))
         } else if !cues.isEmpty {
             ways.append("段落提示语符合 " + cues.map(\.pattern.source).joined(separator: " 或 "))
         }

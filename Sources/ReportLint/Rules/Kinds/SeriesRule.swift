@@ -8,9 +8,10 @@ struct SeriesRuleDefinition: RuleDefinition {
     static func parse(_ fields: MappingFields) -> SeriesRuleDefinition? { SeriesRuleDefinition() }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        SeriesRule(header: header, sequenceLiterals: SeriesRule.sequenceWords.map(literals.add),
-                   itemLiterals: SeriesRule.itemStarts.map { (literals.add($0.word), $0.ordinal) },
-                   ordinalLiterals: SeriesRule.ordinalWords.map(literals.add))
+        SeriesRule(
+            header: header, sequenceLiterals: SeriesRule.sequenceWords.map(literals.add),
+            itemLiterals: SeriesRule.itemStarts.map { (literals.add($0.word), $0.ordinal) },
+            ordinalLiterals: SeriesRule.ordinalWords.map(literals.add))
     }
 }
 
@@ -82,20 +83,24 @@ public struct SeriesRule: Rule {
         for (literal, ordinal) in itemLiterals {
             for hit in context.hits(literal) {
                 guard let item = items.lastStarting(atOrBefore: hit.start, by: \.marker.start), item.ordinal + 1 == ordinal,
-                      item.extent.contains(hit) else { continue }
+                    item.extent.contains(hit)
+                else { continue }
                 let numeral = Numbering.chineseNumeral(ordinal).unicodeScalars.count
                 let start = source.scalarIndex(ofByte: hit.start) + 1
                 let after = start + numeral
                 guard after < scalars.count, CharacterClass.isHan(scalars[after]), !SeriesRule.notItems.contains(scalars[after]),
-                      // 十一 is not 十 (an item 十 needs 是 right after it).
-                      Numbering.chineseDigit(scalars[after]) == nil else { continue }
+                    // 十一 is not 十 (an item 十 needs 是 right after it).
+                    Numbering.chineseDigit(scalars[after]) == nil
+                else { continue }
                 let written = String(String.UnicodeScalarView(scalars[start..<after]))
                 var words = after
                 while words < min(scalars.count, after + 2), CharacterClass.isHan(scalars[words]) { words += 1 }
                 let lead = String(String.UnicodeScalarView(scalars[after..<words]))
-                findings.append(context.finding(header, at: source.byteRange(start..<after),
-                                                message: "\(header.message)：“\(written)\(lead)”缺“是”，应为“\(written)是\(lead)”",
-                                                suggestion: written + "是"))
+                findings.append(
+                    context.finding(
+                        header, at: source.byteRange(start..<after),
+                        message: "\(header.message)：“\(written)\(lead)”缺“是”，应为“\(written)是\(lead)”",
+                        suggestion: written + "是"))
             }
         }
         return findings
@@ -114,7 +119,8 @@ public struct SeriesRule: Rule {
             var first: [Int: ByteRange] = [:]
             for marker in markers(literals, context) {
                 guard let paragraph = document.paragraph(containing: marker.start),
-                      paragraph.role == .body || paragraph.role == .heading else { continue } // prose only, as before
+                    paragraph.role == .body || paragraph.role == .heading
+                else { continue } // prose only, as before
                 if first[paragraph.index] == nil { first[paragraph.index] = marker }
             }
             return first
@@ -123,8 +129,9 @@ public struct SeriesRule: Rule {
         let ordinal = firstByParagraph(ordinalLiterals)
         return sequence.keys.sorted().compactMap { paragraph in
             guard let firstSequence = sequence[paragraph], let firstOrdinal = ordinal[paragraph] else { return nil }
-            return context.finding(header, at: max(firstSequence, firstOrdinal),
-                                   message: "\(header.message)：同一段中“首先、其次”与“第一、第二、第三”混用")
+            return context.finding(
+                header, at: max(firstSequence, firstOrdinal),
+                message: "\(header.message)：同一段中“首先、其次”与“第一、第二、第三”混用")
         }
     }
 

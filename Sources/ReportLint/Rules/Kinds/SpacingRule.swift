@@ -29,7 +29,8 @@ public struct SpacingRule: Rule {
         var findings: [Finding] = []
         // Body, headings and the title (unless its letters are spaced out on purpose: 政 府 工 作 报 告).
         let paragraphs = document.paragraphs.filter { paragraph in
-            paragraph.role == .body || paragraph.role == .heading || paragraph.role == .title && !isLetterSpaced(paragraph.scalars, scalars)
+            paragraph.role == .body || paragraph.role == .heading
+                || paragraph.role == .title && !isLetterSpaced(paragraph.scalars, scalars)
         }
         for paragraph in paragraphs {
             var quotes = QuoteDepth()
@@ -38,7 +39,8 @@ public struct SpacingRule: Rule {
             var markerEnd = -1
             // (Not in Markdown, where `1. ` opens an ordered list.)
             if source.format != .markdown, let heading = paragraph.headingIndex.map({ headings[$0] }), !heading.marker.isImplicit,
-               heading.marker.range.end > paragraph.range.start {
+                heading.marker.range.end > paragraph.range.start
+            {
                 markerEnd = source.scalarIndex(ofByte: heading.marker.range.end)
             }
             var index = indices.lowerBound
@@ -52,9 +54,12 @@ public struct SpacingRule: Rule {
                 var end = index + 1
                 while end < indices.upperBound, CharacterClass.isSpace(scalars[end]) { end += 1 }
                 if index > indices.lowerBound, end < indices.upperBound,
-                   quotes.isInside ? besidePoint(scalars[index - 1], scalars[end]) : index == markerEnd || isStray(index, end, indices, scalars),
-                   paragraph.role != .title || !isByline(index, end, indices, scalars),
-                   !nextToMarkdownCode(index..<end, source) {
+                    quotes.isInside
+                        ? besidePoint(scalars[index - 1], scalars[end])
+                        : index == markerEnd || isStray(index, end, indices, scalars),
+                    paragraph.role != .title || !isByline(index, end, indices, scalars),
+                    !nextToMarkdownCode(index..<end, source)
+                {
                     findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
                 }
                 index = end
@@ -89,7 +94,8 @@ public struct SpacingRule: Rule {
 
     /// The space `start..<end` (inside `indices`) is stray between its neighbours.
     private func isStray(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
-        let before = scalars[start - 1], after = scalars[end]
+        let before = scalars[start - 1]
+        let after = scalars[end]
         if CharacterClass.isHan(before) && CharacterClass.isHan(after) { return true }
         if CharacterClass.isChinesePunctuation(before) || CharacterClass.isChinesePunctuation(after) { return true }
         // Han on one side, a number or a Latin word on the other.
@@ -131,7 +137,8 @@ public struct SpacingRule: Rule {
         let start = source.position(ofByte: range.start)
         let end = source.position(ofByte: range.end, end: true)
         let line = source.displayScalars(start.line)
-        let first = line.startIndex + start.column - 1, last = line.startIndex + end.column - 1
+        let first = line.startIndex + start.column - 1
+        let last = line.startIndex + end.column - 1
         return (first - 1 >= line.startIndex && line[first - 1] == "`") || (last < line.endIndex && line[last] == "`")
     }
 }
