@@ -4,6 +4,7 @@ import ReportLint
 
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "annotate",
         abstract: "生成审阅稿（.docx）：每个问题是一条 Word 批注，可安全修正的问题标为修订，原文件不变。",
         discussion: """
             报告.docx（或 .txt、.md、.doc、.wps、.rtf、.odt）→ 同一目录下的 报告.审阅.docx。批注的作者是 ReportLint，写明问题、改法和规则；\

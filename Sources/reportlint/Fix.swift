@@ -4,6 +4,7 @@ import ReportLint
 
 struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fix",
         abstract: "自动修正可安全修正的问题（空格、标点、规范提法等），保持编码、BOM、换行和权限不变。",
         discussion: """
             只修改规则标出的文字，不跨段落，不改动引号“…”和书名号《…》里的内容。修正后重新检查，直到没有可修正的问题。

@@ -4,6 +4,7 @@ import ReportLint
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "写出带注释的 .reportlint.yml、自定义规则文件 rules/my-unit.yml，以及供编辑器使用的 JSON Schema。"
     )
 

@@ -4,6 +4,7 @@ import ReportLint
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "检查报告。",
         discussion: """
             PATH 可以是文件（.txt、.md、.docx）、目录（递归查找，按名称排序）、通配符（如 'reports/*.txt'，引号中的也会展开）或 -（标准输入）；不给时检查当前目录。

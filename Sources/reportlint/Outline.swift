@@ -4,6 +4,7 @@ import ReportLint
 
 struct Outline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "outline",
         abstract: "显示引擎看到的报告结构：标题、各级编号标题、一是/二是事项、各部分在哪里找到。"
     )
 

@@ -11,6 +11,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "检查规则文件或 .reportlint.yml（不检查报告）。within 可引用内置规则的部分，除非用 --no-builtin。",
             discussion: """
                 不给 FILE 时检查当前目录向上找到的 .reportlint.yml（或 --config 给出的配置）及其规则文件。
@@ -65,6 +66,7 @@ struct RulesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "列出规则：id、类型、级别、规则包、适用文种、能否自动修正。",
             discussion: "列出当前目录适用的规则：内置规则包、.reportlint.yml（或 --config）中的规则文件和 --rules，级别按配置（关闭的显示 off）。"
         )
@@ -85,7 +87,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "解释一条规则：为什么提示、依据、示例。")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "解释一条规则：为什么提示、依据、示例。")
 
         @OptionGroup var ruleOptions: RuleOptions
 
@@ -105,6 +107,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "运行规则的 examples：每个 fail 示例必须触发该规则，每个 pass 示例不得触发。",
             discussion: """
                 不给 FILE 时测试当前目录适用的全部规则：内置规则包和 .reportlint.yml（或 --config）中的规则文件。

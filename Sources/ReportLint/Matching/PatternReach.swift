@@ -26,13 +26,14 @@ enum PatternReach: Equatable {
         self = PatternReach.analyze(pattern, lineAnchors: lineAnchors).reach
     }
 
-    /// Both facts from one reading of the pattern (done once, when the rule is compiled).
-    static func analyze(_ pattern: String, lineAnchors: Bool) -> (reach: PatternReach, paths: Int?) {
+    /// Both facts from one reading of the pattern (done once, when the rule is compiled), and for a
+    /// pattern with look-arounds, the reach of what it consumes with how far its look-arounds read past
+    /// the match (`lookaround`; nil when a look-around is unbounded or nested in another).
+    static func analyze(
+        _ pattern: String, lineAnchors: Bool
+    ) -> (reach: PatternReach, paths: Int?, lookaround: LookaroundReach?) {
         var parser = ReachParser(scalars: Array(pattern.unicodeScalars), lineAnchors: lineAnchors)
-        guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return (.whole, nil) }
-        // A look-around reads text outside the match: the whole text is searched, but the ways a match can
-        // be tried stay counted, so a pattern like (?<!所)开展的(?=不够) is searched without the watch.
-        if parser.readsContext { return (.whole, shape.paths) }
+        guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return (.whole, nil, nil) }
         let reach: PatternReach
         if lineAnchors {
             reach = shape.mayMatchNewline ? .whole : .line
@@ -41,7 +42,14 @@ enum PatternReach: Equatable {
         } else {
             reach = shape.mayMatchNewline ? .whole : .line
         }
-        return (reach, shape.paths)
+        // A look-around reads text outside the match: its reach is the whole text, but the ways a match can
+        // be tried stay counted, so a pattern like (?<!所)开展的(?=不够) is searched without the watch; and
+        // when the look-arounds read a bounded length, windows widened by it can still be searched.
+        if parser.readsContext {
+            guard !lineAnchors, reach != .whole, let context = parser.contextBytes else { return (.whole, shape.paths, nil) }
+            return (.whole, shape.paths, LookaroundReach(reach: reach, context: context))
+        }
+        return (reach, shape.paths, nil)
     }
 }
 
@@ -95,6 +103,10 @@ private struct ReachParser {
     var index = 0
     /// Set when the pattern has a look-around: its reach is then the whole text.
     var readsContext = false
+    /// The longest text a look-around of the pattern reads (UTF-8 bytes); nil when one is unbounded or
+    /// holds another look-around.
+    var contextBytes: Int? = 0
+    private var lookaroundDepth = 0
 
     init(scalars: [Unicode.Scalar], lineAnchors: Bool) {
         self.scalars = scalars
@@ -134,9 +146,16 @@ private struct ReachParser {
                 if next == "=" || next == "!" || (next == "<" && (afterNext == "=" || afterNext == "!")) {
                     // Consumes nothing and is tried once where it stands (ICU look-arounds are atomic).
                     index += next == "<" ? 3 : 2
+                    lookaroundDepth += 1
                     guard let inner = alternation(), current == ")" else { return nil }
+                    lookaroundDepth -= 1
                     index += 1
                     readsContext = true
+                    if lookaroundDepth > 0 {
+                        contextBytes = nil
+                    } else {
+                        contextBytes = contextBytes.flatMap { known in inner.maxBytes.map { max(known, $0) } }
+                    }
                     return Shape(maxBytes: 0, mayMatchNewline: false, paths: inner.paths)
                 }
                 guard next == ":" else { return nil }
@@ -237,6 +256,15 @@ private struct ReachParser {
         if current == "?" || current == "+" { index += 1 }
         return result
     }
+}
+
+/// For a pattern with look-arounds: the reach of the text it consumes, and the most bytes a look-around
+/// reads before the match's start or past its end. A window around a guard hit, searched with this much
+/// text on either side visible to the look-arounds (transparent bounds), decides every match in it as a
+/// search of the whole text would.
+struct LookaroundReach: Equatable {
+    let reach: PatternReach
+    let context: Int
 }
 
 /// The parts of a text a guarded pattern must search: around each guard hit, as far as the pattern

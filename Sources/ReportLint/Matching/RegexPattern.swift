@@ -9,13 +9,19 @@ import Foundation
 /// reported as an error finding of its rule, never a hang.
 public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immutable and thread-safe
     public let source: String
-    let regex: NSRegularExpression
+    private let compiled: CompiledRegex
+    /// Nil only for a trusted pattern that does not compile after all (the tests make sure none does):
+    /// it then matches nothing rather than stopping the run.
+    var regex: NSRegularExpression? { compiled.regex }
     /// Whether searches run under the deadline. A pattern that can be tried only a few ways at each
     /// position (`.{0,40}(将|继续)`, no repeated group with choices inside) searches in linear time and
     /// is left unwatched: the watch is a call back from ICU at every position, most of a search's cost.
     let watched: Bool
     /// How far a match reaches (`PatternReach`): what lets a guarded search look only near its guard.
     let reach: PatternReach
+    /// For a pattern with look-arounds (`reach` is then `.whole`): the reach of what it consumes and how
+    /// far its look-arounds read, to search windows widened by that instead of the whole text.
+    let lookaround: LookaroundReach?
 
     /// At most this many ways per position leaves a pattern unwatched: linear time, with a constant
     /// that stays in seconds even on a 32 MB report built to be slow.
@@ -34,10 +40,23 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     }
 
     /// `lineAnchors`: `^` and `$` match at every line start and end (used for cues over `SentenceText`).
-    public static func compile(_ source: String, lineAnchors: Bool = false) -> Result<RegexPattern, CompileError> {
+    /// `trusted`: the pattern is a built-in pack's, checked by the tests (it compiles, is not catastrophic,
+    /// never matches empty); ICU compiles it when it is first searched, so a start pays only for the
+    /// patterns its report needs.
+    public static func compile(
+        _ source: String, lineAnchors: Bool = false, trusted: Bool = false
+    ) -> Result<RegexPattern, CompileError> {
+        let options: NSRegularExpression.Options = lineAnchors ? [.anchorsMatchLines] : []
+        if trusted {
+            let (reach, paths, lookaround) = PatternReach.analyze(source, lineAnchors: lineAnchors)
+            return .success(
+                RegexPattern(
+                    source: source, compiled: CompiledRegex(source, options: options),
+                    watched: paths.map { $0 > linearPaths } ?? true, reach: reach, lookaround: lookaround))
+        }
         let regex: NSRegularExpression
         do {
-            regex = try NSRegularExpression(pattern: source, options: lineAnchors ? [.anchorsMatchLines] : [])
+            regex = try NSRegularExpression(pattern: source, options: options)
         } catch {
             // ICU's own message names only the pattern: say why and where.
             return .failure(.invalid(RegexDiagnosis.diagnose(source)?.description ?? "ICU 拒绝了这个表达式（未能确定是哪个字符）"))
@@ -47,8 +66,11 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         if regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
             return .failure(.matchesEmpty)
         }
-        let (reach, paths) = PatternReach.analyze(source, lineAnchors: lineAnchors)
-        return .success(RegexPattern(source: source, regex: regex, watched: paths.map { $0 > linearPaths } ?? true, reach: reach))
+        let (reach, paths, lookaround) = PatternReach.analyze(source, lineAnchors: lineAnchors)
+        return .success(
+            RegexPattern(
+                source: source, compiled: CompiledRegex(regex), watched: paths.map { $0 > linearPaths } ?? true, reach: reach,
+                lookaround: lookaround))
     }
 
     /// True when a group that contains an unbounded repetition (`+`, `*`, `{n,}`) is itself repeated
@@ -122,7 +144,10 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
 
     /// Matches inside `windows` of `bytes` only (disjoint, in order, on scalar boundaries), as byte
     /// ranges of the whole text; all windows together get the time a search of the whole text would.
-    func matches(in bytes: [UInt8], windows: [ByteRange], onTimeout: () -> Void = {}) -> [ByteRange] {
+    /// `margin`: bytes on either side of each window that look-arounds may read (matches still lie inside
+    /// the window; ICU's transparent bounds let the look-arounds see past it, so a `(?<!…)` at a window's
+    /// start sees the text before it, as in a search of the whole text).
+    func matches(in bytes: [UInt8], windows: [ByteRange], margin: Int = 0, onTimeout: () -> Void = {}) -> [ByteRange] {
         let started = Date()
         guard let deadline = deadline(forLength: bytes.count, from: started) else {
             onTimeout()
@@ -131,12 +156,23 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
         var result: [ByteRange] = []
         for window in windows {
-            let text = String(decoding: bytes[window.start..<window.end], as: UTF8.self)
-            let report = { (range: ByteRange) -> Bool in
-                result.append(ByteRange(range.start + window.start, range.end + window.start))
+            var outer = ByteRange(max(0, window.start - margin), min(bytes.count, window.end + margin))
+            // Never cut a scalar: UTF-8 continuation bytes are 10xxxxxx.
+            while outer.start > 0, bytes[outer.start] & 0xC0 == 0x80 { outer.start -= 1 }
+            while outer.end < bytes.count, bytes[outer.end] & 0xC0 == 0x80 { outer.end += 1 }
+            let text = String(decoding: bytes[outer.start..<outer.end], as: UTF8.self)
+            var range: NSRange?
+            if outer != window {
+                let before = String(decoding: bytes[outer.start..<window.start], as: UTF8.self).utf16.count
+                let inside = String(decoding: bytes[window.start..<window.end], as: UTF8.self).utf16.count
+                range = NSRange(location: before, length: inside)
+            }
+            let report = { (found: ByteRange) -> Bool in
+                result.append(ByteRange(found.start + outer.start, found.end + outer.start))
                 return true
             }
-            let completed = withoutActuallyEscaping(report, do: { found in searchEscaping(text, deadline: deadline, found) })
+            let completed = withoutActuallyEscaping(
+                report, do: { found in searchEscaping(text, within: range, deadline: deadline, found) })
             if !completed {
                 onTimeout()
                 break
@@ -171,11 +207,18 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     }
 
     /// False when the search hit `deadline` (the matches found until then have been passed to `found`).
-    private func searchEscaping(_ text: String, deadline: Date, _ found: @escaping (ByteRange) -> Bool) -> Bool {
-        let whole = NSRange(text.startIndex..., in: text)
+    /// `within`: the part of `text` (UTF-16) matches must lie in, its surroundings visible to look-arounds
+    /// and not taken as the text's start or end; nil: all of it.
+    private func searchEscaping(
+        _ text: String, within range: NSRange? = nil, deadline: Date, _ found: @escaping (ByteRange) -> Bool
+    ) -> Bool {
         var timedOut = false
         var calls = 0
-        regex.enumerateMatches(in: text, options: watched ? [.reportProgress] : [], range: whole) { match, _, stop in
+        guard let regex else { return true }
+        var options: NSRegularExpression.MatchingOptions = watched ? [.reportProgress] : []
+        if range != nil { options.formUnion([.withTransparentBounds, .withoutAnchoringBounds]) }
+        regex.enumerateMatches(in: text, options: options, range: range ?? NSRange(text.startIndex..., in: text)) {
+            match, _, stop in
             if let match, match.range.length > 0, let range = Range(match.range, in: text) {
                 let bytes = ByteRange(
                     text.utf8.distance(from: text.startIndex, to: range.lowerBound),
@@ -193,5 +236,32 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
             }
         }
         return !timedOut
+    }
+}
+
+/// An ICU regex, compiled at once or when first asked for (a trusted pattern), by whichever thread asks first.
+private final class CompiledRegex: @unchecked Sendable { // `regex` is guarded by `lock`; NSRegularExpression is immutable
+    private let lock = NSLock()
+    private var stored: NSRegularExpression?
+    private let source: String
+    private let options: NSRegularExpression.Options
+
+    init(_ regex: NSRegularExpression) {
+        stored = regex
+        source = regex.pattern
+        options = regex.options
+    }
+
+    init(_ source: String, options: NSRegularExpression.Options) {
+        self.source = source
+        self.options = options
+    }
+
+    var regex: NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        stored = try? NSRegularExpression(pattern: source, options: options)
+        return stored
     }
 }

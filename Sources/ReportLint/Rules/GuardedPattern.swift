@@ -33,18 +33,26 @@ struct GuardedPattern: Sendable {
 
     /// Every match in the report, as byte ranges: the same as searching the whole text, but only the
     /// windows that can hold a match are searched when the guard and the reach allow it.
+    /// A pattern with look-arounds is searched in windows too when they read a bounded length: the windows
+    /// of what it consumes, with that length around each visible to the look-arounds.
     func matches(_ context: RuleContext, onTimeout: () -> Void) -> [ByteRange] {
         let source = context.document.source
-        guard let hits = guardHits(context), reach != .whole else {
+        var windowReach = reach
+        var margin = 0
+        if reach == .whole, let lookaround = pattern.lookaround {
+            windowReach = lookaround.reach
+            margin = lookaround.context
+        }
+        guard let hits = guardHits(context), windowReach != .whole else {
             return pattern.matches(in: source.text, onTimeout: onTimeout)
         }
         if hits.isEmpty { return [] }
-        let windows = SearchWindows.around(hits, reach: reach, in: source.bytes)
+        let windows = SearchWindows.around(hits, reach: windowReach, in: source.bytes)
         // Windows that cover most of the text save nothing over one search of it.
-        if windows.reduce(0, { $0 + $1.count }) > source.bytes.count / 2 {
+        if windows.reduce(0, { $0 + $1.count + 2 * margin }) > source.bytes.count / 2 {
             return pattern.matches(in: source.text, onTimeout: onTimeout)
         }
-        return pattern.matches(in: source.bytes, windows: windows, onTimeout: onTimeout)
+        return pattern.matches(in: source.bytes, windows: windows, margin: margin, onTimeout: onTimeout)
     }
 
     /// Where a cue (compiled with line anchors) matches the report's sentences, each match as a range
@@ -108,10 +116,11 @@ struct GuardedPattern: Sendable {
     static func candidateLiteralSets(_ source: String) -> [[String]]? {
         // Look-arounds consume nothing, so a literal the rest needs is still needed without them; a
         // non-capturing group is a group. Flags, named groups and quoting remain beyond this reading.
-        let source = withoutLookarounds(source).replacingOccurrences(of: "(?:", with: "(")
-        let scalars = Array(source.unicodeScalars)
-        if source.contains("(?") || source.contains("\\Q") { return nil } // flags, quoting: give up
-        let meta = Set("\\^$.|?*+()[]{}".unicodeScalars)
+        // Scalars and byte searches, not Foundation's String methods: every pattern of the built-in packs
+        // passes here at each start, and CFString's folding cost most of it.
+        let scalars = nonCapturingAsPlain(withoutLookarounds(Array(source.unicodeScalars)))
+        if containsPair(scalars, "(", "?") || containsPair(scalars, "\\", "Q") { return nil } // flags, quoting: give up
+        let meta = GuardedPattern.meta
         var candidates: [[String]] = []
         var run = ""
         var index = 0
@@ -133,7 +142,9 @@ struct GuardedPattern: Sendable {
             return false
         }
         func isQuantifier(at position: Int) -> Bool {
-            position < scalars.count && "?*+{".unicodeScalars.contains(scalars[position])
+            guard position < scalars.count else { return false }
+            let scalar = scalars[position]
+            return scalar == "?" || scalar == "*" || scalar == "+" || scalar == "{"
         }
         func endRun() {
             if !run.isEmpty { candidates.append([run]) }
@@ -146,7 +157,9 @@ struct GuardedPattern: Sendable {
                 guard let close = scalars[(index + 1)...].firstIndex(of: ")") else { return nil }
                 let inner = Array(scalars[(index + 1)..<close])
                 endRun()
-                let alternatives = String(String.UnicodeScalarView(inner)).components(separatedBy: "|")
+                let alternatives = inner.split(separator: "|", omittingEmptySubsequences: false).map {
+                    String(String.UnicodeScalarView($0))
+                }
                 let plain = alternatives.allSatisfy { !$0.isEmpty && !$0.unicodeScalars.contains(where: meta.contains) }
                 if inner.contains("(") {
                     // Nested groups: too complex to reason about here, so the group requires nothing; it is
@@ -204,6 +217,28 @@ struct GuardedPattern: Sendable {
         return candidates.isEmpty ? nil : candidates
     }
 
+    static let meta = Set("\\^$.|?*+()[]{}".unicodeScalars)
+
+    /// `(?:` written as `(`: a non-capturing group is a group.
+    static func nonCapturingAsPlain(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        var index = 0
+        while index < scalars.count {
+            result.append(scalars[index])
+            if scalars[index] == "(", index + 2 < scalars.count, scalars[index + 1] == "?", scalars[index + 2] == ":" {
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    static func containsPair(_ scalars: [Unicode.Scalar], _ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        scalars.indices.dropLast().contains { scalars[$0] == first && scalars[$0 + 1] == second }
+    }
+
     /// The index of the `)` closing the group opened at `open` (escapes and classes respected), or nil.
     static func balancedClose(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
         var depth = 0
@@ -232,25 +267,33 @@ struct GuardedPattern: Sendable {
 
     /// The pattern with every look-ahead and look-behind group left out.
     static func withoutLookarounds(_ source: String) -> String {
-        var scalars = Array(source.unicodeScalars)
-        let openers: [[Unicode.Scalar]] = ["(?=", "(?!", "(?<=", "(?<!"].map { Array($0.unicodeScalars) }
+        String(String.UnicodeScalarView(withoutLookarounds(Array(source.unicodeScalars))))
+    }
+
+    static func withoutLookarounds(_ source: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var scalars = source
         var index = 0
         while index < scalars.count {
             if scalars[index] == "\\" {
                 index += 2
                 continue
             }
-            if scalars[index] == "(",
-                openers.contains(where: { index + $0.count <= scalars.count && Array(scalars[index..<(index + $0.count)]) == $0 }
-                ),
-                let close = balancedClose(scalars, from: index)
-            {
+            if opensLookaround(scalars, at: index), let close = balancedClose(scalars, from: index) {
                 scalars.removeSubrange(index...close)
                 continue
             }
             index += 1
         }
-        return String(String.UnicodeScalarView(scalars))
+        return scalars
+    }
+
+    /// `(?=`, `(?!`, `(?<=` or `(?<!` at `index`.
+    private static func opensLookaround(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + 2 < scalars.count, scalars[index] == "(", scalars[index + 1] == "?" else { return false }
+        let third = scalars[index + 2]
+        if third == "=" || third == "!" { return true }
+        guard third == "<", index + 3 < scalars.count else { return false }
+        return scalars[index + 3] == "=" || scalars[index + 3] == "!"
     }
 
     private static func skipQuantifier(_ scalars: [Unicode.Scalar], from index: Int) -> Int {

@@ -9,7 +9,11 @@ public enum RuleLoader {
 
     /// Parses one pack; all the file's mistakes are returned together.
     public static func parse(yaml: String, file: String) -> Result<RulePack, RuleErrors> {
-        let parsed = parsePartially(yaml: yaml, file: file)
+        result(of: parsePartially(yaml: yaml, file: file))
+    }
+
+    /// The pack, or all of the file's mistakes (its warnings among them) in file order.
+    static func result(of parsed: Partial) -> Result<RulePack, RuleErrors> {
         guard parsed.errors.isEmpty, let pack = parsed.pack else {
             return .failure(RuleErrors(errors: RuleErrors.sorted(parsed.errors + parsed.warnings)))
         }
@@ -27,20 +31,22 @@ public enum RuleLoader {
     }
 
     static func parsePartially(yaml: String, file: String) -> Partial {
-        let reader = YAMLReader(file: file, text: yaml)
-        var partial = Partial()
-        let root: Node?
         switch YAMLFile.compose(yaml, file: file) {
-        case .success(let node): root = node
-        case .failure(let error):
-            partial.errors = [error]
-            return partial
+        case .success(let root): return parsePartially(root: root, yaml: yaml, file: file)
+        case .failure(let error): return Partial(errors: [error])
         }
+    }
+
+    /// A pack from its composed tree. `trusted`: the tree is a built-in pack's, not checked for size (the
+    /// bound is against hostile files), its patterns compiled when first searched.
+    static func parsePartially(root: Node?, yaml: String, file: String, trusted: Bool = false) -> Partial {
+        let reader = YAMLReader(file: file, text: yaml, trusted: trusted)
+        var partial = Partial()
         guard let root else {
             partial.errors = [RuleError(.missingKey("pack"), at: RuleLocation(file: file, line: 1, column: 1))]
             return partial
         }
-        guard reader.checkSize(root), let fields = reader.fields(root, what: "规则文件顶层", allowed: packKeys) else {
+        guard trusted || reader.checkSize(root), let fields = reader.fields(root, what: "规则文件顶层", allowed: packKeys) else {
             partial.errors = reader.errors
             return partial
         }

@@ -25,9 +25,11 @@ enum YAMLFile {
     /// The node tree of `yaml` (nil for an empty document), or its syntax error at its position. The basic
     /// resolver tags nothing: values are read as written and typed by `YAMLReader` (and the default one
     /// compiles seven ICU regexes on every start).
+    static let resolver = Resolver.basic
+
     static func compose(_ yaml: String, file: String) -> Result<Node?, RuleError> {
         do {
-            return .success(try Yams.compose(yaml: yaml, .basic))
+            return .success(try Yams.compose(yaml: yaml, resolver))
         } catch let error as YamlError {
             return .failure(syntaxError(error, file: file))
         } catch {

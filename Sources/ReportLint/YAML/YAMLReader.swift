@@ -35,9 +35,13 @@ final class YAMLReader {
         }.map(\.element)
     }
 
-    init(file: String, text: String = "") {
+    /// A built-in pack's: its patterns are compiled when first searched (`RegexPattern.compile(trusted:)`).
+    let trusted: Bool
+
+    init(file: String, text: String = "", trusted: Bool = false) {
         self.file = file
         self.text = text
+        self.trusted = trusted
     }
 
     /// Warns when a plain scalar took in the next line's `- item`: a list item indented deeper than the one
@@ -209,7 +213,7 @@ struct MappingFields {
     func patterns(_ key: String, lineAnchors: Bool = false) -> [RegexPattern]? {
         guard let sources = strings(key) else { return nil }
         return sources.compactMap { source in
-            switch RegexPattern.compile(source.value, lineAnchors: lineAnchors) {
+            switch RegexPattern.compile(source.value, lineAnchors: lineAnchors, trusted: reader.trusted) {
             case .success(let pattern):
                 return pattern
             case .failure(.invalid(let reason)):

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import Yams
+
+@testable import ReportLint
+
+/// The built-in packs' archived node trees (`Rules/generated/packs.nodes`) against their YAML: the archive
+/// must be the one the YAML gives today (`REPORTLINT_RECORD=1 swift test --filter BuiltinArchiveTests`
+/// writes it again), and loading from it must give exactly what composing the YAML gives.
+@Suite("Built-in packs' archive")
+struct BuiltinArchiveTests {
+    static let path = TestSupport.packageRoot.appendingPathComponent("Rules/generated/packs.nodes")
+
+    @Test func archiveMatchesTheYAML() throws {
+        let expected = try BuiltinRules.archive()
+        if ProcessInfo.processInfo.environment["REPORTLINT_RECORD"] == "1" {
+            try Data(expected).write(to: BuiltinArchiveTests.path, options: .atomic)
+        }
+        let onDisk = try Data(contentsOf: BuiltinArchiveTests.path)
+        #expect(
+            Array(onDisk) == expected,
+            "Rules/generated/packs.nodes is stale: REPORTLINT_RECORD=1 swift test --filter BuiltinArchiveTests")
+        #expect(PackageResources.packs_nodes == expected, "the binary embeds a stale archive: rebuild")
+    }
+
+    /// Decoding and encoding again gives the composer's trees byte for byte: every string, style, tag,
+    /// line and column survives.
+    @Test func decodedTreesAreTheComposedOnes() throws {
+        let archive = try BuiltinRules.archive()
+        let decoded = try #require(NodeArchive.decode(archive, resolver: YAMLFile.resolver))
+        #expect(decoded.count == BuiltinRules.files.count)
+        let again = try NodeArchive.encode(
+            BuiltinRules.files.map { file in
+                (file.name, file.bytes, decoded[file.name]?.root)
+            })
+        #expect(again == archive)
+        // Spot checks through Yams' own API (a failure here prints only the values compared).
+        let common = try #require(decoded["common.yml"]?.root)
+        let composed = try #require(try Yams.compose(yaml: String(decoding: PackageResources.common_yml, as: UTF8.self), .basic))
+        let first = common["rules"]?.sequence?.first
+        let composedFirst = composed["rules"]?.sequence?.first
+        #expect(first?["id"]?.string == composedFirst?["id"]?.string)
+        #expect(first?.mark?.line == composedFirst?.mark?.line && first?.mark?.column == composedFirst?.mark?.column)
+        #expect(common["rules"]?.sequence?.count == composed["rules"]?.sequence?.count)
+    }
+
+    /// The packs read from the archive and from the YAML: the same rules, locations, examples and warnings,
+    /// and the same findings on every fixture.
+    @Test func archivedPacksAreTheComposedOnes() throws {
+        let archived = try BuiltinRules.packs().get()
+        let composed = try BuiltinRules.packs(archive: nil).get()
+        #expect(Self.describe(archived) == Self.describe(composed))
+        let fromArchive = try CompiledRules.compile(archived).get()
+        let fromYAML = try CompiledRules.compile(composed).get()
+        #expect(RuleListing.json(fromArchive) == RuleListing.json(fromYAML))
+        let fixtures = try FileManager.default.contentsOfDirectory(atPath: TestSupport.fixturesDirectory.path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(fixtures.count > 10)
+        for name in fixtures {
+            // The fixtures in other encodings are read by the reader's tests; these compare the rules.
+            let data = try Data(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(name))
+            guard let text = String(data: data, encoding: .utf8) else { continue }
+            let one = TestSupport.lint(text, rules: fromArchive).findings.map {
+                "\($0.ruleId)@\($0.start.line):\($0.start.column) \($0.message)"
+            }
+            let other = TestSupport.lint(text, rules: fromYAML).findings.map {
+                "\($0.ruleId)@\($0.start.line):\($0.start.column) \($0.message)"
+            }
+            #expect(one == other, "\(name)")
+        }
+    }
+
+    /// A pack edited after the archive was made is read from its YAML; a damaged archive is not read at all.
+    @Test func staleOrDamagedArchiveFallsBackToTheYAML() throws {
+        let composed = Self.describe(try BuiltinRules.packs(archive: nil).get())
+        // An archive whose trees were made from other bytes: its hashes do not match, none is used.
+        let other = try NodeArchive.encode(
+            BuiltinRules.files.map { file in
+                (file.name, file.bytes + Array("\n".utf8), try Yams.compose(yaml: "pack: stale\nrules: []\n", .basic))
+            })
+        #expect(Self.describe(try BuiltinRules.packs(archive: other).get()) == composed)
+        let archive = try BuiltinRules.archive()
+        #expect(NodeArchive.decode(Array(archive.dropLast(3)), resolver: YAMLFile.resolver) == nil)
+        #expect(NodeArchive.decode(Array("RLN1".utf8) + [0xFF, 0xFF], resolver: YAMLFile.resolver) == nil)
+        #expect(Self.describe(try BuiltinRules.packs(archive: Array(archive.dropLast(3))).get()) == composed)
+        #expect(Self.describe(try BuiltinRules.packs(archive: []).get()) == composed)
+    }
+
+    /// Everything a pack holds that the loader read, as text.
+    static func describe(_ packs: [RulePack]) -> [String] {
+        packs.flatMap { pack in
+            ["\(pack.name) \(pack.file) \(pack.description ?? "-") warnings: \(pack.warnings.map(\.description))"]
+                + pack.rules.map { spec in
+                    let header = spec.header
+                    let examples = (header.examples.pass + header.examples.fail).map {
+                        "\($0.value)@\($0.location.line):\($0.location.column)"
+                    }
+                    return
+                        "\(header.id) \(header.kind) \(header.severity) \(header.message) \(header.location.line):\(header.location.column) "
+                        + "\(header.types.map { $0.map(\.rawValue).sorted() } ?? []) \(header.description ?? "-") \(examples) "
+                        + "within: \(spec.definition.within.map { "\($0.value)@\($0.location.line)" } ?? "-")"
+                }
+        }
+    }
+}
