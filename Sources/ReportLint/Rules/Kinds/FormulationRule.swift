@@ -133,7 +133,7 @@ public struct FormulationRule: Rule {
                 guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
             }
             guard !literal.isEmpty || !matches.isEmpty else { continue }
-            if let from = entry.checkedFrom, let year = document.year, year.value < from { continue }
+            if let from = entry.checkedFrom, document.predates(from) { continue }
             let allowed = [context.hits(compiled.canonical)] + compiled.except.map { context.hits($0) }
             for range in ByteRange.merged(Array(literal) + matches) where !reported.contains(range) {
                 guard !allowed.contains(where: { FormulationRule.isInside(range, $0) }),

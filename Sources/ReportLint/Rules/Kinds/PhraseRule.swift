@@ -41,7 +41,7 @@ public struct PhraseRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         guard !document.paragraphs.isEmpty else { return [] }
-        if let since, let year = document.year, year.value < since { return [] }
+        if let since, document.predates(since) { return [] }
         let extents = context.extents(within: within)
         if let extents, extents.isEmpty { return [] }
         func counts(_ range: ByteRange) -> Bool { extents?.contains { $0.contains(range) } ?? true }

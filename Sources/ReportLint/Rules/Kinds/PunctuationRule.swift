@@ -560,7 +560,7 @@ extension PunctuationRule {
         let scalars = source.scalars
         var findings: [Finding] = []
         // Each list's items in one paragraph: an outer list and its inner one are separated apart.
-        let runs = SeriesLists.lists(document.seriesItems, in: source).flatMap(SeriesLists.byParagraph)
+        let runs = document.seriesLists.flatMap(SeriesLists.byParagraph)
         func markBefore(_ item: SeriesItem) -> (offset: Int, mark: Unicode.Scalar)? { SeriesLists.markBefore(item, in: source) }
         for items in runs where items.count >= 2 {
             // Most lists are separated alike throughout: counted without building anything.

@@ -108,9 +108,10 @@ public struct SectionRule: Rule {
             switch paragraph.role {
             case .body: return true
             case .frontMatter:
-                let scalars = document.source.scalars
-                return "。：；！？".unicodeScalars.contains(scalars[paragraph.scalars.upperBound - 1])
-                    && !"（(—".unicodeScalars.contains(scalars[paragraph.scalars.lowerBound])
+                let bytes = document.source.bytes
+                let last = paragraph.range.end - 3 // the marks are three bytes
+                return (Marks.isClauseEnd(bytes, at: last) || Marks.has(Marks.colon, in: bytes, at: last))
+                    && !"（(—".unicodeScalars.contains(document.source.scalars[paragraph.scalars.lowerBound])
             default: return false
             }
         }
@@ -147,7 +148,7 @@ public struct SectionRule: Rule {
         guard context.sections[header.id]?.isEmpty ?? true else { return [] }
         let document = context.document
         guard !document.paragraphs.isEmpty, isAbout(document) else { return [] }
-        if let since, let year = document.year, year.value < since { return [] }
+        if let since, document.predates(since) { return [] }
         if unless.contains(where: { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
         }) {

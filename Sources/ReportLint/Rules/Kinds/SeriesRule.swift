@@ -31,7 +31,7 @@ public struct SeriesRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         var findings: [Finding] = []
-        for series in SeriesLists.lists(document.seriesItems, in: document.source) {
+        for series in document.seriesLists {
             if series.count == 1, series[0].ordinal == 1 {
                 findings.append(finding(context, series[0], "只有“一是”，没有“二是”"))
             }
