@@ -84,10 +84,26 @@ struct SectionRuleTests {
         #expect(result.sections["t/problems"] == nil)
     }
 
-    @Test func emptyReportHasNoFindingsButANote() throws {
-        let result = try lint("\n \n")
-        #expect(result.findings.isEmpty)
-        #expect(result.notes == ["文件为空，未做检查"])
+    /// Blank text has one policy, wherever it comes from: the reader's error, never an empty lint that passes.
+    @Test func blankTextIsRefusedByEveryEntry() throws {
+        let session = LintSession(options: LintOptions())
+        let blank = " \n\u{3000}\n"
+        guard case .unreadable(let fromBytes) = session.lint(bytes: Array(blank.utf8), path: "草稿.txt") else {
+            Issue.record("blank bytes were linted")
+            return
+        }
+        #expect(fromBytes.description.contains("文件为空"))
+        let source = Source(path: "上传.txt", text: blank)
+        guard case .unreadable(let fromSource) = session.lint(source, type: .summary) else {
+            Issue.record("a blank source was linted")
+            return
+        }
+        #expect(fromSource.description.hasPrefix("上传.txt"))
+        // Text that is not blank goes through both entries.
+        guard case .linted = session.lint(bytes: Array("2024年工作总结\n一、主要工作\n".utf8), path: "草稿.txt") else {
+            Issue.record("a report was refused")
+            return
+        }
     }
 }
 

@@ -11,7 +11,7 @@ public struct LintResult: Sendable {
     public internal(set) var baselined = 0
     /// Where each section rule found its section (shown by `outline`).
     public let sections: [String: [SectionSpan]]
-    /// Remarks for the writer that are not findings, e.g. that the file is empty.
+    /// Remarks for the writer that are not findings, e.g. that the file is no report or has too many findings.
     public let notes: [String]
     /// True when the file was skipped as no report (no Chinese prose): counted apart in the summary.
     public var isNotAReport = false
@@ -50,12 +50,10 @@ public struct Linter: Sendable {
     /// The findings listed for one file at most.
     public static let maxFindingsPerFile = 10_000
 
-    /// Lints one report; `type` forces its document type (`--type`, or the configuration).
+    /// Lints one report; `type` forces its document type (`--type`, or the configuration). A blank text is
+    /// no report: `Reader.refusingBlank` turns it into `ReadError.empty` before it gets here (the one policy).
     public func lint(_ source: Source, type: DocumentType? = nil) -> LintResult {
         let document = measure("(结构分析)") { StructureParser.parse(source, type: type) }
-        if source.isBlank {
-            return LintResult(document: document, findings: [], sections: [:], notes: ["文件为空，未做检查"])
-        }
         // A README or a licence beside the reports is not linted as one, unless its type is forced or its
         // title names a kind of report (2023年工作总结 over a page of figures and codes is a report).
         if document.typeOrigin == .guessed, let reason = ReportProse.notAReport(source.bytes) {

@@ -86,6 +86,7 @@ public struct OutlineRenderer {
         case .heading: return "标题"
         case .seriesItem: return "事项"
         case .cue: return "提示语"
+        case .opening: return "开头段"
         }
     }
 

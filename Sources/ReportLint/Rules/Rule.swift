@@ -23,6 +23,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case coordination
     case identity
     case anniversary
+    case planYear = "plan-year"
 
     var definition: any RuleDefinition.Type {
         switch self {
@@ -48,6 +49,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .coordination: return CoordinationRuleDefinition.self
         case .identity: return IdentityRuleDefinition.self
         case .anniversary: return AnniversaryRuleDefinition.self
+        case .planYear: return PlanYearRuleDefinition.self
         }
     }
 }

@@ -9,6 +9,8 @@ public struct SectionSpan: Sendable {
         case seriesItem = "series-item"
         /// A paragraph sentence matching one of the rule's cues.
         case cue
+        /// The body paragraph above the first heading (`opening: true`).
+        case opening
     }
 
     public let source: Source

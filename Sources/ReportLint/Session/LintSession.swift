@@ -255,7 +255,10 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
         case .failure(let failure): return .rulesFailed(failure)
         case .success(let resolved):
             if resolved.config?.isIgnored(source.path) == true { return .ignored }
-            return .linted(lint(source, type: type, under: resolved))
+            switch Reader.refusingBlank(source) {
+            case .failure(let error): return .unreadable(error)
+            case .success(let source): return .linted(lint(source, type: type, under: resolved))
+            }
         }
     }
 

@@ -220,9 +220,13 @@ public struct Reader: Sendable {
     /// Bytes to a report, by the file's extension: .docx through `DocxReader`, .md/.markdown through
     /// `MarkdownReader`, anything else as plain text.
     public func decode(_ bytes: [UInt8], path: String) -> Result<Source, ReadError> {
-        decodeAnyFormat(bytes, path: path).flatMap { source in
-            source.isBlank ? .failure(ReadError(path: path, reason: .empty)) : .success(source)
-        }
+        decodeAnyFormat(bytes, path: path).flatMap(Reader.refusingBlank)
+    }
+
+    /// The one policy for blank files (empty, or only whitespace): an error naming the file, never a lint
+    /// without findings, so a gate does not pass a report that lost its text.
+    public static func refusingBlank(_ source: Source) -> Result<Source, ReadError> {
+        source.isBlank ? .failure(ReadError(path: source.path, reason: .empty)) : .success(source)
     }
 
     private func decodeAnyFormat(_ bytes: [UInt8], path: String) -> Result<Source, ReadError> {

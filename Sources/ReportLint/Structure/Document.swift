@@ -81,6 +81,7 @@ public struct Document: Sendable {
     public let typeEvidence: String?
     private let parsed = Once<DocumentStructure>()
     private let foundYear = Once<ReportYear?>()
+    private let nestedSeries = Once<[[SeriesItem]]>()
 
     init(source: Source, titleIndex: Int?, type: DocumentType?, typeOrigin: DocumentType.Origin, typeEvidence: String? = nil) {
         self.source = source
@@ -96,6 +97,10 @@ public struct Document: Sendable {
     /// parsing the structure, the first time a rule asks.
     public var year: ReportYear? { foundYear.get { ReportYear.find(in: source, titleIndex: titleIndex) } }
 
+    /// True when the report is known to be about a year before `year` (`since:` of a rule); a report of
+    /// unknown year is not.
+    public func predates(_ year: Int) -> Bool { self.year.map { $0.value < year } ?? false }
+
     /// Parses the structure now if nobody has (the linter does, when its rules need it, to time it).
     func parseStructure() { _ = structure }
 
@@ -105,6 +110,8 @@ public struct Document: Sendable {
     public var paragraphs: [Paragraph] { structure.paragraphs }
     public var headings: [Heading] { structure.headings }
     public var seriesItems: [SeriesItem] { structure.seriesItems }
+    /// The series items as nested lists (`SeriesLists`), found once for the rules that read them.
+    public var seriesLists: [[SeriesItem]] { nestedSeries.get { SeriesLists.lists(seriesItems, in: source) } }
     /// Where the body ends: before the closing line, signature and date.
     public var bodyEnd: Int { structure.bodyEnd }
 

@@ -59,7 +59,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.inspection, ["对照检查", "检视剖析", "检视材料", "对照检视", "个人检视", "剖析材料", "查摆材料"]),
         (.duty, ["述责述廉", "述职述廉", "述职述责", "述责报告", "述廉报告"]),
         (.statement, ["述职报告", "述职"]),
-        (.research, ["调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调研"]),
+        (.research, ["调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调查与思考", "调研"]),
         (
             .rectification,
             [
@@ -70,7 +70,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结"]),
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案"]),
-        (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告"]),
+        (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报"]),
     ]
 
     /// The type named by a title, and the word that named it.

@@ -35,7 +35,7 @@ public struct ReportYear: Sendable, Equatable {
     }
 
     /// The month of a `2020年1月` right after the year, if written.
-    private static func month(after year: Int, in text: String) -> Int? {
+    static func month(after year: Int, in text: String) -> Int? {
         guard let range = text.range(of: "\(year)年") else { return nil }
         let digits = text[range.upperBound...].prefix(while: \.isNumber)
         guard !digits.isEmpty, text[range.upperBound...].dropFirst(digits.count).first == "月" else { return nil }

@@ -135,9 +135,9 @@ public enum StructureParser {
                 || source.outlineLevels[paragraph.line] != nil
             if numbered || scalars > maxTitleScalars || text.contains("。") { break }
             let endsInColon = text.hasSuffix("：") || text.hasSuffix(":")
-            // 按照要求，现将……报告如下： opens the body; an addressee (市委：, 尊敬的主任，各位副主任：) is short
-            // and introduces nothing.
-            if endsInColon && (text.contains("，") || text.contains(",")) && (text.contains("如下") || scalars > 20) { break }
+            // 按照要求，现将……报告如下： (or 现将……报告如下： alone) opens the body; an addressee (市委：,
+            // 尊敬的主任，各位副主任：) is short and introduces nothing.
+            if endsInColon && (text.contains("如下") || (text.contains("，") || text.contains(",")) && scalars > 20) { break }
             if endsInColon {
                 roles.append((index, .addressee))
             } else if text.hasPrefix("——") || text.hasPrefix("--") || isDatedOccasion(text) {

@@ -237,4 +237,14 @@ struct MappingFields {
         }
         return (phrases, patterns)
     }
+
+    /// `since:` as a year (2017): reports of an earlier year are left out by the section and phrase kinds.
+    func sinceYear() -> Int? {
+        guard let value = string("since") else { return nil }
+        guard let year = Int(value.value), (1949...2200).contains(year) else {
+            reader.report(.wrongType(key: "since", expected: "年份（如 2017）"), at: value.location)
+            return nil
+        }
+        return year
+    }
 }

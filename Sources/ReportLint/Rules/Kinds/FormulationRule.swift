@@ -10,14 +10,16 @@
 ///   《》 too, or a misspelt word, which is misspelt in a quoted slogan as well (“两台帐”);
 /// - right after a redaction that stands for a missing part (以XXX新时代…, 总书记新时代…): that is a
 ///   placeholder, and no fix may write the missing part next to it;
-/// - in a report about a year before `since` (以习近平同志为总书记的党中央 in a 2015 summary).
+/// - in a report about a year before `since` (以习近平同志为总书记的党中央 in a 2015 summary), or, for an entry
+///   marked `outdated` (its wrong forms were right before `since`), about the year of a `since` after January
+///   (决胜全面建成小康社会 in a 2021 report may predate 2021年7月).
 /// A literal variant is replaced by the canonical text; a pattern match only when the entry says `exact`
 /// (the match is exactly the wrong word, its context in look-arounds). An entry's own `pass`/`fail`
 /// sentences join the rule's examples, so `rules test` checks every entry.
 struct FormulationRuleDefinition: RuleDefinition {
     static let keys = ["entries", "quoted"]
     static let entryKeys = [
-        "canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "severity",
+        "canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "outdated", "severity",
         "note", "pass", "fail",
     ]
 
@@ -31,8 +33,12 @@ struct FormulationRuleDefinition: RuleDefinition {
         let quoted: Bool
         let source: String?
         let since: String?
-        /// The year of `since` (2016年10月 → 2016).
-        let sinceYear: Int?
+        /// The first year whose reports are checked: the year of `since`; for an `outdated` entry (its wrong
+        /// forms were the right ones before `since`) the year after when `since` falls after January
+        /// (2021年7月 → 2022), since a report known only by its year may have been written before that month (a
+        /// 2021 government report read in February still says 决胜全面建成小康社会). A name that did not exist
+        /// before `since` (习近平新时代中国特色社会主义思想主题教育) is checked from the year of `since` on.
+        let checkedFrom: Int?
         let severity: Severity?
         let note: String?
     }
@@ -60,10 +66,12 @@ struct FormulationRuleDefinition: RuleDefinition {
                 if severity == nil { fields.reader.report(.invalidSeverity(value.value), at: value.location) }
             }
             let since = entry.string("since")
-            var sinceYear: Int?
+            var checkedFrom: Int?
             if let since {
-                sinceYear = ReportYear.firstYear(in: since.value)
-                if sinceYear == nil {
+                if let year = ReportYear.firstYear(in: since.value) {
+                    let month = ReportYear.month(after: year, in: since.value) ?? 1
+                    checkedFrom = entry.bool("outdated") == true && month > 1 ? year + 1 : year
+                } else {
                     fields.reader.report(.wrongType(key: "since", expected: "以四位年份开头的日期，如 2016年10月"), at: since.location)
                 }
             }
@@ -73,7 +81,7 @@ struct FormulationRuleDefinition: RuleDefinition {
                 canonical: canonical.value, variants: variants, patterns: patterns,
                 except: (entry.strings("except") ?? []).map(\.value), exact: entry.bool("exact") ?? false,
                 quoted: entry.bool("quoted") ?? quotedByDefault,
-                source: entry.string("source")?.value, since: since?.value, sinceYear: sinceYear,
+                source: entry.string("source")?.value, since: since?.value, checkedFrom: checkedFrom,
                 severity: severity, note: entry.string("note")?.value)
         }
         return FormulationRuleDefinition(entries: entries, entryExamples: examples)
@@ -125,7 +133,7 @@ public struct FormulationRule: Rule {
                 guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
             }
             guard !literal.isEmpty || !matches.isEmpty else { continue }
-            if let since = entry.sinceYear, let year = document.year, year.value < since { continue }
+            if let from = entry.checkedFrom, document.predates(from) { continue }
             let allowed = [context.hits(compiled.canonical)] + compiled.except.map { context.hits($0) }
             for range in ByteRange.merged(Array(literal) + matches) where !reported.contains(range) {
                 guard !allowed.contains(where: { FormulationRule.isInside(range, $0) }),

@@ -12,7 +12,8 @@
 ///   exact number before them (`50000余人次` → `5万余人次`, fixed); `66余万元` (approximate at the 万) is fine.
 /// - `mixed-numerals`: in one sentence, counts in Arabic figures and in Chinese numerals (`旁听庭审2次、
 ///   参观基地五次`); a Chinese count is a numeral from 两 up before 次 场 期 批 轮 名 件 篇 份 户 家, not 一
-///   (一次性, 一批), not in “…”, not in a name (`二十届中央纪委三次全会`, `十四五期间`).
+///   (一次性, 一批), not in “…”, not in a name (`二十届中央纪委三次全会`, `十四五期间`); 两 alone only beside a
+///   figure with the same measure.
 /// - `mixed-ordinals`: 第1 and 第一 for the same thing (`第1季度` and `第三季度`) in one report; the less
 ///   used form is reported. Names of congresses and plenums (`第十九次全国代表大会`) are left alone.
 /// - `plan-period`: the short names of the five-year plans in `words:` (十四五) need quotation marks
@@ -354,6 +355,8 @@ public struct NumberRule: Rule {
             // 个 is too much a word of slogans (两个结合, 四个全面): a count only beside figures with 个.
             let other = text.at(measure.lowerBound) == "个" ? counted!.withGe : counted!.arabic
             guard let arabic = other, !text.isQuoted(index, from: counted!.sentence.lowerBound) else { continue }
+            // 两 is how two is said (进行两次排查 beside 318户): a slip only beside a figure of the same measure (庭审2次、参观两次).
+            if numeral == ["两"], !text.string(arabic).hasSuffix(text.string(end..<measure.upperBound)) { continue }
             let shown = text.string(arabic)
             let chinese = text.string(index..<measure.upperBound)
             var message = "“\(chinese)”与“\(shown)”在同一句中，计数宜统一用阿拉伯数字"

@@ -3,27 +3,29 @@
 /// the section rule has already reported it.
 /// A phrase split by spaces (a web copy of a PDF: 中国特 色社会主义) still counts: the spaces are
 /// `common/stray-space`'s finding, not a missing phrase. `unless:` patterns make the phrase moot where
-/// one matches (a report guided by 邓小平理论 was written before the phrase it lacks existed).
+/// one matches (a report guided by 邓小平理论 was written before the phrase it lacks existed); `since:` (a
+/// year) leaves out reports about an earlier year (a 2016 summary predates a thought named in October 2017).
 struct PhraseRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns", "within", "unless"]
+    static let keys = ["phrases", "patterns", "within", "unless", "since"]
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
     let within: Located<String>?
     let unless: [RegexPattern]
+    let since: Int?
 
     static func parse(_ fields: MappingFields) -> PhraseRuleDefinition? {
         guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
         return PhraseRuleDefinition(
             phrases: phrases, patterns: patterns, within: fields.string("within"),
-            unless: fields.patterns("unless") ?? [])
+            unless: fields.patterns("unless") ?? [], since: fields.sinceYear())
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         PhraseRule(
             header: header, phrases: phrases.map(\.value), literals: phrases.map { literals.add($0.value) },
             patterns: patterns.map { GuardedPattern($0, literals: literals) },
-            within: within?.value, unless: unless.map { GuardedPattern($0, literals: literals) })
+            within: within?.value, unless: unless.map { GuardedPattern($0, literals: literals) }, since: since)
     }
 }
 
@@ -34,10 +36,12 @@ public struct PhraseRule: Rule {
     let patterns: [GuardedPattern]
     let within: String?
     let unless: [GuardedPattern]
+    let since: Int?
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         guard !document.paragraphs.isEmpty else { return [] }
+        if let since, document.predates(since) { return [] }
         let extents = context.extents(within: within)
         if let extents, extents.isEmpty { return [] }
         func counts(_ range: ByteRange) -> Bool { extents?.contains { $0.contains(range) } ?? true }

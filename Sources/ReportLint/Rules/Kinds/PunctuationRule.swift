@@ -553,35 +553,19 @@ extension PunctuationRule {
 
     // MARK: series-separator
 
-    /// The marks between the items of each 一是/二是 series, by paragraph.
+    /// The marks between the items of each 一是/二是 series (an inner list apart from its outer one), by paragraph.
     func seriesSeparators(_ context: RuleContext) -> [Finding] {
         let document = context.document
         let source = document.source
         let scalars = source.scalars
         var findings: [Finding] = []
-        // Items come in document order: each paragraph's are a run of neighbours.
-        let all = document.seriesItems
-        let bytes = source.bytes
-        /// The mark before an item (skipping spaces), read from the bytes, with its offset.
-        func markBefore(_ item: SeriesItem) -> (offset: Int, mark: Unicode.Scalar)? {
-            var offset = item.marker.start
-            while offset > 0 {
-                let previous = UTF8Scalars.previousStart(bytes, before: offset)
-                let scalar = UTF8Scalars.decode(bytes, at: previous).scalar
-                offset = previous
-                if !CharacterClass.isSpace(scalar) { return (offset, scalar) }
-            }
-            return nil
-        }
-        var first = 0
-        while first < all.count {
-            var end = first + 1
-            while end < all.count, all[end].paragraphIndex == all[first].paragraphIndex { end += 1 }
-            defer { first = end }
-            guard end - first >= 2 else { continue }
+        // Each list's items in one paragraph: an outer list and its inner one are separated apart.
+        let runs = document.seriesLists.flatMap(SeriesLists.byParagraph)
+        func markBefore(_ item: SeriesItem) -> (offset: Int, mark: Unicode.Scalar)? { SeriesLists.markBefore(item, in: source) }
+        for items in runs where items.count >= 2 {
             // Most lists are separated alike throughout: counted without building anything.
             var (commas, semicolonCount, stopCount) = (0, 0, 0)
-            for item in all[(first + 1)..<end] {
+            for item in items.dropFirst() {
                 switch markBefore(item)?.mark {
                 case "，", ",": commas += 1
                 case "；": semicolonCount += 1
@@ -590,7 +574,6 @@ extension PunctuationRule {
                 }
             }
             guard commas > 0 || semicolonCount > 0 && stopCount > 0 else { continue }
-            let items = Array(all[first..<end])
             let separators = items.dropFirst().compactMap(markBefore).map {
                 (index: source.scalarIndex(ofByte: $0.offset), mark: $0.mark)
             }

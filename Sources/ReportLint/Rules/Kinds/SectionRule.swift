@@ -8,8 +8,10 @@
 /// party-building blocks of a 党建工作总结. `since` (a year) leaves out reports of earlier years, when
 /// the section was not yet written (the 政治建设 block dates from 2017); a report of unknown year is checked,
 /// unless one of the `unless` patterns matches it (以邓小平理论为指导 tells an earlier report without a year).
+/// `opening: true` counts any body paragraph before the first heading as the section: real openings are
+/// too varied for cues (五年来，x镇坚持……; 春节假期较长……), what is missing is a report that starts at 一、.
 struct SectionRuleDefinition: RuleDefinition {
-    static let keys = ["headings", "series", "cues", "hint", "expectedAt", "titleWords", "since", "unless"]
+    static let keys = ["headings", "series", "cues", "hint", "expectedAt", "titleWords", "since", "unless", "opening"]
 
     let headings: [Located<String>]
     let series: Bool
@@ -20,12 +22,14 @@ struct SectionRuleDefinition: RuleDefinition {
     let titleWords: [String]
     let since: Int?
     let unless: [RegexPattern]
+    let opening: Bool
 
     static func parse(_ fields: MappingFields) -> SectionRuleDefinition? {
         let headings = fields.strings("headings") ?? []
         // Cues run over the report's sentences, one per line: ^ must match at each line start.
         let cues = fields.patterns("cues", lineAnchors: true) ?? []
-        if headings.isEmpty && cues.isEmpty && !fields.has("headings") && !fields.has("cues") {
+        let opening = fields.bool("opening") ?? false
+        if headings.isEmpty && cues.isEmpty && !opening && !fields.has("headings") && !fields.has("cues") {
             fields.reader.report(.missingKey("headings"), at: fields.node)
             return nil
         }
@@ -40,17 +44,8 @@ struct SectionRuleDefinition: RuleDefinition {
         return SectionRuleDefinition(
             headings: headings, series: fields.bool("series") ?? false,
             cues: cues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
-            titleWords: (fields.strings("titleWords") ?? []).map(\.value), since: since(fields),
-            unless: fields.patterns("unless") ?? [])
-    }
-
-    private static func since(_ fields: MappingFields) -> Int? {
-        guard let value = fields.string("since") else { return nil }
-        guard let year = Int(value.value), (1949...2200).contains(year) else {
-            fields.reader.report(.wrongType(key: "since", expected: "年份（如 2017）"), at: value.location)
-            return nil
-        }
-        return year
+            titleWords: (fields.strings("titleWords") ?? []).map(\.value), since: fields.sinceYear(),
+            unless: fields.patterns("unless") ?? [], opening: opening)
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
@@ -59,7 +54,7 @@ struct SectionRuleDefinition: RuleDefinition {
             headingLiterals: headings.map { literals.add($0.value) }, series: series,
             cues: cues.map { GuardedPattern($0, literals: literals) }, hint: hint,
             expectedAtStart: expectedAtStart, titleWords: titleWords, since: since,
-            unless: unless.map { GuardedPattern($0, literals: literals) })
+            unless: unless.map { GuardedPattern($0, literals: literals) }, opening: opening)
     }
 }
 
@@ -74,6 +69,7 @@ public struct SectionRule: Rule {
     let titleWords: [String]
     let since: Int?
     let unless: [GuardedPattern]
+    let opening: Bool
 
     /// Every place the section is found, in document order.
     public func locate(_ context: RuleContext) -> [SectionSpan] {
@@ -96,8 +92,33 @@ public struct SectionRule: Rule {
             }
         }
         spans += cueSpans(context)
+        if opening, let paragraph = openingParagraph(document) {
+            spans.append(SectionSpan(source: .opening, anchor: paragraph.range, extent: paragraph.range, line: paragraph.line))
+        }
         return spans.sorted { $0.anchor.start < $1.anchor.start }
     }
+
+    /// The first line of prose above the first heading (or in a report without headings): a body paragraph,
+    /// or a short line under the title that ends a sentence (现将……报告如下：), not the addressee, a document
+    /// number, a date or a subtitle.
+    private func openingParagraph(_ document: Document) -> Paragraph? {
+        let firstHeading = document.paragraphs.first { $0.role == .heading }?.index ?? document.paragraphs.count
+        return document.paragraphs.prefix(firstHeading).first { paragraph in
+            guard paragraph.scalars.count >= SectionRule.openingMinimum else { return false }
+            switch paragraph.role {
+            case .body: return true
+            case .frontMatter:
+                let bytes = document.source.bytes
+                let last = paragraph.range.end - 3 // the marks are three bytes
+                return (Marks.isClauseEnd(bytes, at: last) || Marks.has(Marks.colon, in: bytes, at: last))
+                    && !"（(—".unicodeScalars.contains(document.source.scalars[paragraph.scalars.lowerBound])
+            default: return false
+            }
+        }
+    }
+
+    /// Shorter body lines above the first heading are no opening (a stray 附件 or 内部资料).
+    static let openingMinimum = 12
 
     /// Per paragraph, the first sentence that matches a cue (in cue order within a sentence); the section
     /// runs from that sentence to the end of the heading section holding it (or the end of the body).
@@ -127,7 +148,7 @@ public struct SectionRule: Rule {
         guard context.sections[header.id]?.isEmpty ?? true else { return [] }
         let document = context.document
         guard !document.paragraphs.isEmpty, isAbout(document) else { return [] }
-        if let since, let year = document.year, year.value < since { return [] }
+        if let since, document.predates(since) { return [] }
         if unless.contains(where: { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
         }) {

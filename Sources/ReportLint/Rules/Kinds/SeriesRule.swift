@@ -1,5 +1,5 @@
 /// `kind: series` — in-paragraph series 一是……二是……三是……: start at 一是, run in order with no gap or
-/// repeat, restart under each heading (a new 一是 starts a new series); a lone 一是 with no 二是 is
+/// repeat, restart under each heading (a new 一是 starts a new series, or an inner one: `SeriesLists`); a lone 一是 with no 二是 is
 /// suspicious; 首先/其次 mixed with 第三 in one paragraph is flagged; and an item whose 是 is missing
 /// (`一是……；二是……；三切实……`): the next numeral after a clause end, before a word that is not a measure.
 struct SeriesRuleDefinition: RuleDefinition {
@@ -31,37 +31,22 @@ public struct SeriesRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         var findings: [Finding] = []
-        var byHeading: [Int: [SeriesItem]] = [:]
-        for item in document.seriesItems { byHeading[item.headingIndex ?? -1, default: []].append(item) }
-
-        for (_, items) in byHeading.sorted(by: { $0.key < $1.key }) {
-            var series: [SeriesItem] = []
-            func close() {
-                if series.count == 1, series[0].ordinal == 1 {
-                    findings.append(finding(context, series[0], "只有“一是”，没有“二是”"))
-                }
+        for series in document.seriesLists {
+            if series.count == 1, series[0].ordinal == 1 {
+                findings.append(finding(context, series[0], "只有“一是”，没有“二是”"))
             }
-            for item in items {
+            if series[0].ordinal != 1 {
+                findings.append(finding(context, series[0], "“\(document.text(series[0].marker))”前面没有“一是”"))
+            }
+            for (last, item) in zip(series, series.dropFirst()) {
                 let marker = document.text(item.marker)
-                if item.ordinal == 1 {
-                    close()
-                    series = [item]
-                    continue
-                }
-                guard let last = series.last else {
-                    findings.append(finding(context, item, "“\(marker)”前面没有“一是”"))
-                    series = [item]
-                    continue
-                }
                 let expected = Numbering.chineseNumeral(last.ordinal + 1) + "是"
                 if item.ordinal == last.ordinal {
                     findings.append(finding(context, item, "“\(marker)”重复"))
                 } else if item.ordinal != last.ordinal + 1 {
                     findings.append(finding(context, item, "“\(document.text(last.marker))”之后应为“\(expected)”，这里是“\(marker)”"))
                 }
-                series.append(item)
             }
-            close()
         }
         findings += missingShi(context)
         findings += mixedSequenceWords(context)

@@ -105,6 +105,10 @@ public struct SpacingRule: Rule {
         if CharacterClass.isHan(after), SpacingRule.isWordish(before) || before == "%" || before == "‰" {
             return !isSpacedToken(from: start - 1, step: -1, indices, scalars)
         }
+        // 60 % (GB/T 15835: a figure and its % are written together), in a line of Chinese.
+        if CharacterClass.isDigit(before), after == "%" || after == "‰" {
+            return indices.contains { CharacterClass.isHan(scalars[$0]) }
+        }
         return false
     }
 

@@ -1,0 +1,147 @@
+/// `kind: plan-year` — a year of a five-year plan named against the year of its clause (DOMAIN.md §7):
+/// “十四五”开局之年 is 2021 and its 收官之年 2025, so “2022年是‘十四五’开局之年” is wrong. `plans:` lists each
+/// plan with the literal `names` (十四五, 第十四个五年规划), its `start` and `end` years and `source`. After a
+/// name, with 规划, 时期, 的 and a closing quote allowed between, a year marker is read: 开局之年 or 第一年 (the
+/// start), 第二年 … 第五年, 收官之年 or 最后一年 (the end). It is checked against the year word of the same
+/// clause (2022年, or 今年/去年/明年 by the report's year); a clause that opens with 也是 or 又是 takes the year
+/// of the clause before (2021年是建党100周年，也是“十四五”开局之年). A marker with no year word is left alone,
+/// and so are plans merely mentioned (谋划“十五五”): those are discussed years before they start.
+struct PlanYearRuleDefinition: RuleDefinition {
+    static let keys = ["plans"]
+    static let entryKeys = ["name", "names", "start", "end", "source"]
+
+    struct Plan: Sendable {
+        let name: String
+        let names: [String]
+        let start: Int
+        let end: Int
+        let source: String?
+    }
+
+    let plans: [Plan]
+
+    static func parse(_ fields: MappingFields) -> PlanYearRuleDefinition? {
+        guard let sequence = fields.requiredSequence("plans", expected: "规划列表") else { return nil }
+        return PlanYearRuleDefinition(
+            plans: sequence.compactMap { item in
+                guard let entry = fields.reader.fields(item, what: "plans 的每一项", allowed: entryKeys),
+                    let name = entry.string("name", required: true),
+                    let startText = entry.string("start", required: true),
+                    let endText = entry.string("end", required: true)
+                else { return nil }
+                guard let start = year(startText, fields), let end = year(endText, fields) else { return nil }
+                guard start <= end else {
+                    fields.reader.report(.wrongType(key: "end", expected: "不早于 start 的四位年份"), at: endText.location)
+                    return nil
+                }
+                let names = (entry.strings("names") ?? []).map(\.value)
+                return Plan(
+                    name: name.value, names: names.isEmpty ? [name.value] : names, start: start, end: end,
+                    source: entry.string("source")?.value)
+            })
+    }
+
+    private static func year(_ text: Located<String>, _ fields: MappingFields) -> Int? {
+        guard let year = Int(text.value), (1000...2100).contains(year) else {
+            fields.reader.report(.wrongType(key: "start/end", expected: "四位年份，如 2021"), at: text.location)
+            return nil
+        }
+        return year
+    }
+
+    func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
+        PlanYearRule(header: header, plans: plans.map { ($0, $0.names.map { literals.add($0) }) })
+    }
+}
+
+public struct PlanYearRule: Rule {
+    public let header: RuleHeader
+    let plans: [(plan: PlanYearRuleDefinition.Plan, names: [Int])]
+    public var reads: ReportParts { [] }
+
+    /// Words allowed between a plan's name and its year marker.
+    static let fillers = ["”", "’", "\"", "规划纲要", "规划", "时期", "期间", "实施的", "实施", "的"].map { Array($0.utf8) }
+    /// Year markers: the offset from the plan's start, or nil for its last year.
+    static let markers: [(word: [UInt8], offset: Int?)] = [
+        ("开局起步之年", 0), ("开局之年", 0), ("开局年", 0), ("起步之年", 0), ("第一年", 0), ("第二年", 1), ("第三年", 2),
+        ("第四年", 3), ("第五年", 4), ("收官之年", nil), ("收官年", nil), ("最后一年", nil),
+    ].map { (Array($0.0.utf8), $0.1) }
+    /// Openings of a clause that speaks of the same year as the clause before it.
+    static let sameYear = ["同时也是", "同时是", "也是", "又是", "更是", "还是"].map { Array($0.utf8) }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        let bytes = document.source.bytes
+        var findings: [Finding] = []
+        var seen = Set<Int>()
+        for (plan, names) in plans {
+            for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
+                guard let (offset, markerStart, end) = Self.marker(after: hit.end, bytes) else { continue }
+                seen.insert(hit.start)
+                guard let time = Self.timeWord(before: hit.start, bytes) else { continue }
+                let meant: Int
+                switch time.kind {
+                case .year(let year): meant = year
+                case .relative(let shift):
+                    guard let reportYear = document.year?.value else { continue }
+                    meant = reportYear + shift
+                }
+                let right = offset.map { plan.start + $0 } ?? plan.end
+                guard meant != right else { continue }
+                let marker = document.text(ByteRange(markerStart, end))
+                let basis = plan.source.map { "（\($0)）" } ?? ""
+                findings.append(
+                    context.finding(
+                        header, at: ByteRange(hit.start, end),
+                        message:
+                            "\(header.message)：\(plan.name)为\(plan.start)—\(plan.end)年，\(marker)是\(right)年，而这里说的是\(meant)年（“\(document.text(time.range))”）\(basis)"
+                    ))
+            }
+        }
+        return findings.sorted { $0.range < $1.range }
+    }
+
+    /// The marker after a name, past at most four fillers: its offset (nil: the last year), where it starts and
+    /// where it ends.
+    static func marker(after start: Int, _ bytes: [UInt8]) -> (Int?, Int, Int)? {
+        var index = start
+        for _ in 0..<4 {
+            guard let filler = fillers.first(where: { matches($0, at: index, bytes) }) else { break }
+            index += filler.count
+        }
+        guard let marker = markers.first(where: { matches($0.word, at: index, bytes) }) else { return nil }
+        return (marker.offset, index, index + marker.word.count)
+    }
+
+    /// The year word of the clause, or of the clause before when this one opens with 也是/又是.
+    static func timeWord(before position: Int, _ bytes: [UInt8]) -> TimeWord? {
+        if let time = TimeWord.nearest(before: position, in: bytes) { return time }
+        var clauseStart = position
+        while clauseStart > 0, position - clauseStart < 24,
+            let scalar = IdentityRule.scalar(endingAt: clauseStart, bytes), scalar != "，"
+        {
+            clauseStart -= String(scalar).utf8.count
+        }
+        guard clauseStart > 0, IdentityRule.scalar(endingAt: clauseStart, bytes) == "，" else { return nil }
+        var opening = Array(bytes[clauseStart..<position])
+        for quote in ["“", "‘", "\""].map({ Array($0.utf8) }) where opening.count >= quote.count {
+            if opening.suffix(quote.count).elementsEqual(quote) { opening.removeLast(quote.count) }
+        }
+        guard sameYear.contains(opening) else { return nil }
+        return TimeWord.nearest(before: clauseStart - "，".utf8.count, in: bytes)
+    }
+
+    static func matches(_ word: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
+        index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word)
+    }
+}
+
+extension PlanYearRule: KnowledgeTable {
+    var tableTitle: String { "五年规划" }
+    var tableLines: [String] {
+        plans.map { item in
+            "\(item.plan.name)：\(item.plan.start)—\(item.plan.end)年（写作\(item.plan.names.joined(separator: "、"))）"
+                + (item.plan.source.map { "，依据：\($0)" } ?? "")
+        }
+    }
+}
