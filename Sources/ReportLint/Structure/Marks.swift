@@ -33,6 +33,16 @@ enum Marks {
         }
     }
 
+    /// +1 at an opening “ 《 （, -1 at a closing ” 》 ）, else 0.
+    static func bracketDepthChange(_ bytes: [UInt8], at index: Int) -> Int {
+        guard index + 2 < bytes.count else { return 0 }
+        switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
+        case (0xE2, 0x80, 0x9C), (0xE3, 0x80, 0x8A), (0xEF, 0xBC, 0x88): return 1
+        case (0xE2, 0x80, 0x9D), (0xE3, 0x80, 0x8B), (0xEF, 0xBC, 0x89): return -1
+        default: return 0
+        }
+    }
+
     /// Punctuation after which `一是` starts a series item: 。；：，！？ and the paragraph start, and their
     /// half-width forms (`……不够强,二是` is still an item, whose comma the punctuation rules report).
     static let seriesBoundaries: Set<Unicode.Scalar> = ["。", "；", "：", "，", "！", "？", ":", ";", ",", "!", "?"]

@@ -12,8 +12,9 @@
 ///   exact number before them (`50000余人次` → `5万余人次`, fixed); `66余万元` (approximate at the 万) is fine.
 /// - `mixed-numerals`: in one sentence, counts in Arabic figures and in Chinese numerals (`旁听庭审2次、
 ///   参观基地五次`); a Chinese count is a numeral from 两 up before 次 场 期 批 轮 名 件 篇 份 户 家, not 一
-///   (一次性, 一批), not in “…”, not in a name (`二十届中央纪委三次全会`, `十四五期间`); 两 alone only beside a
-///   figure with the same measure.
+///   (一次性, 一批) or a lone 二 (二期工程: an ordinal), not in “…”, not in a name (`二十届中央纪委三次全会`,
+///   `十四五期间`), not summing up names just listed (“天鸽”“帕卡”三场台风); 两 alone only beside a figure with the
+///   same measure.
 /// - `mixed-ordinals`: 第1 and 第一 for the same thing (`第1季度` and `第三季度`) in one report; the less
 ///   used form is reported. Names of congresses and plenums (`第十九次全国代表大会`) are left alone.
 /// - `plan-period`: the short names of the five-year plans in `words:` (十四五) need quotation marks
@@ -323,8 +324,11 @@ public struct NumberRule: Rule {
             while let scalar = text.at(end), NumberRule.chineseNumerals.contains(scalar) { end += 1 }
             let numeral = Array(text.scalars[index..<end])
             guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
-                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
-                !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate);
+                // “天鸽”“帕卡”“玛娃”三场台风, 张三、李四等两名: a sum of the names just listed, not a count.
+                !"第届委周初每番星大协会几数上”》等".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                // 二期工程, 二次创业: a lone 二 before a measure names an ordinal; two of a thing are 两.
+                numeral != ["二"],
                 // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
                 !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
                 numeral != ["百"], numeral != ["千"],
