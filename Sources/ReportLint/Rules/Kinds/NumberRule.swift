@@ -4,7 +4,8 @@
 ///   opening a clause before 年 and a word that only follows a year (`24年，` `24年以来` `24年3月` `于24年底`);
 ///   `工作24年` (a duration) is left alone. Fixed to the full year.
 /// - `year-unit`: a year of four digits opening a clause with no 年 before the next word (`2018抓…`,
-///   `2035远景目标`); not before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`). Fixed by adding 年.
+///   `2035远景目标`), or anywhere before a word that only follows a year (`及2023工作安排`, `2023上半年`); not
+///   before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`). Fixed by adding 年.
 /// - `range`: a range of numbers joined by a hyphen or an ASCII tilde (`1-9月`, `2023-2025年`, `3~5人`):
 ///   a range of time takes the 一字线 — (`1—9月`), one of quantities the 浪纹线 ～ (`3～5人`). Dates, codes
 ///   (`GB/T 15834-2011`), telephone numbers and versions are left alone.
@@ -164,10 +165,19 @@ public struct NumberRule: Rule {
     static let measures = Set(
         "年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
 
+    /// Words that follow a year and never a quantity: after one, a four-digit number is a year wherever it
+    /// stands (年度工作总结及2023工作安排, 现将2023上半年…); 工作日 and 工作量 are measures and are left out.
+    static let yearOnlyWords = [
+        "上半年", "下半年", "全年", "前三季度", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度",
+        "第四季度", "工作总结", "工作计划", "工作要点", "工作报告", "工作安排", "工作思路", "工作情况", "工作汇报", "工作任务",
+        "贯彻落实", "以来",
+    ].map { Array($0.unicodeScalars) }
+
     private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
             !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
-            text.isNumberStart(run.lower), text.opensClause(before: run.lower)
+            text.isNumberStart(run.lower),
+            text.opensClause(before: run.lower) || yearOnlyWords.contains(where: { text.starts(with: $0, at: run.upper) })
         else { return nil }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
