@@ -113,6 +113,39 @@ public struct FormulationRule: Rule {
 
     public let header: RuleHeader
     let entries: [CompiledEntry]
+    /// The entries a report can wake, by literal: an entry is looked at only when one of its variants
+    /// occurs or one of its patterns may match (its best guard set has a hit). The word list has a
+    /// thousand entries and a report wakes a handful; walking them all cost more than the searches.
+    let wakers: [(literal: Int, entry: Int)]
+    /// Entries with a pattern that has no guard: looked at in every report.
+    let alwaysLooked: [Int]
+
+    init(header: RuleHeader, entries: [CompiledEntry]) {
+        self.header = header
+        self.entries = entries
+        var wakers: [(literal: Int, entry: Int)] = []
+        var always: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            wakers += entry.variants.map { ($0, index) }
+            for pattern in entry.patterns {
+                // `mayMatch` needs a hit of every guard set, so of the first; no set means no guard.
+                guard let first = pattern.guardSets.first else {
+                    always.append(index)
+                    break
+                }
+                wakers += first.map { ($0, index) }
+            }
+        }
+        self.wakers = wakers
+        alwaysLooked = always
+    }
+
+    /// The indices, in list order, of the entries this report may hold a wrong form of.
+    func woken(_ context: RuleContext) -> [Int] {
+        var woken = Set(alwaysLooked)
+        for waker in wakers where !context.hits(waker.literal).isEmpty { woken.insert(waker.entry) }
+        return woken.sorted()
+    }
     public var fixable: Bool { entries.contains { !$0.variants.isEmpty || $0.entry.exact } }
     public var reads: ReportParts { [] }
 
@@ -126,7 +159,8 @@ public struct FormulationRule: Rule {
         let bytes = document.source.bytes
         var findings: [Finding] = []
         var reported = Set<ByteRange>()
-        for compiled in entries {
+        for index in woken(context) {
+            let compiled = entries[index]
             let entry = compiled.entry
             let literal = Set(compiled.variants.flatMap { context.hits($0) })
             let matches = compiled.patterns.filter { $0.mayMatch(context) }.flatMap { guarded in
