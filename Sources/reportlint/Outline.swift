@@ -17,8 +17,7 @@ struct Outline: ParsableCommand {
         case text, json
     }
 
-    @Option(
-        help: "指定文种（不从标题判断）：summary、responsibility、plan、duty、statement、inspection、research、rectification、disclosure 或 notice。")
+    @Option(help: DocumentType.optionHelp)
     var type: DocumentType?
 
     @Argument(help: ArgumentHelp("报告文件，或 -（标准输入）。", valueName: "FILE"))

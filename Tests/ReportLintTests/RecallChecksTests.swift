@@ -6,12 +6,10 @@ import Testing
 /// reports, where, and what it leaves alone beyond the inline examples.
 @Suite("Recall checks: years, stale references, redundancy")
 struct RecallChecksTests {
-    static let rules = try! TestSupport.rules(builtin: true)
+    static let rules = TestSupport.builtinRules
 
     func found(_ text: String, rule: String) -> [(text: String, suggestion: String?)] {
-        let source = TestSupport.source(text)
-        return TestSupport.lint(text, rules: RecallChecksTests.rules).findings.filter { $0.ruleId == rule }
-            .map { (source.string($0.range), $0.suggestion) }
+        TestSupport.found(text, rule: rule)
     }
 
     @Test func aYearWithoutItsUnitIsFoundBeforeAWordThatOnlyFollowsAYear() {

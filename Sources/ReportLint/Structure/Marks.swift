@@ -5,6 +5,7 @@ enum Marks {
     static let exclamation: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x81) // ！
     static let question: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9F) // ？
     static let semicolon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9B) // ；
+    static let comma: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x8C) // ，
     static let colon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9A) // ：
     static let ideographicSpace: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x80) // 　
     static let shi: (UInt8, UInt8, UInt8) = (0xE6, 0x98, 0xAF) // 是

@@ -38,7 +38,7 @@ enum ReportEra {
     /// The latest year the text shows, or nil when it shows none.
     static func latestYear(in source: Source) -> Int? {
         var latest = latestWrittenYear(source.bytes)
-        let text = source.string(ByteRange(0, source.bytes.count))
+        let text = source.text
         for marker in markers where marker.until > (latest ?? 0) {
             if marker.words.contains(where: { ByteSearch.contains(text, $0) }) { latest = marker.until }
         }

@@ -267,9 +267,7 @@ public enum StructureParser {
     private static func lastClauseMark(_ bytes: [UInt8], from: Int, to: Int) -> Int? {
         var index = to - 3
         while index >= from {
-            if bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x8C || bytes[index + 2] == 0x9B {
-                return index
-            }
+            if Marks.has(Marks.comma, in: bytes, at: index) || Marks.has(Marks.semicolon, in: bytes, at: index) { return index }
             index -= 1
         }
         return nil

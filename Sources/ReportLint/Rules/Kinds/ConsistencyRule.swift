@@ -143,8 +143,8 @@ public struct ConsistencyRule: Rule {
         let document = context.document
         guard !hits.isEmpty, let titleRange = document.title?.range else { return [] }
         let title = document.text(titleRange)
-        guard let part = ConsistencyRule.partOfYear.first(where: title.contains),
-            !ConsistencyRule.wholeYear.contains(where: title.contains)
+        guard let part = ConsistencyRule.partOfYear.first(where: { ByteSearch.contains(title, $0) }),
+            !ConsistencyRule.wholeYear.contains(where: { ByteSearch.contains(title, $0) })
         else { return [] }
         let bytes = document.source.bytes
         return hits.sorted().filter { hit in

@@ -76,14 +76,15 @@ struct EventsRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        EventsRule(
+        let plenums = plenums
+        return EventsRule(
             header: header, events: events.map { ($0, $0.names.map { literals.add($0) }) },
             currentNames: events.map { $0.currentNames.map { literals.add($0) } },
             notAfter: notAfter.map { Array($0.utf8) }, notBefore: notBefore.map { Array($0.utf8) },
             studyVerbs: ["学习", "贯彻", "落实", "宣传", "领会", "宣讲"].map { Array($0.utf8) },
             spirit: Array("精神".utf8), meeting: Array("会议".utf8),
             plenumPrefixes: Set(plenums.keys.map { String($0.prefix { $0 != "届" }) + "届" }).sorted().map(literals.add),
-            plenums: plenums)
+            plenums: plenums, congresses: congresses)
     }
 
     /// The plenary sessions of the table by their short name (十九届四中全会): when each began and its name.
@@ -93,6 +94,15 @@ struct EventsRuleDefinition: RuleDefinition {
             for name in event.names where name.hasSuffix("中全会") && name.contains("届") && name.count <= 8 {
                 found[name] = (event.start, event.name)
             }
+        }
+        return found
+    }
+
+    /// The congresses of the table by their short name (十九大), for 十九届历次全会.
+    var congresses: [String: Event] {
+        var found: [String: Event] = [:]
+        for event in events where event.supersededBy != nil {
+            for name in event.names where name.hasSuffix("大") && name.count <= 3 { found[name] = event }
         }
         return found
     }
@@ -131,14 +141,7 @@ public struct EventsRule: Rule {
     /// 十九届, 二十届 …: where a list of plenums (十九届一中、二中、三中全会) may start.
     let plenumPrefixes: [Int]
     let plenums: [String: (date: EventDate, name: String)]
-    /// The congresses of the table by their short name (十九大), for 十九届历次全会.
-    var congresses: [String: EventsRuleDefinition.Event] {
-        var found: [String: EventsRuleDefinition.Event] = [:]
-        for (event, _) in events where event.supersededBy != nil {
-            for name in event.names where name.hasSuffix("大") && name.count <= 3 { found[name] = event }
-        }
-        return found
-    }
+    let congresses: [String: EventsRuleDefinition.Event]
     public var reads: ReportParts { [] }
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -202,9 +205,8 @@ public struct EventsRule: Rule {
                 }
             }
         }
-        if case .some(.some(let reportYear)) = year {
-            findings += staleLists(context, reportYear: reportYear, after: findings)
-        } else if !plenumPrefixes.flatMap({ context.hits($0) }).isEmpty, let reportYear = document.year {
+        // The report's year is found once per document, so asking for it again here costs nothing.
+        if !plenumPrefixes.allSatisfy({ context.hits($0).isEmpty }), let reportYear = document.year {
             findings += staleLists(context, reportYear: reportYear, after: findings)
         }
         return findings.sorted { $0.range < $1.range }
@@ -258,12 +260,7 @@ public struct EventsRule: Rule {
             // 2018年，我们学习贯彻十九届二中、三中全会精神: history of an earlier year, told in a later report.
             if EventsRule.earlierYear(inSentenceBefore: hit.start, bytes, than: reportYear.value) { continue }
             // A study verb within twenty characters before the list (学习贯彻党的十九大和十九届……).
-            let windowStart = max(0, hit.start - 20 * 3)
-            guard
-                studyVerbs.contains(where: { verb in
-                    stride(from: windowStart, through: hit.start - verb.count, by: 1).contains { has(verb, at: $0, bytes) }
-                })
-            else { continue }
+            guard studyVerb(before: hit.start, within: 20, bytes) else { continue }
             let range = ByteRange(hit.start, end)
             findings.append(
                 context.finding(
@@ -323,9 +320,14 @@ public struct EventsRule: Rule {
         }
         guard follows else { return false }
         // Up to eight characters before the name: 认真学习贯彻落实党的十九大精神, 学习宣传贯彻十九大精神.
-        let windowStart = max(0, range.start - 8 * 3)
+        return studyVerb(before: range.start, within: 8, bytes)
+    }
+
+    /// True when one of `studyVerbs` ends at most `characters` (of three bytes) before `position`.
+    func studyVerb(before position: Int, within characters: Int, _ bytes: [UInt8]) -> Bool {
+        let windowStart = max(0, position - characters * 3)
         return studyVerbs.contains { verb in
-            stride(from: windowStart, through: range.start - verb.count, by: 1).contains { has(verb, at: $0, bytes) }
+            stride(from: windowStart, through: position - verb.count, by: 1).contains { has(verb, at: $0, bytes) }
         }
     }
 

@@ -91,7 +91,7 @@ public struct SpacingRule: Rule {
         guard before >= 4, after >= 4, abs(before - after) <= 2 else { return false }
         let phrases =
             String(String.UnicodeScalarView(scalars[first..<start])) + " " + String(String.UnicodeScalarView(scalars[end..<last]))
-        return !["总结", "报告", "计划", "要点", "汇报", "方案", "述职"].contains(where: phrases.contains)
+        return !["总结", "报告", "计划", "要点", "汇报", "方案", "述职"].contains { ByteSearch.contains(phrases, $0) }
     }
 
     /// Inside quotes a slogan may keep a space between its halves, but never one beside a 点号 (`行动、 5A景区`).
