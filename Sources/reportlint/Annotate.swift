@@ -21,7 +21,7 @@ struct Annotate: ParsableCommand {
         help: ArgumentHelp("审阅稿写到这里：一个报告时是文件名，多个报告时是已有的目录。默认与报告同目录，名为“报告.审阅.docx”。", valueName: "PATH"))
     var output: String?
 
-    @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan 或 duty。")
+    @Option(help: DocumentType.optionHelp)
     var type: DocumentType?
 
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个文件的大小上限（MB）。", valueName: "MB"))

@@ -27,7 +27,7 @@ struct Fix: ParsableCommand {
     @Option(help: ArgumentHelp("只修正这条规则的问题（可多次使用）。", valueName: "RULE-ID"))
     var only: [String] = []
 
-    @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan、duty、statement、inspection、research、rectification 或 disclosure。")
+    @Option(help: DocumentType.optionHelp)
     var type: DocumentType?
 
     @Argument(help: ArgumentHelp("要修正的报告文件或目录（.txt、.md；目录中递归查找）。", valueName: "PATH"))

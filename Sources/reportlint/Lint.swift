@@ -23,7 +23,7 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("max-warnings"), help: ArgumentHelp("警告超过这个数时退出码为 1。", valueName: "N"))
     var maxWarnings: Int?
 
-    @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan、duty、statement、inspection、research、rectification 或 disclosure。")
+    @Option(help: DocumentType.optionHelp)
     var type: DocumentType?
 
     @Option(help: ArgumentHelp("仓库根目录：sarif、junit、github、checkstyle、gitlab 中的路径相对于它（基线中的路径总是相对于基线文件所在目录）。", valueName: "PATH"))

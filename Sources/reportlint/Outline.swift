@@ -18,7 +18,7 @@ struct Outline: ParsableCommand {
         case text, json
     }
 
-    @Option(help: "指定文种（不从标题判断）：summary、responsibility、plan、duty、statement、inspection、research、rectification 或 disclosure。")
+    @Option(help: DocumentType.optionHelp)
     var type: DocumentType?
 
     @Argument(help: ArgumentHelp("报告文件，或 -（标准输入）。", valueName: "FILE"))

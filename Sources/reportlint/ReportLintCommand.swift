@@ -152,7 +152,13 @@ enum Diagnostics {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
-extension DocumentType: ExpressibleByArgument {}
+extension DocumentType: ExpressibleByArgument {
+    /// The help of `--type` for lint, fix, outline and annotate, naming every type: a new type is listed by itself.
+    static var optionHelp: ArgumentHelp {
+        let names = allCases.map(\.rawValue)
+        return ArgumentHelp("指定文种（不从标题判断）：\(names.dropLast().joined(separator: "、")) 或 \(names.last ?? "")。")
+    }
+}
 extension TextEncoding: ExpressibleByArgument {
     public init?(argument: String) {
         guard let encoding = TextEncoding.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else {

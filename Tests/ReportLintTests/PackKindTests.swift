@@ -6,7 +6,7 @@ import Testing
 /// BuiltinRulesTests) cover whether each rule fires at all.
 @Suite("Built-in kinds: where and what they report")
 struct PackKindTests {
-    static let rules = try! TestSupport.rules(builtin: true)
+    static let rules = TestSupport.builtinRules
 
     func findings(_ text: String, rule: String) -> [Finding] {
         TestSupport.lint(text, rules: PackKindTests.rules).findings.filter { $0.ruleId == rule }

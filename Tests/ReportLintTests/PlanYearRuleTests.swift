@@ -5,7 +5,7 @@ import Testing
 /// `events/plan-year`: where it reports and what it says; the pack's inline examples cover whether it fires.
 @Suite("Built-in kinds: plan-year")
 struct PlanYearRuleTests {
-    static let rules = try! TestSupport.rules(builtin: true)
+    static let rules = TestSupport.builtinRules
 
     func findings(_ text: String) -> [Finding] {
         TestSupport.lint(text, rules: PlanYearRuleTests.rules).findings.filter { $0.ruleId == "events/plan-year" }

@@ -7,12 +7,10 @@ import Testing
 /// plain one.
 @Suite("Standards pack")
 struct StandardsTests {
-    static let rules = try! TestSupport.rules(builtin: true)
+    static let rules = TestSupport.builtinRules
 
     func found(_ text: String, rule: String) -> [(text: String, suggestion: String?)] {
-        let source = TestSupport.source(text)
-        return TestSupport.lint(text, rules: StandardsTests.rules).findings.filter { $0.ruleId == rule }
-            .map { (source.string($0.range), $0.suggestion) }
+        TestSupport.found(text, rule: rule)
     }
 
     @Test func numbersAreReportedWhereTheyStandWithTheirForm() {

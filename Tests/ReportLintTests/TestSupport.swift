@@ -28,6 +28,17 @@ enum TestSupport {
         return try CompiledRules.compile(packs).get()
     }
 
+    /// The built-in packs, compiled once for all the suites that lint with them.
+    static let builtinRules = try! rules(builtin: true)
+
+    /// The text and suggestion of each finding of `rule` in `text`, under the built-in packs.
+    static func found(_ text: String, rule: String) -> [(text: String, suggestion: String?)] {
+        let source = source(text)
+        return lint(text, rules: builtinRules).findings.filter { $0.ruleId == rule }.map {
+            (source.string($0.range), $0.suggestion)
+        }
+    }
+
     static func lint(_ text: String, rules: CompiledRules) -> LintResult {
         Linter(rules: rules).lint(source(text))
     }

@@ -81,6 +81,7 @@ public struct Document: Sendable {
     public let typeEvidence: String?
     private let parsed = Once<DocumentStructure>()
     private let foundYear = Once<ReportYear?>()
+    private let foundEra = Once<Int?>()
     private let nestedSeries = Once<[[SeriesItem]]>()
 
     init(source: Source, titleIndex: Int?, type: DocumentType?, typeOrigin: DocumentType.Origin, typeEvidence: String? = nil) {
@@ -97,9 +98,15 @@ public struct Document: Sendable {
     /// parsing the structure, the first time a rule asks.
     public var year: ReportYear? { foundYear.get { ReportYear.find(in: source, titleIndex: titleIndex) } }
 
-    /// True when the report is known to be about a year before `year` (`since:` of a rule); a report of
-    /// unknown year is not.
-    public func predates(_ year: Int) -> Bool { self.year.map { $0.value < year } ?? false }
+    /// The latest year an undated report's text shows (`ReportEra`): years written out and dated names.
+    public var era: Int? { foundEra.get { ReportEra.latestYear(in: source) } }
+
+    /// True when the report is known to be about a year before `year` (`since:` of a rule): by its own year,
+    /// or, when it has none, by the latest year its text shows; a report that shows no year at all is not.
+    public func predates(_ year: Int) -> Bool {
+        if let known = self.year { return known.value < year }
+        return era.map { $0 < year } ?? false
+    }
 
     /// Parses the structure now if nobody has (the linter does, when its rules need it, to time it).
     func parseStructure() { _ = structure }

@@ -36,6 +36,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     case rectification
     /// 政府信息公开工作年度报告: the six parts of the State Council's template, no party-building blocks.
     case disclosure
+    /// A 通知 (关于做好2023年工作总结的通知): it asks for reports and is none itself, so no section of a
+    /// report is asked of it; its text is checked like any other.
+    case notice
 
     public var chineseName: String {
         switch self {
@@ -48,6 +51,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         case .research: return "调研报告"
         case .rectification: return "整改情况报告"
         case .disclosure: return "政府信息公开年度报告"
+        case .notice: return "通知"
         }
     }
 
@@ -73,8 +77,19 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报"]),
     ]
 
-    /// The type named by a title, and the word that named it.
+    /// The type named by a title, and the word that named it. A title ending in 通知 names a notice, whatever
+    /// report it is about (关于做好2023年工作总结的通知), unless it issues one (关于印发2024年工作要点的通知):
+    /// then the body is that document, typed by the words after 印发.
     public static func detect(title: String) -> Detection? {
+        let words = title.reversed().drop(while: \.isWhitespace).reversed()
+        if words.suffix(2).elementsEqual("通知") {
+            let issuing = String(words.dropLast(2))
+            for verb in ["印发", "转发", "下发"] {
+                guard let range = issuing.firstRange(of: verb) else { continue }
+                if let issued = detect(title: String(issuing[range.upperBound...])) { return issued }
+            }
+            return Detection(type: .notice, evidence: "标题是通知")
+        }
         for (type, words) in titleWords {
             if let word = words.first(where: { ByteSearch.contains(title, $0) }) {
                 return Detection(type: type, evidence: "标题含“\(word)”")
@@ -97,8 +112,14 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 "问题的整改情况", "问题整改情况",
             ]
         ),
-        (.research, ["调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下"]),
-        (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是"]),
+        (
+            .research,
+            [
+                "调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下", "调查，情况如下", "调研，情况如下",
+                "调查情况报告如下", "调查情况汇报如下",
+            ]
+        ),
+        (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是", "总体目标是", "主要目标是"]),
         (.responsibility, ["主体责任情况", "责任制情况", "落实主体责任"]),
     ]
 

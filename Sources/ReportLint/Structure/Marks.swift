@@ -5,6 +5,7 @@ enum Marks {
     static let exclamation: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x81) // ！
     static let question: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9F) // ？
     static let semicolon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9B) // ；
+    static let comma: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x8C) // ，
     static let colon: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x9A) // ：
     static let ideographicSpace: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x80) // 　
     static let shi: (UInt8, UInt8, UInt8) = (0xE6, 0x98, 0xAF) // 是
@@ -30,6 +31,16 @@ enum Marks {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C: return 1
         case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: return 2 // no-break space
         default: return has(ideographicSpace, in: bytes, at: index) ? 3 : 0
+        }
+    }
+
+    /// +1 at an opening “ 《 （, -1 at a closing ” 》 ）, else 0.
+    static func bracketDepthChange(_ bytes: [UInt8], at index: Int) -> Int {
+        guard index + 2 < bytes.count else { return 0 }
+        switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
+        case (0xE2, 0x80, 0x9C), (0xE3, 0x80, 0x8A), (0xEF, 0xBC, 0x88): return 1
+        case (0xE2, 0x80, 0x9D), (0xE3, 0x80, 0x8B), (0xEF, 0xBC, 0x89): return -1
+        default: return 0
         }
     }
 

@@ -232,6 +232,9 @@ public enum StructureParser {
         }
         var textEnd = paragraph.range.end
         var terminator: ByteRange?
+        var runInBySpace = false
+        var depth = 0
+        let lastClauseMark = lastClauseMark(bytes, from: start, to: paragraph.range.end)
         var scan = start
         while scan < paragraph.range.end {
             // A run-in heading ends at 。！？, or at a colon with its text after it in the same paragraph
@@ -242,13 +245,32 @@ public enum StructureParser {
                 terminator = ByteRange(scan, scan + 3)
                 break
             }
-            scan += 1
+            depth += Marks.bracketDepthChange(bytes, at: scan)
+            // Or at a space with clauses after it (一、指导思想 认真贯彻……，……。): the body run into the heading's
+            // line. Two phrases of a heading (一、加强学习 提高本领) have no clause mark after the space.
+            let space = Marks.spaceLength(bytes, at: scan)
+            if space > 0, depth <= 0, scan - start >= 6, let clause = lastClauseMark, clause > scan {
+                textEnd = scan
+                runInBySpace = true
+                break
+            }
+            scan += max(space, 1)
         }
-        let isRunIn = terminator.map { $0.end < paragraph.range.end } ?? false
+        let isRunIn = runInBySpace || (terminator.map { $0.end < paragraph.range.end } ?? false)
         return Heading(
             index: index, paragraphIndex: paragraph.index, line: paragraph.line, marker: marker,
             text: ByteRange(start, textEnd), terminator: terminator, isRunIn: isRunIn,
             parent: nil, extent: ByteRange(paragraph.range.start, paragraph.range.end))
+    }
+
+    /// Where the last ， or ； in `bytes[from..<to]` stands, if any.
+    private static func lastClauseMark(_ bytes: [UInt8], from: Int, to: Int) -> Int? {
+        var index = to - 3
+        while index >= from {
+            if Marks.has(Marks.comma, in: bytes, at: index) || Marks.has(Marks.semicolon, in: bytes, at: index) { return index }
+            index -= 1
+        }
+        return nil
     }
 
     /// Links each heading to its parent and stretches its extent to the next heading of the same or a

@@ -4,12 +4,15 @@
 ///   the others are reported. `except` lists longer words that are not self-references (我所在, 我办理).
 /// - `year`: the title's year against the years that open the body's sentences (`2022年，我局……`):
 ///   a summary of 2023 reports on 2023 and plans for 2024, not on 2022 or 2025. Plans are not checked.
+/// - `period`: a title covering part of a year (上半年, 学期, 第一季度; not one that also says 年度 or 全年)
+///   against a clause that opens with 一年来 (`一年来，我镇……`, `现就一年来……汇报如下`): a copied yearly report.
 struct ConsistencyRuleDefinition: RuleDefinition {
     static let keys = ["check", "groups", "except"]
 
     enum Check: String, CaseIterable {
         case selfReference = "self-reference"
         case year
+        case period
     }
 
     let check: Check
@@ -19,7 +22,7 @@ struct ConsistencyRuleDefinition: RuleDefinition {
     static func parse(_ fields: MappingFields) -> ConsistencyRuleDefinition? {
         guard let value = fields.string("check", required: true) else { return nil }
         guard let check = Check(rawValue: value.value) else {
-            fields.reader.report(.wrongType(key: "check", expected: "self-reference 或 year"), at: value.location)
+            fields.reader.report(.wrongType(key: "check", expected: "self-reference、year 或 period"), at: value.location)
             return nil
         }
         var groups: [[Located<String>]] = []
@@ -54,7 +57,8 @@ struct ConsistencyRuleDefinition: RuleDefinition {
         ConsistencyRule(
             header: header, check: check,
             groups: groups.map { $0.map { ($0.value, literals.add($0.value)) } },
-            exceptions: exceptions.map { literals.add($0.value) })
+            exceptions: exceptions.map { literals.add($0.value) },
+            yearLong: check == .period ? ConsistencyRule.yearLong.map { literals.add($0) } : [])
     }
 }
 
@@ -63,11 +67,14 @@ public struct ConsistencyRule: Rule {
     let check: ConsistencyRuleDefinition.Check
     let groups: [[(word: String, literal: Int)]]
     let exceptions: [Int]
+    /// For `period`: the literals of 一年来 and its like.
+    let yearLong: [Int]
 
     public func check(_ context: RuleContext) -> [Finding] {
         switch check {
         case .selfReference: return selfReferences(context)
         case .year: return years(context)
+        case .period: return periods(context)
         }
     }
 
@@ -122,5 +129,37 @@ public struct ConsistencyRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Words of a title that covers part of a year, and words that make it a yearly report after all.
+    static let partOfYear = ["上半年", "下半年", "半年", "学期", "季度"]
+    static let wholeYear = ["年度", "全年"]
+    static let yearLong = ["一年来"]
+    /// What may stand right before a clause-opening 一年来: the start of a line, a mark, or a lead-in verb.
+    static let leadIns = ["，", "。", "：", "；", "现就", "现将", "回顾"].map { Array($0.utf8) }
+
+    private func periods(_ context: RuleContext) -> [Finding] {
+        let hits = yearLong.flatMap { context.hits($0) }
+        let document = context.document
+        guard !hits.isEmpty, let titleRange = document.title?.range else { return [] }
+        let title = document.text(titleRange)
+        guard let part = ConsistencyRule.partOfYear.first(where: { ByteSearch.contains(title, $0) }),
+            !ConsistencyRule.wholeYear.contains(where: { ByteSearch.contains(title, $0) })
+        else { return [] }
+        let bytes = document.source.bytes
+        return hits.sorted().filter { hit in
+            guard hit.start >= titleRange.end else { return false }
+            var start = hit.start
+            // Indentation before the clause: full-width or ASCII spaces.
+            while start >= 3, bytes[(start - 3)..<start].elementsEqual("　".utf8) { start -= 3 }
+            while start >= 1, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+            if start == 0 || bytes[start - 1] == UInt8(ascii: "\n") || bytes[start - 1] == UInt8(ascii: "\r") { return true }
+            return ConsistencyRule.leadIns.contains { word in
+                start >= word.count && bytes[(start - word.count)..<start].elementsEqual(word)
+            }
+        }.map { hit in
+            context.finding(
+                header, at: hit, message: "\(header.message)：标题写的是“\(part)”，正文这里写“\(document.text(hit))”")
+        }
     }
 }

@@ -12,6 +12,9 @@
 /// - a meeting said to be held in another year in the same clause (今年党的二十大胜利召开 in 2023,
 ///   2023年党的二十大召开).
 /// 精神 may follow a list of plenums (学习贯彻党的十九大和十九届历次全会精神).
+/// - a list of plenums studied as the current line that stops before one held in an earlier year than the
+///   report's (十九届一中、二中、三中全会精神 in 2020, when 十九届四中全会 was held in October 2019), or whose
+///   congress was followed by the next before that year (十九届历次全会精神 in 2023).
 /// A name right after one of `notAfter` (喜迎党的二十大, 团十九大) or right before one of `notBefore`
 /// (二十大胜利召开, 二十大代表) is not a citation of the event as past. A unit adds its own provincial and
 /// city congresses with a rule of this kind in its rule files.
@@ -73,12 +76,35 @@ struct EventsRuleDefinition: RuleDefinition {
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
-        EventsRule(
+        let plenums = plenums
+        return EventsRule(
             header: header, events: events.map { ($0, $0.names.map { literals.add($0) }) },
             currentNames: events.map { $0.currentNames.map { literals.add($0) } },
             notAfter: notAfter.map { Array($0.utf8) }, notBefore: notBefore.map { Array($0.utf8) },
             studyVerbs: ["学习", "贯彻", "落实", "宣传", "领会", "宣讲"].map { Array($0.utf8) },
-            spirit: Array("精神".utf8), meeting: Array("会议".utf8))
+            spirit: Array("精神".utf8), meeting: Array("会议".utf8),
+            plenumPrefixes: Set(plenums.keys.map { String($0.prefix { $0 != "届" }) + "届" }).sorted().map(literals.add),
+            plenums: plenums, congresses: congresses)
+    }
+
+    /// The plenary sessions of the table by their short name (十九届四中全会): when each began and its name.
+    var plenums: [String: (date: EventDate, name: String)] {
+        var found: [String: (date: EventDate, name: String)] = [:]
+        for event in events {
+            for name in event.names where name.hasSuffix("中全会") && name.contains("届") && name.count <= 8 {
+                found[name] = (event.start, event.name)
+            }
+        }
+        return found
+    }
+
+    /// The congresses of the table by their short name (十九大), for 十九届历次全会.
+    var congresses: [String: Event] {
+        var found: [String: Event] = [:]
+        for event in events where event.supersededBy != nil {
+            for name in event.names where name.hasSuffix("大") && name.count <= 3 { found[name] = event }
+        }
+        return found
     }
 }
 
@@ -112,6 +138,10 @@ public struct EventsRule: Rule {
     let studyVerbs: [[UInt8]]
     let spirit: [UInt8]
     let meeting: [UInt8]
+    /// 十九届, 二十届 …: where a list of plenums (十九届一中、二中、三中全会) may start.
+    let plenumPrefixes: [Int]
+    let plenums: [String: (date: EventDate, name: String)]
+    let congresses: [String: EventsRuleDefinition.Event]
     public var reads: ReportParts { [] }
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -166,7 +196,7 @@ public struct EventsRule: Rule {
                                 "\(header.message)：“\(written)”是\(event.start.chinese)的事，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)"
                         ))
                 } else if let next = event.supersededBy, reportYear.value > next.year,
-                    studiedAsCurrent(range, in: document.source.bytes)
+                    studiedAsCurrent(range, in: document.source.bytes, laterNames: laterNames(than: next, context))
                 {
                     reported.insert(range)
                     var message = "\(header.message)：\(reportYear.value)年的报告学习贯彻“\(written)精神”，而\(next.chinese)已召开新一次大会\(basis)"
@@ -175,7 +205,97 @@ public struct EventsRule: Rule {
                 }
             }
         }
+        // The report's year is found once per document, so asking for it again here costs nothing.
+        if !plenumPrefixes.allSatisfy({ context.hits($0).isEmpty }), let reportYear = document.year {
+            findings += staleLists(context, reportYear: reportYear, after: findings)
+        }
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// 学习贯彻十九届一中、二中、三中全会精神 in a report of 2020: a list of two or more plenums studied as the
+    /// current line, while the next plenum of the same congress was held in a year before the report's (十九届四中
+    /// 全会, October 2019). A single plenum named for its subject (十九届四中全会精神 on governance) is not a list.
+    /// A list right after a congress already reported as studied as current (十九大和十九届……) is not reported again.
+    func staleLists(_ context: RuleContext, reportYear: ReportYear, after reported: [Finding]) -> [Finding] {
+        let bytes = context.document.source.bytes
+        let numerals = Array("一二三四五六七八九".unicodeScalars)
+        let everyPlenum = Array("历次全会".utf8)
+        var findings: [Finding] = []
+        for hit in plenumPrefixes.flatMap({ context.hits($0) }).sorted() {
+            var index = hit.end
+            var numbers: [Int] = []
+            while let scalar = IdentityRule.scalar(at: index, bytes), let number = numerals.firstIndex(of: scalar),
+                IdentityRule.scalar(at: index + 3, bytes) == "中"
+            {
+                numbers.append(number + 1)
+                index += 6
+                guard let joiner = IdentityRule.scalar(at: index, bytes), "、和及".unicodeScalars.contains(joiner) else { break }
+                index += 3
+            }
+            let every = numbers.isEmpty && has(everyPlenum, at: hit.end, bytes)
+            guard !reported.contains(where: { $0.range.end <= hit.start && hit.start - $0.range.end <= 6 }),
+                every || (numbers.count >= 2 && numbers == numbers.sorted() && has(Array("全会".utf8), at: index, bytes))
+            else { continue }
+            let end = every ? hit.end + everyPlenum.count : index + "全会".utf8.count
+            let prefix = String(decoding: bytes[hit.start..<hit.end], as: UTF8.self)
+            // Why the list is stale: its congress was followed by the next one before the report's year
+            // (十九届历次全会精神 in 2023), or a later plenum of it was held before that year.
+            var why: String?
+            if let congress = congresses[String(prefix.dropLast()) + "大"], let next = congress.supersededBy,
+                next.year < reportYear.value
+            {
+                why = "而\(next.chinese)已召开新一次大会"
+            } else if let last = numbers.last, last < 9, let plenum = plenums[prefix + String(numerals[last]) + "中全会"],
+                plenum.date.year < reportYear.value
+            {
+                why = "而\(plenum.date.chinese)已召开\(plenum.name)，这里没有列入"
+            }
+            guard let why else { continue }
+            if !has(spirit, at: end, bytes) {
+                // 十九大和十九届历次全会和党的二十大精神: a list that names the next congress is history.
+                guard let spiritAt = joinedSpirit(after: end, bytes),
+                    !laterThanList(prefix, context).contains(where: { $0.start >= end && $0.end <= spiritAt })
+                else { continue }
+            }
+            // 2018年，我们学习贯彻十九届二中、三中全会精神: history of an earlier year, told in a later report.
+            if EventsRule.earlierYear(inSentenceBefore: hit.start, bytes, than: reportYear.value) { continue }
+            // A study verb within twenty characters before the list (学习贯彻党的十九大和十九届……).
+            guard studyVerb(before: hit.start, within: 20, bytes) else { continue }
+            let range = ByteRange(hit.start, end)
+            findings.append(
+                context.finding(
+                    header, at: range,
+                    message: "\(header.message)：\(reportYear.value)年的报告学习贯彻“\(context.document.text(range))精神”，\(why)",
+                    severity: .warning))
+        }
+        return findings
+    }
+
+    /// Names of the events that began once the congress of a plenum prefix (十九届) was followed by the next.
+    func laterThanList(_ prefix: String, _ context: RuleContext) -> [ByteRange] {
+        guard let next = congresses[String(prefix.dropLast()) + "大"]?.supersededBy else { return [] }
+        return laterNames(than: next, context)
+    }
+
+    /// A year before `year` written as 20XX年 earlier in the same sentence (back to 。；！？ or a line end, at
+    /// most 80 characters), not as 20XX年以来.
+    static func earlierYear(inSentenceBefore position: Int, _ bytes: [UInt8], than year: Int) -> Bool {
+        var index = position
+        var characters = 0
+        while index > 0, characters < 80, let scalar = IdentityRule.scalar(endingAt: index, bytes),
+            !"。；！？\n\r".unicodeScalars.contains(scalar)
+        {
+            index -= String(scalar).utf8.count
+            characters += 1
+            // 20XX年: four ASCII digits before 年 (3 bytes).
+            guard scalar == "年", index >= 4, bytes[index - 4] == UInt8(ascii: "2"),
+                bytes[(index - 4)..<index].allSatisfy({ (48...57).contains($0) }),
+                let written = Int(String(decoding: bytes[(index - 4)..<index], as: UTF8.self)), written < year,
+                !IdentityRule.ends(at: min(bytes.count, index + 9), with: "以来", bytes)
+            else { continue }
+            return true
+        }
+        return false
     }
 
     private func has(_ word: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
@@ -187,31 +307,59 @@ public struct EventsRule: Rule {
     }
 
     /// 学习贯彻党的十九大精神: a study verb within a few characters before the name, and 精神 (or 会议精神)
-    /// right after it. 党的十九大以来 and 十九大报告指出 are history, not the current line.
-    func studiedAsCurrent(_ range: ByteRange, in bytes: [UInt8]) -> Bool {
+    /// right after it, or after a list joined to it in the same clause (党的十九大及历次全会和……重要讲话精神).
+    /// 党的十九大以来 and 十九大报告指出 are history, not the current line; so is a list that also names an event
+    /// held after the next congress opened (`laterNames`: 十九大和二十大精神).
+    func studiedAsCurrent(_ range: ByteRange, in bytes: [UInt8], laterNames: [ByteRange] = []) -> Bool {
         let afterList = plenumList(after: range.end, bytes)
-        let follows =
+        var follows =
             has(spirit, at: afterList, bytes)
             || (has(meeting, at: afterList, bytes) && has(spirit, at: afterList + meeting.count, bytes))
+        if !follows, let spiritAt = joinedSpirit(after: afterList, bytes) {
+            follows = !laterNames.contains { $0.start >= range.end && $0.end <= spiritAt }
+        }
         guard follows else { return false }
         // Up to eight characters before the name: 认真学习贯彻落实党的十九大精神, 学习宣传贯彻十九大精神.
-        let windowStart = max(0, range.start - 8 * 3)
+        return studyVerb(before: range.start, within: 8, bytes)
+    }
+
+    /// True when one of `studyVerbs` ends at most `characters` (of three bytes) before `position`.
+    func studyVerb(before position: Int, within characters: Int, _ bytes: [UInt8]) -> Bool {
+        let windowStart = max(0, position - characters * 3)
         return studyVerbs.contains { verb in
-            stride(from: windowStart, through: range.start - verb.count, by: 1).contains { has(verb, at: $0, bytes) }
+            stride(from: windowStart, through: position - verb.count, by: 1).contains { has(verb, at: $0, bytes) }
         }
     }
 
-    /// Past a list of plenums after a congress (和十九届历次全会, 、十九届二中、三中全会): where 精神 would be.
+    /// 和/及/以及/、 right after a name (or its plenums), and 精神 later in the same clause, within 40
+    /// characters: where that 精神 starts.
+    func joinedSpirit(after end: Int, _ bytes: [UInt8]) -> Int? {
+        guard let joiner = ["以及", "和", "及", "、"].first(where: { has(Array($0.utf8), at: end, bytes) }) else { return nil }
+        var index = end + joiner.utf8.count
+        let stops = "，。；：！？\n\r（）《》".unicodeScalars
+        while let scalar = IdentityRule.scalar(at: index, bytes), !stops.contains(scalar), index - end < 40 * 3 {
+            if has(spirit, at: index, bytes) { return index }
+            index += String(scalar).utf8.count
+        }
+        return nil
+    }
+
+    /// Names of the events that began once `date` had come (the next congress and everything after it).
+    func laterNames(than date: EventDate, _ context: RuleContext) -> [ByteRange] {
+        events.filter { !($0.event.start < date) }.flatMap { $0.names.flatMap { context.hits($0) } }
+    }
+
+    /// Past a list of plenums after a congress (和十九届历次全会, 、十九届二中、三中全会, 及历次全会): where 精神
+    /// would be, right after the last 全会.
     func plenumList(after end: Int, _ bytes: [UInt8]) -> Int {
         let allowed = "和及、以十九八二三四五六七一届历次中全会".unicodeScalars
         var index = end
-        var sawPlenum = false
+        var lastPlenum = end
         while let scalar = IdentityRule.scalar(at: index, bytes), allowed.contains(scalar), index - end < 30 * 3 {
             index += 3
-            if IdentityRule.ends(at: index, with: "全会", bytes) { sawPlenum = true }
+            if IdentityRule.ends(at: index, with: "全会", bytes) { lastPlenum = index }
         }
-        guard sawPlenum, IdentityRule.ends(at: index, with: "全会", bytes) else { return end }
-        return index
+        return lastPlenum
     }
 
     /// 以开展党史学习教育为契机: the campaign as the frame of the report's own work. Returns the frame's range.

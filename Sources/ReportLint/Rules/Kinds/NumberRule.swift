@@ -4,7 +4,8 @@
 ///   opening a clause before 年 and a word that only follows a year (`24年，` `24年以来` `24年3月` `于24年底`);
 ///   `工作24年` (a duration) is left alone. Fixed to the full year.
 /// - `year-unit`: a year of four digits opening a clause with no 年 before the next word (`2018抓…`,
-///   `2035远景目标`); not before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`). Fixed by adding 年.
+///   `2035远景目标`), or anywhere before a word that only follows a year (`及2023工作安排`, `2023上半年`); not
+///   before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`). Fixed by adding 年.
 /// - `range`: a range of numbers joined by a hyphen or an ASCII tilde (`1-9月`, `2023-2025年`, `3~5人`):
 ///   a range of time takes the 一字线 — (`1—9月`), one of quantities the 浪纹线 ～ (`3～5人`). Dates, codes
 ///   (`GB/T 15834-2011`), telephone numbers and versions are left alone.
@@ -12,8 +13,9 @@
 ///   exact number before them (`50000余人次` → `5万余人次`, fixed); `66余万元` (approximate at the 万) is fine.
 /// - `mixed-numerals`: in one sentence, counts in Arabic figures and in Chinese numerals (`旁听庭审2次、
 ///   参观基地五次`); a Chinese count is a numeral from 两 up before 次 场 期 批 轮 名 件 篇 份 户 家, not 一
-///   (一次性, 一批), not in “…”, not in a name (`二十届中央纪委三次全会`, `十四五期间`); 两 alone only beside a
-///   figure with the same measure.
+///   (一次性, 一批) or a lone 二 (二期工程: an ordinal), not in “…”, not in a name (`二十届中央纪委三次全会`,
+///   `十四五期间`), not summing up names just listed (“天鸽”“帕卡”三场台风); 两 alone only beside a figure with the
+///   same measure.
 /// - `mixed-ordinals`: 第1 and 第一 for the same thing (`第1季度` and `第三季度`) in one report; the less
 ///   used form is reported. Names of congresses and plenums (`第十九次全国代表大会`) are left alone.
 /// - `plan-period`: the short names of the five-year plans in `words:` (十四五) need quotation marks
@@ -163,10 +165,19 @@ public struct NumberRule: Rule {
     static let measures = Set(
         "年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级版型款栋间处床株头只棵架艘部首枚根把斤克升度倍例宗起单组队支室楼至到和与及或、".unicodeScalars)
 
+    /// Words that follow a year and never a quantity: after one, a four-digit number is a year wherever it
+    /// stands (年度工作总结及2023工作安排, 现将2023上半年…); 工作日 and 工作量 are measures and are left out.
+    static let yearOnlyWords = [
+        "上半年", "下半年", "全年", "前三季度", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度",
+        "第四季度", "工作总结", "工作计划", "工作要点", "工作报告", "工作安排", "工作思路", "工作情况", "工作汇报", "工作任务",
+        "贯彻落实", "以来",
+    ].map { Array($0.unicodeScalars) }
+
     private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
             !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
-            text.isNumberStart(run.lower), text.opensClause(before: run.lower)
+            text.isNumberStart(run.lower),
+            text.opensClause(before: run.lower) || yearOnlyWords.contains(where: { text.starts(with: $0, at: run.upper) })
         else { return nil }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
@@ -323,8 +334,11 @@ public struct NumberRule: Rule {
             while let scalar = text.at(end), NumberRule.chineseNumerals.contains(scalar) { end += 1 }
             let numeral = Array(text.scalars[index..<end])
             guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
-                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate).
-                !"第届委周初每番星大协会几数上".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate);
+                // “天鸽”“帕卡”“玛娃”三场台风, 张三、李四等两名: a sum of the names just listed, not a count.
+                !"第届委周初每番星大协会几数上”》等".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                // 二期工程, 二次创业: a lone 二 before a measure names an ordinal; two of a thing are 两.
+                numeral != ["二"],
                 // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
                 !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
                 numeral != ["百"], numeral != ["千"],

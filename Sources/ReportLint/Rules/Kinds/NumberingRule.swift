@@ -7,7 +7,8 @@
 ///   closing punctuation; at the levels in `closingPunctuationNoteLevels` (default 2) the same is only a
 ///   note (info): unit style guides agree on level 1 (一级标题后若回行不使用标点), but many real reports
 ///   write each （一） as a full sentence with 。, and reviewers differ. One-sentence items at levels
-///   3–5 may end with 。.
+///   3–5 may end with 。, and so may a line of clauses with nothing under it (二、开展……工作，指导……。
+///   then 三、): an item of a list, not a heading over a block.
 /// Skipping a level (一、 straight to 1.) is normal and not reported.
 struct NumberingRuleDefinition: RuleDefinition {
     static let keys = ["closingPunctuationLevels", "closingPunctuationNoteLevels"]
@@ -57,7 +58,7 @@ public struct NumberingRule: Rule {
                         header, at: heading.marker.range,
                         message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard))
             }
-            if !heading.isRunIn, let terminator = heading.terminator {
+            if !heading.isRunIn, let terminator = heading.terminator, !isListItem(heading, document) {
                 if closingLevels.contains(heading.level) {
                     findings.append(
                         context.finding(
@@ -74,6 +75,19 @@ public struct NumberingRule: Rule {
         }
         findings += sequenceFindings(context)
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// A numbered line of clauses (its words hold a ，) with nothing under it: the next paragraph is a heading
+    /// of its level or above. Such a line is an item of a list and ends with its 。. (The last heading of a
+    /// text is not judged so: an excerpt cut after a heading has lost what stood under it.)
+    private func isListItem(_ heading: Heading, _ document: Document) -> Bool {
+        guard document.text(heading.text).unicodeScalars.contains("，") else { return false }
+        let paragraphs = document.paragraphs
+        let next = heading.paragraphIndex + 1
+        guard next < paragraphs.count, paragraphs[next].range.start < document.bodyEnd,
+            let index = paragraphs[next].headingIndex
+        else { return false }
+        return document.headings[index].level <= heading.level
     }
 
     /// Siblings are headings of one level under one parent. Each level keeps the last value of its

@@ -4,7 +4,8 @@
 /// name, with 规划, 时期, 的 and a closing quote allowed between, a year marker is read: 开局之年 or 第一年 (the
 /// start), 第二年 … 第五年, 收官之年 or 最后一年 (the end). It is checked against the year word of the same
 /// clause (2022年, or 今年/去年/明年 by the report's year); a clause that opens with 也是 or 又是 takes the year
-/// of the clause before (2021年是建党100周年，也是“十四五”开局之年). A marker with no year word is left alone,
+/// of the clause before (2021年是建党100周年，也是“十四五”开局之年; so does one opening with a bare 是). The
+/// same kind dates other campaigns with a closing year (脱贫攻坚 2016–2020, `events/campaign-year`). A marker with no year word is left alone,
 /// and so are plans merely mentioned (谋划“十五五”): those are discussed years before they start.
 struct PlanYearRuleDefinition: RuleDefinition {
     static let keys = ["plans"]
@@ -60,14 +61,17 @@ public struct PlanYearRule: Rule {
     public var reads: ReportParts { [] }
 
     /// Words allowed between a plan's name and its year marker.
-    static let fillers = ["”", "’", "\"", "规划纲要", "规划", "时期", "期间", "实施的", "实施", "的"].map { Array($0.utf8) }
+    static let fillers = [
+        "”", "’", "\"", "规划纲要", "规划", "时期", "期间", "实施的", "实施", "取得决定性胜利的", "取得全面胜利的", "攻坚战", "战", "的",
+    ].map { Array($0.utf8) }
     /// Year markers: the offset from the plan's start, or nil for its last year.
     static let markers: [(word: [UInt8], offset: Int?)] = [
         ("开局起步之年", 0), ("开局之年", 0), ("开局年", 0), ("起步之年", 0), ("第一年", 0), ("第二年", 1), ("第三年", 2),
         ("第四年", 3), ("第五年", 4), ("收官之年", nil), ("收官年", nil), ("最后一年", nil),
     ].map { (Array($0.0.utf8), $0.1) }
     /// Openings of a clause that speaks of the same year as the clause before it.
-    static let sameYear = ["同时也是", "同时是", "也是", "又是", "更是", "还是"].map { Array($0.utf8) }
+    /// A bare 是 too: 2021年是……开局之年，是……收官之年 leaves the subject out.
+    static let sameYear = ["同时也是", "同时是", "也是", "又是", "更是", "还是", "是"].map { Array($0.utf8) }
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document

@@ -442,8 +442,12 @@ extension PunctuationRule {
             let index = marks[position]
             switch scalars[index] {
             case "”" where stack.isEmpty:
-                // ”十五五“: a closing mark with nothing open, then an opening one.
-                if let other = nextQuote(after: position, from: index), scalars[marks[other]] == "“", marks[other] > index + 1 {
+                // ”十五五“: a closing mark with nothing open, then an opening one. With a clause mark between
+                // them (两手发力”的……主线，围绕“水利……) the ” closes a quotation whose opening mark is missing
+                // (the paired-punctuation rule's finding) and the “ opens the next pair, which is in order.
+                if let other = nextQuote(after: position, from: index), scalars[marks[other]] == "“", marks[other] > index + 1,
+                    !scalars[(index + 1)..<marks[other]].contains(where: { "，。；：！？".unicodeScalars.contains($0) })
+                {
                     let close = marks[other]
                     let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
                     result.append((index..<(close + 1), "引号方向反了：“\(inner)”", "“" + inner + "”"))

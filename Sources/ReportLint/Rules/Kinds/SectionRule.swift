@@ -6,16 +6,24 @@
 /// `titleWords` narrows the rule to reports about a subject: it runs only when the title (or, without
 /// one, the first paragraph) holds one of them, so a 县政府办公室工作总结 is not asked for the
 /// party-building blocks of a 党建工作总结. `since` (a year) leaves out reports of earlier years, when
-/// the section was not yet written (the 政治建设 block dates from 2017); a report of unknown year is checked,
-/// unless one of the `unless` patterns matches it (以邓小平理论为指导 tells an earlier report without a year).
+/// the section was not yet written (the 政治建设 block dates from 2017); a report of unknown year is judged
+/// by the latest year its text shows (`Document.predates`), and left out where one of the `unless` patterns
+/// matches it (以邓小平理论为指导 tells an earlier report without a year).
 /// `opening: true` counts any body paragraph before the first heading as the section: real openings are
 /// too varied for cues (五年来，x镇坚持……; 春节假期较长……), what is missing is a report that starts at 一、.
+/// `openingCues` are cues that count only in the opening: a plan's 以……为指导 or 围绕……为中心 states its
+/// general requirement there, while the same words under 一、 are a task. The opening is what comes before
+/// the first heading, or before the second when the first only names the part of a combined document
+/// (一、2014年工作总结, over a summary and a plan).
 struct SectionRuleDefinition: RuleDefinition {
-    static let keys = ["headings", "series", "cues", "hint", "expectedAt", "titleWords", "since", "unless", "opening"]
+    static let keys = [
+        "headings", "series", "cues", "openingCues", "hint", "expectedAt", "titleWords", "since", "unless", "opening",
+    ]
 
     let headings: [Located<String>]
     let series: Bool
     let cues: [RegexPattern]
+    let openingCues: [RegexPattern]
     /// How to write the section, shown instead of the cue patterns when the section is missing.
     let hint: String?
     let expectedAtStart: Bool
@@ -28,8 +36,9 @@ struct SectionRuleDefinition: RuleDefinition {
         let headings = fields.strings("headings") ?? []
         // Cues run over the report's sentences, one per line: ^ must match at each line start.
         let cues = fields.patterns("cues", lineAnchors: true) ?? []
+        let openingCues = fields.patterns("openingCues", lineAnchors: true) ?? []
         let opening = fields.bool("opening") ?? false
-        if headings.isEmpty && cues.isEmpty && !opening && !fields.has("headings") && !fields.has("cues") {
+        if headings.isEmpty && cues.isEmpty && openingCues.isEmpty && !opening && !fields.has("headings") && !fields.has("cues") {
             fields.reader.report(.missingKey("headings"), at: fields.node)
             return nil
         }
@@ -43,7 +52,7 @@ struct SectionRuleDefinition: RuleDefinition {
         }
         return SectionRuleDefinition(
             headings: headings, series: fields.bool("series") ?? false,
-            cues: cues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
+            cues: cues, openingCues: openingCues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
             titleWords: (fields.strings("titleWords") ?? []).map(\.value), since: fields.sinceYear(),
             unless: fields.patterns("unless") ?? [], opening: opening)
     }
@@ -52,7 +61,8 @@ struct SectionRuleDefinition: RuleDefinition {
         SectionRule(
             header: header, headingWords: headings.map(\.value),
             headingLiterals: headings.map { literals.add($0.value) }, series: series,
-            cues: cues.map { GuardedPattern($0, literals: literals) }, hint: hint,
+            cues: cues.map { GuardedPattern($0, literals: literals) },
+            openingCues: openingCues.map { GuardedPattern($0, literals: literals) }, hint: hint,
             expectedAtStart: expectedAtStart, titleWords: titleWords, since: since,
             unless: unless.map { GuardedPattern($0, literals: literals) }, opening: opening)
     }
@@ -64,6 +74,7 @@ public struct SectionRule: Rule {
     let headingLiterals: [Int]
     let series: Bool
     let cues: [GuardedPattern]
+    let openingCues: [GuardedPattern]
     let hint: String?
     let expectedAtStart: Bool
     let titleWords: [String]
@@ -91,7 +102,13 @@ public struct SectionRule: Rule {
                 }
             }
         }
-        spans += cueSpans(context)
+        spans += cueSpans(cues, context)
+        if !openingCues.isEmpty {
+            let opening = SectionRule.openingParagraphs(document)
+            spans += cueSpans(openingCues, context).filter {
+                opening.contains(document.paragraph(containing: $0.anchor.start)?.index ?? -1)
+            }
+        }
         if opening, let paragraph = openingParagraph(document) {
             spans.append(SectionSpan(source: .opening, anchor: paragraph.range, extent: paragraph.range, line: paragraph.line))
         }
@@ -102,8 +119,7 @@ public struct SectionRule: Rule {
     /// or a short line under the title that ends a sentence (现将……报告如下：), not the addressee, a document
     /// number, a date or a subtitle.
     private func openingParagraph(_ document: Document) -> Paragraph? {
-        let firstHeading = document.paragraphs.first { $0.role == .heading }?.index ?? document.paragraphs.count
-        return document.paragraphs.prefix(firstHeading).first { paragraph in
+        document.paragraphs[SectionRule.openingParagraphs(document)].first { paragraph in
             guard paragraph.scalars.count >= SectionRule.openingMinimum else { return false }
             switch paragraph.role {
             case .body: return true
@@ -117,12 +133,31 @@ public struct SectionRule: Rule {
         }
     }
 
+    /// The indices of the paragraphs of the opening: those before the first heading, or before the second
+    /// when the first is a level-1 heading alone on its line naming a part (一、2014年工作总结, 一、工作回顾).
+    static func openingParagraphs(_ document: Document) -> Range<Int> {
+        let paragraphs = document.paragraphs
+        let headingParagraphs = paragraphs.lazy.filter { $0.role == .heading }.map(\.index)
+        var next = headingParagraphs.makeIterator()
+        guard let first = next.next() else { return 0..<paragraphs.count }
+        if let heading = paragraphs[first].headingIndex.map({ document.headings[$0] }), heading.level == 1, !heading.isRunIn {
+            let words = document.text(heading.text)
+            if SectionRule.partWords.contains(where: { ByteSearch.contains(words, $0) }) {
+                return 0..<(next.next() ?? paragraphs.count)
+            }
+        }
+        return 0..<first
+    }
+
+    /// Words of a level-1 heading that names a part of a combined document rather than a section of it.
+    static let partWords = ["总结", "回顾"]
+
     /// Shorter body lines above the first heading are no opening (a stray 附件 or 内部资料).
     static let openingMinimum = 12
 
     /// Per paragraph, the first sentence that matches a cue (in cue order within a sentence); the section
     /// runs from that sentence to the end of the heading section holding it (or the end of the body).
-    private func cueSpans(_ context: RuleContext) -> [SectionSpan] {
+    private func cueSpans(_ cues: [GuardedPattern], _ context: RuleContext) -> [SectionSpan] {
         guard !cues.isEmpty else { return [] }
         let document = context.document
         var best: [Int: (rank: (Int, Int, Int), piece: SentenceText.Piece, anchor: ByteRange)] = [:]

@@ -6,7 +6,8 @@
 /// (“贯彻党代会 奋进新征程”), and `fix` leaves quoted text alone anyway. Never next to a URL or e-mail
 /// address, a multi-word English name or a code with spaces in it (`GB/T 9704-2012`, `Microsoft Office`),
 /// never next to Markdown inline code, never in indentation, not in a title spaced out letter by letter
-/// (政 府 工 作 报 告), and not in the author, signature or date lines.
+/// (政 府 工 作 报 告) or between a headline's two parallel phrases (抓好劳动力转移 促进妇女增收), and not in the
+/// author, signature or date lines.
 struct SpacingRuleDefinition: RuleDefinition {
     static let keys: [String] = []
 
@@ -57,7 +58,8 @@ public struct SpacingRule: Rule {
                     quotes.isInside
                         ? besidePoint(scalars[index - 1], scalars[end])
                         : index == markerEnd || isStray(index, end, indices, scalars),
-                    paragraph.role != .title || !isByline(index, end, indices, scalars),
+                    paragraph.role != .title
+                        || !isByline(index, end, indices, scalars) && !isHeadlineBreak(index, end, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
                     findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
@@ -74,6 +76,22 @@ public struct SpacingRule: Rule {
         guard (2...4).contains(name.count), name.allSatisfy({ CharacterClass.isHan(scalars[$0]) }) else { return false }
         let before = String(String.UnicodeScalarView(scalars[indices.lowerBound..<start]))
         return ["长", "书记", "主任", "主席", "委员", "代表", "同志", "记者", "干部", "局长", "科员"].contains { before.hasSuffix($0) }
+    }
+
+    /// `抓好劳动力转移 促进妇女增收`: a title of two parallel phrases (four Han characters or more each, of
+    /// about the same length) set apart by a space, as headlines are; not when a phrase names the document
+    /// (`市水利局 工作总结`), where the space only splits a name.
+    private func isHeadlineBreak(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        var first = start
+        while first > indices.lowerBound, CharacterClass.isHan(scalars[first - 1]) { first -= 1 }
+        var last = end
+        while last < indices.upperBound, CharacterClass.isHan(scalars[last]) { last += 1 }
+        let before = start - first
+        let after = last - end
+        guard before >= 4, after >= 4, abs(before - after) <= 2 else { return false }
+        let phrases =
+            String(String.UnicodeScalarView(scalars[first..<start])) + " " + String(String.UnicodeScalarView(scalars[end..<last]))
+        return !["总结", "报告", "计划", "要点", "汇报", "方案", "述职"].contains { ByteSearch.contains(phrases, $0) }
     }
 
     /// Inside quotes a slogan may keep a space between its halves, but never one beside a 点号 (`行动、 5A景区`).
