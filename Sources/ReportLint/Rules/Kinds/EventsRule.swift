@@ -82,7 +82,7 @@ struct EventsRuleDefinition: RuleDefinition {
             currentNames: events.map { $0.currentNames.map { literals.add($0) } },
             notAfter: notAfter.map { Array($0.utf8) }, notBefore: notBefore.map { Array($0.utf8) },
             studyVerbs: ["学习", "贯彻", "落实", "宣传", "领会", "宣讲"].map { Array($0.utf8) },
-            spirit: Array("精神".utf8), meeting: Array("会议".utf8),
+            spirit: Array("精神".utf8), meeting: Array("会议".utf8), party: Array("党的".utf8),
             plenumPrefixes: Set(plenums.keys.map { String($0.prefix { $0 != "届" }) + "届" }).sorted().map(literals.add),
             plenums: plenums, congresses: congresses)
     }
@@ -138,6 +138,8 @@ public struct EventsRule: Rule {
     let studyVerbs: [[UInt8]]
     let spirit: [UInt8]
     let meeting: [UInt8]
+    /// 党的, which a name may or may not include (党的十九大, 十九大).
+    let party: [UInt8]
     /// 十九届, 二十届 …: where a list of plenums (十九届一中、二中、三中全会) may start.
     let plenumPrefixes: [Int]
     let plenums: [String: (date: EventDate, name: String)]
@@ -320,7 +322,54 @@ public struct EventsRule: Rule {
         }
         guard follows else { return false }
         // Up to eight characters before the name: 认真学习贯彻落实党的十九大精神, 学习宣传贯彻十九大精神.
-        return studyVerb(before: range.start, within: 8, bytes)
+        if studyVerb(before: range.start, within: 8, bytes) { return true }
+        // The name second in a studied list: 学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神.
+        // Not when a later congress is in the same list (学习贯彻党的二十大精神和党的十九大……精神).
+        if let joined = joinedBefore(range.start, bytes), clauseStudyVerb(before: joined, bytes),
+            !laterNames.contains(where: { $0.end <= range.start && $0.start >= joined - 40 * 3 })
+        {
+            return true
+        }
+        // A guiding frame: 在党的十八大精神指引下, 以党的十九大精神为指导.
+        return guidingFrame(around: range, afterList: afterList, bytes)
+    }
+
+    /// 和/及/以及/、 right before a name (党的 in between is part of the name or skipped): where the joiner starts,
+    /// when what it joins is a thought or theory (思想, 理论, 重要讲话, 论述, 指示).
+    func joinedBefore(_ start: Int, _ bytes: [UInt8]) -> Int? {
+        let nameStart = has(party, endingAt: start, bytes) ? start - party.count : start
+        guard let joiner = ["以及", "和", "及", "、"].first(where: { has(Array($0.utf8), endingAt: nameStart, bytes) })
+        else { return nil }
+        let joinerStart = nameStart - joiner.utf8.count
+        let thoughts = ["思想", "理论", "重要讲话", "论述", "指示", "精神"]
+        return thoughts.contains(where: { has(Array($0.utf8), endingAt: joinerStart, bytes) }) ? joinerStart : nil
+    }
+
+    /// A study verb earlier in the same clause (at most 40 characters back, no mark that ends a clause).
+    func clauseStudyVerb(before position: Int, _ bytes: [UInt8]) -> Bool {
+        var index = position
+        let stops = "，。；：！？\n\r（）《》".unicodeScalars
+        while index > 0, position - index < 40 * 3 {
+            var start = index - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            guard let scalar = IdentityRule.scalar(at: start, bytes), !stops.contains(scalar) else { return false }
+            index = start
+            if studyVerbs.contains(where: { has($0, at: index, bytes) }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// 在（党的）十八大精神（的）指引下 and 以（党的）十九大精神为指导: the congress named as the current guide.
+    func guidingFrame(around range: ByteRange, afterList: Int, _ bytes: [UInt8]) -> Bool {
+        let nameStart = has(party, endingAt: range.start, bytes) ? range.start - party.count : range.start
+        let opener = ["在", "以"].first { has(Array($0.utf8), endingAt: nameStart, bytes) }
+        guard let opener, has(spirit, at: afterList, bytes) else { return false }
+        var index = afterList + spirit.count
+        if has(Array("的".utf8), at: index, bytes) { index += 3 }
+        let frames = opener == "在" ? ["指引下", "指导下", "鼓舞下", "引领下"] : ["为指导", "为指引", "为引领"]
+        return frames.contains { has(Array($0.utf8), at: index, bytes) }
     }
 
     /// True when one of `studyVerbs` ends at most `characters` (of three bytes) before `position`.
