@@ -5,13 +5,7 @@ import Testing
 /// The general checks for one-off slips of years, stale references and redundancy (issue 16): what each
 /// reports, where, and what it leaves alone beyond the inline examples.
 @Suite("Recall checks: years, stale references, redundancy")
-struct RecallChecksTests {
-    static let rules = TestSupport.builtinRules
-
-    func found(_ text: String, rule: String) -> [(text: String, suggestion: String?)] {
-        TestSupport.found(text, rule: rule)
-    }
-
+struct RecallChecksTests: BuiltinFindingsSuite {
     @Test func aYearWithoutItsUnitIsFoundBeforeAWordThatOnlyFollowsAYear() {
         let found = found("县水利局2022年工作总结及2023工作安排\n按照要求，现将2023上半年情况报告如下，共2023人次参加。\n", rule: "standards/year-unit")
         #expect(found.map(\.text) == ["2023", "2023"])

@@ -6,13 +6,7 @@ import Testing
 /// fall and what they suggest, beyond the inline examples; and the vector search for repeats against the
 /// plain one.
 @Suite("Standards pack")
-struct StandardsTests {
-    static let rules = TestSupport.builtinRules
-
-    func found(_ text: String, rule: String) -> [(text: String, suggestion: String?)] {
-        TestSupport.found(text, rule: rule)
-    }
-
+struct StandardsTests: BuiltinFindingsSuite {
     @Test func numbersAreReportedWhereTheyStandWithTheirForm() {
         #expect(
             found("24年度总结\n24年，我局于23年底完成整改。\n", rule: "standards/abbreviated-year").map(\.suggestion)

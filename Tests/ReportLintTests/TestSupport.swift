@@ -85,3 +85,14 @@ enum TestSupport {
 func brief(_ findings: [Finding]) -> [String] {
     findings.map { "\($0.ruleId)@\($0.start.line):\($0.start.column)" }
 }
+
+/// Suites that check where the built-in packs' findings fall: `found(text, rule:)` without the prefix.
+protocol BuiltinFindingsSuite {}
+
+extension BuiltinFindingsSuite {
+    static var rules: CompiledRules { TestSupport.builtinRules }
+
+    func found(_ text: String, rule: String) -> [(text: String, suggestion: String?)] {
+        TestSupport.found(text, rule: rule)
+    }
+}

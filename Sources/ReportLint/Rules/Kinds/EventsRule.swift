@@ -337,8 +337,8 @@ public struct EventsRule: Rule {
     /// 和/及/以及/、 right before a name (党的 in between is part of the name or skipped): where the joiner starts,
     /// when what it joins is a thought or theory (思想, 理论, 重要讲话, 论述, 指示).
     func joinedBefore(_ start: Int, _ bytes: [UInt8]) -> Int? {
-        let nameStart = has(party, endingAt: start, bytes) ? start - party.count : start
-        guard let joiner = ["以及", "和", "及", "、"].first(where: { has(Array($0.utf8), endingAt: nameStart, bytes) })
+        let nameStart = nameStart(start, bytes)
+        guard let joiner = EventsRule.joiners.first(where: { has(Array($0.utf8), endingAt: nameStart, bytes) })
         else { return nil }
         let joinerStart = nameStart - joiner.utf8.count
         let thoughts = ["思想", "理论", "重要讲话", "论述", "指示", "精神"]
@@ -348,11 +348,12 @@ public struct EventsRule: Rule {
     /// A study verb earlier in the same clause (at most 40 characters back, no mark that ends a clause).
     func clauseStudyVerb(before position: Int, _ bytes: [UInt8]) -> Bool {
         var index = position
-        let stops = "，。；：！？\n\r（）《》".unicodeScalars
         while index > 0, position - index < 40 * 3 {
             var start = index - 1
             while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            guard let scalar = IdentityRule.scalar(at: start, bytes), !stops.contains(scalar) else { return false }
+            guard let scalar = IdentityRule.scalar(at: start, bytes), !EventsRule.clauseStops.contains(scalar) else {
+                return false
+            }
             index = start
             if studyVerbs.contains(where: { has($0, at: index, bytes) }) {
                 return true
@@ -363,13 +364,23 @@ public struct EventsRule: Rule {
 
     /// 在（党的）十八大精神（的）指引下 and 以（党的）十九大精神为指导: the congress named as the current guide.
     func guidingFrame(around range: ByteRange, afterList: Int, _ bytes: [UInt8]) -> Bool {
-        let nameStart = has(party, endingAt: range.start, bytes) ? range.start - party.count : range.start
+        let nameStart = nameStart(range.start, bytes)
         let opener = ["在", "以"].first { has(Array($0.utf8), endingAt: nameStart, bytes) }
         guard let opener, has(spirit, at: afterList, bytes) else { return false }
         var index = afterList + spirit.count
         if has(Array("的".utf8), at: index, bytes) { index += 3 }
         let frames = opener == "在" ? ["指引下", "指导下", "鼓舞下", "引领下"] : ["为指导", "为指引", "为引领"]
         return frames.contains { has(Array($0.utf8), at: index, bytes) }
+    }
+
+    /// What joins two names in a list (党的十九大和十九届历次全会, 思想和党的十九大精神).
+    static let joiners = ["以及", "和", "及", "、"]
+    /// The marks that end a clause: a list and its verb or its 精神 are never on both sides of one.
+    static let clauseStops = "，。；：！？\n\r（）《》".unicodeScalars
+
+    /// Where a congress name starts with the 党的 before it (a name may be written with or without it).
+    func nameStart(_ start: Int, _ bytes: [UInt8]) -> Int {
+        has(party, endingAt: start, bytes) ? start - party.count : start
     }
 
     /// True when one of `studyVerbs` ends at most `characters` (of three bytes) before `position`.
@@ -383,10 +394,9 @@ public struct EventsRule: Rule {
     /// 和/及/以及/、 right after a name (or its plenums), and 精神 later in the same clause, within 40
     /// characters: where that 精神 starts.
     func joinedSpirit(after end: Int, _ bytes: [UInt8]) -> Int? {
-        guard let joiner = ["以及", "和", "及", "、"].first(where: { has(Array($0.utf8), at: end, bytes) }) else { return nil }
+        guard let joiner = EventsRule.joiners.first(where: { has(Array($0.utf8), at: end, bytes) }) else { return nil }
         var index = end + joiner.utf8.count
-        let stops = "，。；：！？\n\r（）《》".unicodeScalars
-        while let scalar = IdentityRule.scalar(at: index, bytes), !stops.contains(scalar), index - end < 40 * 3 {
+        while let scalar = IdentityRule.scalar(at: index, bytes), !EventsRule.clauseStops.contains(scalar), index - end < 40 * 3 {
             if has(spirit, at: index, bytes) { return index }
             index += String(scalar).utf8.count
         }
