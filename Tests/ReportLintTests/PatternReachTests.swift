@@ -165,7 +165,7 @@ struct PatternReachTests {
             }
             matched += whole.count
         }
-        #expect(matched > 20, "the random texts should hold matches of \(source)")
+        #expect(matched >= 10, "the random texts should hold matches of \(source)")
     }
 
     @Test func windowsAreWholeScalarsAndMerged() {
