@@ -20,16 +20,22 @@ let package = Package(
     ],
     targets: [
 
-        // All logic. `BuiltinRules` is a symlink to the top-level Rules/ folder: the packs are
-        // compiled into the binary as byte arrays (`PackageResources`), so a copied binary works alone.
+        // All logic. `BuiltinRules` is a symlink to the top-level Rules/ folder: the packs are compiled
+        // into the binary (`PackageResources`, written by the EmbedBuiltinRules plugin as string literals),
+        // so a copied binary works alone.
         .target(
             name: "ReportLint",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.embedInCode("BuiltinRules")]
+            exclude: ["BuiltinRules"],
+            plugins: [.plugin(name: "EmbedBuiltinRules")]
         ),
+        // Writes the built-in rule files as Swift string literals (SwiftPM's embedInCode writes array
+        // literals of numbers, which took a debug build about 25 minutes to type-check).
+        .executableTarget(name: "reportlint-embed"),
+        .plugin(name: "EmbedBuiltinRules", capability: .buildTool(), dependencies: ["reportlint-embed"]),
         // A thin command line over the library.
         .executableTarget(
             name: "reportlint",
