@@ -39,7 +39,17 @@ struct BlindCorpusPrecisionTests {
         #expect(!(try reports("XX年图书馆工作总结\n2014年图书馆认真开展免费开放工作，馆舍于2013年元月开放。\n", "report/guiding-thought")))
         #expect(!(try reports("驻村工作总结\n任职以来，我主动深入到新型农村养老保险工作中去。\n", "report/guiding-thought")))
         #expect(try reports("XX年图书馆工作总结\n2019年图书馆认真开展免费开放工作，馆舍于2013年元月开放。\n", "report/guiding-thought"))
-        #expect(try reports("驻村工作总结\n任职以来，我主动深入到城乡居民养老保险工作中去。\n", "report/guiding-thought"))
+        // A report that shows no year at all is not asked for it either (an old page with its dates cut); one
+        // that shows a recent year or a dated name is.
+        #expect(!(try reports("驻村工作总结\n任职以来，我主动深入到城乡居民养老保险工作中去。\n", "report/guiding-thought")))
+        #expect(try reports("驻村工作总结\n任职以来，我主动深入到“十四五”规划的城乡居民养老保险工作中去。\n", "report/guiding-thought"))
+    }
+
+    @Test func isKnownFromNeedsEvidenceOfTheYear() {
+        #expect(TestSupport.parse("2019年图书馆工作总结\n全年接待读者2万人次。\n").isKnownFrom(2018))
+        #expect(!TestSupport.parse("2016年图书馆工作总结\n全年接待读者2万人次。\n").isKnownFrom(2018))
+        #expect(!TestSupport.parse("图书馆工作总结\n全年接待读者2万人次。\n").isKnownFrom(2018))
+        #expect(TestSupport.parse("图书馆工作总结\n2021年接待读者2万人次。\n").isKnownFrom(2018))
     }
 
     @Test func aDutyReportOfTheEarlierEraKeepsItsOwnName() throws {

@@ -21,7 +21,8 @@ struct BuiltinArchiveTests {
         // which for 800 KB of bytes ran for more than ten minutes.
         let fileIsCurrent = Array(onDisk) == expected
         let embeddedIsCurrent = PackageResources.packs_nodes == expected
-        #expect(fileIsCurrent, "Rules/generated/packs.nodes is stale: REPORTLINT_RECORD=1 swift test --filter BuiltinArchiveTests")
+        #expect(
+            fileIsCurrent, "Rules/generated/packs.nodes is stale: REPORTLINT_RECORD=1 swift test --filter BuiltinArchiveTests")
         #expect(embeddedIsCurrent, "the binary embeds a stale archive: rebuild")
     }
 

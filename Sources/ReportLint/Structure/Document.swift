@@ -108,6 +108,15 @@ public struct Document: Sendable {
         return era.map { $0 < year } ?? false
     }
 
+    /// True when the report is known to be about `year` or later: by its own year, or, when it has none, by the
+    /// latest year its text shows. A rule that asks for something required only from `year` on (`since:` of a
+    /// phrase or section rule) asks this: a page that shows no year at all may well be older than the requirement
+    /// (an old 范文 with its dates cut), and a false finding costs more than a miss.
+    public func isKnownFrom(_ year: Int) -> Bool {
+        if let known = self.year { return known.value >= year }
+        return era.map { $0 >= year } ?? false
+    }
+
     /// Parses the structure now if nobody has (the linter does, when its rules need it, to time it).
     func parseStructure() { _ = structure }
 

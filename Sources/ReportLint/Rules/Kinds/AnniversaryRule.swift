@@ -4,7 +4,9 @@
 /// (100 or 一百) and 周年 is checked against the year written in the same clause before it: 2022年是建党
 /// 101周年 is right, 2022年是建党100周年 is not; 今年, 去年 and 明年 are read against the report's year
 /// (title, date line or opening, as for `events`), and without one they are not checked. An anniversary with
-/// no year word in its clause (在庆祝建党100周年之际) is left alone: a report may look back.
+/// no year word in its clause is checked against the report's year only when its number is not round and more
+/// than a year off (建党89周年 in a plan for 2017 was copied from an old one); 在庆祝建党100周年之际 is left
+/// alone: a report may look back on a round anniversary.
 struct AnniversaryRuleDefinition: RuleDefinition {
     static let keys = ["anniversaries"]
     static let entryKeys = ["name", "names", "year", "source"]
@@ -56,23 +58,32 @@ public struct AnniversaryRule: Rule {
             for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
                 guard let (count, end) = Self.count(after: hit.end, bytes) else { continue }
                 seen.insert(hit.start)
-                guard let time = TimeWord.nearest(before: hit.start, in: bytes) else { continue }
-                let meant: Int
-                switch time.kind {
-                case .year(let year): meant = year
-                case .relative(let offset):
-                    guard let reportYear = document.year?.value else { continue }
-                    meant = reportYear + offset
-                }
                 let right = anniversary.year + count
-                guard meant != right else { continue }
                 let written = document.text(ByteRange(hit.start, end))
                 let basis = anniversary.source.map { "（\($0)）" } ?? ""
+                let said: String
+                if let time = TimeWord.nearest(before: hit.start, in: bytes) {
+                    let meant: Int
+                    switch time.kind {
+                    case .year(let year): meant = year
+                    case .relative(let offset):
+                        guard let reportYear = document.year?.value else { continue }
+                        meant = reportYear + offset
+                    }
+                    guard meant != right else { continue }
+                    said = "而这里说的是\(meant)年（“\(document.text(time.range))”）"
+                } else {
+                    // No year word: only a non-round anniversary far from the report's year is certain. Round ones
+                    // (建党100周年) are looked back on for years; 建党96周年 is only ever cited in 2017 (a year's
+                    // slack for a plan written late in the year before or a summary early in the year after).
+                    guard count % 5 != 0, let reportYear = document.year, abs(reportYear.value - right) > 1 else { continue }
+                    said = "而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)），请核对是否沿用了旧稿"
+                }
                 findings.append(
                     context.finding(
                         header, at: ByteRange(hit.start, end),
                         message:
-                            "\(header.message)：\(anniversary.name)于\(anniversary.year)年，“\(written)”是\(right)年，而这里说的是\(meant)年（“\(document.text(time.range))”）\(basis)"
+                            "\(header.message)：\(anniversary.name)于\(anniversary.year)年，“\(written)”是\(right)年，\(said)\(basis)"
                     ))
             }
         }

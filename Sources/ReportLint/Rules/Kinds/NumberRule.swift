@@ -5,7 +5,8 @@
 ///   `工作24年` (a duration) is left alone. Fixed to the full year.
 /// - `year-unit`: a year of four digits opening a clause with no 年 before the next word (`2018抓…`,
 ///   `2035远景目标`), or anywhere before a word that only follows a year (`及2023工作安排`, `2023上半年`); not
-///   before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`). Fixed by adding 年.
+///   before a measure word (`2018人次`) or 至/到/和 (`2018至2020年`); also before 的 and such a word
+///   (`团委2023的工作计划`). Fixed by adding 年.
 /// - `range`: a range of numbers joined by a hyphen or an ASCII tilde (`1-9月`, `2023-2025年`, `3~5人`):
 ///   a range of time takes the 一字线 — (`1—9月`), one of quantities the 浪纹线 ～ (`3～5人`). Dates, codes
 ///   (`GB/T 15834-2011`), telephone numbers and versions are left alone.
@@ -23,6 +24,7 @@
 ///   way round (”十五五“, the quotation-mark rules' business) or it is inside 《…》.
 /// - `money-unit`: an amount in 万 or 亿 without 元 right after one of `words:` (`资金50万，` → `50万元`),
 ///   only when the amount ends the clause; fixed by adding 元.
+/// - `year-order`: a span of years that ends where it starts or before it (`2024-2024第一学期`), see `YearSpan`.
 struct NumberRuleDefinition: RuleDefinition {
     static let keys = ["check", "words"]
 
@@ -70,6 +72,7 @@ public struct NumberRule: Rule {
         case mixedOrdinals = "mixed-ordinals"
         case moneyUnit = "money-unit"
         case planPeriod = "plan-period"
+        case yearOrder = "year-order"
     }
 
     public let header: RuleHeader
@@ -79,7 +82,7 @@ public struct NumberRule: Rule {
     public var fixable: Bool {
         switch check {
         case .abbreviatedYear, .yearUnit, .range, .approximation, .moneyUnit, .planPeriod: return true
-        case .mixedNumerals, .mixedOrdinals: return false
+        case .mixedNumerals, .mixedOrdinals, .yearOrder: return false
         }
     }
     public var reads: ReportParts { .scalars }
@@ -91,7 +94,7 @@ public struct NumberRule: Rule {
         let text = NumberText(scalars: source.scalars)
         var problems: [Problem] = []
         switch check {
-        case .abbreviatedYear, .yearUnit, .range: problems = context.numberRunProblems[check] ?? []
+        case .abbreviatedYear, .yearUnit, .range, .yearOrder: problems = context.numberRunProblems[check] ?? []
         case .approximation:
             problems = context.numberRunProblems[check] ?? []
             problems += words.flatMap { context.hits($0) }.compactMap { nearAndMore(source.scalarIndex(ofByte: $0.start), text) }
@@ -119,9 +122,10 @@ public struct NumberRule: Rule {
     /// the rules through the context): the character after a run decides which check can apply at all.
     static func runProblems(_ runs: [DigitRun], _ scalars: [Unicode.Scalar]) -> [Check: [Problem]] {
         let text = NumberText(scalars: scalars)
-        var found: [Check: [Problem]] = [.abbreviatedYear: [], .yearUnit: [], .range: [], .approximation: []]
+        var found: [Check: [Problem]] = [.abbreviatedYear: [], .yearUnit: [], .range: [], .approximation: [], .yearOrder: []]
         for run in runs {
             guard let next = text.at(run.upper) else { continue }
+            if run.count == 4, let problem = YearSpan.problem(run, text) { found[.yearOrder]!.append(problem) }
             switch next {
             case "年":
                 if let problem = abbreviatedYear(run, text) { found[.abbreviatedYear]!.append(problem) }
@@ -173,11 +177,16 @@ public struct NumberRule: Rule {
         "贯彻落实", "以来",
     ].map { Array($0.unicodeScalars) }
 
+    private static func isYearOnlyWord(at index: Int, _ text: NumberText) -> Bool {
+        yearOnlyWords.contains { text.starts(with: $0, at: index) }
+    }
+
     private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
             !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
             text.isNumberStart(run.lower),
-            text.opensClause(before: run.lower) || yearOnlyWords.contains(where: { text.starts(with: $0, at: run.upper) })
+            text.opensClause(before: run.lower) || isYearOnlyWord(at: run.upper, text)
+                || next == "的" && isYearOnlyWord(at: run.upper + 1, text)
         else { return nil }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
@@ -522,83 +531,5 @@ struct DigitRun: Sendable {
             index = filter.next(from: next, to: scalars.count, in: scalars)
         }
         return runs
-    }
-}
-
-/// The scalars of a report with the small questions the number rules ask about them.
-struct NumberText {
-    let scalars: [Unicode.Scalar]
-
-    func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < scalars.count ? scalars[index] : nil }
-
-    func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-
-    /// The value of a run of ASCII digits (nil past 18 digits or with anything else in it).
-    func value(_ range: Range<Int>) -> Int? {
-        guard range.count <= 18 else { return nil }
-        var value = 0
-        for index in range {
-            let digit = Int(scalars[index].value) - 0x30
-            guard (0...9).contains(digit) else { return nil }
-            value = value * 10 + digit
-        }
-        return value
-    }
-
-    func starts(with word: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index >= 0, index + word.count <= scalars.count else { return false }
-        for offset in word.indices where scalars[index + offset] != word[offset] { return false }
-        return true
-    }
-
-    /// No digit, decimal point, letter or joiner glued before the number (so it is a number of its own).
-    func isNumberStart(_ index: Int) -> Bool {
-        guard let before = at(index - 1) else { return true }
-        switch before {
-        case ".", "．", "/", "_", "-": return false
-        default: return !(CharacterClass.isDigit(before) || CharacterClass.isLatinLetter(before))
-        }
-    }
-
-    /// Where the number ending before `index` starts (digits and decimal points).
-    func numberStart(before index: Int) -> Int {
-        var start = index
-        while let scalar = at(start - 1), CharacterClass.isDigit(scalar) || scalar == "." { start -= 1 }
-        return start
-    }
-
-    /// A clause opens before `index`: a line start, punctuation, or a preposition of time (于, 在, 自, 截至).
-    func opensClause(before index: Int) -> Bool {
-        guard let before = at(index - 1) else { return true }
-        switch before {
-        case "\n", "\r", "。", "，", "；", "：", "、", "（", "“", "—", "～", " ", "　", "于", "在", "自", "从", "至", "到", "止": return true
-        default: return false
-        }
-    }
-
-    /// The sentence holding `index`: between 。！？； or line ends.
-    func sentence(around index: Int) -> Range<Int> {
-        var start = index
-        while let scalar = at(start - 1), !NumberText.sentenceEnds.contains(scalar) { start -= 1 }
-        var end = index
-        while let scalar = at(end), !NumberText.sentenceEnds.contains(scalar) { end += 1 }
-        return start..<end
-    }
-
-    static let sentenceEnds = Set("。！？；\n\r".unicodeScalars)
-
-    func lineStart(_ index: Int) -> Int {
-        var start = index
-        while let scalar = at(start - 1), scalar != "\n", scalar != "\r" { start -= 1 }
-        return start
-    }
-
-    /// Inside “…” counted from `from` (a sentence or line start).
-    func isQuoted(_ index: Int, from: Int) -> Bool {
-        var depth = 0
-        for position in from..<index {
-            if scalars[position] == "“" { depth += 1 } else if scalars[position] == "”" { depth = max(0, depth - 1) }
-        }
-        return depth > 0
     }
 }

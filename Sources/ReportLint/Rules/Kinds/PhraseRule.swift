@@ -4,7 +4,8 @@
 /// A phrase split by spaces (a web copy of a PDF: 中国特 色社会主义) still counts: the spaces are
 /// `common/stray-space`'s finding, not a missing phrase. `unless:` patterns make the phrase moot where
 /// one matches (a report guided by 邓小平理论 was written before the phrase it lacks existed); `since:` (a
-/// year) leaves out reports about an earlier year (a 2016 summary predates a thought named in October 2017).
+/// year) checks only reports known to be about that year or later (a 2016 summary predates a thought named in
+/// October 2017, and an undated page may too).
 struct PhraseRuleDefinition: RuleDefinition {
     static let keys = ["phrases", "patterns", "within", "unless", "since"]
 
@@ -41,7 +42,7 @@ public struct PhraseRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         guard !document.paragraphs.isEmpty else { return [] }
-        if let since, document.predates(since) { return [] }
+        if let since, !document.isKnownFrom(since) { return [] }
         let extents = context.extents(within: within)
         if let extents, extents.isEmpty { return [] }
         func counts(_ range: ByteRange) -> Bool { extents?.contains { $0.contains(range) } ?? true }

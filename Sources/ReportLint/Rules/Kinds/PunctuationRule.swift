@@ -197,7 +197,8 @@ public struct PunctuationRule: Rule {
                 }
             case .quoteEnumeration:
                 if scalar == "、", let before = at(index - 1), let after = at(index + 1),
-                    (before == "”" && after == "“") || (before == "》" && after == "《")
+                    (before == "”" && after == "“") || (before == "》" && after == "《"),
+                    !nextItemRunsOn(comma: index, indices, scalars)
                 {
                     result.append((index..<next, "相邻的引号或书名号之间不用顿号", ""))
                 }
@@ -207,6 +208,28 @@ public struct PunctuationRule: Rule {
             index = filter.next(from: next, to: indices.upperBound, in: scalars)
         }
         return result
+    }
+
+    /// “三会一课制度”、“两学一做”学习制度: the words after the next item's closing mark repeat the last two
+    /// characters of the item before (制度), so they belong to the next item alone and the 顿号 separates two
+    /// unlike items (GB/T 15834-2011 4.5.3.5: 宜用顿号). “走出去”、“请进来”力度 shares its head word: the 顿号 goes.
+    private func nextItemRunsOn(comma: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        let close = scalars[comma - 1]
+        let open: Unicode.Scalar = close == "”" ? "“" : "《"
+        var start = comma - 2
+        while start > indices.lowerBound, scalars[start] != open, comma - start <= 60 { start -= 1 }
+        guard scalars[start] == open, comma - 1 - (start + 1) >= 2 else { return false }
+        let tail = (scalars[comma - 3], scalars[comma - 2])
+        var position = comma + 2
+        while position < indices.upperBound, scalars[position] != close, position - comma <= 60 { position += 1 }
+        guard position < indices.upperBound, scalars[position] == close else { return false }
+        var after: [Unicode.Scalar] = []
+        position += 1
+        while position < indices.upperBound, after.count < 8, CharacterClass.isHan(scalars[position]) {
+            after.append(scalars[position])
+            position += 1
+        }
+        return after.count >= 2 && (1..<after.count).contains { after[$0 - 1] == tail.0 && after[$0] == tail.1 }
     }
 
     /// Of repeated marks, the one to keep: the strongest stop (，。 → 。, ，， → ，).
@@ -608,7 +631,10 @@ extension PunctuationRule {
             let lastStart = source.scalarIndex(ofByte: items[items.count - 1].marker.start)
             let separatorStops = Set(separators.filter { $0.mark == "。" }.map(\.index))
             let innerStops = (start..<lastStart).contains { scalars[$0] == "。" && !separatorStops.contains($0) }
-            let certain = odd == "。" && semicolons > stops && !innerStops
+            // Items that hold full stops of their own may well end with one (四是…。54家企业…；五是…。共摸排…。六是):
+            // then the odd full stop is no certain slip, and the semicolons are not either.
+            if odd == "。", innerStops { continue }
+            let certain = odd == "。" && semicolons > stops
             for separator in separators where separator.mark == odd {
                 let marker = nextItemText(after: separator.index, scalars)
                 findings.append(

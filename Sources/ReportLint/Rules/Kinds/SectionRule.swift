@@ -7,8 +7,8 @@
 /// one, the first paragraph) holds one of them, so a 县政府办公室工作总结 is not asked for the
 /// party-building blocks of a 党建工作总结. `since` (a year) leaves out reports of earlier years, when
 /// the section was not yet written (the 政治建设 block dates from 2017); a report of unknown year is judged
-/// by the latest year its text shows (`Document.predates`), and left out where one of the `unless` patterns
-/// matches it (以邓小平理论为指导 tells an earlier report without a year).
+/// by the latest year its text shows and left out when it shows none (`Document.isKnownFrom`), and left out
+/// where one of the `unless` patterns matches it (以邓小平理论为指导 tells an earlier report without a year).
 /// `opening: true` counts any body paragraph before the first heading as the section: real openings are
 /// too varied for cues (五年来，x镇坚持……; 春节假期较长……), what is missing is a report that starts at 一、.
 /// `openingCues` are cues that count only in the opening: a plan's 以……为指导 or 围绕……为中心 states its
@@ -183,7 +183,7 @@ public struct SectionRule: Rule {
         guard context.sections[header.id]?.isEmpty ?? true else { return [] }
         let document = context.document
         guard !document.paragraphs.isEmpty, isAbout(document) else { return [] }
-        if let since, document.predates(since) { return [] }
+        if let since, !document.isKnownFrom(since) { return [] }
         if unless.contains(where: { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
         }) {

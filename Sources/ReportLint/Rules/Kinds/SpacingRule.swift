@@ -58,8 +58,8 @@ public struct SpacingRule: Rule {
                     quotes.isInside
                         ? besidePoint(scalars[index - 1], scalars[end])
                         : index == markerEnd || isStray(index, end, indices, scalars),
-                    paragraph.role != .title
-                        || !isByline(index, end, indices, scalars) && !isHeadlineBreak(index, end, indices, scalars),
+                    !isByline(index, end, indices, scalars),
+                    paragraph.role != .title || !isHeadlineBreak(index, end, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
                     findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
@@ -70,7 +70,8 @@ public struct SpacingRule: Rule {
         return findings
     }
 
-    /// `局长 郑创平` on a first line: a post, a space and a name of two to four characters ending the line.
+    /// `局长 郑创平` under a title or `镇人民政府镇长 邓迎春` over a speech: a post, a space and a name of two to
+    /// four characters ending the paragraph.
     private func isByline(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         let name = end..<indices.upperBound
         guard (2...4).contains(name.count), name.allSatisfy({ CharacterClass.isHan(scalars[$0]) }) else { return false }
