@@ -150,10 +150,8 @@ struct PatternReachTests {
             "习近平", "新时代", "中国", "所", "开展的", "不够", "不", "够", "坚定", "“两个维护”", "推进", "落实", "工作",
             "中", "国", "a", "b", "，", "。", "\n", "x", "𠀀", "é",
         ]
-        var random = SeededGenerator(seed: 11)
         var matched = 0
-        for _ in 0..<300 {
-            let text = (0..<Int.random(in: 1...60, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        for text in randomTexts(of: pieces, seed: 11) {
             let bytes = Array(text.utf8)
             let whole = pattern.matches(in: text)
             for guards in guarded.guardSets {
@@ -197,10 +195,8 @@ struct PatternReachTests {
             "取得了", "成效", "成绩", "圆满完成", "了", "（此处", "）", "不断", "提高", "中", "国", "a", "b", "z",
             "“两个维护”", "增强", "坚定", "推进", "落实", "工作", "，", "。", "\n", "x", "𠀀", "é",
         ]
-        var random = SeededGenerator(seed: 7)
         var matched = 0
-        for _ in 0..<300 {
-            let text = (0..<Int.random(in: 1...60, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        for text in randomTexts(of: pieces, seed: 7) {
             let bytes = Array(text.utf8)
             let whole = pattern.matches(in: text)
             // Every guard set must do: the one a report uses is whichever has the fewest hits there.
@@ -213,5 +209,13 @@ struct PatternReachTests {
             matched += whole.count
         }
         #expect(matched > 10, "the random texts should hold matches of \(source)")
+    }
+
+    /// 300 texts of 1 to 60 random pieces, the same for a seed.
+    private func randomTexts(of pieces: [String], seed: UInt64) -> [String] {
+        var random = SeededGenerator(seed: seed)
+        return (0..<300).map { _ in
+            (0..<Int.random(in: 1...60, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
     }
 }

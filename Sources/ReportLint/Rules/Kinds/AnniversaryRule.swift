@@ -63,14 +63,7 @@ public struct AnniversaryRule: Rule {
                 let basis = anniversary.source.map { "（\($0)）" } ?? ""
                 let said: String
                 if let time = TimeWord.nearest(before: hit.start, in: bytes) {
-                    let meant: Int
-                    switch time.kind {
-                    case .year(let year): meant = year
-                    case .relative(let offset):
-                        guard let reportYear = document.year?.value else { continue }
-                        meant = reportYear + offset
-                    }
-                    guard meant != right else { continue }
+                    guard let meant = time.year(reportYear: document.year?.value), meant != right else { continue }
                     said = "而这里说的是\(meant)年（“\(document.text(time.range))”）"
                 } else {
                     // No year word: only a non-round anniversary far from the report's year is certain. Round ones
@@ -169,6 +162,14 @@ struct TimeWord {
     }
     let kind: Kind
     let range: ByteRange
+
+    /// The year meant: written out, or counted from the report's year (nil when the report has none).
+    func year(reportYear: Int?) -> Int? {
+        switch kind {
+        case .year(let year): year
+        case .relative(let offset): reportYear.map { $0 + offset }
+        }
+    }
 
     /// Looks back at most `limit` characters and stops at the clause's start (，。；：！？ or a line end).
     static func nearest(before position: Int, in bytes: [UInt8], limit: Int = 24) -> TimeWord? {

@@ -82,14 +82,9 @@ public struct PlanYearRule: Rule {
             for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
                 guard let (offset, markerStart, end) = Self.marker(after: hit.end, bytes) else { continue }
                 seen.insert(hit.start)
-                guard let time = Self.timeWord(before: hit.start, bytes) else { continue }
-                let meant: Int
-                switch time.kind {
-                case .year(let year): meant = year
-                case .relative(let shift):
-                    guard let reportYear = document.year?.value else { continue }
-                    meant = reportYear + shift
-                }
+                guard let time = Self.timeWord(before: hit.start, bytes),
+                    let meant = time.year(reportYear: document.year?.value)
+                else { continue }
                 let right = offset.map { plan.start + $0 } ?? plan.end
                 guard meant != right else { continue }
                 let marker = document.text(ByteRange(markerStart, end))
