@@ -119,7 +119,7 @@ public struct SpacingRule: Rule {
         if CharacterClass.isChinesePunctuation(before) || CharacterClass.isChinesePunctuation(after) { return true }
         // Han on one side, a number or a Latin word on the other.
         if CharacterClass.isHan(before), SpacingRule.isWordish(after) {
-            return !isSpacedToken(from: end, step: 1, indices, scalars)
+            return !isSpacedToken(from: end, step: 1, indices, scalars) && !isAdoptionNoteBreak(end, indices, scalars)
         }
         if CharacterClass.isHan(after), SpacingRule.isWordish(before) || before == "%" || before == "‰" {
             return !isSpacedToken(from: start - 1, step: -1, indices, scalars)
@@ -129,6 +129,21 @@ public struct SpacingRule: Rule {
             return indices.contains { CharacterClass.isHan(scalars[$0]) }
         }
         return false
+    }
+
+    /// The adoption note under a title, one dated clause after another and the space between them as published:
+    /// （2023年12月18日……会议原则通过 2024年4月16日……会议修改）. The space is before a date in a paragraph that
+    /// is all in parentheses and opens with a date.
+    private func isAdoptionNoteBreak(_ after: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        func isDate(at index: Int) -> Bool {
+            var position = index
+            while position < indices.upperBound, CharacterClass.isDigit(scalars[position]) { position += 1 }
+            return position - index == 4 && position < indices.upperBound && scalars[position] == "年"
+        }
+        guard let first = indices.first, let last = indices.last, scalars[first] == "（" || scalars[first] == "(",
+            scalars[last] == "）" || scalars[last] == ")"
+        else { return false }
+        return isDate(at: first + 1) && isDate(at: after)
     }
 
     static func isWordish(_ scalar: Unicode.Scalar) -> Bool {
