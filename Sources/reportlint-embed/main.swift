@@ -12,15 +12,14 @@ guard let outputPath = arguments.first else {
     exit(2)
 }
 
+/// common.yml → common_yml: every character but an ASCII letter, digit or underscore becomes `_`.
 func identifier(_ path: String) -> String {
     let name = (path as NSString).lastPathComponent
-    return String(name.unicodeScalars.map { CharacterClassASCII.isIdentifier($0) ? Character($0) : "_" })
-}
-
-enum CharacterClassASCII {
-    static func isIdentifier(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
-    }
+    return String(
+        name.unicodeScalars.map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) || scalar == "_"
+                ? Character(scalar) : "_"
+        })
 }
 
 /// Plain UTF-8 text with no carriage return and no control character but tab and line feed: safe in a raw

@@ -103,19 +103,16 @@ public struct Document: Sendable {
 
     /// True when the report is known to be about a year before `year` (`since:` of a rule): by its own year,
     /// or, when it has none, by the latest year its text shows; a report that shows no year at all is not.
-    public func predates(_ year: Int) -> Bool {
-        if let known = self.year { return known.value < year }
-        return era.map { $0 < year } ?? false
-    }
+    public func predates(_ year: Int) -> Bool { knownYear.map { $0 < year } ?? false }
 
     /// True when the report is known to be about `year` or later: by its own year, or, when it has none, by the
     /// latest year its text shows. A rule that asks for something required only from `year` on (`since:` of a
     /// phrase or section rule) asks this: a page that shows no year at all may well be older than the requirement
     /// (an old 范文 with its dates cut), and a false finding costs more than a miss.
-    public func isKnownFrom(_ year: Int) -> Bool {
-        if let known = self.year { return known.value >= year }
-        return era.map { $0 >= year } ?? false
-    }
+    public func isKnownFrom(_ year: Int) -> Bool { knownYear.map { $0 >= year } ?? false }
+
+    /// The report's own year, else the latest its text shows (nil when it shows none).
+    private var knownYear: Int? { year?.value ?? era }
 
     /// Parses the structure now if nobody has (the linter does, when its rules need it, to time it).
     func parseStructure() { _ = structure }

@@ -183,7 +183,7 @@ public struct NumberRule: Rule {
 
     private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
-            !NumberRule.measures.contains(next), let value = text.value(run.range), (1949...2099).contains(value),
+            !NumberRule.measures.contains(next), text.year(run.range) != nil,
             text.isNumberStart(run.lower),
             text.opensClause(before: run.lower) || isYearOnlyWord(at: run.upper, text)
                 || next == "的" && isYearOnlyWord(at: run.upper + 1, text)
@@ -207,16 +207,7 @@ public struct NumberRule: Rule {
             let first = text.at(joiner + 1), CharacterClass.isDigit(first), run.count <= 4, !run.isDecimal || joiner == run.upper,
             text.isNumberStart(run.lower)
         else { return nil }
-        // Codes and dates: a letter, slash or joiner before the first number (GB/T 15834-2011, 2024-01-05).
-        func isCode(_ scalar: Unicode.Scalar?) -> Bool {
-            guard let scalar else { return false }
-            return CharacterClass.isLatinLetter(scalar) || CharacterClass.isDigit(scalar)
-                || "/-._#:".unicodeScalars.contains(scalar)
-        }
-        if let before = text.at(run.lower - 1) {
-            if isCode(before) { return nil }
-            if CharacterClass.isSpace(before), isCode(text.at(run.lower - 2)) { return nil }
-        }
+        if text.continuesCode(before: run.lower) { return nil }
         var end = joiner + 1
         while let scalar = text.at(end),
             CharacterClass.isDigit(scalar) || scalar == "." && text.at(end + 1).map(CharacterClass.isDigit) == true

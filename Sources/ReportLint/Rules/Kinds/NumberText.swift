@@ -18,6 +18,24 @@ struct NumberText {
         return value
     }
 
+    /// The value of a run of digits that can be a year, 1949–2099.
+    func year(_ range: Range<Int>) -> Int? {
+        guard let value = value(range), (1949...2099).contains(value) else { return nil }
+        return value
+    }
+
+    /// The number at `index` belongs to a code or a date: a letter, digit, slash, dot, underscore, hash, colon or
+    /// joiner stands right before it, or one space before (GB/T 15834-2011, 2024-01-05, GB/T 9704-2012).
+    func continuesCode(before index: Int) -> Bool {
+        func isCode(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return CharacterClass.isLatinLetter(scalar) || CharacterClass.isDigit(scalar)
+                || "/-._#:".unicodeScalars.contains(scalar)
+        }
+        guard let before = at(index - 1) else { return false }
+        return isCode(before) || CharacterClass.isSpace(before) && isCode(at(index - 2))
+    }
+
     func starts(with word: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 0, index + word.count <= scalars.count else { return false }
         for offset in word.indices where scalars[index + offset] != word[offset] { return false }

@@ -9,8 +9,9 @@ enum YearSpan {
     static let partOfYear = Set("0123456789初底末中上下前后一二三四".unicodeScalars)
 
     static func problem(_ run: DigitRun, _ text: NumberText) -> NumberRule.Problem? {
-        guard run.count == 4, !run.isDecimal, text.isNumberStart(run.lower), let first = year(run.range, text),
-            !isCode(text.at(run.lower - 1))
+        // Not after a code, nor after any space (GB/T 2024-2024, 学期 2024-2025 spaced by a web copy).
+        guard run.count == 4, !run.isDecimal, text.isNumberStart(run.lower), let first = text.year(run.range),
+            !text.continuesCode(before: run.lower), text.at(run.lower - 1).map(CharacterClass.isSpace) != true
         else { return nil }
         var joiner = run.upper
         if text.at(joiner) == "年" { joiner += 1 }
@@ -19,7 +20,7 @@ enum YearSpan {
         if mark == "—", text.at(secondStart) == "—" { secondStart += 1 }
         var secondEnd = secondStart
         while let scalar = text.at(secondEnd), CharacterClass.isDigit(scalar) { secondEnd += 1 }
-        guard secondEnd - secondStart == 4, let second = year(secondStart..<secondEnd, text), second <= first,
+        guard secondEnd - secondStart == 4, let second = text.year(secondStart..<secondEnd), second <= first,
             let after = text.at(secondEnd), after != "."
         else { return nil }
         if after == "年", let next = text.at(secondEnd + 1), partOfYear.contains(next) { return nil }
@@ -30,15 +31,5 @@ enum YearSpan {
             ? "“\(written)”起止是同一年，请核对（学年、多年规划跨两个以上年份）"
             : "“\(written)”的结束年份早于开始年份，请核对"
         return (run.lower..<secondEnd, message, nil)
-    }
-
-    private static func year(_ range: Range<Int>, _ text: NumberText) -> Int? {
-        guard let value = text.value(range), (1949...2099).contains(value) else { return nil }
-        return value
-    }
-
-    private static func isCode(_ scalar: Unicode.Scalar?) -> Bool {
-        guard let scalar else { return false }
-        return CharacterClass.isLatinLetter(scalar) || "/-._#:".unicodeScalars.contains(scalar) || CharacterClass.isSpace(scalar)
     }
 }
