@@ -28,10 +28,13 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CICURegex",
             ],
             exclude: ["BuiltinRules"],
             plugins: [.plugin(name: "EmbedBuiltinRules")]
         ),
+        // ICU's C regex API from the toolchain's own ICU (the one NSRegularExpression uses on Linux).
+        .target(name: "CICURegex", linkerSettings: [.linkedLibrary("_FoundationICU")]),
         // Writes the built-in rule files as Swift string literals (SwiftPM's embedInCode writes array
         // literals of numbers, which took a debug build about 25 minutes to type-check).
         .executableTarget(name: "reportlint-embed"),

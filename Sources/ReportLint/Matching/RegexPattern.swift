@@ -1,21 +1,21 @@
 import Foundation
 
-/// A user regular expression, compiled once with NSRegularExpression (ICU syntax). Never Swift `Regex`
-/// on report text: it is two orders of magnitude slower here.
+/// A user regular expression in ICU syntax (NSRegularExpression's), compiled once and searched through
+/// ICU's C API (`ICURegex`). Never Swift `Regex` on report text: it is two orders of magnitude slower here.
 ///
 /// Hostile or careless patterns are kept in check twice: shapes known to backtrack catastrophically
 /// (a repeated group that itself repeats, such as `(a+)+` or `(\\w*)*`) are refused when the rule is
-/// loaded, and every search runs under a deadline (`timeLimit`): a search that hits it stops and is
-/// reported as an error finding of its rule, never a hang.
-public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immutable and thread-safe
+/// loaded, and every search runs under a limit (`timeLimit`, counted in ICU's steps): a search that hits
+/// it stops and is reported as an error finding of its rule, never a hang.
+public struct RegexPattern: Sendable {
     public let source: String
     private let compiled: CompiledRegex
     /// Nil only for a trusted pattern that does not compile after all (the tests make sure none does):
     /// it then matches nothing rather than stopping the run.
-    var regex: NSRegularExpression? { compiled.regex }
-    /// Whether searches run under the deadline. A pattern that can be tried only a few ways at each
-    /// position (`.{0,40}(将|继续)`, no repeated group with choices inside) searches in linear time and
-    /// is left unwatched: the watch is a call back from ICU at every position, most of a search's cost.
+    var regex: ICURegex? { compiled.regex }
+    /// Whether the pattern can run long. A pattern that can be tried only a few ways at each position
+    /// (`.{0,40}(将|继续)`, no repeated group with choices inside) searches in linear time: it is still
+    /// searched when the report's time budget is spent, a watched one is not.
     let watched: Bool
     /// How far a match reaches (`PatternReach`): what lets a guarded search look only near its guard.
     let reach: PatternReach
@@ -46,30 +46,27 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
     public static func compile(
         _ source: String, lineAnchors: Bool = false, trusted: Bool = false
     ) -> Result<RegexPattern, CompileError> {
-        let options: NSRegularExpression.Options = lineAnchors ? [.anchorsMatchLines] : []
         if trusted {
             let (reach, paths, lookaround) = PatternReach.analyze(source, lineAnchors: lineAnchors)
             return .success(
                 RegexPattern(
-                    source: source, compiled: CompiledRegex(source, options: options),
+                    source: source, compiled: CompiledRegex(source, multiline: lineAnchors),
                     watched: paths.map { $0 > linearPaths } ?? true, reach: reach, lookaround: lookaround))
         }
-        let regex: NSRegularExpression
-        do {
-            regex = try NSRegularExpression(pattern: source, options: options)
-        } catch {
-            // ICU's own message names only the pattern: say why and where.
+        guard let regex = ICURegex(source, multiline: lineAnchors) else {
+            // ICU's own error names only an offset: say why and where.
             return .failure(.invalid(RegexDiagnosis.diagnose(source)?.description ?? "ICU 拒绝了这个表达式（未能确定是哪个字符）"))
         }
         if hasNestedRepetition(source) { return .failure(.catastrophic) }
         // A pattern that matches nothing-at-all would match at every position of every report.
-        if regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
+        if regex.matchesEmptyText() {
             return .failure(.matchesEmpty)
         }
         let (reach, paths, lookaround) = PatternReach.analyze(source, lineAnchors: lineAnchors)
         return .success(
             RegexPattern(
-                source: source, compiled: CompiledRegex(regex), watched: paths.map { $0 > linearPaths } ?? true, reach: reach,
+                source: source, compiled: CompiledRegex(regex, source: source, multiline: lineAnchors),
+                watched: paths.map { $0 > linearPaths } ?? true, reach: reach,
                 lookaround: lookaround))
     }
 
@@ -155,24 +152,25 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
         }
         defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
         var result: [ByteRange] = []
+        var units: [UInt16] = []
         for window in windows {
             var outer = ByteRange(max(0, window.start - margin), min(bytes.count, window.end + margin))
             // Never cut a scalar: UTF-8 continuation bytes are 10xxxxxx.
             while outer.start > 0, bytes[outer.start] & 0xC0 == 0x80 { outer.start -= 1 }
             while outer.end < bytes.count, bytes[outer.end] & 0xC0 == 0x80 { outer.end += 1 }
-            let text = String(decoding: bytes[outer.start..<outer.end], as: UTF8.self)
-            var range: NSRange?
-            if outer != window {
-                let before = String(decoding: bytes[outer.start..<window.start], as: UTF8.self).utf16.count
-                let inside = String(decoding: bytes[window.start..<window.end], as: UTF8.self).utf16.count
-                range = NSRange(location: before, length: inside)
+            units.removeAll(keepingCapacity: true)
+            let region = bytes.withUnsafeBufferPointer { buffer -> Range<Int> in
+                UTF16Text.append(buffer, outer.start..<window.start, to: &units)
+                let start = units.count
+                UTF16Text.append(buffer, window.start..<window.end, to: &units)
+                let end = units.count
+                UTF16Text.append(buffer, window.end..<outer.end, to: &units)
+                return start..<end
             }
-            let report = { (found: ByteRange) -> Bool in
+            let completed = search(units, region: outer == window ? nil : region, deadline: deadline) { found in
                 result.append(ByteRange(found.start + outer.start, found.end + outer.start))
                 return true
             }
-            let completed = withoutActuallyEscaping(
-                report, do: { found in searchEscaping(text, within: range, deadline: deadline, found) })
             if !completed {
                 onTimeout()
                 break
@@ -199,69 +197,54 @@ public struct RegexPattern: @unchecked Sendable { // NSRegularExpression is immu
             return
         }
         defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
-        // enumerateMatches takes an escaping block on Linux; it runs synchronously, so this is safe.
-        let completed = withoutActuallyEscaping(found) { found in
-            searchEscaping(text, deadline: deadline, found)
-        }
-        if !completed { onTimeout() }
+        if !search(Array(text.utf16), deadline: deadline, found) { onTimeout() }
     }
 
-    /// False when the search hit `deadline` (the matches found until then have been passed to `found`).
-    /// `within`: the part of `text` (UTF-16) matches must lie in, its surroundings visible to look-arounds
-    /// and not taken as the text's start or end; nil: all of it.
-    private func searchEscaping(
-        _ text: String, within range: NSRange? = nil, deadline: Date, _ found: @escaping (ByteRange) -> Bool
+    /// False when the search hit its limit (the matches found until then have been passed to `found`,
+    /// as byte ranges of the UTF-8 of `units`). `region`: the part of `units` matches must lie in, its
+    /// surroundings visible to look-arounds and not taken as the text's start or end; nil: all of it.
+    private func search(
+        _ units: [UInt16], region: Range<Int>? = nil, deadline: Date, _ found: (ByteRange) -> Bool
     ) -> Bool {
-        var timedOut = false
-        var calls = 0
         guard let regex else { return true }
-        var options: NSRegularExpression.MatchingOptions = watched ? [.reportProgress] : []
-        if range != nil { options.formUnion([.withTransparentBounds, .withoutAnchoringBounds]) }
-        regex.enumerateMatches(in: text, options: options, range: range ?? NSRange(text.startIndex..., in: text)) {
-            match, _, stop in
-            if let match, match.range.length > 0, let range = Range(match.range, in: text) {
-                let bytes = ByteRange(
-                    text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-                    text.utf8.distance(from: text.startIndex, to: range.upperBound))
-                if !found(bytes) {
-                    stop.pointee = true
-                    return
-                }
+        return units.withUnsafeBufferPointer { units in
+            var cursor = UTF16Text.Cursor()
+            let outcome = regex.search(units, region: region, seconds: deadline.timeIntervalSinceNow) { start, end in
+                found(ByteRange(cursor.utf8Offset(of: start, in: units), cursor.utf8Offset(of: end, in: units)))
             }
-            // ICU calls back very often; reading the clock each time cost more than the matching.
-            calls += 1
-            if calls & 255 == 0, Date() > deadline {
-                timedOut = true
-                stop.pointee = true
-            }
+            return outcome != .timedOut
         }
-        return !timedOut
     }
 }
 
 /// An ICU regex, compiled at once or when first asked for (a trusted pattern), by whichever thread asks first.
-private final class CompiledRegex: @unchecked Sendable { // `regex` is guarded by `lock`; NSRegularExpression is immutable
+private final class CompiledRegex: @unchecked Sendable { // `stored` and `tried` are guarded by `lock`; ICURegex is Sendable
     private let lock = NSLock()
-    private var stored: NSRegularExpression?
+    private var stored: ICURegex?
+    private var tried: Bool
     private let source: String
-    private let options: NSRegularExpression.Options
+    private let multiline: Bool
 
-    init(_ regex: NSRegularExpression) {
+    init(_ regex: ICURegex, source: String, multiline: Bool) {
         stored = regex
-        source = regex.pattern
-        options = regex.options
-    }
-
-    init(_ source: String, options: NSRegularExpression.Options) {
+        tried = true
         self.source = source
-        self.options = options
+        self.multiline = multiline
     }
 
-    var regex: NSRegularExpression? {
+    init(_ source: String, multiline: Bool) {
+        tried = false
+        self.source = source
+        self.multiline = multiline
+    }
+
+    var regex: ICURegex? {
         lock.lock()
         defer { lock.unlock() }
-        if let stored { return stored }
-        stored = try? NSRegularExpression(pattern: source, options: options)
+        if !tried {
+            stored = ICURegex(source, multiline: multiline)
+            tried = true
+        }
         return stored
     }
 }
