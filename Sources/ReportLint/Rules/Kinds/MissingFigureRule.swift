@@ -1,6 +1,7 @@
 /// `kind: missing-figure` — a counting word followed directly by a measure word, with the number left
 /// out: `共开展次`, `审议个`, `对余件`, `累计发放万元`. The word lists live in the YAML: `verbs`, `measures`,
-/// and `exceptions` (words that begin with a measure word but are not one: 个人, 项目, 条例 …).
+/// and `exceptions` (words that begin with a measure word but are not one: 个人, 项目, 条例 …, or with a
+/// verb and its measure word: 处理场).
 struct MissingFigureRuleDefinition: RuleDefinition {
     static let keys = ["verbs", "measures", "exceptions"]
 
@@ -50,7 +51,11 @@ public struct MissingFigureRule: Rule {
                     continue
                 }
                 guard let measure = measures.first(where: { starts(bytes, at: hit.end, with: $0) }) else { continue }
-                if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
+                // An exception begins with the measure (个人) or with the verb and its measure (处理场).
+                if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) || starts(bytes, at: hit.start, with: $0) })
+                {
+                    continue
+                }
                 ranges.append(ByteRange(hit.start, hit.end + measure.count))
             }
         }
