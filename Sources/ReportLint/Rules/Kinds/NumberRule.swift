@@ -343,7 +343,10 @@ public struct NumberRule: Rule {
                 !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
                 numeral != ["百"], numeral != ["千"],
                 // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
-                numeral != ["一"] || text.at(measure.lowerBound) == "名"
+                numeral != ["一"] || text.at(measure.lowerBound) == "名",
+                // 三个多月, 两个半月: an approximate span of time, not a count beside 48个.
+                !(text.at(measure.lowerBound) == "个" && "多余半".unicodeScalars.contains(text.at(measure.upperBound) ?? " ")
+                    && "月小星钟".unicodeScalars.contains(text.at(measure.upperBound + 1) ?? " "))
             else { continue }
             lastEnd = measure.upperBound
             if counted == nil || !counted!.sentence.contains(index) {
