@@ -218,33 +218,21 @@ public struct RegexPattern: Sendable {
 }
 
 /// An ICU regex, compiled at once or when first asked for (a trusted pattern), by whichever thread asks first.
-private final class CompiledRegex: @unchecked Sendable { // `stored` and `tried` are guarded by `lock`; ICURegex is Sendable
-    private let lock = NSLock()
-    private var stored: ICURegex?
-    private var tried: Bool
+private final class CompiledRegex: Sendable {
+    private let built = Once<ICURegex?>()
     private let source: String
     private let multiline: Bool
 
     init(_ regex: ICURegex, source: String, multiline: Bool) {
-        stored = regex
-        tried = true
         self.source = source
         self.multiline = multiline
+        _ = built.get { regex }
     }
 
     init(_ source: String, multiline: Bool) {
-        tried = false
         self.source = source
         self.multiline = multiline
     }
 
-    var regex: ICURegex? {
-        lock.lock()
-        defer { lock.unlock() }
-        if !tried {
-            stored = ICURegex(source, multiline: multiline)
-            tried = true
-        }
-        return stored
-    }
+    var regex: ICURegex? { built.get { ICURegex(source, multiline: multiline) } }
 }
