@@ -32,6 +32,22 @@ struct ICURegexTests {
         }
     }
 
+    /// A report's shared search text finds the UTF-16 offset of every scalar boundary from its checkpoints,
+    /// on a text long enough to cross many of them, scalars of every width straddling their strides.
+    @Test func searchTextMapsEveryByteBoundary() {
+        let text = String(repeating: Self.mixed, count: 20)
+        let search = SearchText(bytes: Array(text.utf8))
+        #expect(search.units == Array(text.utf16))
+        var (unitOffset, byteOffset) = (0, 0)
+        for scalar in text.unicodeScalars {
+            #expect(search.unitOffset(ofByte: byteOffset) == unitOffset, "at byte \(byteOffset)")
+            unitOffset += scalar.utf16.count
+            byteOffset += scalar.utf8.count
+        }
+        #expect(search.unitOffset(ofByte: byteOffset) == unitOffset)
+        #expect(SearchText(bytes: []).unitOffset(ofByte: 0) == 0)
+    }
+
     /// A stray byte becomes one unit, so the way back still lands on the bytes after it.
     @Test func invalidBytesKeepOffsets() {
         let bytes: [UInt8] = [0x61, 0xE4, 0x62, 0xFF] + Array("中".utf8)

@@ -21,7 +21,10 @@ struct PatternReachTests {
         ("中\\b", .whole),
         ("(?i)abc", .whole),
         ("(?<=中)国", .whole),
-        ("(a)\\1", .whole),
+        ("(a)\\1", .bytes(2)), // a back-reference matches what its group matched
+        ("(a+)\\1", .line),
+        ("\\1(a)", .whole), // before its group: not modelled
+        ("(a)\\10", .whole),
         ("[[a-z]&&[^b]]", .whole),
     ])
     func reach(pattern: String, expected: PatternReach) {
@@ -96,7 +99,7 @@ struct PatternReachTests {
         ("(?<!所)开展的(?=不够)", 1),
         ("(?<=以|和|、)(?:习近平总书记)?系列重要讲话精神(?=为指导)", 6),
         ("(?<![东西南北春秋])四风(?=问题|突出问题|[，。；、])", 3),
-        ("(?<![东西南北春秋])四风(?=问题|$)", nil), // $ outside line mode: not read
+        ("(?<![东西南北春秋])四风(?=问题|$)", 2), // $ in a look-ahead: one more way
         ("(?<!习近平)(?<!全面贯彻)(?<![XxＸｘ*＊×])新时代中国特色社会主义思想(?!和基本方略)(?!主题教育)", 1),
         ("(?=.*提高)不断", nil), // what the look-ahead reads is unbounded: watched
         ("(?i)abc", nil), // flags: not read
@@ -114,21 +117,21 @@ struct PatternReachTests {
         #expect(PatternReach("开展的(?!不够)") == .whole)
     }
 
-    /// What a look-around pattern consumes keeps its reach, and its look-arounds read a bounded length:
-    /// the longest of them. Unbounded or nested look-arounds, or a consumed part without reach, give none.
-    @Test func lookaroundsReadABoundedLength() {
-        #expect(
-            PatternReach.analyze("(?<!所)开展的(?=不够)", lineAnchors: false).lookaround
-                == LookaroundReach(reach: .bytes(9), context: 6))
-        #expect(
-            PatternReach.analyze("(?<!习近平)新时代.{0,4}(?!思想|中国特色)", lineAnchors: false).lookaround
-                == LookaroundReach(reach: .bytes(9 + 16), context: 12))
-        #expect(PatternReach.analyze("不断.*提高(?!了)", lineAnchors: false).lookaround == LookaroundReach(reach: .line, context: 3))
-        #expect(PatternReach.analyze("开展的(?!不.*够)", lineAnchors: false).lookaround == nil)
-        #expect(PatternReach.analyze("开展的(?!不(?=够))", lineAnchors: false).lookaround == nil)
-        #expect(PatternReach.analyze("但[^。]*差距(?!了)", lineAnchors: false).lookaround == nil)
-        #expect(PatternReach.analyze("^开展的(?!不够)", lineAnchors: false).lookaround == nil)
-        #expect(PatternReach.analyze("开展的", lineAnchors: false).lookaround == nil)
+    /// What a look-around pattern consumes keeps its reach for windows (the look-arounds read the text
+    /// around a window, which its search sees); a consumed part without reach, or line anchors, give none.
+    @Test func lookaroundPatternsSearchWindowsOfWhatTheyConsume() {
+        func window(_ pattern: String) -> PatternReach { PatternReach.analyze(pattern, lineAnchors: false).window }
+        #expect(window("(?<!所)开展的(?=不够)") == .bytes(9))
+        #expect(window("(?<!习近平)新时代.{0,4}(?!思想|中国特色)") == .bytes(9 + 16))
+        #expect(window("不断.*提高(?!了)") == .line)
+        #expect(window("开展的(?!不.*够)") == .bytes(9)) // however far a look-around reads
+        #expect(window("开展的(?!不(?=够))") == .bytes(9))
+        #expect(window("开展的(?=(?:进行|实现)(?!路径|$))") == .bytes(9))
+        #expect(window("(?<=^|。)开展的") == .bytes(9))
+        #expect(window("但[^。]*差距(?!了)") == .whole)
+        #expect(window("^开展的(?!不够)") == .whole)
+        #expect(window("开展的") == .bytes(9))
+        #expect(PatternReach.analyze("(?<!所)开展的", lineAnchors: true).window == .whole)
     }
 
     /// Look-around patterns searched window by window, each window's surroundings visible to the
@@ -138,10 +141,12 @@ struct PatternReachTests {
     @Test(arguments: [
         "(?<!习近平)新时代(?!中国)", "(?<!所)开展的(?=不够)", "(?<=坚定)“两个维护”", "(推进|落实)(?!工作)[^，]{0,4}",
         "(?<!中)国a{0,3}(?!b)", "新时代[^。]{0,6}(?<!不)够", "(?<!a)中.{0,3}国", "不够(?=\n)",
+        "开展的(?=(?:不够|工作)(?!中|。|$))", "(?<=^|。|\n)中国", "不够(?=。|$)", "(?<=展|坚定)的(?=(?:不够|工作)(?!不))",
+        "(中|国)a{0,2}\\1(?!b)", "开展的(?!不.*够)", "(?<=^|。)中国",
     ])
     func windowedLookaroundSearchEqualsWholeSearch(pattern source: String) throws {
         let pattern = try RegexPattern.compile(source).get()
-        let lookaround = try #require(pattern.lookaround, "no look-around reach for \(source)")
+        #expect(pattern.reach == .whole && pattern.windowReach != .whole, "no window reach for \(source)")
         let table = LiteralTableBuilder()
         let guarded = GuardedPattern(pattern, literals: table)
         #expect(!guarded.guardSets.isEmpty, "no guard for \(source)")
@@ -157,8 +162,8 @@ struct PatternReachTests {
             for guards in guarded.guardSets {
                 var hits: [ByteRange] = []
                 automaton.scan(bytes) { if guards.contains($0.pattern) { hits.append($0.range) } }
-                let windows = SearchWindows.around(hits.sorted(), reach: lookaround.reach, in: bytes)
-                let windowed = pattern.matches(in: bytes, windows: windows, margin: lookaround.context)
+                let windows = SearchWindows.around(hits.sorted(), reach: pattern.windowReach, in: bytes)
+                let windowed = pattern.matches(in: SearchText(bytes: bytes), windows: windows)
                 #expect(windowed == whole, "\(source) on \(text.debugDescription)")
             }
             matched += whole.count
@@ -204,7 +209,8 @@ struct PatternReachTests {
                 var hits: [ByteRange] = []
                 automaton.scan(bytes) { if guards.contains($0.pattern) { hits.append($0.range) } }
                 let windows = SearchWindows.around(hits.sorted(), reach: guarded.reach, in: bytes)
-                #expect(pattern.matches(in: bytes, windows: windows) == whole, "\(source) on \(text.debugDescription)")
+                let windowed = pattern.matches(in: SearchText(bytes: bytes), windows: windows)
+                #expect(windowed == whole, "\(source) on \(text.debugDescription)")
             }
             matched += whole.count
         }

@@ -26,14 +26,14 @@ enum PatternReach: Equatable {
         self = PatternReach.analyze(pattern, lineAnchors: lineAnchors).reach
     }
 
-    /// Both facts from one reading of the pattern (done once, when the rule is compiled), and for a
-    /// pattern with look-arounds, the reach of what it consumes with how far its look-arounds read past
-    /// the match (`lookaround`; nil when a look-around is unbounded or nested in another).
+    /// Both facts from one reading of the pattern (done once, when the rule is compiled), and the reach
+    /// windows around a guard may use (`window`): for a pattern with look-arounds, the reach of what it
+    /// consumes (its look-arounds read the text around a window, which a search of the window sees).
     static func analyze(
         _ pattern: String, lineAnchors: Bool
-    ) -> (reach: PatternReach, paths: Int?, lookaround: LookaroundReach?) {
+    ) -> (reach: PatternReach, paths: Int?, window: PatternReach) {
         var parser = ReachParser(scalars: Array(pattern.unicodeScalars), lineAnchors: lineAnchors)
-        guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return (.whole, nil, nil) }
+        guard let shape = parser.alternation(), parser.index == parser.scalars.count else { return (.whole, nil, .whole) }
         let reach: PatternReach
         if lineAnchors {
             reach = shape.mayMatchNewline ? .whole : .line
@@ -44,12 +44,11 @@ enum PatternReach: Equatable {
         }
         // A look-around reads text outside the match: its reach is the whole text, but the ways a match can
         // be tried stay counted, so a pattern like (?<!所)开展的(?=不够) is searched without the watch; and
-        // when the look-arounds read a bounded length, windows widened by it can still be searched.
+        // windows of what it consumes can still be searched, with the text around them in view.
         if parser.readsContext {
-            guard !lineAnchors, reach != .whole, let context = parser.contextBytes else { return (.whole, shape.paths, nil) }
-            return (.whole, shape.paths, LookaroundReach(reach: reach, context: context))
+            return (.whole, shape.paths, lineAnchors ? .whole : reach)
         }
-        return (reach, shape.paths, nil)
+        return (reach, shape.paths, reach)
     }
 }
 
@@ -101,12 +100,13 @@ private struct ReachParser {
     let scalars: [Unicode.Scalar]
     let lineAnchors: Bool
     var index = 0
-    /// Set when the pattern has a look-around: its reach is then the whole text.
+    /// Set when the pattern has a look-around: its reach is then the whole text, but not its windows'.
     var readsContext = false
-    /// The longest text a look-around of the pattern reads (UTF-8 bytes); nil when one is unbounded or
-    /// holds another look-around.
-    var contextBytes: Int? = 0
+    /// Inside how many look-arounds the reader is.
     private var lookaroundDepth = 0
+    /// Capture groups by number, once closed: a back-reference matches at most what its group did.
+    private var groups: [Int: Shape] = [:]
+    private var groupCount = 0
 
     init(scalars: [Unicode.Scalar], lineAnchors: Bool) {
         self.scalars = scalars
@@ -151,23 +151,28 @@ private struct ReachParser {
                     lookaroundDepth -= 1
                     index += 1
                     readsContext = true
-                    if lookaroundDepth > 0 {
-                        contextBytes = nil
-                    } else {
-                        contextBytes = contextBytes.flatMap { known in inner.maxBytes.map { max(known, $0) } }
-                    }
                     return Shape(maxBytes: 0, mayMatchNewline: false, paths: inner.paths)
                 }
                 guard next == ":" else { return nil }
                 index += 2
+                guard let inner = alternation(), current == ")" else { return nil }
+                index += 1
+                return inner
             }
+            groupCount += 1
+            let number = groupCount
             guard let inner = alternation(), current == ")" else { return nil }
             index += 1
+            groups[number] = inner
             return inner
         case "[": return characterClass()
         case "\\": return escape(inClass: false)
         case ".": return .scalar // no (?s) is accepted above, so `.` never matches a line feed
-        case "^", "$": return lineAnchors ? .empty : nil // a line start or end is the same in a whole line
+        case "^", "$":
+            if lineAnchors { return .empty } // a line start or end is the same in a whole line
+            // Inside a look-around: the text's start or end, which a window sees rightly (its bounds are not
+            // taken for the text's).
+            return lookaroundDepth > 0 ? .empty : nil
         case "*", "+", "?", "{", ")", "|": return nil
         case "\n": return Shape(maxBytes: 1, mayMatchNewline: true)
         default: return Shape(maxBytes: UTF8.width(scalar), mayMatchNewline: false)
@@ -189,9 +194,15 @@ private struct ReachParser {
                 return .anyScalar
             }
             return nil
+        case "1"..."9" where !inClass:
+            // A back-reference to a closed group matches what it matched: no longer, no more lines.
+            guard current.map({ !("0"..."9").contains($0) }) ?? true,
+                let group = groups[Int(scalar.value - 0x30)]
+            else { return nil }
+            return Shape(maxBytes: group.maxBytes, mayMatchNewline: group.mayMatchNewline)
         default:
-            // Escaped punctuation stands for itself; escaped letters and digits are anchors, classes or
-            // back-references this reader does not model.
+            // Escaped punctuation stands for itself; other escaped letters and digits are anchors, classes
+            // or references this reader does not model.
             guard scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar) else { return nil }
             return Shape(maxBytes: 1, mayMatchNewline: false)
         }
@@ -256,15 +267,6 @@ private struct ReachParser {
         if current == "?" || current == "+" { index += 1 }
         return result
     }
-}
-
-/// For a pattern with look-arounds: the reach of the text it consumes, and the most bytes a look-around
-/// reads before the match's start or past its end. A window around a guard hit, searched with this much
-/// text on either side visible to the look-arounds (transparent bounds), decides every match in it as a
-/// search of the whole text would.
-struct LookaroundReach: Equatable {
-    let reach: PatternReach
-    let context: Int
 }
 
 /// The parts of a text a guarded pattern must search: around each guard hit, as far as the pattern

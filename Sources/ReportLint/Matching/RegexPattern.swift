@@ -19,9 +19,9 @@ public struct RegexPattern: Sendable {
     let watched: Bool
     /// How far a match reaches (`PatternReach`): what lets a guarded search look only near its guard.
     let reach: PatternReach
-    /// For a pattern with look-arounds (`reach` is then `.whole`): the reach of what it consumes and how
-    /// far its look-arounds read, to search windows widened by that instead of the whole text.
-    let lookaround: LookaroundReach?
+    /// The reach of windows around a guard: `reach`, or for a pattern with look-arounds (whose `reach` is
+    /// `.whole`) the reach of what it consumes, its look-arounds reading the text around the window.
+    let windowReach: PatternReach
 
     /// At most this many ways per position leaves a pattern unwatched: linear time, with a constant
     /// that stays in seconds even on a 32 MB report built to be slow.
@@ -47,11 +47,11 @@ public struct RegexPattern: Sendable {
         _ source: String, lineAnchors: Bool = false, trusted: Bool = false
     ) -> Result<RegexPattern, CompileError> {
         if trusted {
-            let (reach, paths, lookaround) = PatternReach.analyze(source, lineAnchors: lineAnchors)
+            let (reach, paths, window) = PatternReach.analyze(source, lineAnchors: lineAnchors)
             return .success(
                 RegexPattern(
                     source: source, compiled: CompiledRegex(source, multiline: lineAnchors),
-                    watched: paths.map { $0 > linearPaths } ?? true, reach: reach, lookaround: lookaround))
+                    watched: paths.map { $0 > linearPaths } ?? true, reach: reach, windowReach: window))
         }
         guard let regex = ICURegex(source, multiline: lineAnchors) else {
             // ICU's own error names only an offset: say why and where.
@@ -62,12 +62,11 @@ public struct RegexPattern: Sendable {
         if regex.matchesEmptyText() {
             return .failure(.matchesEmpty)
         }
-        let (reach, paths, lookaround) = PatternReach.analyze(source, lineAnchors: lineAnchors)
+        let (reach, paths, window) = PatternReach.analyze(source, lineAnchors: lineAnchors)
         return .success(
             RegexPattern(
                 source: source, compiled: CompiledRegex(regex, source: source, multiline: lineAnchors),
-                watched: paths.map { $0 > linearPaths } ?? true, reach: reach,
-                lookaround: lookaround))
+                watched: paths.map { $0 > linearPaths } ?? true, reach: reach, windowReach: window))
     }
 
     /// True when a group that contains an unbounded repetition (`+`, `*`, `{n,}`) is itself repeated
@@ -130,6 +129,16 @@ public struct RegexPattern: Sendable {
         return result
     }
 
+    /// Every match in a report's shared search text (no copy of its own).
+    func matches(in text: SearchText, onTimeout: () -> Void) -> [ByteRange] {
+        var result: [ByteRange] = []
+        search(text.units, utf8Count: text.bytes.count, onTimeout: onTimeout) { range in
+            result.append(range)
+            return true
+        }
+        return result
+    }
+
     public func firstMatch(in text: String, onTimeout: () -> Void = {}) -> ByteRange? {
         var found: ByteRange?
         search(text, onTimeout: onTimeout) { range in
@@ -139,41 +148,33 @@ public struct RegexPattern: Sendable {
         return found
     }
 
-    /// Matches inside `windows` of `bytes` only (disjoint, in order, on scalar boundaries), as byte
+    /// Matches inside `windows` of `text` only (disjoint, in order, on scalar boundaries), as byte
     /// ranges of the whole text; all windows together get the time a search of the whole text would.
-    /// `margin`: bytes on either side of each window that look-arounds may read (matches still lie inside
-    /// the window; ICU's transparent bounds let the look-arounds see past it, so a `(?<!…)` at a window's
-    /// start sees the text before it, as in a search of the whole text).
-    func matches(in bytes: [UInt8], windows: [ByteRange], margin: Int = 0, onTimeout: () -> Void = {}) -> [ByteRange] {
+    /// Each window is searched as a region of the whole text whose surroundings stay visible to
+    /// look-arounds (ICU's transparent bounds) and are not taken for the text's start or end, so a
+    /// `(?<!…)` at a window's start sees the text before it, as in a search of the whole text.
+    func matches(in text: SearchText, windows: [ByteRange], onTimeout: () -> Void = {}) -> [ByteRange] {
         let started = Date()
-        guard let deadline = deadline(forLength: bytes.count, from: started) else {
+        guard let deadline = deadline(forLength: text.bytes.count, from: started) else {
             onTimeout()
             return []
         }
-        defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
+        defer { RegexBudget.current?.charge(compiled, Date().timeIntervalSince(started)) }
+        guard let regex else { return [] }
         var result: [ByteRange] = []
-        var units: [UInt16] = []
-        for window in windows {
-            var outer = ByteRange(max(0, window.start - margin), min(bytes.count, window.end + margin))
-            // Never cut a scalar: UTF-8 continuation bytes are 10xxxxxx.
-            while outer.start > 0, bytes[outer.start] & 0xC0 == 0x80 { outer.start -= 1 }
-            while outer.end < bytes.count, bytes[outer.end] & 0xC0 == 0x80 { outer.end += 1 }
-            units.removeAll(keepingCapacity: true)
-            let region = bytes.withUnsafeBufferPointer { buffer -> Range<Int> in
-                UTF16Text.append(buffer, outer.start..<window.start, to: &units)
-                let start = units.count
-                UTF16Text.append(buffer, window.start..<window.end, to: &units)
-                let end = units.count
-                UTF16Text.append(buffer, window.end..<outer.end, to: &units)
-                return start..<end
-            }
-            let completed = search(units, region: outer == window ? nil : region, deadline: deadline) { found in
-                result.append(ByteRange(found.start + outer.start, found.end + outer.start))
-                return true
-            }
-            if !completed {
-                onTimeout()
-                break
+        text.units.withUnsafeBufferPointer { units in
+            for window in windows {
+                let start = text.unitOffset(ofByte: window.start)
+                let end = text.unitOffset(ofByte: window.end)
+                var cursor = UTF16Text.Cursor(unit: start, byte: window.start)
+                let outcome = regex.search(units, region: start..<end, seconds: deadline.timeIntervalSinceNow) { from, to in
+                    result.append(ByteRange(cursor.utf8Offset(of: from, in: units), cursor.utf8Offset(of: to, in: units)))
+                    return true
+                }
+                if outcome == .timedOut {
+                    onTimeout()
+                    break
+                }
             }
         }
         return result
@@ -191,25 +192,26 @@ public struct RegexPattern: Sendable {
     }
 
     private func search(_ text: String, onTimeout: () -> Void, _ found: (ByteRange) -> Bool) {
+        search(Array(text.utf16), utf8Count: text.utf8.count, onTimeout: onTimeout, found)
+    }
+
+    private func search(_ units: [UInt16], utf8Count: Int, onTimeout: () -> Void, _ found: (ByteRange) -> Bool) {
         let started = Date()
-        guard let deadline = deadline(forLength: text.utf8.count, from: started) else {
+        guard let deadline = deadline(forLength: utf8Count, from: started) else {
             onTimeout()
             return
         }
-        defer { RegexBudget.current?.charge(source, Date().timeIntervalSince(started)) }
-        if !search(Array(text.utf16), deadline: deadline, found) { onTimeout() }
+        defer { RegexBudget.current?.charge(compiled, Date().timeIntervalSince(started)) }
+        if !search(units, deadline: deadline, found) { onTimeout() }
     }
 
     /// False when the search hit its limit (the matches found until then have been passed to `found`,
-    /// as byte ranges of the UTF-8 of `units`). `region`: the part of `units` matches must lie in, its
-    /// surroundings visible to look-arounds and not taken as the text's start or end; nil: all of it.
-    private func search(
-        _ units: [UInt16], region: Range<Int>? = nil, deadline: Date, _ found: (ByteRange) -> Bool
-    ) -> Bool {
+    /// as byte ranges of the UTF-8 of `units`).
+    private func search(_ units: [UInt16], deadline: Date, _ found: (ByteRange) -> Bool) -> Bool {
         guard let regex else { return true }
         return units.withUnsafeBufferPointer { units in
             var cursor = UTF16Text.Cursor()
-            let outcome = regex.search(units, region: region, seconds: deadline.timeIntervalSinceNow) { start, end in
+            let outcome = regex.search(units, seconds: deadline.timeIntervalSinceNow) { start, end in
                 found(ByteRange(cursor.utf8Offset(of: start, in: units), cursor.utf8Offset(of: end, in: units)))
             }
             return outcome != .timedOut
@@ -218,9 +220,9 @@ public struct RegexPattern: Sendable {
 }
 
 /// An ICU regex, compiled at once or when first asked for (a trusted pattern), by whichever thread asks first.
-private final class CompiledRegex: Sendable {
+final class CompiledRegex: Sendable {
     private let built = Once<ICURegex?>()
-    private let source: String
+    let source: String
     private let multiline: Bool
 
     init(_ regex: ICURegex, source: String, multiline: Bool) {

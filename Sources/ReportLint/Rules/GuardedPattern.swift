@@ -32,27 +32,20 @@ struct GuardedPattern: Sendable {
     }
 
     /// Every match in the report, as byte ranges: the same as searching the whole text, but only the
-    /// windows that can hold a match are searched when the guard and the reach allow it.
-    /// A pattern with look-arounds is searched in windows too when they read a bounded length: the windows
-    /// of what it consumes, with that length around each visible to the look-arounds.
+    /// windows that can hold a match are searched when the guard and the reach allow it. A pattern with
+    /// look-arounds is searched in windows of what it consumes, the text around them in view.
     func matches(_ context: RuleContext, onTimeout: () -> Void) -> [ByteRange] {
-        let source = context.document.source
-        var windowReach = reach
-        var margin = 0
-        if reach == .whole, let lookaround = pattern.lookaround {
-            windowReach = lookaround.reach
-            margin = lookaround.context
-        }
-        guard let hits = guardHits(context), windowReach != .whole else {
-            return pattern.matches(in: source.text, onTimeout: onTimeout)
+        let text = context.document.source.searchText
+        guard let hits = guardHits(context), pattern.windowReach != .whole else {
+            return pattern.matches(in: text, onTimeout: onTimeout)
         }
         if hits.isEmpty { return [] }
-        let windows = SearchWindows.around(hits, reach: windowReach, in: source.bytes)
+        let windows = SearchWindows.around(hits, reach: pattern.windowReach, in: text.bytes)
         // Windows that cover most of the text save nothing over one search of it.
-        if windows.reduce(0, { $0 + $1.count + 2 * margin }) > source.bytes.count / 2 {
-            return pattern.matches(in: source.text, onTimeout: onTimeout)
+        if windows.reduce(0, { $0 + $1.count }) > text.bytes.count / 2 {
+            return pattern.matches(in: text, onTimeout: onTimeout)
         }
-        return pattern.matches(in: source.bytes, windows: windows, margin: margin, onTimeout: onTimeout)
+        return pattern.matches(in: text, windows: windows, onTimeout: onTimeout)
     }
 
     /// Where a cue (compiled with line anchors) matches the report's sentences, each match as a range
@@ -82,7 +75,7 @@ struct GuardedPattern: Sendable {
             }
         }
         let sentences = text ?? context.sentenceText
-        return pattern.matches(in: sentences.text, onTimeout: onTimeout).compactMap { sentences.sourceRange(of: $0) }
+        return pattern.matches(in: sentences.searchText, onTimeout: onTimeout).compactMap { sentences.sourceRange(of: $0) }
     }
 
     /// The best single guard: the set whose shortest literal is longest (rarer in text), or nil.

@@ -27,6 +27,10 @@ public final class Source: Sendable {
     /// `bytes` the first time it is asked for.
     public var text: String { lazyText.get { String(decoding: bytes, as: UTF8.self) } }
     private let lazyText = Once<String>()
+    /// The text as ICU searches it (UTF-16 with a way back to byte offsets), made once and shared by every
+    /// pattern of every rule.
+    var searchText: SearchText { lazySearchText.get { SearchText(bytes: bytes) } }
+    private let lazySearchText = Once<SearchText>()
     public let encoding: TextEncoding
     public let hadBOM: Bool
     public let positions: PositionConverter

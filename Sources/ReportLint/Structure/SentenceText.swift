@@ -12,8 +12,10 @@ struct SentenceText: Sendable {
         let paragraph: Int
     }
 
-    let text: String
+    /// The sentences, one per line, as ICU searches them (searched by every cue).
+    let searchText: SearchText
     let pieces: [Piece]
+    var text: String { String(decoding: searchText.bytes, as: UTF8.self) }
 
     init(document: Document) {
         let sentences = document.proseParagraphs.flatMap { paragraph in
@@ -37,7 +39,7 @@ struct SentenceText: Sendable {
             bytes += document.source.bytes[sentence.range.start..<sentence.range.end]
             bytes.append(UInt8(ascii: "\n"))
         }
-        text = String(decoding: bytes, as: UTF8.self)
+        searchText = SearchText(bytes: bytes)
         self.pieces = pieces
     }
 

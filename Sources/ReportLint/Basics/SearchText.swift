@@ -1,0 +1,61 @@
+/// A text as ICU searches it: its UTF-8 bytes (what every offset refers to), the same text in UTF-16
+/// made once, and checkpoints that turn a byte offset into a UTF-16 offset without walking from the start.
+///
+/// Every pattern of a report searches this one copy: the whole of it, or windows of it as regions whose
+/// surroundings stay visible to look-arounds, so a window decides each match exactly as a search of the
+/// whole text does, and no search converts text of its own.
+final class SearchText: Sendable {
+    let bytes: [UInt8]
+    let units: [UInt16]
+    /// For every `checkpointStride` bytes, the first scalar boundary at or after them and the UTF-16
+    /// units before it.
+    private let checkpointBytes: [Int32]
+    private let checkpointUnits: [Int32]
+    static let checkpointStride = 64
+
+    /// `bytes`: valid UTF-8, as a report's text and its sentences always are.
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        units = UTF16Text.units(of: bytes)
+        var checkpointBytes: [Int32] = []
+        var checkpointUnits: [Int32] = []
+        checkpointBytes.reserveCapacity(bytes.count / SearchText.checkpointStride + 1)
+        checkpointUnits.reserveCapacity(bytes.count / SearchText.checkpointStride + 1)
+        var byte = 0
+        var unit = 0
+        var next = 0 // the next checkpoint's byte offset
+        while next <= bytes.count {
+            // Scalar by scalar up to the first boundary at or after `next`.
+            while byte < next {
+                let width = SearchText.width(bytes[byte])
+                unit += width == 4 ? 2 : 1
+                byte += width
+            }
+            checkpointBytes.append(Int32(byte))
+            checkpointUnits.append(Int32(unit))
+            next += SearchText.checkpointStride
+        }
+        self.checkpointBytes = checkpointBytes
+        self.checkpointUnits = checkpointUnits
+    }
+
+    /// The UTF-16 offset of a byte offset on a scalar boundary.
+    func unitOffset(ofByte offset: Int) -> Int {
+        var index = min(offset / SearchText.checkpointStride, checkpointBytes.count - 1)
+        while index > 0, Int(checkpointBytes[index]) > offset { index -= 1 }
+        var byte = Int(checkpointBytes[index])
+        var unit = Int(checkpointUnits[index])
+        while byte < offset {
+            let width = SearchText.width(bytes[byte])
+            unit += width == 4 ? 2 : 1
+            byte += width
+        }
+        return unit
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts (four bytes are two UTF-16 units, the others one).
+    @inline(__always)
+    private static func width(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    }
+}
