@@ -135,4 +135,21 @@ struct LintSessionTests {
         #expect(fixed.changed)
         #expect(fixed.fixedText.contains("工作。"))
     }
+
+    /// A run asks the file system once per folder for its configuration; an editor asks at every lint, so
+    /// a `.reportlint.yml` made while it runs governs the next lint.
+    @Test func aRunRemembersEachFoldersConfigurationAnEditorLooksAgain() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = directory.appendingPathComponent("a.txt").path
+        let run = LintSession(options: LintOptions())
+        var editorOptions = LintOptions()
+        editorOptions.remembersDiscovery = false
+        let editor = LintSession(options: editorOptions)
+        #expect(run.configPath(for: report) == nil && editor.configPath(for: report) == nil)
+        try "ignore: []\n".write(to: directory.appendingPathComponent(".reportlint.yml"), atomically: true, encoding: .utf8)
+        #expect(run.configPath(for: report) == nil, "remembered for the run")
+        #expect(editor.configPath(for: report)?.hasSuffix(".reportlint.yml") == true)
+        #expect(LintSession(options: LintOptions()).configPath(for: report)?.hasSuffix(".reportlint.yml") == true)
+    }
 }

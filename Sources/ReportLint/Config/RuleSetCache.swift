@@ -3,7 +3,7 @@ import Foundation
 /// The rules for each linted file: its `.reportlint.yml` (given with `--config`, or the nearest one
 /// above the file) applied to the built-in packs and the `--rules` files. Compiled once per configuration.
 /// Safe to share between threads (a server resolves for concurrent requests): the cache is locked.
-public final class RuleSetCache: @unchecked Sendable { // `byConfig` is guarded by `lock`
+public final class RuleSetCache: @unchecked Sendable { // `byConfig` and `discovered` are guarded by `lock`
     public struct Resolved {
         public let rules: CompiledRules
         public let config: Config?
@@ -14,16 +14,21 @@ public final class RuleSetCache: @unchecked Sendable { // `byConfig` is guarded 
     private let explicitConfig: String?
     private let overrides: [String: Config.RuleSetting]
     private let discovers: Bool
+    private let remembersDiscovery: Bool
     private var byConfig: [String: Result<Resolved, RuleErrors>] = [:]
+    /// The configuration found for each folder asked about (nil: none), when `remembersDiscovery`.
+    private var discovered: [String: String?] = [:]
     private let lock = NSLock()
 
     /// `overrides`: severities or `off` per rule id from the command line (`--rule ID:off`), over every configuration.
     /// `discovers`: false when no `.reportlint.yml` is looked for above a file (only `explicitConfig` applies).
+    /// `remembersDiscovery`: what was found for a folder holds for the cache's life.
     public init(
         rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?, overrides: [String: Config.RuleSetting] = [:],
-        discovers: Bool = true
+        discovers: Bool = true, remembersDiscovery: Bool = true
     ) {
         self.discovers = discovers
+        self.remembersDiscovery = remembersDiscovery
         self.rulePaths = rulePaths
         self.includeBuiltin = includeBuiltin
         self.explicitConfig = explicitConfig
@@ -45,7 +50,12 @@ public final class RuleSetCache: @unchecked Sendable { // `byConfig` is guarded 
         if let explicitConfig { return explicitConfig }
         guard discovers else { return nil }
         let directory = path == "-" ? FileManager.default.currentDirectoryPath : PathText.directory(of: path)
-        return Config.discover(from: directory.isEmpty ? "." : directory)
+        let folder = directory.isEmpty ? "." : directory
+        guard remembersDiscovery else { return Config.discover(from: folder) }
+        if let known = lock.withLock({ discovered[folder] }) { return known }
+        let found = Config.discover(from: folder)
+        lock.withLock { discovered[folder] = found }
+        return found
     }
 
     public func resolve(for path: String) -> Result<Resolved, RuleErrors> {

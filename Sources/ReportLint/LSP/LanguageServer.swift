@@ -37,6 +37,7 @@ public final class LanguageServer {
     public init(options: LintOptions = LintOptions()) {
         var options = options
         options.parallelRulesFrom = LanguageServer.parallelRulesFrom
+        options.remembersDiscovery = false
         self.options = options
         session = LintSession(options: options)
     }

@@ -11,6 +11,10 @@ public struct LintOptions: Sendable {
     /// False: no `.reportlint.yml` is looked for above a file; only `explicitConfig` applies (a server whose
     /// rules are what its command line says, whatever folder it runs in).
     public var discoversConfiguration = true
+    /// True: the configuration found for a folder is remembered for the session (a run of many files asks
+    /// the file system once per folder, not once per file). An editor turns it off: a `.reportlint.yml`
+    /// created while it runs must govern the next lint.
+    public var remembersDiscovery = true
 
     /// `--type`: wins over the configuration and the title.
     public var type: DocumentType?

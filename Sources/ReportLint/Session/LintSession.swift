@@ -23,7 +23,7 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
         cache = RuleSetCache(
             rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
             explicitConfig: options.explicitConfig, overrides: options.overrides,
-            discovers: options.discoversConfiguration)
+            discovers: options.discoversConfiguration, remembersDiscovery: options.remembersDiscovery)
     }
 
     // MARK: Configuration

@@ -254,7 +254,8 @@ public struct Reader: Sendable {
             case .failure(let failure): return .failure(ReadError(path: path, reason: .undecodable(failure)))
             }
         }
-        if Reader.lineCount(decoded.utf8, atMost: Reader.maxLines) > Reader.maxLines {
+        // A text of n bytes has at most n + 1 lines: only a long one needs counting.
+        if decoded.utf8.count >= Reader.maxLines, Reader.lineCount(decoded.utf8, atMost: Reader.maxLines) > Reader.maxLines {
             return .failure(ReadError(path: path, reason: .tooManyLines(limit: Reader.maxLines)))
         }
         if MarkdownReader.extensions.contains(pathExtension) {
