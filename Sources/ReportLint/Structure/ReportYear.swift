@@ -80,13 +80,24 @@ public struct ReportYear: Sendable, Equatable {
 
     /// `2022年，` or `2022年度，` (or 以来) opening a sentence: the year the sentence reports on.
     static func openingYear(_ sentence: String) -> Int? {
-        let scalars = Array(sentence.unicodeScalars)
+        openingYearSpan(sentence)?.year
+    }
+
+    /// `2022年，`, `2022年度，` or `2019 年，` (a web copy's spaces) opening a sentence: the year, and how
+    /// many UTF-8 bytes the year and its 年 take.
+    static func openingYearSpan(_ sentence: String) -> (year: Int, bytes: Int)? {
+        let scalars = Array(sentence.unicodeScalars.prefix(16))
         guard scalars.count >= 6, scalars[0] == "2", scalars[1] == "0",
-            scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) }), scalars[4] == "年"
+            scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) })
         else { return nil }
-        var next = 5
-        if scalars[next] == "度" { next += 1 }
+        var next = 4
+        while next < scalars.count, scalars[next] == " " { next += 1 }
+        guard next < scalars.count, scalars[next] == "年" else { return nil }
+        next += 1
+        let bytes = next + 2 // four digits and the spaces one byte each, 年 three
+        if next < scalars.count, scalars[next] == "度" { next += 1 }
+        while next < scalars.count, scalars[next] == " " { next += 1 }
         guard next < scalars.count, scalars[next] == "，" || scalars[next] == "," else { return nil }
-        return Int(String(String.UnicodeScalarView(scalars[0..<4])))
+        return (Int(String(String.UnicodeScalarView(scalars[0..<4])))!, bytes)
     }
 }

@@ -58,7 +58,8 @@ struct ConsistencyRuleDefinition: RuleDefinition {
             header: header, check: check,
             groups: groups.map { $0.map { ($0.value, literals.add($0.value)) } },
             exceptions: exceptions.map { literals.add($0.value) },
-            yearLong: check == .period ? ConsistencyRule.yearLong.map { literals.add($0) } : [])
+            yearLong: check == .period ? ConsistencyRule.yearLong.map { literals.add($0) } : [],
+            reportLead: check == .year ? literals.add(YearSummary.lead) : nil)
     }
 }
 
@@ -69,6 +70,8 @@ public struct ConsistencyRule: Rule {
     let exceptions: [Int]
     /// For `period`: the literals of 一年来 and its like.
     let yearLong: [Int]
+    /// For `year`: the literal of 现将, which leads into the year a summary reports on.
+    let reportLead: Int?
 
     public func check(_ context: RuleContext) -> [Finding] {
         switch check {
@@ -90,10 +93,11 @@ public struct ConsistencyRule: Rule {
                     }
                 )
             }.filter { !$0.hits.isEmpty }
-            guard uses.count > 1 else { continue }
+            // 本局 and 我局 are one self-noun: the unit after 我 or 本.
+            guard Set(uses.map { ConsistencyRule.selfNoun($0.word) }).count > 1 else { continue }
             // The most used self-noun wins; on a tie, the one used first.
             let main = uses.max { ($0.hits.count, -$0.hits[0].start) < ($1.hits.count, -$1.hits[0].start) }!
-            for use in uses where use.word != main.word {
+            for use in uses where ConsistencyRule.selfNoun(use.word) != ConsistencyRule.selfNoun(main.word) {
                 for hit in use.hits {
                     findings.append(
                         context.finding(
@@ -104,6 +108,11 @@ public struct ConsistencyRule: Rule {
             }
         }
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// The unit a self-reference names: 局 for 我局 and 本局.
+    static func selfNoun(_ word: String) -> Substring {
+        word.hasPrefix("我") || word.hasPrefix("本") ? word.dropFirst() : Substring(word)
     }
 
     private func years(_ context: RuleContext) -> [Finding] {
@@ -119,16 +128,28 @@ public struct ConsistencyRule: Rule {
                 guard sentence.count >= 8, bytes[sentence.start] == UInt8(ascii: "2"),
                     bytes[sentence.start + 1] == UInt8(ascii: "0")
                 else { continue }
-                let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 16)))
-                guard let year = ReportYear.openingYear(text), year != titleYear, year != titleYear + 1 else { continue }
-                let yearBytes = 7 // "2022年": four ASCII digits and one 3-byte character
+                let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 24)))
+                guard let (year, length) = ReportYear.openingYearSpan(text), year != titleYear, year != titleYear + 1
+                else { continue }
                 findings.append(
                     context.finding(
-                        header, at: ByteRange(sentence.start, sentence.start + yearBytes),
+                        header, at: ByteRange(sentence.start, sentence.start + length),
                         message: "\(header.message)：标题是\(titleYear)年，正文这里写“\(year)年”"))
             }
         }
-        return findings
+        if YearSummary.covers(title, year: titleYear) {
+            let leads = reportLead.map { context.hits($0) } ?? []
+            findings += YearSummary.otherYearsReported(context, leads: leads, titleYear: titleYear).map { range, year in
+                context.finding(
+                    header, at: range, message: "\(header.message)：标题是\(titleYear)年的总结，这里汇报的却是\(year)年的工作")
+            }
+            if let (range, year) = YearSummary.earlierDate(context.document, titleYear: titleYear) {
+                findings.append(
+                    context.finding(
+                        header, at: range, message: "\(header.message)：标题是\(titleYear)年的总结，落款日期却是\(year)年，早于所总结的年度"))
+            }
+        }
+        return findings.sorted { $0.range < $1.range }
     }
 
     /// Words of a title that covers part of a year, and words that make it a yearly report after all.

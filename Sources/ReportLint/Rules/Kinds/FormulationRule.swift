@@ -12,14 +12,15 @@
 ///   placeholder, and no fix may write the missing part next to it;
 /// - in a report about a year before `since` (以习近平同志为总书记的党中央 in a 2015 summary), or, for an entry
 ///   marked `outdated` (its wrong forms were right before `since`), about the year of a `since` after January
-///   (决胜全面建成小康社会 in a 2021 report may predate 2021年7月).
+///   (决胜全面建成小康社会 in a 2021 report may predate 2021年7月); for an entry marked `datedOnly`, in any
+///   report not known to be from `since` on (以邓小平理论和“三个代表”重要思想为指导 on an old undated page).
 /// A literal variant is replaced by the canonical text; a pattern match only when the entry says `exact`
 /// (the match is exactly the wrong word, its context in look-arounds). An entry's own `pass`/`fail`
 /// sentences join the rule's examples, so `rules test` checks every entry.
 struct FormulationRuleDefinition: RuleDefinition {
     static let keys = ["entries", "quoted"]
     static let entryKeys = [
-        "canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "outdated", "severity",
+        "canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "outdated", "datedOnly", "severity",
         "note", "pass", "fail",
     ]
 
@@ -39,6 +40,9 @@ struct FormulationRuleDefinition: RuleDefinition {
         /// 2021 government report read in February still says 决胜全面建成小康社会). A name that did not exist
         /// before `since` (习近平新时代中国特色社会主义思想主题教育) is checked from the year of `since` on.
         let checkedFrom: Int?
+        /// Checked only in a report known to be from `checkedFrom` on (its own year, or the years its text
+        /// shows): for a wrong form that was the right one for years before and fills old undated pages.
+        let datedOnly: Bool
         let severity: Severity?
         let note: String?
     }
@@ -82,7 +86,7 @@ struct FormulationRuleDefinition: RuleDefinition {
                 except: (entry.strings("except") ?? []).map(\.value), exact: entry.bool("exact") ?? false,
                 quoted: entry.bool("quoted") ?? quotedByDefault,
                 source: entry.string("source")?.value, since: since?.value, checkedFrom: checkedFrom,
-                severity: severity, note: entry.string("note")?.value)
+                datedOnly: entry.bool("datedOnly") ?? false, severity: severity, note: entry.string("note")?.value)
         }
         return FormulationRuleDefinition(entries: entries, entryExamples: examples)
     }
@@ -167,7 +171,9 @@ public struct FormulationRule: Rule {
                 guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
             }
             guard !literal.isEmpty || !matches.isEmpty else { continue }
-            if let from = entry.checkedFrom, document.predates(from) { continue }
+            if let from = entry.checkedFrom, entry.datedOnly ? !document.isKnownFrom(from) : document.predates(from) {
+                continue
+            }
             let allowed = [context.hits(compiled.canonical)] + compiled.except.map { context.hits($0) }
             for range in ByteRange.merged(Array(literal) + matches) where !reported.contains(range) {
                 guard !allowed.contains(where: { FormulationRule.isInside(range, $0) }),

@@ -98,6 +98,20 @@ public struct RepeatedWordRule: Rule {
             if isReduplication(unit) { continue }
             // 监督常委、常委之间; 书记和党员、党员和党员: the second copy opens a phrase of its own.
             if gap == 1, second + length < count, startsPhrase(s, at: second + length) { continue }
+            // 党建带群建、群建促党建; 竞技体育、体育市场: the first copy ends a longer item and the second begins
+            // one, so the two items only meet at the word (a doubled item stands alone on one side at least).
+            if gap == 1, index > 0, CharacterClass.isHan(s[index - 1]), second + length < count,
+                CharacterClass.isHan(s[second + length])
+            {
+                continue
+            }
+            // 审查互查互评, 检查自查自纠, 一边查边改: 互X互Y, 自X自Y, 边X边Y read across two words.
+            if gap == 0, length == 2, RepeatedWordRule.pairPrefixes.contains(s[index + 1]),
+                !RepeatedWordRule.wordsEndingInPrefix.contains(unit), second + length < count,
+                CharacterClass.isHan(s[second + length])
+            {
+                continue
+            }
             return (index..<(index + length), (index + length)..<(second + length))
         }
         return nil
@@ -111,6 +125,13 @@ public struct RepeatedWordRule: Rule {
         for position in start..<index { depth.update(with: s[position]) }
         return depth.isInside
     }
+
+    /// Characters that open the halves of 互X互Y, 自X自Y and 边X边Y, and the words that end in one of them
+    /// (相互相互 is a slip all the same).
+    static let pairPrefixes: Set<Unicode.Scalar> = ["互", "自", "边"]
+    static let wordsEndingInPrefix: Set<[Unicode.Scalar]> = Set(
+        ["相互", "交互", "各自", "亲自", "独自", "擅自", "来自", "源自", "身边", "周边", "旁边", "一边", "两边", "这边", "那边"]
+            .map { Array($0.unicodeScalars) })
 
     /// Words that, after the second copy of `X、X`, show it begins a new phrase (X之间, X和Y).
     private static let phraseHeads = ["之间", "相互", "互相", "间", "和", "与", "及", "同", "跟", "对"].map { Array($0.unicodeScalars) }

@@ -17,7 +17,8 @@
 /// (一、2014年工作总结, over a summary and a plan).
 struct SectionRuleDefinition: RuleDefinition {
     static let keys = [
-        "headings", "series", "cues", "openingCues", "hint", "expectedAt", "titleWords", "since", "unless", "opening",
+        "headings", "series", "cues", "openingCues", "hint", "expectedAt", "titleWords", "notTitleWords", "since", "unless",
+        "opening",
     ]
 
     let headings: [Located<String>]
@@ -28,6 +29,8 @@ struct SectionRuleDefinition: RuleDefinition {
     let hint: String?
     let expectedAtStart: Bool
     let titleWords: [String]
+    /// Subjects that are not the rule's even when a title word is there (意识形态工作责任制: 责任制).
+    let notTitleWords: [String]
     let since: Int?
     let unless: [RegexPattern]
     let opening: Bool
@@ -53,7 +56,8 @@ struct SectionRuleDefinition: RuleDefinition {
         return SectionRuleDefinition(
             headings: headings, series: fields.bool("series") ?? false,
             cues: cues, openingCues: openingCues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
-            titleWords: (fields.strings("titleWords") ?? []).map(\.value), since: fields.sinceYear(),
+            titleWords: (fields.strings("titleWords") ?? []).map(\.value),
+            notTitleWords: (fields.strings("notTitleWords") ?? []).map(\.value), since: fields.sinceYear(),
             unless: fields.patterns("unless") ?? [], opening: opening)
     }
 
@@ -63,7 +67,7 @@ struct SectionRuleDefinition: RuleDefinition {
             headingLiterals: headings.map { literals.add($0.value) }, series: series,
             cues: cues.map { GuardedPattern($0, literals: literals) },
             openingCues: openingCues.map { GuardedPattern($0, literals: literals) }, hint: hint,
-            expectedAtStart: expectedAtStart, titleWords: titleWords, since: since,
+            expectedAtStart: expectedAtStart, titleWords: titleWords, notTitleWords: notTitleWords, since: since,
             unless: unless.map { GuardedPattern($0, literals: literals) }, opening: opening)
     }
 }
@@ -78,6 +82,8 @@ public struct SectionRule: Rule {
     let hint: String?
     let expectedAtStart: Bool
     let titleWords: [String]
+    /// Subjects that are not the rule's even when a title word is there (意识形态工作责任制: 责任制).
+    let notTitleWords: [String]
     let since: Int?
     let unless: [GuardedPattern]
     let opening: Bool
@@ -194,18 +200,31 @@ public struct SectionRule: Rule {
     }
 
     /// Whether the title lines (title and the front matter under it), or the first paragraph of an
-    /// untitled report, hold one of `titleWords`; always when there are none.
+    /// untitled report, hold one of `titleWords` and none of `notTitleWords`; always when there are none.
+    /// The leadership every report thanks (在乡党委、政府的领导下) does not make a report one about the
+    /// party: those pairs are passed over.
     private func isAbout(_ document: Document) -> Bool {
         guard !titleWords.isEmpty else { return true }
         var naming = document.paragraphs.filter { $0.role == .title || ($0.role == .frontMatter && document.titleIndex != nil) }
         if document.titleIndex == nil, let first = document.paragraphs.first(where: { $0.role == .body || $0.role == .heading }) {
             naming = [first]
         }
-        return naming.contains { paragraph in
-            let text = document.text(paragraph.range)
-            return titleWords.contains(where: text.contains)
+        let texts = naming.map { paragraph -> String in
+            var text = document.text(paragraph.range)
+            for pair in SectionRule.leadershipPair.matches(in: text).reversed() {
+                let bytes = Array(text.utf8)
+                text = String(decoding: bytes[..<pair.start] + bytes[pair.end...], as: UTF8.self)
+            }
+            return text
         }
+        if texts.contains(where: { text in notTitleWords.contains(where: text.contains) }) { return false }
+        return texts.contains { text in titleWords.contains(where: text.contains) }
     }
+
+    /// A party committee named with the government beside it: the leadership, not the subject.
+    static let leadershipPair = try! RegexPattern.compile(
+        "(?:党委|党工委|党组)[、和与及]?(?:[省市县区乡镇村]|街道|社区)?(?:人民)?政府", trusted: true
+    ).get()
 
     /// Where the section would be written: the end of the last block when the report has level-1
     /// headings (unless it belongs at the start), else its title (or first line).

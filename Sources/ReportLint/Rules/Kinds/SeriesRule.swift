@@ -32,10 +32,12 @@ public struct SeriesRule: Rule {
         let document = context.document
         var findings: [Finding] = []
         for series in document.seriesLists {
-            if series.count == 1, series[0].ordinal == 1 {
+            // The other marker may stand where no item is seen to start (落实二是抓……, 执法股一是组织……):
+            // then the series is whole, only its punctuation is off.
+            if series.count == 1, series[0].ordinal == 1, !paragraph(of: series[0], in: document, has: "二是", after: true) {
                 findings.append(finding(context, series[0], "只有“一是”，没有“二是”"))
             }
-            if series[0].ordinal != 1 {
+            if series[0].ordinal != 1, !paragraph(of: series[0], in: document, has: "一是", after: false) {
                 findings.append(finding(context, series[0], "“\(document.text(series[0].marker))”前面没有“一是”"))
             }
             for (last, item) in zip(series, series.dropFirst()) {
@@ -51,6 +53,13 @@ public struct SeriesRule: Rule {
         findings += missingShi(context)
         findings += mixedSequenceWords(context)
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// Whether `word` stands after (or before) the item's marker in its paragraph.
+    private func paragraph(of item: SeriesItem, in document: Document, has word: String, after: Bool) -> Bool {
+        guard let paragraph = document.paragraph(containing: item.marker.start) else { return false }
+        let range = after ? ByteRange(item.marker.end, paragraph.range.end) : ByteRange(paragraph.range.start, item.marker.start)
+        return ByteSearch.contains(document.text(range), word)
     }
 
     /// Words after a numeral that make it a number rather than an item (三年, 三大, 三个, 三中全会).

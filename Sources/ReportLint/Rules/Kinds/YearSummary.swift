@@ -1,0 +1,99 @@
+/// What a summary of one year (title `2023年……工作总结`) may not say, for `check: year`: that it reports on
+/// another year's work (`现将2022年度工作具体汇报如下`, a heading `2022年度工作完成情况`), or a date line in
+/// the year before (a summary of 2021 dated 2020年12月7日). Both are the marks of an old summary under a new
+/// title. The next year may be named: the plan that follows a summary.
+enum YearSummary {
+    /// A title of a summary of one year: it says 总结 or 述职 and names that year, or that year and the next,
+    /// and no span of years. A 政府工作报告 is named by the year it is given in and reviews the one before.
+    static func covers(_ title: String, year: Int) -> Bool {
+        guard ["总结", "述职"].contains(where: { ByteSearch.contains(title, $0) }),
+            !["以来", "远景", "规划", "纲要", "工作报告"].contains(where: { ByteSearch.contains(title, $0) })
+        else { return false }
+        return years(in: title).allSatisfy { $0.year == year || $0.year == year + 1 }
+    }
+
+    /// Headings and `现将……如下` sentences that name the work of a year other than the title's (and its next).
+    /// `leads`: where 现将 occurs.
+    static func otherYearsReported(_ context: RuleContext, leads: [ByteRange], titleYear: Int) -> [(ByteRange, Int)] {
+        let document = context.document
+        var found: [(ByteRange, Int)] = []
+        func keep(_ year: (year: Int, range: ByteRange)) {
+            if year.year != titleYear && year.year != titleYear + 1 { found.append((year.range, year.year)) }
+        }
+        for heading in document.headings {
+            let text = document.text(heading.text)
+            guard let year = years(in: text).first, year.offset == 0,
+                headingWork.contains(String(text.unicodeScalars.dropFirst(year.length)))
+            else { continue }
+            keep((year.year, ByteRange(heading.text.start, heading.text.start + year.bytes)))
+        }
+        for hit in leads {
+            guard let paragraph = document.paragraph(containing: hit.start), paragraph.role == .body,
+                let sentence = document.sentences(of: paragraph).first(where: { $0.contains(hit) })
+            else { continue }
+            let text = document.text(ByteRange(hit.end, sentence.end))
+            guard let year = years(in: text).first, year.offset == 0, ByteSearch.contains(text, "如下") else { continue }
+            let after = String(text.unicodeScalars.dropFirst(year.length))
+            guard ["年工作", "年的工作", "年主要工作", "年度工作", "年度的工作", "年度主要工作"].contains(where: after.hasPrefix)
+            else { continue }
+            keep((year.year, ByteRange(hit.end, hit.end + year.bytes)))
+        }
+        return found
+    }
+
+    /// The date line at the end, or one under the title (（2020年12月7日）, as a report given at a meeting is
+    /// dated), when it falls in the year before the title's.
+    static func earlierDate(_ document: Document, titleYear: Int) -> (ByteRange, Int)? {
+        var dates = document.paragraphs.filter { $0.role == .date }.suffix(1).map(\.range)
+        if let title = document.titleIndex {
+            for paragraph in document.paragraphs.dropFirst(title + 1).prefix(4) {
+                let text = document.text(paragraph.range)
+                var inner = paragraph.range
+                if text.hasPrefix("（") && text.hasSuffix("）") || text.hasPrefix("(") && text.hasSuffix(")") {
+                    let open = text.hasPrefix("（") ? 3 : 1
+                    inner = ByteRange(paragraph.range.start + open, paragraph.range.end - open)
+                }
+                if StructureParser.isDate(document.text(inner)) { dates.append(inner) }
+            }
+        }
+        for range in dates {
+            guard let year = years(in: document.text(range)).first, year.offset == 0, year.year == titleYear - 1 else { continue }
+            return (ByteRange(range.start, range.start + year.bytes), year.year)
+        }
+        return nil
+    }
+
+    /// What a heading that names a year's work says after the year.
+    static let headingWork: Set<String> = [
+        "年工作", "年度工作", "年主要工作", "年度主要工作", "年工作完成情况", "年度工作完成情况", "年工作开展情况",
+        "年度工作开展情况", "年工作总结", "年度工作总结", "年工作回顾", "年度工作回顾", "年工作情况", "年度工作情况",
+        "年主要工作完成情况", "年度主要工作完成情况", "年工作成效", "年度工作成效",
+    ]
+    static let lead = "现将"
+
+    /// The years 2000–2099 written in a text: the year, where it starts (in scalars), how many scalars it
+    /// takes with the spaces before its 年 (its `length`, 年 excluded) and its bytes with 年; only years
+    /// followed by 年 (spaces between allowed), never a longer number.
+    static func years(in text: String) -> [(year: Int, offset: Int, length: Int, bytes: Int)] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [(year: Int, offset: Int, length: Int, bytes: Int)] = []
+        var index = 0
+        func isDigit(_ at: Int) -> Bool { at >= 0 && at < scalars.count && ("0"..."9").contains(scalars[at]) }
+        while index + 4 < scalars.count {
+            guard scalars[index] == "2", scalars[index + 1] == "0", isDigit(index + 2), isDigit(index + 3),
+                !isDigit(index - 1), !isDigit(index + 4)
+            else {
+                index += 1
+                continue
+            }
+            var next = index + 4
+            while next < scalars.count, scalars[next] == " " { next += 1 }
+            if next < scalars.count, scalars[next] == "年" {
+                let value = Int(String(String.UnicodeScalarView(scalars[index..<(index + 4)])))!
+                result.append((value, index, next - index, next - index + 3))
+            }
+            index = next
+        }
+        return result
+    }
+}
