@@ -186,6 +186,9 @@ struct StructureParserTests {
         ("关于巡察反馈意见整改情况的报告", .rectification),
         ("关于2022年度审计查出问题整改情况的报告", .rectification),
         ("市档案馆2024年上半年工作总结", .summary),
+        // The precision set of the tenth session: a disclosure report under another name, a self-check report.
+        ("浑南区应急局2021年度政府信息公开工作报告", .disclosure),
+        ("关于2023年度“三公”经费支出情况的自查报告", .summary),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)
@@ -199,6 +202,13 @@ struct StructureParserTests {
             DocumentType.guess(opening: "今年以来，我局扎实推进各项工作。", headings: ["一、查摆的问题", "二、原因剖析", "三、整改措施"]).type
                 == .inspection)
         #expect(DocumentType.guess(opening: "今年以来，我局扎实推进各项工作。", headings: ["一、总体要求"]).type == .summary)
+        // A document the opening cites names its own kind; an opening that names this one's does.
+        #expect(DocumentType.guess(opening: "按照《市委依法治市委员会2023年工作要点》要求，我局圆满完成各项任务。").type == .summary)
+        #expect(DocumentType.guess(opening: "调研组走访12个乡镇，最终形成本调研报告。").type == .research)
+        #expect(DocumentType.guess(opening: "现公布2022年市交通运输局信息公开工作年度报告。").type == .disclosure)
+        #expect(
+            DocumentType.guess(opening: "根据县政府办公室《关于做好2022年政府信息公开年度报告的通知》要求，编制本单位2022年度政务公开工作年度报告。")
+                .type == .disclosure)
         let source = Source(path: "t.txt", text: "2024年全局党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导。\n一、加强政治建设\n")
         let document = StructureParser.parse(source)
         #expect(document.type == .plan && document.typeOrigin == .guessed && document.typeEvidence == "开头含“总体要求是”")

@@ -59,7 +59,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// outranks 计划; `关于主体责任落实情况的督查调研报告` is a research report because 调研报告 outranks
     /// 主体责任; `民主生活会对照检查材料` is an inspection whatever else it names.
     static let titleWords: [(DocumentType, [String])] = [
-        (.disclosure, ["信息公开工作年度报告", "信息公开年度报告", "信息公开年报", "信息公开工作年报", "政务公开工作年度报告"]),
+        (
+            .disclosure,
+            ["信息公开工作年度报告", "信息公开年度报告", "信息公开年报", "信息公开工作年报", "政务公开工作年度报告", "信息公开工作报告"]
+        ),
         (.inspection, ["对照检查", "检视剖析", "检视材料", "对照检视", "个人检视", "剖析材料", "查摆材料"]),
         (.duty, ["述责述廉", "述职述廉", "述职述责", "述责报告", "述廉报告"]),
         (.statement, ["述职报告", "述职"]),
@@ -74,7 +77,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结"]),
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案"]),
-        (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报"]),
+        (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告"]),
     ]
 
     /// The type named by a title, and the word that named it. A title ending in 通知 names a notice, whatever
@@ -101,7 +104,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// Opening words that name the document where its title does not (or where it has none).
     /// 民主生活会 alone names no kind: a rectification report tells of the 专题民主生活会 it held.
     static let openingWords: [(DocumentType, [String])] = [
-        (.disclosure, ["政府信息公开工作年度报告", "政府信息公开年度报告", "本报告中所列数据", "本年度报告中所列数据"]),
+        (
+            .disclosure,
+            ["公开工作年度报告", "政府信息公开年度报告", "本报告中所列数据", "本年度报告中所列数据", "政府信息公开工作报告"]
+        ),
         (.inspection, ["对照检查", "检视剖析", "查摆问题"]),
         (.duty, ["述责述廉", "述职述廉", "请予评议"]),
         (.statement, ["述职如下", "述职报告", "履职情况报告如下", "抓基层党建工作情况报告如下", "抓党建工作情况报告如下", "述职"]),
@@ -116,7 +122,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             .research,
             [
                 "调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下", "调查，情况如下", "调研，情况如下",
-                "调查情况报告如下", "调查情况汇报如下",
+                "调查情况报告如下", "调查情况汇报如下", "形成本调研报告", "形成了本调研报告", "形成本报告如下",
             ]
         ),
         (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是", "总体目标是", "主要目标是"]),
@@ -129,6 +135,23 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.disclosure, ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议"])
     ]
 
+    /// The text with every 《…》 taken out.
+    static func withoutCitedTitles(_ text: String) -> String {
+        guard text.contains("《") else { return text }
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "《" {
+                depth += 1
+            } else if character == "》" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     /// Words of level-1 headings that tell a document's kind when neither title nor opening does.
     static let headingWords: [(DocumentType, [String])] = [
         (.inspection, ["原因剖析", "问题产生的原因", "根源剖析", "整改措施", "查摆的问题", "检视问题"]),
@@ -140,6 +163,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// The type suggested by a report's opening words, else by its level-1 headings; a summary, the
     /// commonest shape, when nothing tells. `headings` are the texts of the level-1 headings.
     public static func guess(opening: String, headings: [String] = []) -> Detection {
+        // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
+        let opening = withoutCitedTitles(opening)
         for (type, words) in openingWords {
             if let word = words.first(where: { ByteSearch.contains(opening, $0) }) {
                 return Detection(type: type, evidence: "开头含“\(word)”")

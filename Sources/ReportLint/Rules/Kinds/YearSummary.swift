@@ -20,7 +20,12 @@ enum YearSummary {
         func keep(_ year: (year: Int, range: ByteRange)) {
             if year.year != titleYear && year.year != titleYear + 1 { found.append((year.range, year.year)) }
         }
+        let bytes = document.source.bytes
         for heading in document.headings {
+            // Only a heading that opens with 20 can name a year's work: two bytes tell, before any text is made.
+            guard heading.text.count >= 8, bytes[heading.text.start] == UInt8(ascii: "2"),
+                bytes[heading.text.start + 1] == UInt8(ascii: "0")
+            else { continue }
             let text = document.text(heading.text)
             guard let year = years(in: text).first, year.offset == 0,
                 headingWork.contains(String(text.unicodeScalars.dropFirst(year.length)))
@@ -46,7 +51,7 @@ enum YearSummary {
     static func earlierDate(_ document: Document, titleYear: Int) -> (ByteRange, Int)? {
         var dates = document.paragraphs.filter { $0.role == .date }.suffix(1).map(\.range)
         if let title = document.titleIndex {
-            for paragraph in document.paragraphs.dropFirst(title + 1).prefix(4) {
+            for paragraph in document.paragraphs.dropFirst(title + 1).prefix(4) where paragraph.range.count <= 40 {
                 let text = document.text(paragraph.range)
                 var inner = paragraph.range
                 if text.hasPrefix("（") && text.hasSuffix("）") || text.hasPrefix("(") && text.hasSuffix(")") {
