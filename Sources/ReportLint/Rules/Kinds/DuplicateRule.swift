@@ -1,7 +1,7 @@
 /// `kind: duplicate` — the same or a near-same paragraph twice in one report (a copy-paste slip).
 /// Paragraphs of at least `minLength` characters are compared by their character `ngram`s (default 5);
 /// two whose shared n-grams cover at least `threshold` percent of the shorter one are reported at the
-/// later one. Headings are not compared.
+/// later one, when the shorter is at least two thirds as long as the other. Headings are not compared.
 struct DuplicateRuleDefinition: RuleDefinition {
     static let keys = ["minLength", "threshold", "ngram"]
 
@@ -53,6 +53,9 @@ public struct DuplicateRule: Rule {
             let counts = index.distinctCounts
             let own = counts[counts.count - 1]
             let best = shared.compactMap { other, count -> (other: Int, percent: Int)? in
+                // A short paragraph inside a long one is a citation (the attached 方案's title under the
+                // sentence that issues it), not a copy: the two must be of comparable length.
+                guard min(own, counts[other]) * 3 >= max(own, counts[other]) * 2 else { return nil }
                 let percent = count * 100 / max(1, min(own, counts[other]))
                 return percent >= threshold ? (other, percent) : nil
             }.max { ($0.percent, -$0.other) < ($1.percent, -$1.other) }
