@@ -312,6 +312,17 @@ public struct NumberRule: Rule {
         return words
     }()
 
+    /// `六个强化、六个聚焦`: the numeral and its 个 with a two-character word, a 顿号, and the same numeral and 个
+    /// again (before or after): the parts of a formula, not counts (八个社区图书馆、八个农家书屋 are counts).
+    private func isFormula(_ numeral: [Unicode.Scalar], at index: Int, measure: Range<Int>, _ text: NumberText) -> Bool {
+        guard text.at(measure.lowerBound) == "个" else { return false }
+        let key = numeral + ["个"]
+        func keyAt(_ position: Int) -> Bool { position >= 0 && key.indices.allSatisfy { text.at(position + $0) == key[$0] } }
+        let width = key.count + 3 // the numeral, 个, two characters and the 顿号
+        return text.at(index + width - 1) == "、" && keyAt(index + width)
+            || text.at(index - 1) == "、" && keyAt(index - width)
+    }
+
     private func mixedNumerals(_ context: RuleContext, _ text: NumberText) -> [Problem] {
         let source = context.document.source
         let hits = PunctuationRule.merge(words.map { context.hits($0) })
@@ -346,7 +357,9 @@ public struct NumberRule: Rule {
                 numeral != ["一"] || text.at(measure.lowerBound) == "名",
                 // 三个多月, 两个半月: an approximate span of time, not a count beside 48个.
                 !(text.at(measure.lowerBound) == "个" && "多余半".unicodeScalars.contains(text.at(measure.upperBound) ?? " ")
-                    && "月小星钟".unicodeScalars.contains(text.at(measure.upperBound + 1) ?? " "))
+                    && "月小星钟".unicodeScalars.contains(text.at(measure.upperBound + 1) ?? " ")),
+                // 六个强化、六个聚焦: the same numeral and 个 again across a 顿号 names the parts of a formula.
+                !isFormula(numeral, at: index, measure: measure, text)
             else { continue }
             lastEnd = measure.upperBound
             if counted == nil || !counted!.sentence.contains(index) {

@@ -58,7 +58,7 @@ public struct SpacingRule: Rule {
                     quotes.isInside
                         ? besidePoint(scalars[index - 1], scalars[end])
                         : index == markerEnd || isStray(index, end, indices, scalars),
-                    !isByline(index, end, indices, scalars),
+                    !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
                     paragraph.role != .title || !isHeadlineBreak(index, end, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
@@ -78,6 +78,24 @@ public struct SpacingRule: Rule {
         let before = String(String.UnicodeScalarView(scalars[indices.lowerBound..<start]))
         return ["长", "书记", "主任", "主席", "委员", "代表", "同志", "记者", "干部", "局长", "科员"].contains { before.hasSuffix($0) }
     }
+
+    /// `中共中央办公厅 国务院办公厅印发`, `中共中央 国务院`, `省委办公厅 省政府办公厅`: joint issuers are named with a
+    /// space between them, as the issuing notices and 新华社 write them.
+    private func isBetweenIssuers(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        func ends(with word: [Unicode.Scalar]) -> Bool {
+            start - word.count >= indices.lowerBound && Array(scalars[(start - word.count)..<start]) == word
+        }
+        func begins(with word: [Unicode.Scalar]) -> Bool {
+            end + word.count <= indices.upperBound && Array(scalars[end..<(end + word.count)]) == word
+        }
+        return SpacingRule.issuerEnds.contains(where: ends) && SpacingRule.issuerStarts.contains(where: begins)
+    }
+
+    static let issuerEnds = ["中共中央", "办公厅", "办公室", "委员会", "人民政府", "省委", "市委", "县委", "区委"].map { Array($0.unicodeScalars) }
+    static let issuerStarts = [
+        "国务院", "中共", "中央", "全国人大", "省政府", "市政府", "县政府", "区政府", "省人民政府", "市人民政府",
+        "县人民政府", "区人民政府", "省委", "市委", "县委", "区委",
+    ].map { Array($0.unicodeScalars) }
 
     /// `抓好劳动力转移 促进妇女增收`: a title of two parallel phrases (four Han characters or more each, of
     /// about the same length) set apart by a space, as headlines are; not when a phrase names the document
