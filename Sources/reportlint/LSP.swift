@@ -23,9 +23,10 @@ struct LSP: ParsableCommand {
             if chunk.isEmpty { throw ExitCode(server.exitStatus ?? 1) } // The client went away without `exit`.
             framer.append(chunk)
             // Whatever else has already arrived is taken too, so queued edits are handled as one batch
-            // (only the latest version of a document is linted).
+            // (only the latest version of a document is linted); up to a few megabytes, so that an oversized
+            // body's header is read and the body dropped as it arrives, never gathered whole.
             var ready = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            while poll(&ready, 1, 0) > 0, ready.revents & Int16(POLLIN) != 0 {
+            while framer.pendingCount < 4 * 1_048_576, poll(&ready, 1, 0) > 0, ready.revents & Int16(POLLIN) != 0 {
                 let more = input.availableData
                 if more.isEmpty { break }
                 framer.append(more)

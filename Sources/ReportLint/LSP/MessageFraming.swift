@@ -31,6 +31,9 @@ public struct MessageFramer {
 
     public init() {}
 
+    /// Bytes taken in and not yet handed out.
+    public var pendingCount: Int { buffer.count - consumed }
+
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         guard discarding > 0 else {
             buffer.append(contentsOf: bytes)
