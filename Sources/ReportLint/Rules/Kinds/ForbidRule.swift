@@ -2,28 +2,32 @@
 /// Each occurrence is reported at the match itself, with `suggest` as the replacement when given
 /// (`suggest: ""`: delete it).
 /// A match that lies inside an occurrence of one of `except` is allowed (e.g. forbid 新时代中国特色
-/// 社会主义思想 except 习近平新时代中国特色社会主义思想).
+/// 社会主义思想 except 习近平新时代中国特色社会主义思想). `since:` (a year) checks only reports known to be of
+/// that year or later (`Document.isKnownFrom`): for words that became stale on a date (外防输入、内防反弹 after
+/// 2023), which an old page without a year may use rightly.
 struct ForbidRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns", "within", "suggest", "except"]
+    static let keys = ["phrases", "patterns", "within", "suggest", "except", "since"]
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
     let within: Located<String>?
     let suggest: String?
     let exceptions: [Located<String>]
+    let since: Int?
 
     static func parse(_ fields: MappingFields) -> ForbidRuleDefinition? {
         guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
         return ForbidRuleDefinition(
             phrases: phrases, patterns: patterns, within: fields.string("within"),
-            suggest: fields.string("suggest", allowEmpty: true)?.value, exceptions: fields.strings("except") ?? [])
+            suggest: fields.string("suggest", allowEmpty: true)?.value, exceptions: fields.strings("except") ?? [],
+            since: fields.sinceYear())
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         ForbidRule(
             header: header, literals: phrases.map { literals.add($0.value) },
             patterns: patterns.map { GuardedPattern($0, literals: literals) },
-            within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) })
+            within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) }, since: since)
     }
 }
 
@@ -37,9 +41,11 @@ public struct ForbidRule: Rule {
     let within: String?
     let suggest: String?
     let exceptions: [Int]
+    let since: Int?
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
+        if let since, !document.isKnownFrom(since) { return [] }
         let extents = context.extents(within: within)
         if let extents, extents.isEmpty { return [] }
         let excused = exceptions.flatMap { context.hits($0) }
