@@ -181,10 +181,16 @@ public struct NumberRule: Rule {
         yearOnlyWords.contains { text.starts(with: $0, at: index) }
     }
 
+    static let namedByBareYear = ["学年", "届", "级", "财年"].map { Array($0.unicodeScalars) }
+
     private static func yearUnit(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard run.count == 4, let next = text.at(run.upper), next != "年", CharacterClass.isHan(next), !run.isDecimal,
             !NumberRule.measures.contains(next), text.year(run.range) != nil,
             text.isNumberStart(run.lower),
+            // 2022学年, 2022届毕业生, 2022级新生: a school year and a class are named by the bare year.
+            !NumberRule.namedByBareYear.contains(where: { word in
+                word.enumerated().allSatisfy { text.at(run.upper + $0.offset) == $0.element }
+            }),
             text.opensClause(before: run.lower) || isYearOnlyWord(at: run.upper, text)
                 || next == "的" && isYearOnlyWord(at: run.upper + 1, text)
         else { return nil }
