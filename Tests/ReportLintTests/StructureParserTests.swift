@@ -207,6 +207,9 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "调研组走访12个乡镇，最终形成本调研报告。").type == .research)
         #expect(DocumentType.guess(opening: "现公布2022年市交通运输局信息公开工作年度报告。").type == .disclosure)
         #expect(
+            DocumentType.guess(opening: "根据《县政府办公室关于2021年度政府信息公开工作年度报告编制工作的通知》要求，现将2021年度政府信息公开工作情况报告如下：")
+                .type == .disclosure)
+        #expect(
             DocumentType.guess(opening: "根据县政府办公室《关于做好2022年政府信息公开年度报告的通知》要求，编制本单位2022年度政务公开工作年度报告。")
                 .type == .disclosure)
         let source = Source(path: "t.txt", text: "2024年全局党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导。\n一、加强政治建设\n")

@@ -106,7 +106,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let openingWords: [(DocumentType, [String])] = [
         (
             .disclosure,
-            ["公开工作年度报告", "政府信息公开年度报告", "本报告中所列数据", "本年度报告中所列数据", "政府信息公开工作报告"]
+            [
+                "公开工作年度报告", "政府信息公开年度报告", "本报告中所列数据", "本年度报告中所列数据", "政府信息公开工作报告",
+                "信息公开工作情况报告如下",
+            ]
         ),
         (.inspection, ["对照检查", "检视剖析", "查摆问题"]),
         (.duty, ["述责述廉", "述职述廉", "请予评议"]),

@@ -62,7 +62,7 @@ public struct ReportYear: Sendable, Equatable {
         return nil
     }
 
-    /// The first 4-digit year 2000–2099 in a text.
+    /// The first 4-digit year 2000–2099 in a text; never the year of a document number (黔人社通〔2021〕72号).
     static func firstYear(in text: String) -> Int? {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 4 else { return nil }
@@ -70,7 +70,8 @@ public struct ReportYear: Sendable, Equatable {
             let digits = scalars[start..<start + 4]
             if digits.allSatisfy({ ("0"..."9").contains($0) }),
                 start + 4 == scalars.count || !("0"..."9").contains(scalars[start + 4]),
-                start == 0 || !("0"..."9").contains(scalars[start - 1])
+                start == 0 || !("0"..."9").contains(scalars[start - 1]),
+                start == 0 || !"〔[［".unicodeScalars.contains(scalars[start - 1])
             {
                 return Int(String(String.UnicodeScalarView(digits)))
             }
