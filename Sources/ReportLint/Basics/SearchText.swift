@@ -26,11 +26,7 @@ final class SearchText: Sendable {
         var next = 0 // the next checkpoint's byte offset
         while next <= bytes.count {
             // Scalar by scalar up to the first boundary at or after `next`.
-            while byte < next {
-                let width = SearchText.width(bytes[byte])
-                unit += width == 4 ? 2 : 1
-                byte += width
-            }
+            SearchText.walk(bytes, byte: &byte, unit: &unit, to: next)
             checkpointBytes.append(Int32(byte))
             checkpointUnits.append(Int32(unit))
             next += SearchText.checkpointStride
@@ -45,17 +41,19 @@ final class SearchText: Sendable {
         while index > 0, Int(checkpointBytes[index]) > offset { index -= 1 }
         var byte = Int(checkpointBytes[index])
         var unit = Int(checkpointUnits[index])
-        while byte < offset {
-            let width = SearchText.width(bytes[byte])
-            unit += width == 4 ? 2 : 1
-            byte += width
-        }
+        SearchText.walk(bytes, byte: &byte, unit: &unit, to: offset)
         return unit
     }
 
-    /// The length of the UTF-8 sequence a lead byte starts (four bytes are two UTF-16 units, the others one).
+    /// Walks scalar by scalar from `byte` (counting UTF-16 `unit`s) to the first boundary at or after `target`:
+    /// a four-byte sequence is two units, the others one.
     @inline(__always)
-    private static func width(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    private static func walk(_ bytes: [UInt8], byte: inout Int, unit: inout Int, to target: Int) {
+        while byte < target {
+            let lead = bytes[byte]
+            let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            unit += width == 4 ? 2 : 1
+            byte += width
+        }
     }
 }

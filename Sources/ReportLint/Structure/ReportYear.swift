@@ -88,17 +88,37 @@ public struct ReportYear: Sendable, Equatable {
     /// many UTF-8 bytes the year and its 年 take.
     static func openingYearSpan(_ sentence: String) -> (year: Int, bytes: Int)? {
         let scalars = Array(sentence.unicodeScalars.prefix(16))
-        guard scalars.count >= 6, scalars[0] == "2", scalars[1] == "0",
-            scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) })
-        else { return nil }
-        var next = 4
-        while next < scalars.count, scalars[next] == " " { next += 1 }
-        guard next < scalars.count, scalars[next] == "年" else { return nil }
-        next += 1
-        let bytes = next + 2 // four digits and the spaces one byte each, 年 three
+        guard let first = years(in: String(String.UnicodeScalarView(scalars))).first, first.offset == 0 else { return nil }
+        var next = first.length + 1 // past 年
         if next < scalars.count, scalars[next] == "度" { next += 1 }
         while next < scalars.count, scalars[next] == " " { next += 1 }
         guard next < scalars.count, scalars[next] == "，" || scalars[next] == "," else { return nil }
-        return (Int(String(String.UnicodeScalarView(scalars[0..<4])))!, bytes)
+        return (first.year, first.bytes)
+    }
+
+    /// The years 2000–2099 written in a text: the year, where it starts (in scalars), how many scalars it
+    /// takes with the spaces before its 年 (its `length`, 年 excluded) and its bytes with 年; only years
+    /// followed by 年 (spaces between allowed), never a longer number.
+    static func years(in text: String) -> [(year: Int, offset: Int, length: Int, bytes: Int)] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [(year: Int, offset: Int, length: Int, bytes: Int)] = []
+        var index = 0
+        func isDigit(_ at: Int) -> Bool { at >= 0 && at < scalars.count && ("0"..."9").contains(scalars[at]) }
+        while index + 4 < scalars.count {
+            guard scalars[index] == "2", scalars[index + 1] == "0", isDigit(index + 2), isDigit(index + 3),
+                !isDigit(index - 1), !isDigit(index + 4)
+            else {
+                index += 1
+                continue
+            }
+            var next = index + 4
+            while next < scalars.count, scalars[next] == " " { next += 1 }
+            if next < scalars.count, scalars[next] == "年" {
+                let value = Int(String(String.UnicodeScalarView(scalars[index..<(index + 4)])))!
+                result.append((value, index, next - index, next - index + 3))
+            }
+            index = next
+        }
+        return result
     }
 }

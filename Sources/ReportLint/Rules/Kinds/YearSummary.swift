@@ -9,7 +9,7 @@ enum YearSummary {
         guard ["总结", "述职"].contains(where: { ByteSearch.contains(title, $0) }),
             !["以来", "远景", "规划", "纲要", "工作报告"].contains(where: { ByteSearch.contains(title, $0) })
         else { return false }
-        return years(in: title).allSatisfy { $0.year == year || $0.year == year + 1 }
+        return ReportYear.years(in: title).allSatisfy { $0.year == year || $0.year == year + 1 }
     }
 
     /// Headings and `现将……如下` sentences that name the work of a year other than the title's (and its next).
@@ -27,7 +27,7 @@ enum YearSummary {
                 bytes[heading.text.start + 1] == UInt8(ascii: "0")
             else { continue }
             let text = document.text(heading.text)
-            guard let year = years(in: text).first, year.offset == 0,
+            guard let year = ReportYear.years(in: text).first, year.offset == 0,
                 headingWork.contains(String(text.unicodeScalars.dropFirst(year.length)))
             else { continue }
             keep((year.year, ByteRange(heading.text.start, heading.text.start + year.bytes)))
@@ -37,7 +37,7 @@ enum YearSummary {
                 let sentence = document.sentences(of: paragraph).first(where: { $0.contains(hit) })
             else { continue }
             let text = document.text(ByteRange(hit.end, sentence.end))
-            guard let year = years(in: text).first, year.offset == 0, ByteSearch.contains(text, "如下") else { continue }
+            guard let year = ReportYear.years(in: text).first, year.offset == 0, ByteSearch.contains(text, "如下") else { continue }
             let after = String(text.unicodeScalars.dropFirst(year.length))
             guard ["年工作", "年的工作", "年主要工作", "年度工作", "年度的工作", "年度主要工作"].contains(where: after.hasPrefix)
             else { continue }
@@ -62,7 +62,9 @@ enum YearSummary {
             }
         }
         for range in dates {
-            guard let year = years(in: document.text(range)).first, year.offset == 0, year.year == titleYear - 1 else { continue }
+            guard let year = ReportYear.years(in: document.text(range)).first, year.offset == 0, year.year == titleYear - 1 else {
+                continue
+            }
             return (ByteRange(range.start, range.start + year.bytes), year.year)
         }
         return nil
@@ -75,30 +77,4 @@ enum YearSummary {
         "年主要工作完成情况", "年度主要工作完成情况", "年工作成效", "年度工作成效",
     ]
     static let lead = "现将"
-
-    /// The years 2000–2099 written in a text: the year, where it starts (in scalars), how many scalars it
-    /// takes with the spaces before its 年 (its `length`, 年 excluded) and its bytes with 年; only years
-    /// followed by 年 (spaces between allowed), never a longer number.
-    static func years(in text: String) -> [(year: Int, offset: Int, length: Int, bytes: Int)] {
-        let scalars = Array(text.unicodeScalars)
-        var result: [(year: Int, offset: Int, length: Int, bytes: Int)] = []
-        var index = 0
-        func isDigit(_ at: Int) -> Bool { at >= 0 && at < scalars.count && ("0"..."9").contains(scalars[at]) }
-        while index + 4 < scalars.count {
-            guard scalars[index] == "2", scalars[index + 1] == "0", isDigit(index + 2), isDigit(index + 3),
-                !isDigit(index - 1), !isDigit(index + 4)
-            else {
-                index += 1
-                continue
-            }
-            var next = index + 4
-            while next < scalars.count, scalars[next] == " " { next += 1 }
-            if next < scalars.count, scalars[next] == "年" {
-                let value = Int(String(String.UnicodeScalarView(scalars[index..<(index + 4)])))!
-                result.append((value, index, next - index, next - index + 3))
-            }
-            index = next
-        }
-        return result
-    }
 }
