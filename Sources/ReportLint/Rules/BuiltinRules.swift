@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The built-in packs, compiled into the binary from `Rules/*.yml` (see Package.swift): a copied
@@ -36,25 +37,39 @@ public enum BuiltinRules {
         packs(archive: PackageResources.packs_nodes)
     }
 
-    /// `archive: nil` composes every pack from its YAML.
+    /// `archive: nil` composes every pack from its YAML. The files are read on every core, the largest
+    /// first (words.yml is half of all the YAML): on two cores start-up is a fifth shorter.
     static func packs(archive: [UInt8]?) -> Result<[RulePack], RuleErrors> {
-        let archive = archive.flatMap { NodeArchive.decode($0, resolver: YAMLFile.resolver) } ?? [:]
+        let entries = archive.flatMap(NodeArchive.entries) ?? [:]
+        let bytes = archive ?? []
+        let order = files.indices.sorted { files[$0].bytes.count > files[$1].bytes.count }
+        let results = ResultSlots<Result<RulePack, RuleErrors>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: order.count) { step in
+            let file = files[order[step]]
+            results[order[step]] = RuleLoader.result(of: partial(file, entry: entries[file.name], archive: bytes))
+        }
         var packs: [RulePack] = []
         var errors: [RuleError] = []
-        for file in files {
-            let yaml = String(decoding: file.bytes, as: UTF8.self)
-            let partial: RuleLoader.Partial
-            if let entry = archive[file.name], entry.hash == NodeArchive.hash(file.bytes) {
-                partial = RuleLoader.parsePartially(root: entry.root, yaml: yaml, file: pathPrefix + file.name, trusted: true)
-            } else {
-                partial = RuleLoader.parsePartially(yaml: yaml, file: pathPrefix + file.name)
-            }
-            switch RuleLoader.result(of: partial) {
+        for result in results.values {
+            switch result {
             case .success(let pack): packs.append(pack)
             case .failure(let failure): errors += failure.errors
             }
         }
         return errors.isEmpty ? .success(packs) : .failure(RuleErrors(errors: errors))
+    }
+
+    /// One pack, from its archived tree when that was made from the file's current bytes.
+    private static func partial(
+        _ file: (name: String, bytes: [UInt8]), entry: NodeArchive.Entry?, archive: [UInt8]
+    ) -> RuleLoader.Partial {
+        let yaml = String(decoding: file.bytes, as: UTF8.self)
+        if let entry, entry.hash == NodeArchive.hash(file.bytes),
+            let root = NodeArchive.root(of: entry, in: archive, resolver: YAMLFile.resolver)
+        {
+            return RuleLoader.parsePartially(root: root, yaml: yaml, file: pathPrefix + file.name, trusted: true)
+        }
+        return RuleLoader.parsePartially(yaml: yaml, file: pathPrefix + file.name)
     }
 
     /// The archive of every pack's composed tree, as `Rules/generated/packs.nodes` should hold it.

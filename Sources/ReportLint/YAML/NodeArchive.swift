@@ -10,7 +10,7 @@ import Yams
 /// The tree keeps everything the rule loader reads: node kinds, scalar strings and styles, tags and each
 /// node's line and column (so a mistake in a built-in pack is reported where it stands in the YAML).
 enum NodeArchive {
-    static let magic: [UInt8] = Array("RLN1".utf8)
+    static let magic: [UInt8] = Array("RLN2".utf8)
 
     enum EncodingError: Error, Equatable {
         /// Anchors and aliases are not archived (no built-in pack uses them).
@@ -28,7 +28,11 @@ enum NodeArchive {
             appendHash(hash(file.yaml), to: &out)
             if let root = file.root {
                 out.append(1)
-                try appendNode(root, to: &out)
+                // Each tree's length first, so the trees can be decoded apart (on several threads).
+                var tree: [UInt8] = []
+                try appendNode(root, to: &tree)
+                appendNumber(tree.count, to: &out)
+                out += tree
             } else {
                 out.append(0)
             }
@@ -100,24 +104,52 @@ enum NodeArchive {
 
     // MARK: reading
 
-    /// The archived entry for each file name: the hash of the YAML it was made from and its tree (nil for
-    /// an empty document). Nil when the archive is damaged (then every pack is composed from its YAML).
-    static func decode(_ bytes: [UInt8], resolver: Resolver) -> [String: (hash: UInt64, root: Node?)]? {
-        var reader = ArchiveReader(bytes: bytes, tags: TagCache(resolver: resolver))
+    /// One file's place in the archive: the hash of the YAML it was made from and where its tree lies
+    /// (nil for an empty document).
+    struct Entry: Sendable {
+        let hash: UInt64
+        let tree: Range<Int>?
+    }
+
+    /// The archived entry for each file name, without decoding any tree. Nil when the archive is damaged
+    /// (then every pack is composed from its YAML).
+    static func entries(_ bytes: [UInt8]) -> [String: Entry]? {
         guard bytes.starts(with: magic) else { return nil }
+        var reader = ArchiveReader(bytes: bytes, tags: nil)
         reader.offset = magic.count
         guard let count = reader.number() else { return nil }
-        var entries: [String: (hash: UInt64, root: Node?)] = [:]
+        var entries: [String: Entry] = [:]
         for _ in 0..<count {
             guard let name = reader.string(), let hash = reader.hash(), let present = reader.byte() else { return nil }
             if present == 0 {
-                entries[name] = (hash, nil)
+                entries[name] = Entry(hash: hash, tree: nil)
                 continue
             }
-            guard let root = reader.node(depth: 0) else { return nil }
-            entries[name] = (hash, root)
+            guard let length = reader.number(), length <= bytes.count - reader.offset else { return nil }
+            entries[name] = Entry(hash: hash, tree: reader.offset..<(reader.offset + length))
+            reader.offset += length
         }
         return reader.offset == bytes.count ? entries : nil
+    }
+
+    /// The tree of one entry: `.some(nil)` for an empty document, nil when the bytes are damaged.
+    static func root(of entry: Entry, in bytes: [UInt8], resolver: Resolver) -> Node?? {
+        guard let tree = entry.tree else { return .some(nil) }
+        var reader = ArchiveReader(bytes: bytes, tags: TagCache(resolver: resolver))
+        reader.offset = tree.lowerBound
+        guard let root = reader.node(depth: 0), reader.offset == tree.upperBound else { return nil }
+        return .some(root)
+    }
+
+    /// Every file's entry with its tree decoded.
+    static func decode(_ bytes: [UInt8], resolver: Resolver) -> [String: (hash: UInt64, root: Node?)]? {
+        guard let entries = entries(bytes) else { return nil }
+        var decoded: [String: (hash: UInt64, root: Node?)] = [:]
+        for (name, entry) in entries {
+            guard let root = root(of: entry, in: bytes, resolver: resolver) else { return nil }
+            decoded[name] = (entry.hash, root)
+        }
+        return decoded
     }
 
     /// A `Tag` object for each node, as the composer makes: Yams changes a tag's name in place (a
@@ -134,10 +166,11 @@ enum NodeArchive {
 
     private struct ArchiveReader {
         let bytes: [UInt8]
-        let tags: TagCache
+        /// Nil when only the index is read (no node is built).
+        let tags: TagCache?
         var offset = 0
 
-        init(bytes: [UInt8], tags: TagCache) {
+        init(bytes: [UInt8], tags: TagCache?) {
             self.bytes = bytes
             self.tags = tags
         }
@@ -177,6 +210,7 @@ enum NodeArchive {
         /// Tag, style and mark of the next node.
         mutating func header() -> (tag: Tag, style: UInt32, mark: Mark?)? {
             guard let name = string(), let style = number(), let line = number(), let column = number() else { return nil }
+            guard let tags else { return nil }
             return (tags.tag(name), UInt32(truncatingIfNeeded: style), line == 0 ? nil : ArchiveReader.mark(line, column))
         }
 
