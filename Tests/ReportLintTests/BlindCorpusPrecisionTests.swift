@@ -77,6 +77,19 @@ struct BlindCorpusPrecisionTests {
         #expect(DocumentType.detect(title: "关于2023年工作总结的报告")?.type == .summary)
     }
 
+    @Test func aSpeechIsNoReportWhateverYearItReviews() throws {
+        let speech = "在全县2023年度工作总结大会上的讲话\n同志们：\n过去一年，全县上下团结奋斗，各项工作取得新成效。\n"
+        #expect(DocumentType.detect(title: "在全县2023年度工作总结大会上的讲话")?.type == .speech)
+        #expect(DocumentType.detect(title: "在落实全面从严治党主体责任工作会议上的表态发言")?.type == .speech)
+        #expect(!(try reports(speech, "report/problems")))
+        #expect(!(try reports(speech, "report/next-steps")))
+        #expect(!(try reports(speech, "report/guiding-thought")))
+        // Near misses: a 民主生活会 发言 is an inspection; a summary that names a speech is a summary.
+        #expect(DocumentType.detect(title: "专题民主生活会个人对照检查发言")?.type == .inspection)
+        #expect(DocumentType.detect(title: "学习领导讲话精神工作总结")?.type == .summary)
+        #expect(try reports("学习领导讲话精神工作总结\n今年以来，我局认真开展各项工作。\n", "report/problems"))
+    }
+
     @Test func untitledPlansAndSurveysAreTypedFromTheirOpening() {
         #expect(TestSupport.parse("全年林业工作总体目标是：完成造林2万亩。\n（一）抓好营造林工作。\n").type == .plan)
         #expect(TestSupport.parse("全市留守儿童6万人。\n市妇联对三个县进行了调查，情况如下：\n一、基本情况\n").type == .research)

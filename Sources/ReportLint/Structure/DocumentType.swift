@@ -39,6 +39,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// A 通知 (关于做好2023年工作总结的通知): it asks for reports and is none itself, so no section of a
     /// report is asked of it; its text is checked like any other.
     case notice
+    /// A speech (在全县……工作会议上的讲话, 表态发言, 致辞): it may review the year's work, but it is no report,
+    /// so no section of one (存在的问题, 下一步打算, the guiding thought) is asked of it.
+    case speech
 
     public var chineseName: String {
         switch self {
@@ -52,6 +55,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         case .rectification: return "整改情况报告"
         case .disclosure: return "政府信息公开年度报告"
         case .notice: return "通知"
+        case .speech: return "讲话稿"
         }
     }
 
@@ -80,7 +84,11 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告"]),
     ]
 
-    /// The type named by a title, and the word that named it. A title ending in 通知 names a notice, whatever
+    /// Title endings of a speech.
+    static let speechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "致辞"]
+
+    /// The type named by a title, and the word that named it. A title ending in 讲话 or 发言 names a speech; one
+    /// ending in 通知 names a notice, whatever
     /// report it is about (关于做好2023年工作总结的通知), unless it issues one (关于印发2024年工作要点的通知):
     /// then the body is that document, typed by the words after 印发.
     public static func detect(title: String) -> Detection? {
@@ -92,6 +100,14 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 if let issued = detect(title: String(issuing[range.upperBound...])) { return issued }
             }
             return Detection(type: .notice, evidence: "标题是通知")
+        }
+        // A speech whatever year's work it reviews (在2023年工作总结大会上的讲话), unless it is the 发言 of a
+        // 民主生活会 (对照检查发言).
+        let inspectionWords = titleWords.first { $0.0 == .inspection }?.1 ?? []
+        if let ending = speechEndings.first(where: { words.suffix($0.count).elementsEqual($0) }),
+            !inspectionWords.contains(where: { ByteSearch.contains(title, $0) })
+        {
+            return Detection(type: .speech, evidence: "标题以“\(ending)”结尾")
         }
         for (type, words) in titleWords {
             if let word = words.first(where: { ByteSearch.contains(title, $0) }) {

@@ -7,8 +7,8 @@ struct QuoteDepth {
 
     mutating func update(with scalar: Unicode.Scalar) {
         switch scalar {
-        case "“": quotes += 1
-        case "”": quotes = max(0, quotes - 1)
+        case "“", "〝": quotes += 1
+        case "”", "〞": quotes = max(0, quotes - 1)
         case "《": titles += 1
         case "》": titles = max(0, titles - 1)
         default: break

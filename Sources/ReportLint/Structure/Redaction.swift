@@ -69,6 +69,9 @@ enum Redaction {
         let close: [UInt8] = [0xE2, 0x80, 0x9D]
         let openTitle: [UInt8] = [0xE3, 0x80, 0x8A]
         let closeTitle: [UInt8] = [0xE3, 0x80, 0x8B]
+        // 〝…〞 (and the mixed “…〞 of some converted pages) quote as “…” do.
+        let openVertical: [UInt8] = [0xE3, 0x80, 0x9D]
+        let closeVertical: [UInt8] = [0xE3, 0x80, 0x9E]
         func has(_ mark: [UInt8], at index: Int) -> Bool {
             index >= 0 && index + 3 <= bytes.count && bytes[index] == mark[0] && bytes[index + 1] == mark[1]
                 && bytes[index + 2] == mark[2]
@@ -82,9 +85,9 @@ enum Redaction {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             if byte == 0xE2 || byte == 0xE3 {
-                if has(close, at: index) {
+                if has(close, at: index) || has(closeVertical, at: index) {
                     closers += 1
-                } else if has(open, at: index) {
+                } else if has(open, at: index) || has(openVertical, at: index) {
                     if closers == 0 { return .inside }
                     closers -= 1
                 } else if has(closeTitle, at: index) {

@@ -54,7 +54,7 @@ public struct PhraseRule: Rule {
         }) {
             return []
         }
-        if within == nil, appearsSplitBySpaces(document) { return [] }
+        if within == nil, appearsSplitByBreaks(document) { return [] }
         if unless.contains(where: { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
         }) {
@@ -70,17 +70,16 @@ public struct PhraseRule: Rule {
         return [context.finding(header, at: anchor)]
     }
 
-    /// Whether a phrase appears once the spaces inside lines are taken out. Runs only when the rule
-    /// would report, so at most once per report.
-    private func appearsSplitBySpaces(_ document: Document) -> Bool {
+    /// Whether a phrase appears once spaces and line breaks are taken out: text copied from a PDF keeps
+    /// its wrapped lines (习 at the end of one, 近平新时代 at the start of the next). Runs only when the
+    /// rule would report, so at most once per report.
+    private func appearsSplitByBreaks(_ document: Document) -> Bool {
         guard !phrases.isEmpty else { return false }
+        let breaks: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "\t", "\n", "\r"]
         let text = document.text(ByteRange(0, document.source.bytes.count))
-        guard text.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\t" }) else {
-            return false
-        }
+        guard text.unicodeScalars.contains(where: breaks.contains) else { return false }
         var joined = String.UnicodeScalarView()
-        joined.append(
-            contentsOf: text.unicodeScalars.lazy.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\u{A0}" && $0 != "\t" })
+        joined.append(contentsOf: text.unicodeScalars.lazy.filter { !breaks.contains($0) })
         let squeezed = String(joined)
         return phrases.contains(where: squeezed.contains)
     }
