@@ -38,11 +38,25 @@ struct BlindCorpusPrecisionTests {
     @Test func olderReportsAreNotAskedForTheThoughtOfOctober2017() throws {
         #expect(!(try reports("XX年图书馆工作总结\n2014年图书馆认真开展免费开放工作，馆舍于2013年元月开放。\n", "report/guiding-thought")))
         #expect(!(try reports("驻村工作总结\n任职以来，我主动深入到新型农村养老保险工作中去。\n", "report/guiding-thought")))
-        #expect(try reports("XX年图书馆工作总结\n2019年图书馆认真开展免费开放工作，馆舍于2013年元月开放。\n", "report/guiding-thought"))
+        #expect(try reports("XX年图书馆党支部工作总结\n2019年图书馆认真开展免费开放工作，馆舍于2013年元月开放。\n", "report/guiding-thought"))
         // A report that shows no year at all is not asked for it either (an old page with its dates cut); one
         // that shows a recent year or a dated name is.
         #expect(!(try reports("驻村工作总结\n任职以来，我主动深入到城乡居民养老保险工作中去。\n", "report/guiding-thought")))
-        #expect(try reports("驻村工作总结\n任职以来，我主动深入到“十四五”规划的城乡居民养老保险工作中去。\n", "report/guiding-thought"))
+        #expect(try reports("驻村党建工作总结\n任职以来，我主动深入到“十四五”规划的城乡居民养老保险工作中去。\n", "report/guiding-thought"))
+    }
+
+    /// The blind proofreaders never asked a bureau's business summary for the guiding thought; a party-building
+    /// summary, a plan and a 述职报告 are asked.
+    @Test func aBusinessSummaryIsNotAskedForTheGuidingThought() throws {
+        let rule = "report/guiding-thought"
+        #expect(!(try reports("2021年交通局农村公路工作总结\n全年新改建农村公路120公里。\n", rule)))
+        #expect(!(try reports("乡镇2019年林业工作总结及2020年工作计划\n全年完成植树造林3000亩。\n", rule)))
+        #expect(try reports("2021年交通局党建工作总结\n全年召开党组会议12次。\n", rule))
+        #expect(!(try reports("2021年交通局工作要点\n一、加快农村公路建设。\n", rule)))
+        // A business summary that names a guiding thought is asked for the current one.
+        #expect(try reports("2021年县林业局工作总结\n全局以科学发展观统领林业工作全局。\n", rule))
+        #expect(try reports("2022年区科技局工作总结\n我局以党的十八大精神为指导，扎实推进科技创新。\n", rule))
+        #expect(!(try reports("2022年区科技局工作总结\n我局以习近平新时代中国特色社会主义思想为指导，扎实推进科技创新。\n", rule)))
     }
 
     @Test func isKnownFromNeedsEvidenceOfTheYear() {
@@ -88,6 +102,12 @@ struct BlindCorpusPrecisionTests {
         #expect(DocumentType.detect(title: "专题民主生活会个人对照检查发言")?.type == .inspection)
         #expect(DocumentType.detect(title: "学习领导讲话精神工作总结")?.type == .summary)
         #expect(try reports("学习领导讲话精神工作总结\n今年以来，我局认真开展各项工作。\n", "report/problems"))
+    }
+
+    /// Converted pages close “ with 〞: the quotation ends there, and what follows is checked.
+    @Test func aQuoteClosedByTheVerticalMarkEndsThere() throws {
+        #expect(try reports("工作总结\n加强村“两委〞班子建设，维护粮食平安。\n", "words/rewritten"))
+        #expect(!(try reports("工作总结\n加强村“两委〞班子建设，维护“粮食平安”。\n", "words/rewritten")))
     }
 
     @Test func untitledPlansAndSurveysAreTypedFromTheirOpening() {

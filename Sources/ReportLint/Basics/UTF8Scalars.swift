@@ -22,6 +22,16 @@ enum UTF8Scalars {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
+    /// The length of the sequence a lead byte starts (1 for a stray continuation byte).
+    static func length(lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: return 4
+        case 0xE0..<0xF0: return 3
+        case 0xC0..<0xE0: return 2
+        default: return 1
+        }
+    }
+
     /// How many scalars start in `bytes[from..<to]` (every byte that does not continue a sequence starts one).
     /// Eight bytes at a time: a continuation byte is one whose top bit is set and whose next bit is not.
     static func count(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {

@@ -24,6 +24,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case identity
     case anniversary
     case planYear = "plan-year"
+    case characters
 
     var definition: any RuleDefinition.Type {
         switch self {
@@ -50,6 +51,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .identity: return IdentityRuleDefinition.self
         case .anniversary: return AnniversaryRuleDefinition.self
         case .planYear: return PlanYearRuleDefinition.self
+        case .characters: return CharactersRuleDefinition.self
         }
     }
 }

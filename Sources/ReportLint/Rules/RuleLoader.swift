@@ -123,8 +123,8 @@ public enum RuleLoader {
     }
 
     /// `types:` of a pack or a rule; nil when absent.
-    static func documentTypes(_ fields: MappingFields) -> Set<DocumentType>? {
-        guard let names = fields.strings("types") else { return nil }
+    static func documentTypes(_ fields: MappingFields, key: String = "types") -> Set<DocumentType>? {
+        guard let names = fields.strings(key) else { return nil }
         return Set(
             names.compactMap { name in
                 if let type = DocumentType(rawValue: name.value) { return type }

@@ -134,6 +134,8 @@ public struct NumberRule: Rule {
                 if let problem = range(run, text) { found[.range]!.append(problem) }
             case "余", "多":
                 if let problem = approximation(run, text) { found[.approximation]!.append(problem) }
+            case "万" where run.isDecimal, "亿" where run.isDecimal:
+                if let problem = decimalApproximation(run, text) { found[.approximation]!.append(problem) }
             default:
                 if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) {
                     found[.yearUnit]!.append(problem)
@@ -256,6 +258,20 @@ public struct NumberRule: Rule {
         guard run.count >= 5, value % unitValue == 0 else { return nil }
         let written = NumberRule.decimal(value, over: unitValue) + unit + String(mark)
         return (range, "大的概数以“万”“亿”为单位：“\(digits)\(mark)”应为“\(written)”", written)
+    }
+
+    /// 2505.39万余元: a figure given to the hundred 元 is exact, and 余 after it says the opposite. One
+    /// decimal (1.5万余人) is a figure rounded to the thousand, which 余 may follow.
+    private static func decimalApproximation(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        let digits = text.string(run.range)
+        guard let point = digits.firstIndex(of: "."), digits[digits.index(after: point)...].count >= 2,
+            text.isNumberStart(run.lower), let unit = text.at(run.upper), unit == "万" || unit == "亿",
+            let mark = text.at(run.upper + 1), mark == "余" || mark == "多"
+        else { return nil }
+        return (
+            run.lower..<(run.upper + 2), "“\(digits)\(unit)\(mark)”：写到小数的数额是确数，不能再加“\(mark)”，应为“\(digits)\(unit)”",
+            nil
+        )
     }
 
     /// 近万余名, 近30多人: 近 (not quite) and 余/多 (more than) contradict each other.
@@ -492,7 +508,7 @@ public struct NumberRule: Rule {
     private func moneyUnit(_ wordEnd: Int, _ text: NumberText) -> Problem? {
         var index = wordEnd
         var skipped = 0
-        while let scalar = text.at(index), "共计累合总达约近超过到为额分别逾".unicodeScalars.contains(scalar), skipped < 4 {
+        while let scalar = text.at(index), "共计累合总达约近超过到为额分别逾了".unicodeScalars.contains(scalar), skipped < 4 {
             index += 1
             skipped += 1
         }
@@ -503,8 +519,10 @@ public struct NumberRule: Rule {
         var end = index + 1
         if unit == "万", text.at(end) == "亿" { end += 1 }
         if let mark = text.at(end), mark == "余" || mark == "多" { end += 1 }
+        // 产值280万左右。: the approximation does not end the amount's unit.
+        let approximate = text.at(end) == "左" && text.at(end + 1) == "右"
         // Only an amount that ends its clause: 资金50万，; 资金惠及3万人 is a count.
-        guard text.at(end).map({ "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
+        guard text.at(approximate ? end + 2 : end).map({ "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
         else { return nil }
         let amount = text.string(text.numberStart(before: index)..<end)
         return ((end - 1)..<end, "“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")

@@ -5,7 +5,8 @@
 /// finding (`XX届X中X会`). Not a placeholder: a letter inside a Latin word (Excel), × between numbers (3×4),
 /// the X of a formula (“4+X”主题党日), or an underscore joining ASCII words (file_name). Stars between two Han
 /// characters that are not before a measure word (`主动***息`) mask letters of a word, as web copies of
-/// reports do: they get their own message (a masked word, not a blank figure).
+/// reports do: they get their own message (a masked word, not a blank figure); so does a 总书记 standing
+/// where a copy dropped the name (总书记新时代中国特色社会主义思想), which nothing may fill in.
 struct PlaceholderRuleDefinition: RuleDefinition {
     static let keys = ["phrases", "patterns", "except"]
 
@@ -64,7 +65,12 @@ public struct PlaceholderRule: Rule {
                     header, at: range,
                     message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
             }
-            return context.finding(header, at: range, message: "\(header.message)：“\(source.string(range))”")
+            let text = source.string(range)
+            if text == "总书记" || text == "主席" {
+                return context.finding(
+                    header, at: range, message: "“\(text)”前缺姓名，疑为转载时隐去的字词（如“习近平新时代中国特色社会主义思想”），请补全原文")
+            }
+            return context.finding(header, at: range, message: "\(header.message)：“\(text)”")
         }
     }
 
