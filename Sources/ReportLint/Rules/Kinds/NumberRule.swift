@@ -522,7 +522,10 @@ public struct NumberRule: Rule {
         // 产值280万左右。: the approximation does not end the amount's unit.
         let approximate = text.at(end) == "左" && text.at(end + 1) == "右"
         // Only an amount that ends its clause: 资金50万，; 资金惠及3万人 is a count.
-        guard text.at(approximate ? end + 2 : end).map({ "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n" }) ?? true
+        guard
+            text.at(approximate ? end + 2 : end).map({
+                "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n"
+            }) ?? true
         else { return nil }
         let amount = text.string(text.numberStart(before: index)..<end)
         return ((end - 1)..<end, "“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")

@@ -11,7 +11,9 @@
 /// writes 以科学发展观为指导 is asked for the current thought); with `titleWordsTypes`, this applies to those
 /// types only (a 党建工作总结 states its guiding thought, a 林业工作总结 need not).
 struct PhraseRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns", "within", "unless", "since", "notTitleWords", "titleWords", "titleWordsTypes", "alsoWhen"]
+    static let keys = [
+        "phrases", "patterns", "within", "unless", "since", "notTitleWords", "titleWords", "titleWordsTypes", "alsoWhen",
+    ]
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
@@ -94,7 +96,8 @@ public struct PhraseRule: Rule {
     private func isAbout(_ context: RuleContext) -> Bool {
         let document = context.document
         let title = document.title.map { document.text($0.range) }
-        let naming = title ?? document.paragraphs.first { $0.role == .body || $0.role == .heading }.map { document.text($0.range) }
+        let naming =
+            title ?? document.paragraphs.first { $0.role == .body || $0.role == .heading }.map { document.text($0.range) }
         if let naming, notTitleWords.contains(where: naming.contains) { return false }
         guard !titleWords.isEmpty, titleWordsTypes.map({ types in document.type.map(types.contains) ?? false }) ?? true
         else { return true }
