@@ -63,7 +63,6 @@ public struct PhraseRule: Rule {
         let document = context.document
         guard !document.paragraphs.isEmpty else { return [] }
         if let since, !document.isKnownFrom(since) { return [] }
-        if !isAbout(context) { return [] }
         let extents = context.extents(within: within)
         if let extents, extents.isEmpty { return [] }
         func counts(_ range: ByteRange) -> Bool { extents?.contains { $0.contains(range) } ?? true }
@@ -75,6 +74,8 @@ public struct PhraseRule: Rule {
         }) {
             return []
         }
+        // Read only for a report that lacks the phrase: `alsoWhen` is a search of the whole text.
+        if !isAbout(context) { return [] }
         if within == nil, appearsSplitByBreaks(document) { return [] }
         if unless.contains(where: { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
