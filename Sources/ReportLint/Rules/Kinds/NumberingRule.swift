@@ -58,7 +58,9 @@ public struct NumberingRule: Rule {
                         header, at: heading.marker.range,
                         message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard))
             }
-            if !heading.isRunIn, let terminator = heading.terminator, !isListItem(heading, document) {
+            if !heading.isRunIn, let terminator = heading.terminator, !isListItem(heading, document),
+                !holdsBody(heading, document)
+            {
                 if closingLevels.contains(heading.level) {
                     findings.append(
                         context.finding(
@@ -76,6 +78,15 @@ public struct NumberingRule: Rule {
         findings += sequenceFindings(context)
         return findings.sorted { $0.range < $1.range }
     }
+
+    /// A heading sentence far longer than headings are: a web copy that lost the line break after the heading
+    /// (一、加强思想政治教育一年来，我支部……教育。), whose 。 ends the body, not the heading.
+    private func holdsBody(_ heading: Heading, _ document: Document) -> Bool {
+        UTF8Scalars.count(document.source.bytes, from: heading.text.start, to: heading.text.end) > NumberingRule.longestHeading
+    }
+
+    /// Level-1 and level-2 headings of real reports stay well under this many characters.
+    static let longestHeading = 60
 
     /// A numbered line of clauses (its words hold a ，) with nothing under it: the next paragraph is a heading
     /// of its level or above. Such a line is an item of a list and ends with its 。. (The last heading of a
