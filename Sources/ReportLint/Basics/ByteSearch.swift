@@ -23,4 +23,13 @@ enum ByteSearch {
             }
         }
     }
+
+    /// The first occurrence of `word` in `bytes[range]`, as a byte range; nil when there is none.
+    static func firstRange(of word: [UInt8], in bytes: [UInt8], within range: ByteRange) -> ByteRange? {
+        guard !word.isEmpty, range.end - range.start >= word.count else { return nil }
+        for start in range.start...(range.end - word.count) where bytes[start] == word[0] {
+            if bytes[start..<(start + word.count)].elementsEqual(word) { return ByteRange(start, start + word.count) }
+        }
+        return nil
+    }
 }

@@ -99,10 +99,10 @@ public struct PhraseRule: Rule {
         let title = document.title.map { document.text($0.range) }
         let naming =
             title ?? document.paragraphs.first { $0.role == .body || $0.role == .heading }.map { document.text($0.range) }
-        if let naming, notTitleWords.contains(where: naming.contains) { return false }
+        if let naming, notTitleWords.contains(where: { ByteSearch.contains(naming, $0) }) { return false }
         guard !titleWords.isEmpty, titleWordsTypes.map({ types in document.type.map(types.contains) ?? false }) ?? true
         else { return true }
-        if let title, titleWords.contains(where: title.contains) { return true }
+        if let title, titleWords.contains(where: { ByteSearch.contains(title, $0) }) { return true }
         return alsoWhen.contains { guarded in
             guarded.mayMatch(context) && !guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }.isEmpty
         }

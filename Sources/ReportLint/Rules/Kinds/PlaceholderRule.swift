@@ -8,23 +8,24 @@
 /// reports do: they get their own message (a masked word, not a blank figure); so does a 总书记 standing
 /// where a copy dropped the name (总书记新时代中国特色社会主义思想), which nothing may fill in.
 struct PlaceholderRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns", "except"]
+    static let keys = ["phrases", "patterns", "except", "namelessTitles"]
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
     let exceptions: [Located<String>]
+    let namelessTitles: [Located<String>]
 
     static func parse(_ fields: MappingFields) -> PlaceholderRuleDefinition? {
         PlaceholderRuleDefinition(
             phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [],
-            exceptions: fields.strings("except") ?? [])
+            exceptions: fields.strings("except") ?? [], namelessTitles: fields.strings("namelessTitles") ?? [])
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         PlaceholderRule(
             header: header, literals: phrases.map { literals.add($0.value) },
             patterns: patterns.map { GuardedPattern($0, literals: literals) },
-            exceptions: exceptions.map { literals.add($0.value) })
+            exceptions: exceptions.map { literals.add($0.value) }, namelessTitles: namelessTitles.map { literals.add($0.value) })
     }
 }
 
@@ -34,6 +35,9 @@ public struct PlaceholderRule: Rule {
     let patterns: [GuardedPattern]
     /// Words a phrase hit may lie inside without being a placeholder (某区 in 某区域).
     var exceptions: [Int] = []
+    /// Formulations whose name a copy dropped, leaving the title (总书记新时代中国特色社会主义思想): the title is
+    /// reported, with its own message, and nothing is filled in.
+    var namelessTitles: [Int] = []
     /// Runs of placeholder characters are found among the scalars; nothing of the structure.
     public var reads: ReportParts { .scalars }
 
@@ -58,6 +62,15 @@ public struct PlaceholderRule: Rule {
         for guarded in patterns where guarded.mayMatch(context) {
             ranges += guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
         }
+        for literal in namelessTitles {
+            for hit in context.hits(literal) where !excused.contains(where: { $0.contains(hit) }) {
+                if let title = PlaceholderRule.titles.lazy.compactMap({ ByteSearch.firstRange(of: $0, in: bytes, within: hit) })
+                    .first
+                {
+                    ranges.append(title)
+                }
+            }
+        }
         let scalars = source.scalars
         return ByteRange.merged(ranges).map { range in
             if let masked = maskedWord(range, source, scalars) {
@@ -75,6 +88,7 @@ public struct PlaceholderRule: Rule {
     }
 
     private static let mou = Array("某".utf8)
+    private static let titles = [Array("总书记".utf8), Array("主席".utf8)]
 
     /// Measure words after which a run of stars is a figure left blank (`*次`), not letters masked.
     private static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级倍例起组".unicodeScalars)
