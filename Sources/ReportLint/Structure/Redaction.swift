@@ -14,9 +14,14 @@ enum Redaction {
         guard end > 0 else { return false }
         if isPlaceholderScalar(endingAt: end, bytes) { return true }
         return standIns.contains { word in
-            end >= word.count && Array(bytes[(end - word.count)..<end]) == word
+            guard end >= word.count, Array(bytes[(end - word.count)..<end]) == word else { return false }
+            // 习近平总书记 names the man: only a bare 总书记 stands in for the name.
+            let before = end - word.count
+            return !(before >= named.count && Array(bytes[(before - named.count)..<before]) == named)
         }
     }
+
+    private static let named = Array("习近平".utf8)
 
     /// True when the text just after `end` (spaces skipped) is a placeholder run or 某某.
     static func follows(_ end: Int, in bytes: [UInt8]) -> Bool {
