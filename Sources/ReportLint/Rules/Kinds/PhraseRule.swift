@@ -119,6 +119,6 @@ public struct PhraseRule: Rule {
         var joined = String.UnicodeScalarView()
         joined.append(contentsOf: text.unicodeScalars.lazy.filter { !breaks.contains($0) })
         let squeezed = String(joined)
-        return phrases.contains(where: squeezed.contains)
+        return phrases.contains { ByteSearch.contains(squeezed, $0) }
     }
 }
