@@ -50,8 +50,7 @@ final class SearchText: Sendable {
     @inline(__always)
     private static func walk(_ bytes: [UInt8], byte: inout Int, unit: inout Int, to target: Int) {
         while byte < target {
-            let lead = bytes[byte]
-            let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            let width = UTF8Scalars.length(lead: bytes[byte])
             unit += width == 4 ? 2 : 1
             byte += width
         }

@@ -86,6 +86,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
 
     /// Title endings of a speech.
     static let speechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "致辞"]
+    /// The title words of an inspection: its 发言 is no speech.
+    static let inspectionTitleWords = titleWords.first { $0.0 == .inspection }?.1 ?? []
 
     /// The type named by a title, and the word that named it. A title ending in 讲话 or 发言 names a speech; one
     /// ending in 通知 names a notice, whatever
@@ -103,9 +105,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         }
         // A speech whatever year's work it reviews (在2023年工作总结大会上的讲话), unless it is the 发言 of a
         // 民主生活会 (对照检查发言).
-        let inspectionWords = titleWords.first { $0.0 == .inspection }?.1 ?? []
         if let ending = speechEndings.first(where: { words.suffix($0.count).elementsEqual($0) }),
-            !inspectionWords.contains(where: { ByteSearch.contains(title, $0) })
+            !inspectionTitleWords.contains(where: { ByteSearch.contains(title, $0) })
         {
             return Detection(type: .speech, evidence: "标题以“\(ending)”结尾")
         }

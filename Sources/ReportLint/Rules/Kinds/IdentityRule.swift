@@ -232,9 +232,7 @@ public struct IdentityRule: Rule {
 
     static func scalar(at start: Int, _ bytes: [UInt8]) -> Unicode.Scalar? {
         guard start >= 0, start < bytes.count else { return nil }
-        let lead = bytes[start]
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        return String(decoding: bytes[start..<min(bytes.count, start + length)], as: UTF8.self).unicodeScalars.first
+        return UTF8Scalars.decode(bytes, at: start).scalar
     }
 
     static func ends(at end: Int, with word: String, _ bytes: [UInt8]) -> Bool {

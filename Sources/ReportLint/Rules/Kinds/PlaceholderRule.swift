@@ -62,15 +62,17 @@ public struct PlaceholderRule: Rule {
         for guarded in patterns where guarded.mayMatch(context) {
             ranges += guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
         }
+        var nameless = Set<ByteRange>()
         for literal in namelessTitles {
             for hit in context.hits(literal) where !excused.contains(where: { $0.contains(hit) }) {
                 if let title = PlaceholderRule.titles.lazy.compactMap({ ByteSearch.firstRange(of: $0, in: bytes, within: hit) })
                     .first
                 {
-                    ranges.append(title)
+                    nameless.insert(title)
                 }
             }
         }
+        ranges += nameless
         let scalars = source.scalars
         return ByteRange.merged(ranges).map { range in
             if let masked = maskedWord(range, source, scalars) {
@@ -79,7 +81,7 @@ public struct PlaceholderRule: Rule {
                     message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
             }
             let text = source.string(range)
-            if text == "总书记" || text == "主席" {
+            if nameless.contains(range) {
                 return context.finding(
                     header, at: range, message: "“\(text)”前缺姓名，疑为转载时隐去的字词（如“习近平新时代中国特色社会主义思想”），请补全原文")
             }
