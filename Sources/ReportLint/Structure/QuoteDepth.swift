@@ -14,4 +14,13 @@ struct QuoteDepth {
         default: break
         }
     }
+
+    /// Whether `offset` is inside “…” or 《…》 opened earlier on its own line.
+    static func isInside(at offset: Int, lineOf bytes: [UInt8]) -> Bool {
+        var start = offset
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        var depth = QuoteDepth()
+        for scalar in String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars { depth.update(with: scalar) }
+        return depth.isInside
+    }
 }

@@ -91,6 +91,12 @@ public struct ReportYear: Sendable, Equatable {
         guard let first = years(in: String(String.UnicodeScalarView(scalars))).first, first.offset == 0 else { return nil }
         var next = first.length + 1 // past 年
         if next < scalars.count, scalars[next] == "度" { next += 1 }
+        // 2021年上半年，: a part of that year opens the sentence just as well.
+        for part in ["上半年", "下半年", "前三季度", "第一季度", "一季度"]
+        where scalars[next...].starts(with: part.unicodeScalars) {
+            next += part.unicodeScalars.count
+            break
+        }
         while next < scalars.count, scalars[next] == " " { next += 1 }
         guard next < scalars.count, scalars[next] == "，" || scalars[next] == "," else { return nil }
         return (first.year, first.bytes)

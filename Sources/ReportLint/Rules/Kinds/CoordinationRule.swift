@@ -51,7 +51,7 @@ public struct CoordinationRule: Rule {
                 if hit.end < bytes.count, bytes[hit.end] < 0x80, SpacingRule.isWordish(Unicode.Scalar(bytes[hit.end])) {
                     continue
                 }
-                if isQuoted(hit.start, bytes) { continue }
+                if QuoteDepth.isInside(at: hit.start, lineOf: bytes) { continue }
                 let joined = pair.first + "、" + pair.second
                 findings.append(
                     context.finding(
@@ -66,15 +66,5 @@ public struct CoordinationRule: Rule {
         guard index + word.count <= bytes.count else { return false }
         for offset in word.indices where bytes[index + offset] != word[offset] { return false }
         return true
-    }
-
-    /// Inside “…” or 《…》 of its line (counted from the line start, over the bytes).
-    private func isQuoted(_ offset: Int, _ bytes: [UInt8]) -> Bool {
-        var start = offset
-        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
-        let line = String(decoding: bytes[start..<offset], as: UTF8.self)
-        var depth = QuoteDepth()
-        for scalar in line.unicodeScalars { depth.update(with: scalar) }
-        return depth.isInside
     }
 }

@@ -161,7 +161,9 @@ public struct EventsRule: Rule {
             let basis = event.source.map { "（\($0)）" } ?? ""
             if let end = event.end, reportYear.value > end.year {
                 for range in ByteRange.merged(hits + current) where !reported.contains(range) {
-                    guard let frame = campaignFrame(range, bytes) else { continue }
+                    // A full calendar year after the campaign ended, 深入开展 it is no longer the year's work either.
+                    let ongoing = reportYear.value > end.year + 1 ? campaignCarriedOn(range, bytes, endYear: end.year) : nil
+                    guard let frame = campaignFrame(range, bytes) ?? ongoing else { continue }
                     reported.insert(range)
                     findings.append(
                         context.finding(
@@ -433,6 +435,62 @@ public struct EventsRule: Rule {
         let goals = ["契机", "主线", "抓手", "载体", "重点", "统领", "牵引"]
         guard let goal = goals.first(where: { has(Array($0.utf8), at: range.end + 3, bytes) }) else { return nil }
         return ByteRange(start - 3, range.end + 3 + goal.utf8.count)
+    }
+
+    /// 深入开展创先争优活动, 继续推进“不忘初心、牢记使命”主题教育: a verb of doing right before the campaign's
+    /// name, as the year's own work. Not a result or a time of it (主题教育成果, 党史学习教育以来, 期间), and not in a
+    /// sentence that looks back (2021年以来, 五年来, 先后, 相继) or in a report that reviews several years.
+    func campaignCarriedOn(_ range: ByteRange, _ bytes: [UInt8], endYear: Int) -> ByteRange? {
+        guard let verb = EventsRule.campaignVerbs.first(where: { IdentityRule.ends(at: range.start, with: $0, bytes) })
+        else { return nil }
+        var after = range.end
+        if IdentityRule.ends(at: after + 6, with: "活动", bytes) { after += 6 }
+        guard !EventsRule.campaignAfterwords.contains(where: { has(Array($0.utf8), at: after, bytes) }) else { return nil }
+        let start = range.start - verb.utf8.count
+        guard !EventsRule.looksBack(inSentenceBefore: start, bytes, endYear: endYear),
+            !EventsRule.reviewsSeveralYears(bytes)
+        else { return nil }
+        return ByteRange(start, range.end)
+    }
+
+    static let campaignVerbs = [
+        "深入开展", "扎实开展", "认真开展", "全面开展", "持续开展", "继续开展", "积极开展", "广泛开展", "集中开展",
+        "深入推进", "扎实推进", "继续推进", "全面推进", "持续推进", "深化",
+    ]
+    /// What makes the campaign's name a result or a time rather than the work itself.
+    static let campaignAfterwords = [
+        "成果", "以来", "期间", "中", "时", "后", "的成果", "的经验", "经验", "整改", "总结", "回头看", "常态化", "制度化",
+        "长效", "的基础", "基础上", "取得",
+    ]
+    /// Words of a sentence that tells of earlier years: 2021年以来 (a year no later than the campaign's end, however
+    /// written), 五年来, 先后, 相继, 历年, 期间.
+    static func looksBack(inSentenceBefore position: Int, _ bytes: [UInt8], endYear: Int) -> Bool {
+        let backWords = ["年来", "以来", "先后", "相继", "历年", "期间", "其间", "回顾"].map { Array($0.utf8) }
+        var index = position
+        var characters = 0
+        while index > 0, characters < 80, let scalar = IdentityRule.scalar(endingAt: index, bytes),
+            !"。；！？\n\r".unicodeScalars.contains(scalar)
+        {
+            index -= String(scalar).utf8.count
+            characters += 1
+            if backWords.contains(where: { index + $0.count <= position && bytes[index...].starts(with: $0) }) { return true }
+            // 20XX年 no later than the campaign's end.
+            if scalar == "年", index >= 4, bytes[(index - 4)..<index].allSatisfy({ (48...57).contains($0) }),
+                let written = Int(String(decoding: bytes[(index - 4)..<index], as: UTF8.self)), written <= endYear
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A report that reviews a term or several years (五年来, 过去五年, 任期内, 本届以来) tells of earlier campaigns
+    /// as its own work.
+    static func reviewsSeveralYears(_ bytes: [UInt8]) -> Bool {
+        let all = ByteRange(0, bytes.count)
+        return ["五年来", "过去五年", "过去的五年", "几年来", "多年来", "三年来", "十年来", "任期内", "本届", "届期", "历年来"].contains {
+            ByteSearch.firstRange(of: Array($0.utf8), in: bytes, within: all) != nil
+        }
     }
 
     /// 今年党的二十大胜利召开 / 2023年党的二十大召开: the year the clause gives a meeting held in it.

@@ -14,15 +14,20 @@
 ///   in the body: a report about itself copied from a report about someone else. A name counts as an
 ///   antecedent when a Chinese character other than 该 本 我 各 此 这 那 每 其 precedes the unit word and it
 ///   is not inside one of `notNames` (大局, 布局 for 局).
+/// - `level`: the title names the unit's administrative level (区公立医院, XX镇) and the text calls itself by
+///   another level of the same tier (全县 in a 区's report, 全乡 in a 镇's) or by a lower one with 我 (我社区 in
+///   a 县妇联's report). See `IdentityLevel.swift`.
 struct IdentityRuleDefinition: RuleDefinition {
-    static let keys = ["check", "units", "referents"]
+    static let keys = ["check", "units", "referents", "levels", "skipTitles"]
     static let unitKeys = ["name", "words"]
     static let referentKeys = ["word", "unit", "notNames"]
+    static let levelKeys = ["name", "tier", "words", "notTitle"]
 
     enum Check: String, CaseIterable {
         case units
         case partyBody = "party-body"
         case referent
+        case level
     }
 
     struct Unit: Sendable {
@@ -38,11 +43,13 @@ struct IdentityRuleDefinition: RuleDefinition {
     let check: Check
     let units: [Unit]
     let referents: [Referent]
+    var levels: [IdentityRule.Level] = []
+    var skipTitles: [String] = []
 
     static func parse(_ fields: MappingFields) -> IdentityRuleDefinition? {
         guard let value = fields.string("check", required: true) else { return nil }
         guard let check = Check(rawValue: value.value) else {
-            fields.reader.report(.wrongType(key: "check", expected: "units、party-body 或 referent"), at: value.location)
+            fields.reader.report(.wrongType(key: "check", expected: "units、party-body、referent 或 level"), at: value.location)
             return nil
         }
         var units: [Unit] = []
@@ -73,6 +80,25 @@ struct IdentityRuleDefinition: RuleDefinition {
             }
         case .partyBody:
             break
+        case .level:
+            guard let sequence = fields.requiredSequence("levels", expected: "行政层级列表") else { return nil }
+            var tiers: [String] = []
+            let levels = sequence.compactMap { item -> IdentityRule.Level? in
+                guard let level = fields.reader.fields(item, what: "levels 的每一项", allowed: levelKeys),
+                    let name = level.string("name", required: true), let tier = level.string("tier", required: true)
+                else { return nil }
+                guard let words = level.strings("words"), !words.isEmpty else {
+                    fields.reader.report(.missingKey("words"), at: item)
+                    return nil
+                }
+                if !tiers.contains(tier.value) { tiers.append(tier.value) }
+                return IdentityRule.Level(
+                    name: name.value, tier: tiers.firstIndex(of: tier.value)!, words: words.map(\.value),
+                    notTitle: (level.strings("notTitle") ?? []).map(\.value))
+            }
+            return IdentityRuleDefinition(
+                check: check, units: [], referents: [], levels: levels,
+                skipTitles: (fields.strings("skipTitles") ?? []).map(\.value))
         }
         return IdentityRuleDefinition(check: check, units: units, referents: referents)
     }
@@ -98,6 +124,10 @@ struct IdentityRuleDefinition: RuleDefinition {
                         unit: literals.add(referent.unit),
                         notNames: referent.notNames.map { literals.add($0) })
                 })
+        case .level:
+            return IdentityRule(
+                header: header, check: check, claims: [], referents: [],
+                levels: levels.map { level in (level, level.words.map { literals.add($0) }) }, skipTitles: skipTitles)
         }
     }
 }
@@ -115,12 +145,16 @@ public struct IdentityRule: Rule {
     /// (kind of unit or party body, the word, its literal)
     let claims: [(kind: String, word: String, literal: Int)]
     let referents: [CompiledReferent]
+    /// For `level`: each level with the literals of its words.
+    var levels: [(level: Level, words: [Int])] = []
+    var skipTitles: [String] = []
     public var reads: ReportParts { [] }
 
     public func check(_ context: RuleContext) -> [Finding] {
         switch check {
         case .units, .partyBody: return mixedClaims(context)
         case .referent: return danglingReferents(context)
+        case .level: return levelMixes(context)
         }
     }
 

@@ -1,0 +1,53 @@
+/// `check: level` of `kind: identity`: a report titled for one administrative level speaks as another. The
+/// title names the unit's level (区公立医院, XX县妇联, XX镇); the lowest level it names is the report's. Reported:
+/// - a word of another level of the same tier (全县 in a 区's report, 全乡 in a 镇's, 本村 in a 社区's);
+/// - a 我 word of a lower tier (我社区 in a 县妇联's report): 全 words of a lower tier name a place the unit
+///   governs, and 本 words its parts' own (各社区结合本社区实际), but 我 only the unit itself.
+/// A title naming two levels of one tier (各县区), or one of `skipTitles` (开发区, 自治区), decides nothing.
+/// Words inside “…” or 《…》 are someone else's. 本区域 and 全区间 are not self-references.
+extension IdentityRule {
+    struct Level: Sendable {
+        let name: String
+        /// The tier's rank: 0 for the first tier listed (县级), higher for lower tiers.
+        let tier: Int
+        let words: [String]
+        /// Words in which the name does not name the level (乡村 for 乡, 社区 for 区).
+        let notTitle: [String]
+    }
+
+    func levelMixes(_ context: RuleContext) -> [Finding] {
+        let document = context.document
+        guard let title = document.title, let own = titleLevel(document.text(title.range)) else { return [] }
+        let bytes = document.source.bytes
+        var findings: [Finding] = []
+        for (level, words) in levels where level.name != own.name {
+            let sameTier = level.tier == own.tier
+            guard sameTier || level.tier > own.tier else { continue }
+            for (word, literal) in zip(level.words, words) where sameTier || word.hasPrefix("我") {
+                for hit in context.hits(literal) where hit.start >= title.range.end {
+                    if let next = IdentityRule.scalar(at: hit.end, bytes), "域间别级".unicodeScalars.contains(next) { continue }
+                    if QuoteDepth.isInside(at: hit.start, lineOf: bytes) { continue }
+                    findings.append(
+                        context.finding(
+                            header, at: hit,
+                            message: "\(header.message)：标题是\(own.name)的报告，这里自称“\(word)”"))
+                }
+            }
+        }
+        return findings.sorted { $0.range < $1.range }
+    }
+
+    /// The lowest level the title names, nil when it names none, two of the lowest tier, or a skipped title.
+    func titleLevel(_ title: String) -> Level? {
+        guard !skipTitles.contains(where: { title.contains($0) }) else { return nil }
+        let named = levels.map(\.level).filter { level in
+            var rest = title
+            for word in level.notTitle { rest = rest.replacingOccurrences(of: word, with: "　") }
+            return rest.contains(level.name)
+        }
+        guard let lowest = named.map(\.tier).max() else { return nil }
+        let atLowest = named.filter { $0.tier == lowest }
+        return atLowest.count == 1 ? atLowest[0] : nil
+    }
+
+}
