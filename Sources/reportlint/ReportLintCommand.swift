@@ -123,7 +123,7 @@ struct RuleOptions: ParsableArguments {
     /// The rules that govern the current folder: `--config` or the nearest `.reportlint.yml` above it,
     /// applied to the built-in packs and `--rules` (what `rules list` and `rules explain` show).
     func resolveHere() throws -> LintSession.PlannedFile {
-        try session().resolveOrExit(["-"])[0]
+        try session { $0.keepsExamples = true }.resolveOrExit(["-"])[0]
     }
 
     /// Loads and compiles rules with the configuration at `configPath` (if any), or prints every
@@ -133,6 +133,7 @@ struct RuleOptions: ParsableArguments {
         options.rulePaths = rulePaths
         options.includeBuiltin = includeBuiltin
         options.explicitConfig = configPath
+        options.keepsExamples = true
         return try LintSession(options: options, onDiagnostic: Diagnostics.print).resolveOrExit(["-"])[0].rules
     }
 }

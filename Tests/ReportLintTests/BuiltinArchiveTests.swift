@@ -79,6 +79,34 @@ struct BuiltinArchiveTests {
         }
     }
 
+    /// A lint run reads the packs without their examples: the same rules as with them, no example at all, and
+    /// the same findings on the largest fixture. The YAML fallback keeps its examples.
+    @Test func packsWithoutExamplesAreTheSameRules() throws {
+        let full = try BuiltinRules.packs().get()
+        let lean = try BuiltinRules.packs(examples: false).get()
+        func withoutExamples(_ lines: [String]) -> [String] {
+            lines.map { $0.replacingOccurrences(of: #" \[[^\]]*\] within:"#, with: " within:", options: .regularExpression) }
+        }
+        #expect(withoutExamples(Self.describe(lean)) == withoutExamples(Self.describe(full)))
+        let leftOver = lean.flatMap(\.rules).filter { !$0.header.examples.pass.isEmpty || !$0.header.examples.fail.isEmpty }
+        #expect(leftOver.isEmpty, "\(leftOver.map(\.header.id))")
+        #expect(full.flatMap(\.rules).filter { !$0.header.examples.fail.isEmpty }.count > 80)
+        let leanRules = try CompiledRules.compile(lean).get()
+        let fullRules = try CompiledRules.compile(full).get()
+        var findings = 0
+        // The fixtures written to trip the knowledge rules, and one full draft.
+        for name in ["knowledge-slips.txt", "knowledge-words-events.txt", "draft-unfinished.txt", "standards-defects.txt"] {
+            let data = try Data(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(name))
+            let text = try #require(String(data: data, encoding: .utf8))
+            let one = TestSupport.lint(text, rules: leanRules).findings.map { "\($0.ruleId)@\($0.start.line):\($0.start.column)" }
+            let other = TestSupport.lint(text, rules: fullRules).findings.map { "\($0.ruleId)@\($0.start.line):\($0.start.column)" }
+            #expect(one == other, "\(name)")
+            findings += one.count
+        }
+        #expect(findings > 20)
+        #expect(Self.describe(try BuiltinRules.packs(archive: [], examples: false).get()) == Self.describe(full))
+    }
+
     /// A pack edited after the archive was made is read from its YAML; a damaged archive is not read at all.
     @Test func staleOrDamagedArchiveFallsBackToTheYAML() throws {
         let composed = Self.describe(try BuiltinRules.packs(archive: nil).get())

@@ -277,6 +277,10 @@ struct CLITests {
         let test = try run(["rules", "test"])
         #expect(test.code == 0)
         #expect(test.stdout.contains("0 个失败"))
+        // The built-in rules' examples are left out of lint runs only: here every one of them runs.
+        let counts = test.stdout.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(counts.count >= 2 && counts[0] > 80 && counts[1] > 3_000, "\(test.stdout)")
+        #expect(try run(["rules", "explain", "identity/level"]).stdout.contains("错误示例"))
         let list = try run(["rules", "list"])
         #expect(list.stdout.contains("report/problems"))
     }

@@ -5,16 +5,17 @@ public enum RuleRepository {
     /// Built-in packs (unless `includeBuiltin` is false or the configuration turns them off), the
     /// configuration's rule files, then `rulePaths`; severities and `off` from the configuration.
     /// `overrides` (`--rule ID:off`) win over the configuration; ids that name no rule are left to the caller.
+    /// `examples: false`: the built-in rules come without their examples (for linting; not for `rules test`).
     public static func load(
         rulePaths: [String], includeBuiltin: Bool, config: Config? = nil,
-        overrides: [String: Config.RuleSetting] = [:]
+        overrides: [String: Config.RuleSetting] = [:], examples: Bool = true
     ) -> Result<CompiledRules, RuleErrors> {
         var packs: [RulePack] = []
         var errors: [RuleError] = []
         // Every built-in pack and rule, also those the configuration turns off: naming them there is no mistake.
         var builtinNames: (packs: [String], rules: Set<String>) = ([], [])
         if includeBuiltin {
-            switch BuiltinRules.packs() {
+            switch BuiltinRules.packs(examples: examples) {
             case .success(let builtin):
                 builtinNames = (builtin.map(\.name), Set(builtin.flatMap { $0.rules.map(\.header.id) }))
                 packs += builtin.filter { config?.packs[$0.name]?.value != false }

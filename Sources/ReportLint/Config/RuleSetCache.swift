@@ -15,6 +15,7 @@ public final class RuleSetCache: @unchecked Sendable { // `byConfig` and `discov
     private let overrides: [String: Config.RuleSetting]
     private let discovers: Bool
     private let remembersDiscovery: Bool
+    private let examples: Bool
     private var byConfig: [String: Result<Resolved, RuleErrors>] = [:]
     /// The configuration found for each folder asked about (nil: none), when `remembersDiscovery`.
     private var discovered: [String: String?] = [:]
@@ -23,10 +24,12 @@ public final class RuleSetCache: @unchecked Sendable { // `byConfig` and `discov
     /// `overrides`: severities or `off` per rule id from the command line (`--rule ID:off`), over every configuration.
     /// `discovers`: false when no `.reportlint.yml` is looked for above a file (only `explicitConfig` applies).
     /// `remembersDiscovery`: what was found for a folder holds for the cache's life.
+    /// `examples`: false when the rules only lint (the built-in rules' examples are then not read).
     public init(
         rulePaths: [String], includeBuiltin: Bool, explicitConfig: String?, overrides: [String: Config.RuleSetting] = [:],
-        discovers: Bool = true, remembersDiscovery: Bool = true
+        discovers: Bool = true, remembersDiscovery: Bool = true, examples: Bool = true
     ) {
+        self.examples = examples
         self.discovers = discovers
         self.remembersDiscovery = remembersDiscovery
         self.rulePaths = rulePaths
@@ -67,11 +70,13 @@ public final class RuleSetCache: @unchecked Sendable { // `byConfig` and `discov
         let result: Result<Resolved, RuleErrors>
         if let configFile {
             result = Config.load(path: configFile).flatMap { config in
-                RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin, config: config, overrides: overrides)
+                RuleRepository.load(
+                    rulePaths: rulePaths, includeBuiltin: includeBuiltin, config: config, overrides: overrides, examples: examples)
                     .map { Resolved(rules: $0, config: config) }
             }
         } else {
-            result = RuleRepository.load(rulePaths: rulePaths, includeBuiltin: includeBuiltin, overrides: overrides)
+            result = RuleRepository.load(
+                rulePaths: rulePaths, includeBuiltin: includeBuiltin, overrides: overrides, examples: examples)
                 .map { Resolved(rules: $0, config: nil) }
         }
         byConfig[key] = result

@@ -33,20 +33,22 @@ public enum BuiltinRules {
 
     /// The packs, parsed; a broken built-in pack is a bug, reported like any rule error. A pack whose
     /// archived tree was made from its current YAML is read from the archive (no YAML scanning at start);
-    public static func packs() -> Result<[RulePack], RuleErrors> {
-        packs(archive: PackageResources.packs_nodes)
+    /// `examples: false` leaves the rules' examples out where the archive allows (a lint run never runs them).
+    public static func packs(examples: Bool = true) -> Result<[RulePack], RuleErrors> {
+        packs(archive: PackageResources.packs_nodes, examples: examples)
     }
 
     /// `archive: nil` composes every pack from its YAML. The files are read on every core, the largest
     /// first (words.yml is half of all the YAML): on two cores start-up is a fifth shorter.
-    static func packs(archive: [UInt8]?) -> Result<[RulePack], RuleErrors> {
+    static func packs(archive: [UInt8]?, examples: Bool = true) -> Result<[RulePack], RuleErrors> {
         let entries = archive.flatMap(NodeArchive.entries) ?? [:]
         let bytes = archive ?? []
         let order = files.indices.sorted { files[$0].bytes.count > files[$1].bytes.count }
         let results = ResultSlots<Result<RulePack, RuleErrors>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: order.count) { step in
             let file = files[order[step]]
-            results[order[step]] = RuleLoader.result(of: partial(file, entry: entries[file.name], archive: bytes))
+            results[order[step]] = RuleLoader.result(
+                of: partial(file, entry: entries[file.name], archive: bytes, examples: examples))
         }
         var packs: [RulePack] = []
         var errors: [RuleError] = []
@@ -61,11 +63,11 @@ public enum BuiltinRules {
 
     /// One pack, from its archived tree when that was made from the file's current bytes.
     private static func partial(
-        _ file: (name: String, bytes: [UInt8]), entry: NodeArchive.Entry?, archive: [UInt8]
+        _ file: (name: String, bytes: [UInt8]), entry: NodeArchive.Entry?, archive: [UInt8], examples: Bool
     ) -> RuleLoader.Partial {
         let yaml = String(decoding: file.bytes, as: UTF8.self)
         if let entry, entry.hash == NodeArchive.hash(file.bytes),
-            let root = NodeArchive.root(of: entry, in: archive, resolver: YAMLFile.resolver)
+            let root = NodeArchive.root(of: entry, in: archive, resolver: YAMLFile.resolver, skippingExamples: !examples)
         {
             return RuleLoader.parsePartially(root: root, yaml: yaml, file: pathPrefix + file.name, trusted: true)
         }

@@ -15,6 +15,9 @@ public struct LintOptions: Sendable {
     /// the file system once per folder, not once per file). An editor turns it off: a `.reportlint.yml`
     /// created while it runs must govern the next lint.
     public var remembersDiscovery = true
+    /// Whether the built-in rules keep their examples: only `rules test` and `rules explain` read them, and
+    /// leaving them out is a quarter of a lint run's start-up.
+    public var keepsExamples = false
 
     /// `--type`: wins over the configuration and the title.
     public var type: DocumentType?

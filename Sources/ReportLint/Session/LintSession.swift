@@ -23,7 +23,8 @@ public final class LintSession: @unchecked Sendable { // `told` and `checkedOver
         cache = RuleSetCache(
             rulePaths: options.rulePaths, includeBuiltin: options.includeBuiltin,
             explicitConfig: options.explicitConfig, overrides: options.overrides,
-            discovers: options.discoversConfiguration, remembersDiscovery: options.remembersDiscovery)
+            discovers: options.discoversConfiguration, remembersDiscovery: options.remembersDiscovery,
+            examples: options.keepsExamples)
     }
 
     // MARK: Configuration
