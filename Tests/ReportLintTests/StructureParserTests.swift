@@ -162,6 +162,8 @@ struct StructureParserTests {
         #expect(document.type == .summary)
         #expect(document.typeOrigin == .guessed)
         #expect(TestSupport.parse("根据工作安排，现将本人述责述廉情况报告如下。").type == .duty)
+        // A work report may tell that its leaders gave theirs: that names no 述责述廉报告.
+        #expect(TestSupport.parse("一年来，中心两位领导也作了述责述廉恪守政治纪律的报告，认真完成各项工作任务。").type == .summary)
         #expect(StructureParser.parse(TestSupport.source("2023年工作总结\n"), type: .plan).typeOrigin == .forced)
     }
 
@@ -189,6 +191,11 @@ struct StructureParserTests {
         // The precision set of the tenth session: a disclosure report under another name, a self-check report.
         ("浑南区应急局2021年度政府信息公开工作报告", .disclosure),
         ("关于2023年度“三公”经费支出情况的自查报告", .summary),
+        // The thirteenth blind set: a 方案 is a plan whatever it is about, a 小结 is a summary.
+        ("医保基金监管稽查方案篇一", .plan),
+        ("2024年安全生产专项整治工作方案（草案）", .plan),
+        ("蒸湘区市场监督管理局4月份工作小结", .summary),
+        ("创建全国文明城市第一阶段工作小结", .summary),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)

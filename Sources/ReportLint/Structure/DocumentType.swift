@@ -79,7 +79,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             ]
         ),
         (.responsibility, ["主体责任", "责任制"]),
-        (.summary, ["总结"]),
+        (.summary, ["总结", "小结"]),
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案"]),
         (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告"]),
     ]
@@ -115,6 +115,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 return Detection(type: type, evidence: "标题含“\(word)”")
             }
         }
+        // 医保基金监管稽查方案, 工作方案（草案）, …方案篇一: a plan of work, whatever it is about.
+        let name = String(words).replacingOccurrences(of: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#, with: "", options: .regularExpression)
+        if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
         return nil
     }
 
@@ -129,7 +132,14 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             ]
         ),
         (.inspection, ["对照检查", "检视剖析", "查摆问题"]),
-        (.duty, ["述责述廉", "述职述廉", "请予评议"]),
+        // Words of a 述责述廉 that speaks for itself: a work report may tell that its leaders 作了述责述廉.
+        (
+            .duty,
+            [
+                "述责述廉情况报告如下", "述职述廉情况报告如下", "述责述廉报告如下", "述职述廉报告如下", "述责述廉如下", "述职述廉如下",
+                "进行述责述廉", "进行述职述廉", "述责述廉：", "述职述廉：", "请予评议",
+            ]
+        ),
         (.statement, ["述职如下", "述职报告", "履职情况报告如下", "抓基层党建工作情况报告如下", "抓党建工作情况报告如下", "述职"]),
         (
             .rectification,
