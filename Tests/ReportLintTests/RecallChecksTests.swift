@@ -65,4 +65,27 @@ struct RecallChecksTests: BuiltinFindingsSuite {
         #expect(found("2023年上半年工作总结\n上半年，以党的二十大召开一年来的成就为动力。\n", rule: "common/period-consistency").isEmpty)
         #expect(found("2023年度工作总结暨第四季度工作情况\n一年来，我镇扎实推进各项工作。\n", rule: "common/period-consistency").isEmpty)
     }
+
+    /// A text run through a synonym tool shows several sure swaps; only then are the loose ones reported.
+    @Test func looseSwapsOnlyInARewrittenText() {
+        let rewritten = "坚持效劳大局，夯实工作根底，凝聚开展合力，深入开展主题教育，推动经济开展。\n"
+        #expect(found(rewritten, rule: "words/rewritten").map(\.text) == ["效劳", "根底", "开展", "开展"])
+        // One sure swap is not a rewritten text: 开展合力 and 产业开展 are left alone.
+        #expect(found("坚持效劳大局，凝聚开展合力，推动产业开展。\n", rule: "words/rewritten").map(\.text) == ["效劳"])
+    }
+
+    /// The same slip in two lists (到达 for 达到 is a typo and a rewriting tool's swap) is one finding.
+    @Test func oneFindingWhereTwoRulesProposeTheSameFix() {
+        let findings = TestSupport.lint("出水水质已到达国家一级A标准。\n", rules: TestSupport.builtinRules).findings
+            .filter { $0.suggestion == "达到" }
+        #expect(findings.count == 1)
+    }
+
+    @Test func aReportSpeakingAsAnotherLevelThanItsTitle() {
+        let district = "××区公立医院2023年党建工作情况汇报\n全区共有公立医院5家，全县公立医院均落实院长负责制。“全县一盘棋”是口号。\n"
+        #expect(found(district, rule: "identity/level").map(\.text) == ["全县"])
+        #expect(found("××县××镇2023年工作总结\n全镇在全县考核中位列第二。\n", rule: "identity/level").isEmpty)
+        #expect(found("××县妇联2023年工作总结\n结合我社区实际，各社区结合本社区实际开展工作。\n", rule: "identity/level").map(\.text) == ["我社区"])
+        #expect(found("××县各县区2023年工作总结\n我区全县两级联动。\n", rule: "identity/level").isEmpty)
+    }
 }

@@ -38,7 +38,7 @@ public enum ExampleRunner {
     public static func run(_ rules: CompiledRules, include: (RuleHeader) -> Bool = { _ in true }) -> Outcome {
         var rules = rules
         rules.silenced = []
-        let linter = Linter(rules: rules)
+        let linter = Linter(rules: rules, mergesSameFixes: false)
         var outcome = Outcome()
         for rule in rules.rules where include(rule.header) {
             let header = rule.header

@@ -36,11 +36,18 @@ public struct Linter: Sendable {
     public let rules: CompiledRules
     /// When set, the time of each phase and rule is added to it.
     public let timings: RuleTimings?
+    /// Whether two rules proposing the same words at the same place give one finding (false when a rule's
+    /// own examples are run: each rule must show its findings).
+    let mergesSameFixes: Bool
 
-    public init(rules: CompiledRules, timings: RuleTimings? = nil, parallelRulesFrom: Int = Linter.defaultParallelRulesFrom) {
+    public init(
+        rules: CompiledRules, timings: RuleTimings? = nil, parallelRulesFrom: Int = Linter.defaultParallelRulesFrom,
+        mergesSameFixes: Bool = true
+    ) {
         self.rules = rules
         self.timings = timings
         self.parallelRulesFrom = parallelRulesFrom
+        self.mergesSameFixes = mergesSameFixes
     }
 
     private func measure<Result>(_ label: String, _ work: () -> Result) -> Result {
@@ -118,6 +125,13 @@ public struct Linter: Sendable {
             }
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
+        // Two knowledge lists may hold the same slip (到达 for 达到 is a typo and a rewriting tool's swap): one
+        // finding where both propose the same words at the same place, under the rule sorted first.
+        findings = findings.enumerated().filter { index, finding in
+            guard mergesSameFixes, index > 0, let suggestion = finding.suggestion else { return true }
+            let previous = findings[index - 1]
+            return !(previous.range == finding.range && previous.suggestion == suggestion)
+        }.map(\.element)
         var notes: [String] = []
         if findings.count > Linter.maxFindingsPerFile {
             // A few kilobytes of `,` can hold a hundred thousand findings, and every output format keeps

@@ -14,15 +14,26 @@
 ///   marked `outdated` (its wrong forms were right before `since`), about the year of a `since` after January
 ///   (决胜全面建成小康社会 in a 2021 report may predate 2021年7月); for an entry marked `datedOnly`, in any
 ///   report not known to be from `since` on (以邓小平理论和“三个代表”重要思想为指导 on an old undated page).
+/// An entry marked `gated` is looked at only in a report that shows the rule's `gate`: at least `atLeast` of
+/// its `words` (改写稿: a text run through a synonym tool shows several of 效劳, 原那么, 认识形态). There a looser
+/// pattern is safe (效劳 anywhere, 开展 before 理念) that would be wrong in a report written by hand.
 /// A literal variant is replaced by the canonical text; a pattern match only when the entry says `exact`
 /// (the match is exactly the wrong word, its context in look-arounds). An entry's own `pass`/`fail`
 /// sentences join the rule's examples, so `rules test` checks every entry.
 struct FormulationRuleDefinition: RuleDefinition {
-    static let keys = ["entries", "quoted"]
+    static let keys = ["entries", "quoted", "gate"]
     static let entryKeys = [
         "canonical", "variants", "patterns", "except", "exact", "quoted", "source", "since", "outdated", "datedOnly", "severity",
-        "note", "pass", "fail",
+        "note", "pass", "fail", "gated",
     ]
+    static let gateKeys = ["words", "atLeast", "note"]
+
+    /// Words that together show what kind of text a report is (改写稿), and how many of them it takes.
+    struct Gate: Sendable {
+        let words: [String]
+        let atLeast: Int
+        let note: String?
+    }
 
     struct Entry: Sendable {
         let canonical: String
@@ -45,15 +56,19 @@ struct FormulationRuleDefinition: RuleDefinition {
         let datedOnly: Bool
         let severity: Severity?
         let note: String?
+        /// Looked at only in a report that shows the rule's gate.
+        var gated = false
     }
 
     let entries: [Entry]
     let entryExamples: RuleExamples
+    var gate: Gate?
 
     static func parse(_ fields: MappingFields) -> FormulationRuleDefinition? {
         guard let sequence = fields.requiredSequence("entries", expected: "提法列表") else { return nil }
         var examples = RuleExamples()
         let quotedByDefault = fields.bool("quoted") ?? false
+        let gate = parseGate(fields)
         let entries = sequence.compactMap { item -> Entry? in
             guard let entry = fields.reader.fields(item, what: "entries 的每一项", allowed: entryKeys),
                 let canonical = entry.string("canonical", required: true)
@@ -81,14 +96,42 @@ struct FormulationRuleDefinition: RuleDefinition {
             }
             examples.pass += entry.strings("pass") ?? []
             examples.fail += entry.strings("fail") ?? []
-            return Entry(
+            let gated = entry.bool("gated") ?? false
+            if gated && gate == nil, let location = entry.keyLocation("gated") {
+                fields.reader.report(.wrongType(key: "gated", expected: "规则有 gate 时才能用的 true"), at: location)
+            }
+            var parsed = Entry(
                 canonical: canonical.value, variants: variants, patterns: patterns,
                 except: (entry.strings("except") ?? []).map(\.value), exact: entry.bool("exact") ?? false,
                 quoted: entry.bool("quoted") ?? quotedByDefault,
                 source: entry.string("source")?.value, since: since?.value, checkedFrom: checkedFrom,
                 datedOnly: entry.bool("datedOnly") ?? false, severity: severity, note: entry.string("note")?.value)
+            parsed.gated = gated
+            return parsed
         }
-        return FormulationRuleDefinition(entries: entries, entryExamples: examples)
+        var definition = FormulationRuleDefinition(entries: entries, entryExamples: examples)
+        definition.gate = gate
+        return definition
+    }
+
+    /// `gate: {words: [...], atLeast: 2}`: nil when absent or wrong (reported).
+    private static func parseGate(_ fields: MappingFields) -> Gate? {
+        guard let node = fields.value("gate"),
+            let gate = fields.reader.fields(node, what: "gate", allowed: gateKeys)
+        else { return nil }
+        guard let words = gate.strings("words"), !words.isEmpty else {
+            fields.reader.report(.missingKey("words"), at: node)
+            return nil
+        }
+        var atLeast = 1
+        if let value = gate.string("atLeast") {
+            guard let number = Int(value.value), (1...words.count).contains(number) else {
+                fields.reader.report(.wrongType(key: "atLeast", expected: "1 到 words 个数之间的整数"), at: value.location)
+                return nil
+            }
+            atLeast = number
+        }
+        return Gate(words: words.map(\.value), atLeast: atLeast, note: gate.string("note")?.value)
     }
 
     var extraExamples: RuleExamples { entryExamples }
@@ -96,6 +139,7 @@ struct FormulationRuleDefinition: RuleDefinition {
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         FormulationRule(
             header: header,
+            gate: gate.map { gate in (gate.words.map { literals.add($0) }, gate.atLeast) },
             entries: entries.map { entry in
                 FormulationRule.CompiledEntry(
                     entry: entry, canonical: literals.add(entry.canonical),
@@ -117,6 +161,8 @@ public struct FormulationRule: Rule {
 
     public let header: RuleHeader
     let entries: [CompiledEntry]
+    /// The gate's word literals and how many of them must occur for `gated` entries to be looked at.
+    let gate: (words: [Int], atLeast: Int)?
     /// The entries a report can wake, by literal: an entry is looked at only when one of its variants
     /// occurs or one of its patterns may match (its best guard set has a hit). The word list has a
     /// thousand entries and a report wakes a handful; walking them all cost more than the searches.
@@ -124,8 +170,9 @@ public struct FormulationRule: Rule {
     /// Entries with a pattern that has no guard: looked at in every report.
     let alwaysLooked: [Int]
 
-    init(header: RuleHeader, entries: [CompiledEntry]) {
+    init(header: RuleHeader, gate: (words: [Int], atLeast: Int)? = nil, entries: [CompiledEntry]) {
         self.header = header
+        self.gate = gate
         self.entries = entries
         var wakers: [(literal: Int, entry: Int)] = []
         var always: [Int] = []
@@ -158,14 +205,25 @@ public struct FormulationRule: Rule {
         entries.map { ($0.entry.canonical, $0.entry.variants.map(\.value), $0.entry.source, $0.entry.since, $0.entry.note) }
     }
 
+    /// Whether the report shows the gate: enough of its words occur.
+    func opens(_ context: RuleContext) -> Bool {
+        guard let gate else { return false }
+        return gate.words.count { !context.hits($0).isEmpty } >= gate.atLeast
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         let bytes = document.source.bytes
         var findings: [Finding] = []
         var reported = Set<ByteRange>()
+        var open: Bool?
         for index in woken(context) {
             let compiled = entries[index]
             let entry = compiled.entry
+            if entry.gated {
+                if open == nil { open = opens(context) }
+                if open == false { continue }
+            }
             let literal = Set(compiled.variants.flatMap { context.hits($0) })
             let matches = compiled.patterns.filter { $0.mayMatch(context) }.flatMap { guarded in
                 guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }

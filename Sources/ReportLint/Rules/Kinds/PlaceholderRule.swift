@@ -6,26 +6,47 @@
 /// the X of a formula (“4+X”主题党日), or an underscore joining ASCII words (file_name). Stars between two Han
 /// characters that are not before a measure word (`主动***息`) mask letters of a word, as web copies of
 /// reports do: they get their own message (a masked word, not a blank figure); so does a 总书记 standing
-/// where a copy dropped the name (总书记新时代中国特色社会主义思想), which nothing may fill in.
+/// where a copy dropped the name (总书记新时代中国特色社会主义思想), which nothing may fill in, and the first
+/// `unnamedTitle` of a report that never wrote the name before it (贯彻总书记关于……的重要论述 with no 习近平
+/// earlier: a later bare 总书记 refers back to a name written once, the first cannot).
 struct PlaceholderRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns", "except", "namelessTitles"]
+    static let keys = ["phrases", "patterns", "except", "namelessTitles", "unnamedTitle"]
+    static let unnamedKeys = ["title", "name", "notAfter"]
+
+    /// A title that must follow its holder's name at its first use in a report.
+    struct UnnamedTitle: Sendable {
+        let title: String
+        let name: String
+        /// Words right before the title that make it someone else's or a full style (中央, 胡锦涛).
+        let notAfter: [String]
+    }
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
     let exceptions: [Located<String>]
     let namelessTitles: [Located<String>]
+    var unnamedTitle: UnnamedTitle?
 
     static func parse(_ fields: MappingFields) -> PlaceholderRuleDefinition? {
-        PlaceholderRuleDefinition(
+        var definition = PlaceholderRuleDefinition(
             phrases: fields.strings("phrases") ?? [], patterns: fields.patterns("patterns") ?? [],
             exceptions: fields.strings("except") ?? [], namelessTitles: fields.strings("namelessTitles") ?? [])
+        if let node = fields.value("unnamedTitle"),
+            let unnamed = fields.reader.fields(node, what: "unnamedTitle", allowed: unnamedKeys),
+            let title = unnamed.string("title", required: true), let name = unnamed.string("name", required: true)
+        {
+            definition.unnamedTitle = UnnamedTitle(
+                title: title.value, name: name.value, notAfter: (unnamed.strings("notAfter") ?? []).map(\.value))
+        }
+        return definition
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         PlaceholderRule(
             header: header, literals: phrases.map { literals.add($0.value) },
             patterns: patterns.map { GuardedPattern($0, literals: literals) },
-            exceptions: exceptions.map { literals.add($0.value) }, namelessTitles: namelessTitles.map { literals.add($0.value) })
+            exceptions: exceptions.map { literals.add($0.value) }, namelessTitles: namelessTitles.map { literals.add($0.value) },
+            unnamedTitle: unnamedTitle.map { ($0, literals.add($0.title), literals.add($0.name)) })
     }
 }
 
@@ -38,6 +59,8 @@ public struct PlaceholderRule: Rule {
     /// Formulations whose name a copy dropped, leaving the title (总书记新时代中国特色社会主义思想): the title is
     /// reported, with its own message, and nothing is filled in.
     var namelessTitles: [Int] = []
+    /// The title that must follow its holder's name at its first use, with the literals of title and name.
+    var unnamedTitle: (title: PlaceholderRuleDefinition.UnnamedTitle, titleLiteral: Int, nameLiteral: Int)?
     /// Runs of placeholder characters are found among the scalars; nothing of the structure.
     public var reads: ReportParts { .scalars }
 
@@ -72,7 +95,9 @@ public struct PlaceholderRule: Rule {
                 }
             }
         }
+        let unnamed = firstUnnamedTitle(context)
         ranges += nameless
+        if let unnamed { ranges.append(unnamed) }
         let scalars = source.scalars
         return ByteRange.merged(ranges).map { range in
             if let masked = maskedWord(range, source, scalars) {
@@ -81,12 +106,30 @@ public struct PlaceholderRule: Rule {
                     message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
             }
             let text = source.string(range)
+            if range == unnamed, !nameless.contains(range), let title = unnamedTitle?.title {
+                return context.finding(
+                    header, at: range,
+                    message: "“\(text)”第一次出现，前面没有写出姓名（应为“\(title.name)\(title.title)”），疑为转载时隐去了姓名，请补全原文")
+            }
             if nameless.contains(range) {
                 return context.finding(
                     header, at: range, message: "“\(text)”前缺姓名，疑为转载时隐去的字词（如“习近平新时代中国特色社会主义思想”），请补全原文")
             }
             return context.finding(header, at: range, message: "\(header.message)：“\(text)”")
         }
+    }
+
+    /// The first use of `unnamedTitle` in the body when the name was written nowhere before it.
+    private func firstUnnamedTitle(_ context: RuleContext) -> ByteRange? {
+        guard let unnamed = unnamedTitle, let first = context.hits(unnamed.titleLiteral).first else { return nil }
+        let bytes = context.document.source.bytes
+        let names = context.hits(unnamed.nameLiteral)
+        guard !names.contains(where: { $0.start < first.end }) else { return nil }
+        if unnamed.title.notAfter.contains(where: { IdentityRule.ends(at: first.start, with: $0, bytes) }) { return nil }
+        if Redaction.precedes(first.start, in: bytes) { return nil }
+        // 中共中央总书记、国家主席习近平: the name right after the style.
+        if names.contains(where: { $0.start >= first.end && $0.start - first.end <= 12 * 3 }) { return nil }
+        return first
     }
 
     private static let mou = Array("某".utf8)

@@ -68,7 +68,11 @@ public struct PlanYearRule: Rule {
     static let markers: [(word: [UInt8], offset: Int?)] = [
         ("开局起步之年", 0), ("开局之年", 0), ("开局年", 0), ("起步之年", 0), ("第一年", 0), ("第二年", 1), ("第三年", 2),
         ("第四年", 3), ("第五年", 4), ("收官之年", nil), ("收官年", nil), ("最后一年", nil),
+        ("决战决胜之年", nil), ("决胜之年", nil), ("决胜年", nil),
     ].map { (Array($0.0.utf8), $0.1) }
+    /// Markers a unit may give a year before the end too (a county that left poverty in 2018 called it its
+    /// 脱贫攻坚决胜之年): wrong only for a year after the end.
+    static let lateOnly = ["决战决胜之年", "决胜之年", "决胜年"].map { Array($0.utf8) }
     /// Openings of a clause that speaks of the same year as the clause before it.
     /// A bare 是 too: 2021年是……开局之年，是……收官之年 leaves the subject out.
     static let sameYear = ["同时也是", "同时是", "也是", "又是", "更是", "还是", "是"].map { Array($0.utf8) }
@@ -82,11 +86,14 @@ public struct PlanYearRule: Rule {
             for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
                 guard let (offset, markerStart, end) = Self.marker(after: hit.end, bytes) else { continue }
                 seen.insert(hit.start)
-                guard let time = Self.timeWord(before: hit.start, bytes),
+                // 2021年度，全县脱贫攻坚决胜年，: a clause that only names the year's marker stands beside a year.
+                let appositive = Self.matches(Array("，".utf8), at: end, bytes)
+                guard let time = Self.timeWord(before: hit.start, bytes, appositive: appositive),
                     let meant = time.year(reportYear: document.year?.value)
                 else { continue }
                 let right = offset.map { plan.start + $0 } ?? plan.end
                 guard meant != right else { continue }
+                if Self.lateOnly.contains(where: { Self.matches($0, at: markerStart, bytes) }), meant <= plan.end { continue }
                 let marker = document.text(ByteRange(markerStart, end))
                 let basis = plan.source.map { "（\($0)）" } ?? ""
                 findings.append(
@@ -112,8 +119,9 @@ public struct PlanYearRule: Rule {
         return (marker.offset, index, index + marker.word.count)
     }
 
-    /// The year word of the clause, or of the clause before when this one opens with 也是/又是.
-    static func timeWord(before position: Int, _ bytes: [UInt8]) -> TimeWord? {
+    /// The year word of the clause, or of the clause before when this one opens with 也是/又是, or when the clause
+    /// before is only a year and this one only names the marker (`appositive`: 2021年度，全县脱贫攻坚决胜年，).
+    static func timeWord(before position: Int, _ bytes: [UInt8], appositive: Bool = false) -> TimeWord? {
         if let time = TimeWord.nearest(before: position, in: bytes) { return time }
         var clauseStart = position
         while clauseStart > 0, position - clauseStart < 24,
@@ -126,8 +134,16 @@ public struct PlanYearRule: Rule {
         for quote in ["“", "‘", "\""].map({ Array($0.utf8) }) where opening.count >= quote.count {
             if opening.suffix(quote.count).elementsEqual(quote) { opening.removeLast(quote.count) }
         }
-        guard sameYear.contains(opening) else { return nil }
-        return TimeWord.nearest(before: clauseStart - "，".utf8.count, in: bytes)
+        let previousEnd = clauseStart - "，".utf8.count
+        // 2021年度，全县脱贫攻坚决胜之年: a clause that is only a year names the year of the next.
+        if !sameYear.contains(opening) {
+            guard appositive, let time = TimeWord.nearest(before: previousEnd, in: bytes),
+                time.range.start == 0 || IdentityRule.scalar(endingAt: time.range.start, bytes).map({ "。；\n\r".unicodeScalars.contains($0) }) == true,
+                previousEnd - time.range.end <= "度".utf8.count
+            else { return nil }
+            return time
+        }
+        return TimeWord.nearest(before: previousEnd, in: bytes)
     }
 
     static func matches(_ word: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
