@@ -99,7 +99,9 @@ struct BuiltinArchiveTests {
             let data = try Data(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent(name))
             let text = try #require(String(data: data, encoding: .utf8))
             let one = TestSupport.lint(text, rules: leanRules).findings.map { "\($0.ruleId)@\($0.start.line):\($0.start.column)" }
-            let other = TestSupport.lint(text, rules: fullRules).findings.map { "\($0.ruleId)@\($0.start.line):\($0.start.column)" }
+            let other = TestSupport.lint(text, rules: fullRules).findings.map {
+                "\($0.ruleId)@\($0.start.line):\($0.start.column)"
+            }
             #expect(one == other, "\(name)")
             findings += one.count
         }

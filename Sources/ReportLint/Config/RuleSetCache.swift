@@ -71,13 +71,15 @@ public final class RuleSetCache: @unchecked Sendable { // `byConfig` and `discov
         if let configFile {
             result = Config.load(path: configFile).flatMap { config in
                 RuleRepository.load(
-                    rulePaths: rulePaths, includeBuiltin: includeBuiltin, config: config, overrides: overrides, examples: examples)
-                    .map { Resolved(rules: $0, config: config) }
+                    rulePaths: rulePaths, includeBuiltin: includeBuiltin, config: config, overrides: overrides, examples: examples
+                )
+                .map { Resolved(rules: $0, config: config) }
             }
         } else {
             result = RuleRepository.load(
-                rulePaths: rulePaths, includeBuiltin: includeBuiltin, overrides: overrides, examples: examples)
-                .map { Resolved(rules: $0, config: nil) }
+                rulePaths: rulePaths, includeBuiltin: includeBuiltin, overrides: overrides, examples: examples
+            )
+            .map { Resolved(rules: $0, config: nil) }
         }
         byConfig[key] = result
         return result

@@ -116,7 +116,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             }
         }
         // 医保基金监管稽查方案, 工作方案（草案）, …方案篇一: a plan of work, whatever it is about.
-        let name = String(words).replacingOccurrences(of: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#, with: "", options: .regularExpression)
+        let name = String(words).replacingOccurrences(
+            of: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#, with: "", options: .regularExpression)
         if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
         return nil
     }

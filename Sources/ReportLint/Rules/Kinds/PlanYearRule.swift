@@ -138,7 +138,9 @@ public struct PlanYearRule: Rule {
         // 2021年度，全县脱贫攻坚决胜之年: a clause that is only a year names the year of the next.
         if !sameYear.contains(opening) {
             guard appositive, let time = TimeWord.nearest(before: previousEnd, in: bytes),
-                time.range.start == 0 || IdentityRule.scalar(endingAt: time.range.start, bytes).map({ "。；\n\r".unicodeScalars.contains($0) }) == true,
+                time.range.start == 0
+                    || IdentityRule.scalar(endingAt: time.range.start, bytes).map({ "。；\n\r".unicodeScalars.contains($0) })
+                        == true,
                 previousEnd - time.range.end <= "度".utf8.count
             else { return nil }
             return time
