@@ -164,6 +164,12 @@ struct StructureParserTests {
         #expect(TestSupport.parse("根据工作安排，现将本人述责述廉情况报告如下。").type == .duty)
         // A work report may tell that its leaders gave theirs: that names no 述责述廉报告.
         #expect(TestSupport.parse("一年来，中心两位领导也作了述责述廉恪守政治纪律的报告，认真完成各项工作任务。").type == .summary)
+        // A plan the opening follows is not the document's kind: this is a research report.
+        #expect(TestSupport.parse("按照年度工作计划，我们组成调查组，对全市食品安全工作进行了调研。").type == .research)
+        #expect(TestSupport.parse("根据工作安排，制定2024年工作计划如下。").type == .plan)
+        // Addressed down to the units under it: a notice that forwards something, not a report.
+        #expect(TestSupport.parse("各分支机构、地方学会：\n现将《2024年工作要点》印发给你们，请结合实际认真贯彻落实。\n").type == .notice)
+        #expect(TestSupport.parse("各位代表：\n现在，我代表县人民政府作工作报告。\n").type == .summary)
         #expect(StructureParser.parse(TestSupport.source("2023年工作总结\n"), type: .plan).typeOrigin == .forced)
     }
 

@@ -154,11 +154,28 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             [
                 "调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下", "调查，情况如下", "调研，情况如下",
                 "调查情况报告如下", "调查情况汇报如下", "形成本调研报告", "形成了本调研报告", "形成本报告如下",
+                "组成调查组", "组成调研组", "成立调研组", "成立调查组",
             ]
         ),
         (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是", "总体目标是", "主要目标是"]),
         (.responsibility, ["主体责任情况", "责任制情况", "落实主体责任"]),
     ]
+
+    /// Verbs before a plan the opening follows rather than is (按照年度工作计划，我们组成调查组).
+    static let followingVerbs = ["按照", "根据", "依据", "对照", "结合", "落实", "围绕"]
+
+    /// True when every occurrence of `word` in `opening` has a following verb at most ten characters before it.
+    static func onlyFollowed(_ word: String, in opening: String) -> Bool {
+        var rest = opening[...]
+        var found = false
+        while let range = rest.range(of: word) {
+            found = true
+            let before = opening[opening.startIndex..<range.lowerBound].suffix(10)
+            if !followingVerbs.contains(where: { before.contains($0) }) { return false }
+            rest = rest[range.upperBound...]
+        }
+        return found
+    }
 
     /// Level-1 headings that name a kind on their own: the parts of the State Council's template for the
     /// annual disclosure report (国办公开办函〔2021〕30号) are worded alike in every such report.
@@ -194,10 +211,21 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// The type suggested by a report's opening words, else by its level-1 headings; a summary, the
     /// commonest shape, when nothing tells. `headings` are the texts of the level-1 headings.
     public static func guess(opening: String, headings: [String] = []) -> Detection {
+        // 各分支机构、地方学会：…… — addressed down to the units under it: a notice (it forwards or asks for
+        // reports), not a report.
+        // (各位代表： opens a speech or a government work report: that is no address to units.)
+        if opening.hasPrefix("各"), !opening.hasPrefix("各位"), let colon = opening.firstIndex(of: "："),
+            opening.distance(from: opening.startIndex, to: colon) <= 30,
+            !opening[..<colon].contains(where: { "。，；".contains($0) })
+        {
+            return Detection(type: .notice, evidence: "开头是主送单位“\(opening[...colon])”")
+        }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
         let opening = withoutCitedTitles(opening)
         for (type, words) in openingWords {
-            if let word = words.first(where: { ByteSearch.contains(opening, $0) }) {
+            if let word = words.first(where: { word in
+                ByteSearch.contains(opening, word) && !(type == .plan && onlyFollowed(word, in: opening))
+            }) {
                 return Detection(type: type, evidence: "开头含“\(word)”")
             }
         }
