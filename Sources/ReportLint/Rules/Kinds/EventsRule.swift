@@ -284,6 +284,15 @@ public struct EventsRule: Rule {
     /// A year before `year` written as 20XX年 earlier in the same sentence (back to 。；！？ or a line end, at
     /// most 80 characters), not as 20XX年以来.
     static func earlierYear(inSentenceBefore position: Int, _ bytes: [UInt8], than year: Int) -> Bool {
+        anyInSentence(before: position, bytes) { scalar, index in
+            guard scalar == "年", let written = yearDigits(endingAt: index, bytes), written < year else { return false }
+            return !IdentityRule.ends(at: min(bytes.count, index + 9), with: "以来", bytes)
+        }
+    }
+
+    /// Walks back over the sentence before `position` (to 。；！？ or a line end, at most 80 characters) and tells
+    /// whether `test` holds at some character (the character and where it starts).
+    static func anyInSentence(before position: Int, _ bytes: [UInt8], _ test: (Unicode.Scalar, Int) -> Bool) -> Bool {
         var index = position
         var characters = 0
         while index > 0, characters < 80, let scalar = IdentityRule.scalar(endingAt: index, bytes),
@@ -291,15 +300,16 @@ public struct EventsRule: Rule {
         {
             index -= String(scalar).utf8.count
             characters += 1
-            // 20XX年: four ASCII digits before 年 (3 bytes).
-            guard scalar == "年", index >= 4, bytes[index - 4] == UInt8(ascii: "2"),
-                bytes[(index - 4)..<index].allSatisfy({ (48...57).contains($0) }),
-                let written = Int(String(decoding: bytes[(index - 4)..<index], as: UTF8.self)), written < year,
-                !IdentityRule.ends(at: min(bytes.count, index + 9), with: "以来", bytes)
-            else { continue }
-            return true
+            if test(scalar, index) { return true }
         }
         return false
+    }
+
+    /// The year written as four ASCII digits right before `end` (where a 年 starts).
+    static func yearDigits(endingAt end: Int, _ bytes: [UInt8]) -> Int? {
+        guard end >= 4, bytes[end - 4] == UInt8(ascii: "2"), bytes[(end - 4)..<end].allSatisfy({ (48...57).contains($0) })
+        else { return nil }
+        return Int(String(decoding: bytes[(end - 4)..<end], as: UTF8.self))
     }
 
     private func has(_ word: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
@@ -466,22 +476,11 @@ public struct EventsRule: Rule {
     /// written), 五年来, 先后, 相继, 历年, 期间.
     static func looksBack(inSentenceBefore position: Int, _ bytes: [UInt8], endYear: Int) -> Bool {
         let backWords = ["年来", "以来", "先后", "相继", "历年", "期间", "其间", "回顾"].map { Array($0.utf8) }
-        var index = position
-        var characters = 0
-        while index > 0, characters < 80, let scalar = IdentityRule.scalar(endingAt: index, bytes),
-            !"。；！？\n\r".unicodeScalars.contains(scalar)
-        {
-            index -= String(scalar).utf8.count
-            characters += 1
+        return anyInSentence(before: position, bytes) { scalar, index in
             if backWords.contains(where: { index + $0.count <= position && bytes[index...].starts(with: $0) }) { return true }
             // 20XX年 no later than the campaign's end.
-            if scalar == "年", index >= 4, bytes[(index - 4)..<index].allSatisfy({ (48...57).contains($0) }),
-                let written = Int(String(decoding: bytes[(index - 4)..<index], as: UTF8.self)), written <= endYear
-            {
-                return true
-            }
+            return scalar == "年" && (yearDigits(endingAt: index, bytes).map { $0 <= endYear } ?? false)
         }
-        return false
     }
 
     /// A report that reviews a term or several years (五年来, 过去五年, 任期内, 本届以来) tells of earlier campaigns
