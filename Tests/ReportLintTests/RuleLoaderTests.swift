@@ -72,6 +72,18 @@ struct RuleLoaderTests {
         #expect(error.location == RuleLocation(file: "rules.yml", line: 6, column: 14))
     }
 
+    /// A gated entry needs its rule's gate, and a gate cannot ask for more words than it has.
+    @Test func gateMistakesArePositioned() throws {
+        let head = "pack: p\nrules:\n  - id: p/a\n    kind: formulation\n    message: m\n"
+        let ungated = try onlyError(head + "    entries:\n      - {canonical: 服务, variants: [效劳], gated: true}\n")
+        #expect(ungated.problem == .wrongType(key: "gated", expected: "规则有 gate 时才能用的 true"))
+        #expect(ungated.location.line == 7)
+        let tooMany = try onlyError(
+            head + "    gate: {words: [效劳, 根底], atLeast: 3}\n    entries:\n      - {canonical: 服务, variants: [效劳]}\n")
+        #expect(tooMany.problem == .wrongType(key: "atLeast", expected: "1 到 words 个数之间的整数"))
+        #expect(tooMany.location == RuleLocation(file: "rules.yml", line: 6, column: 38))
+    }
+
     @Test func missingId() throws {
         let error = try onlyError("pack: p\nrules:\n  - kind: phrase\n    message: m\n    phrases: [x]\n")
         #expect(error.problem == .missingKey("id"))
