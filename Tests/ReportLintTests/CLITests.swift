@@ -281,6 +281,9 @@ struct CLITests {
         let counts = test.stdout.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         #expect(counts.count >= 2 && counts[0] > 80 && counts[1] > 3_000, "\(test.stdout)")
         #expect(try run(["rules", "explain", "identity/level"]).stdout.contains("错误示例"))
+        // The rewriter's gate: its words, and which entries wait for it.
+        let rewritten = try run(["rules", "explain", "words/rewritten"]).stdout
+        #expect(rewritten.contains("至少 2 个的报告里检查") && rewritten.contains("  ＊服务"))
         let list = try run(["rules", "list"])
         #expect(list.stdout.contains("report/problems"))
     }

@@ -13,11 +13,16 @@ public enum RuleExplanation {
         lines.append("适用：\(types)")
         lines.append("可自动修正：\(rule.fixable ? "是" : "否")")
         if let formulation = rule as? FormulationRule {
+            if let gate = formulation.gateDescription {
+                lines.append(
+                    "标“＊”的条目只在出现下列词中至少 \(gate.atLeast) 个的报告里检查" + (gate.note.map { "（\($0)）" } ?? "") + "："
+                        + gate.words.joined(separator: "、"))
+            }
             lines.append("规范提法：")
             for form in formulation.canonicalForms {
                 let basis = [form.source, form.since.map { "\($0)起" }].compactMap { $0 }.joined(separator: "，")
                 let wrong = form.wrong.isEmpty ? "" : "  ← " + form.wrong.joined(separator: "、")
-                lines.append("  \(form.canonical)" + (basis.isEmpty ? "" : "（\(basis)）") + wrong)
+                lines.append("  \(form.gated ? "＊" : "")\(form.canonical)" + (basis.isEmpty ? "" : "（\(basis)）") + wrong)
                 if let note = form.note { lines.append("      \(note)") }
             }
         }

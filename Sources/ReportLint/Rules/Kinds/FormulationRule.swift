@@ -139,7 +139,7 @@ struct FormulationRuleDefinition: RuleDefinition {
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         FormulationRule(
             header: header,
-            gate: gate.map { gate in (gate.words.map { literals.add($0) }, gate.atLeast) },
+            gate: gate.map { gate in (gate.words.map { literals.add($0) }, gate) },
             entries: entries.map { entry in
                 FormulationRule.CompiledEntry(
                     entry: entry, canonical: literals.add(entry.canonical),
@@ -161,8 +161,8 @@ public struct FormulationRule: Rule {
 
     public let header: RuleHeader
     let entries: [CompiledEntry]
-    /// The gate's word literals and how many of them must occur for `gated` entries to be looked at.
-    let gate: (words: [Int], atLeast: Int)?
+    /// The gate's word literals, and the gate as written (how many of its words must occur for `gated` entries).
+    let gate: (literals: [Int], definition: FormulationRuleDefinition.Gate)?
     /// The entries a report can wake, by literal: an entry is looked at only when one of its variants
     /// occurs or one of its patterns may match (its best guard set has a hit). The word list has a
     /// thousand entries and a report wakes a handful; walking them all cost more than the searches.
@@ -170,7 +170,8 @@ public struct FormulationRule: Rule {
     /// Entries with a pattern that has no guard: looked at in every report.
     let alwaysLooked: [Int]
 
-    init(header: RuleHeader, gate: (words: [Int], atLeast: Int)? = nil, entries: [CompiledEntry]) {
+    init(header: RuleHeader, gate: (literals: [Int], definition: FormulationRuleDefinition.Gate)? = nil, entries: [CompiledEntry])
+    {
         self.header = header
         self.gate = gate
         self.entries = entries
@@ -201,14 +202,22 @@ public struct FormulationRule: Rule {
     public var reads: ReportParts { [] }
 
     /// The canonical forms, the wrong forms they replace, where they come from and why, for `rules explain`.
-    public var canonicalForms: [(canonical: String, wrong: [String], source: String?, since: String?, note: String?)] {
-        entries.map { ($0.entry.canonical, $0.entry.variants.map(\.value), $0.entry.source, $0.entry.since, $0.entry.note) }
+    public var canonicalForms: [(canonical: String, wrong: [String], source: String?, since: String?, note: String?, gated: Bool)]
+    {
+        entries.map {
+            ($0.entry.canonical, $0.entry.variants.map(\.value), $0.entry.source, $0.entry.since, $0.entry.note, $0.entry.gated)
+        }
+    }
+
+    /// For `rules explain`: the gate's words, how many it takes, and what kind of text it shows.
+    public var gateDescription: (words: [String], atLeast: Int, note: String?)? {
+        gate.map { ($0.definition.words, $0.definition.atLeast, $0.definition.note) }
     }
 
     /// Whether the report shows the gate: enough of its words occur.
     func opens(_ context: RuleContext) -> Bool {
         guard let gate else { return false }
-        return gate.words.count { !context.hits($0).isEmpty } >= gate.atLeast
+        return gate.literals.count { !context.hits($0).isEmpty } >= gate.definition.atLeast
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
