@@ -170,6 +170,7 @@ struct StructureParserTests {
         // Addressed down to the units under it: a notice that forwards something, not a report.
         #expect(TestSupport.parse("各分支机构、地方学会：\n现将《2024年工作要点》印发给你们，请结合实际认真贯彻落实。\n").type == .notice)
         #expect(TestSupport.parse("各位代表：\n现在，我代表县人民政府作工作报告。\n").type == .summary)
+        #expect(TestSupport.parse("市委党校获评优秀等次\n本报讯（记者 张明）记者从市委组织部获悉，市委党校获评优秀等次。\n").type == .bulletin)
         #expect(StructureParser.parse(TestSupport.source("2023年工作总结\n"), type: .plan).typeOrigin == .forced)
     }
 
@@ -202,6 +203,10 @@ struct StructureParserTests {
         ("2024年安全生产专项整治工作方案（草案）", .plan),
         ("蒸湘区市场监督管理局4月份工作小结", .summary),
         ("创建全国文明城市第一阶段工作小结", .summary),
+        // A bulletin tells facts and asks for no section of a report.
+        ("全国档案主管部门和档案馆基本情况摘要", .bulletin),
+        ("第12期工作简报", .bulletin),
+        ("2023年度工作总结（摘要）", .summary),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)

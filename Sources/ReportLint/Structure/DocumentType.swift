@@ -42,6 +42,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// A speech (在全县……工作会议上的讲话, 表态发言, 致辞): it may review the year's work, but it is no report,
     /// so no section of one (存在的问题, 下一步打算, the guiding thought) is asked of it.
     case speech
+    /// A bulletin (工作简报, 新闻稿, 统计摘要, 公报): it tells facts and news, and asks nothing of a report's
+    /// sections; its text is checked like any other.
+    case bulletin
 
     public var chineseName: String {
         switch self {
@@ -56,6 +59,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         case .disclosure: return "政府信息公开年度报告"
         case .notice: return "通知"
         case .speech: return "讲话稿"
+        case .bulletin: return "信息简报"
         }
     }
 
@@ -83,6 +87,11 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案"]),
         (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告"]),
     ]
+
+    /// Title endings of a bulletin.
+    static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报"]
+    /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
+    static let newsWords = ["本报讯", "讯（记者", "讯(记者", "记者从", "（记者", "通讯员"]
 
     /// Title endings of a speech.
     static let speechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "致辞"]
@@ -119,6 +128,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         let name = String(words).replacingOccurrences(
             of: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#, with: "", options: .regularExpression)
         if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
+        // 2022年度全国档案主管部门和档案馆基本情况摘要, 第12期工作简报, 统计公报.
+        if let ending = bulletinEndings.first(where: { name.hasSuffix($0) }) {
+            return Detection(type: .bulletin, evidence: "标题以“\(ending)”结尾")
+        }
         return nil
     }
 
@@ -228,6 +241,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             }) {
                 return Detection(type: type, evidence: "开头含“\(word)”")
             }
+        }
+        if let word = newsWords.first(where: { ByteSearch.contains(opening, $0) }) {
+            return Detection(type: .bulletin, evidence: "开头含“\(word)”")
         }
         for (type, words) in decisiveHeadingWords {
             if let heading = headings.first(where: { heading in words.contains(where: heading.contains) }) {
