@@ -24,6 +24,17 @@ enum ByteSearch {
         }
     }
 
+    /// Every occurrence of `word` in `bytes`, left to right (overlapping ones too).
+    static func ranges(of word: [UInt8], in bytes: [UInt8]) -> [ByteRange] {
+        var found: [ByteRange] = []
+        var from = 0
+        while let range = firstRange(of: word, in: bytes, within: ByteRange(from, bytes.count)) {
+            found.append(range)
+            from = range.start + 1
+        }
+        return found
+    }
+
     /// The first occurrence of `word` in `bytes[range]`, as a byte range; nil when there is none.
     static func firstRange(of word: [UInt8], in bytes: [UInt8], within range: ByteRange) -> ByteRange? {
         guard !word.isEmpty, range.end - range.start >= word.count else { return nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of documents offices write (DOMAIN.md §1 and §8). Each type is a profile in the rule packs:
 /// rules say which types they apply to (`types:`), so a plan (工作要点), which looks forward, is not asked
 /// for a problems section, and a 对照检查材料 is asked for 原因剖析 instead of 党的政治建设.
@@ -88,6 +90,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告"]),
     ]
 
+    /// A label after a title's name: （草案）, (1), 篇一, 2. Compiled once: titles are read for every report.
+    static let trailingLabel = try! NSRegularExpression(
+        pattern: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#)
+
     /// Title endings of a bulletin.
     static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报"]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
@@ -125,8 +131,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             }
         }
         // 医保基金监管稽查方案, 工作方案（草案）, …方案篇一: a plan of work, whatever it is about.
-        let name = String(words).replacingOccurrences(
-            of: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#, with: "", options: .regularExpression)
+        let written = String(words)
+        let name = trailingLabel.stringByReplacingMatches(
+            in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
         if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
         // 2022年度全国档案主管部门和档案馆基本情况摘要, 第12期工作简报, 统计公报.
         if let ending = bulletinEndings.first(where: { name.hasSuffix($0) }) {

@@ -15,12 +15,32 @@ extension IdentityRule {
         let notTitle: [String]
     }
 
+    /// A level as the check reads it: the literals of its words, its name and `notTitle` as bytes.
+    struct CompiledLevel: Sendable {
+        let level: Level
+        let words: [Int]
+        let name: [UInt8]
+        let notTitle: [[UInt8]]
+
+        /// Whether the title names this level: the name somewhere outside every `notTitle` word.
+        func isNamed(in title: [UInt8]) -> Bool {
+            let covers = notTitle.flatMap { ByteSearch.ranges(of: $0, in: title) }
+            return ByteSearch.ranges(of: name, in: title).contains { name in
+                !covers.contains { $0.start <= name.start && $0.end >= name.end }
+            }
+        }
+    }
+
     func levelMixes(_ context: RuleContext) -> [Finding] {
         let document = context.document
-        guard let title = document.title, let own = titleLevel(document.text(title.range)) else { return [] }
+        // Most reports call themselves by no level's word at all: the title is not read for them.
+        guard levels.contains(where: { $0.words.contains { !context.hits($0).isEmpty } }) else { return [] }
         let bytes = document.source.bytes
+        guard let title = document.title, let own = titleLevel(Array(bytes[title.range.start..<title.range.end]))
+        else { return [] }
         var findings: [Finding] = []
-        for (level, words) in levels where level.name != own.name {
+        for compiled in levels where compiled.level.name != own.name {
+            let (level, words) = (compiled.level, compiled.words)
             let sameTier = level.tier == own.tier
             guard sameTier || level.tier > own.tier else { continue }
             for (word, literal) in zip(level.words, words) where sameTier || word.hasPrefix("我") {
@@ -38,16 +58,12 @@ extension IdentityRule {
     }
 
     /// The lowest level the title names, nil when it names none, two of the lowest tier, or a skipped title.
-    func titleLevel(_ title: String) -> Level? {
-        guard !skipTitles.contains(where: { title.contains($0) }) else { return nil }
-        let named = levels.map(\.level).filter { level in
-            var rest = title
-            for word in level.notTitle { rest = rest.replacingOccurrences(of: word, with: "　") }
-            return rest.contains(level.name)
-        }
+    func titleLevel(_ title: [UInt8]) -> Level? {
+        let whole = ByteRange(0, title.count)
+        guard !skipTitles.contains(where: { ByteSearch.firstRange(of: $0, in: title, within: whole) != nil }) else { return nil }
+        let named = levels.filter { $0.isNamed(in: title) }.map(\.level)
         guard let lowest = named.map(\.tier).max() else { return nil }
         let atLowest = named.filter { $0.tier == lowest }
         return atLowest.count == 1 ? atLowest[0] : nil
     }
-
 }

@@ -127,7 +127,12 @@ struct IdentityRuleDefinition: RuleDefinition {
         case .level:
             return IdentityRule(
                 header: header, check: check, claims: [], referents: [],
-                levels: levels.map { level in (level, level.words.map { literals.add($0) }) }, skipTitles: skipTitles)
+                levels: levels.map { level in
+                    IdentityRule.CompiledLevel(
+                        level: level, words: level.words.map { literals.add($0) }, name: Array(level.name.utf8),
+                        notTitle: level.notTitle.map { Array($0.utf8) })
+                },
+                skipTitles: skipTitles.map { Array($0.utf8) })
         }
     }
 }
@@ -145,9 +150,9 @@ public struct IdentityRule: Rule {
     /// (kind of unit or party body, the word, its literal)
     let claims: [(kind: String, word: String, literal: Int)]
     let referents: [CompiledReferent]
-    /// For `level`: each level with the literals of its words.
-    var levels: [(level: Level, words: [Int])] = []
-    var skipTitles: [String] = []
+    /// For `level`: each level with the literals of its words and the bytes its title test reads.
+    var levels: [CompiledLevel] = []
+    var skipTitles: [[UInt8]] = []
     public var reads: ReportParts { [] }
 
     public func check(_ context: RuleContext) -> [Finding] {

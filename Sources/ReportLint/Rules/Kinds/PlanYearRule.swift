@@ -64,15 +64,14 @@ public struct PlanYearRule: Rule {
     static let fillers = [
         "”", "’", "\"", "规划纲要", "规划", "时期", "期间", "实施的", "实施", "取得决定性胜利的", "取得全面胜利的", "攻坚战", "战", "的",
     ].map { Array($0.utf8) }
-    /// Year markers: the offset from the plan's start, or nil for its last year.
-    static let markers: [(word: [UInt8], offset: Int?)] = [
-        ("开局起步之年", 0), ("开局之年", 0), ("开局年", 0), ("起步之年", 0), ("第一年", 0), ("第二年", 1), ("第三年", 2),
-        ("第四年", 3), ("第五年", 4), ("收官之年", nil), ("收官年", nil), ("最后一年", nil),
-        ("决战决胜之年", nil), ("决胜之年", nil), ("决胜年", nil),
-    ].map { (Array($0.0.utf8), $0.1) }
-    /// Markers a unit may give a year before the end too (a county that left poverty in 2018 called it its
-    /// 脱贫攻坚决胜之年): wrong only for a year after the end.
-    static let lateOnly = ["决战决胜之年", "决胜之年", "决胜年"].map { Array($0.utf8) }
+    /// Year markers: the offset from the plan's start, or nil for its last year. `lateOnly`: a unit may give the
+    /// marker to a year before the end too (a county that left poverty in 2018 called it its 脱贫攻坚决胜之年), so
+    /// it is wrong only for a year after the end.
+    static let markers: [(word: [UInt8], offset: Int?, lateOnly: Bool)] = [
+        ("开局起步之年", 0, false), ("开局之年", 0, false), ("开局年", 0, false), ("起步之年", 0, false), ("第一年", 0, false),
+        ("第二年", 1, false), ("第三年", 2, false), ("第四年", 3, false), ("第五年", 4, false), ("收官之年", nil, false),
+        ("收官年", nil, false), ("最后一年", nil, false), ("决战决胜之年", nil, true), ("决胜之年", nil, true), ("决胜年", nil, true),
+    ].map { (Array($0.0.utf8), $0.1, $0.2) }
     /// Openings of a clause that speaks of the same year as the clause before it.
     /// A bare 是 too: 2021年是……开局之年，是……收官之年 leaves the subject out.
     static let sameYear = ["同时也是", "同时是", "也是", "又是", "更是", "还是", "是"].map { Array($0.utf8) }
@@ -84,7 +83,7 @@ public struct PlanYearRule: Rule {
         var seen = Set<Int>()
         for (plan, names) in plans {
             for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
-                guard let (offset, markerStart, end) = Self.marker(after: hit.end, bytes) else { continue }
+                guard let (offset, lateOnly, markerStart, end) = Self.marker(after: hit.end, bytes) else { continue }
                 seen.insert(hit.start)
                 // 2021年度，全县脱贫攻坚决胜年，: a clause that only names the year's marker stands beside a year.
                 let appositive = Self.matches(Array("，".utf8), at: end, bytes)
@@ -93,7 +92,7 @@ public struct PlanYearRule: Rule {
                 else { continue }
                 let right = offset.map { plan.start + $0 } ?? plan.end
                 guard meant != right else { continue }
-                if Self.lateOnly.contains(where: { Self.matches($0, at: markerStart, bytes) }), meant <= plan.end { continue }
+                if lateOnly, meant <= plan.end { continue }
                 let marker = document.text(ByteRange(markerStart, end))
                 let basis = plan.source.map { "（\($0)）" } ?? ""
                 findings.append(
@@ -107,16 +106,16 @@ public struct PlanYearRule: Rule {
         return findings.sorted { $0.range < $1.range }
     }
 
-    /// The marker after a name, past at most four fillers: its offset (nil: the last year), where it starts and
-    /// where it ends.
-    static func marker(after start: Int, _ bytes: [UInt8]) -> (Int?, Int, Int)? {
+    /// The marker after a name, past at most four fillers: its offset (nil: the last year), whether it is
+    /// `lateOnly`, where it starts and where it ends.
+    static func marker(after start: Int, _ bytes: [UInt8]) -> (Int?, Bool, Int, Int)? {
         var index = start
         for _ in 0..<4 {
             guard let filler = fillers.first(where: { matches($0, at: index, bytes) }) else { break }
             index += filler.count
         }
         guard let marker = markers.first(where: { matches($0.word, at: index, bytes) }) else { return nil }
-        return (marker.offset, index, index + marker.word.count)
+        return (marker.offset, marker.lateOnly, index, index + marker.word.count)
     }
 
     /// The year word of the clause, or of the clause before when this one opens with 也是/又是, or when the clause
