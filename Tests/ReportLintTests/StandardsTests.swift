@@ -60,7 +60,9 @@ struct StandardsTests: BuiltinFindingsSuite {
             scalars.withUnsafeBufferPointer { s in
                 var next = 0
                 for index in s.indices where index >= next {
-                    if let found = rule.repetition(at: index, s), !rule.isQuoted(found.0.lowerBound, s) {
+                    if let found = rule.repetition(at: index, s),
+                        !rule.isQuoted(found.0.lowerBound, joined: found.1.count > found.0.count, s)
+                    {
                         plain.append(found)
                         next = found.1.upperBound
                     }

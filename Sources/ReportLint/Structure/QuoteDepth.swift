@@ -4,6 +4,8 @@ struct QuoteDepth {
     private var titles = 0
 
     var isInside: Bool { quotes > 0 || titles > 0 }
+    /// Inside “…” (at any depth of 《…》 too).
+    var isQuoted: Bool { quotes > 0 }
 
     mutating func update(with scalar: Unicode.Scalar) {
         switch scalar {

@@ -143,6 +143,11 @@ public struct ConsistencyRule: Rule {
                 context.finding(
                     header, at: range, message: "\(header.message)：标题是\(titleYear)年的总结，这里汇报的却是\(year)年的工作")
             }
+            findings += YearSummary.earlierPlansIssued(bytes, titleYear: titleYear).map { range in
+                context.finding(
+                    header, at: range,
+                    message: "\(header.message)：标题是\(titleYear)年的总结，这里当年制发的却是\(titleYear - 1)年的方案（沿用旧稿时未改年份？）")
+            }
             if let (range, year) = YearSummary.earlierDate(context.document, titleYear: titleYear) {
                 findings.append(
                     context.finding(

@@ -433,12 +433,19 @@ public struct EventsRule: Rule {
         return lastPlenum
     }
 
-    /// 以开展党史学习教育为契机: the campaign as the frame of the report's own work. Returns the frame's range.
+    /// 以开展党史学习教育为契机, 结合党史学习教育的开展: the campaign as the frame of the report's own work.
+    /// Returns the frame's range.
     func campaignFrame(_ range: ByteRange, _ bytes: [UInt8]) -> ByteRange? {
         var start = range.start
         for verb in ["开展", "深入开展", "扎实开展", "持续开展", "认真开展"] where IdentityRule.ends(at: start, with: verb, bytes) {
             start -= verb.utf8.count
             break
+        }
+        if IdentityRule.ends(at: start, with: "结合", bytes) {
+            var end = range.end
+            if has(Array("活动".utf8), at: end, bytes) { end += 6 }
+            guard let tail = ["的开展", "的深入开展", "开展"].first(where: { has(Array($0.utf8), at: end, bytes) }) else { return nil }
+            return ByteRange(start - 6, end + tail.utf8.count)
         }
         guard IdentityRule.ends(at: start, with: "以", bytes) else { return nil }
         guard has(Array("为".utf8), at: range.end, bytes) else { return nil }

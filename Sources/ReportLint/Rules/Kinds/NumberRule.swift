@@ -136,6 +136,8 @@ public struct NumberRule: Rule {
                 if let problem = approximation(run, text) { found[.approximation]!.append(problem) }
             case "万" where run.isDecimal, "亿" where run.isDecimal:
                 if let problem = decimalApproximation(run, text) { found[.approximation]!.append(problem) }
+            case "，":
+                if let problem = yearBeforeComma(run, text) { found[.yearUnit]!.append(problem) }
             default:
                 if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) {
                     found[.yearUnit]!.append(problem)
@@ -162,6 +164,12 @@ public struct NumberRule: Rule {
                 while let scalar = text.at(index), CharacterClass.isDigit(scalar) { index += 1 }
                 if text.at(index) == "月" { yearly = true }
             }
+        }
+        // 达到19年同期的101.1%, 与23年同期相比: a time compared with, never a duration.
+        if !yearly, next == "同", text.at(run.upper + 2) == "期",
+            text.opensClause(before: run.lower) || text.at(run.lower - 1).map({ "与比较为占超低高".unicodeScalars.contains($0) }) == true
+        {
+            yearly = true
         }
         guard yearly else { return nil }
         return (run.range, "“\(digits)年”应为“\(full)年”", full)
@@ -198,6 +206,20 @@ public struct NumberRule: Rule {
         else { return nil }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
+    }
+
+    /// A year opening a sentence with a comma and no 年 (`2024，社区将……`): only at a line start or after 。；,
+    /// where a bare four-digit figure can be nothing but the time of what follows (after ： it may be a count).
+    private static func yearBeforeComma(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard run.count == 4, !run.isDecimal, text.year(run.range) != nil, text.isNumberStart(run.lower),
+            let after = text.at(run.upper + 1), CharacterClass.isHan(after)
+        else { return nil }
+        switch text.at(run.lower - 1) {
+        case nil, "\n", "\r", "。", "；": break
+        default: return nil
+        }
+        let digits = text.string(run.range)
+        return (run.range, "“\(digits)，”应为“\(digits)年，”", digits + "年")
     }
 
     // MARK: ranges

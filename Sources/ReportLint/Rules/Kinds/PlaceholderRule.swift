@@ -6,9 +6,9 @@
 /// the X of a formula (“4+X”主题党日), or an underscore joining ASCII words (file_name). Stars between two Han
 /// characters that are not before a measure word (`主动***息`) mask letters of a word, as web copies of
 /// reports do: they get their own message (a masked word, not a blank figure); so does a 总书记 standing
-/// where a copy dropped the name (总书记新时代中国特色社会主义思想), which nothing may fill in, and the first
-/// `unnamedTitle` of a report that never wrote the name before it (贯彻总书记关于……的重要论述 with no 习近平
-/// earlier: a later bare 总书记 refers back to a name written once, the first cannot).
+/// where a copy dropped the name (总书记新时代中国特色社会主义思想), which nothing may fill in, and every
+/// `unnamedTitle` before the report first writes the name (贯彻总书记关于……的重要论述 with no 习近平 earlier:
+/// a bare 总书记 after the name refers back to it, one before cannot).
 struct PlaceholderRuleDefinition: RuleDefinition {
     static let keys = ["phrases", "patterns", "except", "namelessTitles", "unnamedTitle"]
     static let unnamedKeys = ["title", "name", "notAfter"]
@@ -95,9 +95,9 @@ public struct PlaceholderRule: Rule {
                 }
             }
         }
-        let unnamed = firstUnnamedTitle(context)
+        let unnamed = Set(unnamedTitles(context))
         ranges += nameless
-        if let unnamed { ranges.append(unnamed) }
+        ranges += unnamed
         let scalars = source.scalars
         return ByteRange.merged(ranges).map { range in
             if let masked = maskedWord(range, source, scalars) {
@@ -106,10 +106,10 @@ public struct PlaceholderRule: Rule {
                     message: "有字被“*”遮住：“\(masked)”，是被隐去的字词，不是待填的数字，请补全原文")
             }
             let text = source.string(range)
-            if range == unnamed, !nameless.contains(range), let title = unnamedTitle?.title {
+            if unnamed.contains(range), !nameless.contains(range), let title = unnamedTitle?.title {
                 return context.finding(
                     header, at: range,
-                    message: "“\(text)”第一次出现，前面没有写出姓名（应为“\(title.name)\(title.title)”），疑为转载时隐去了姓名，请补全原文")
+                    message: "“\(text)”前面没有写出姓名，全文在此之前也没有写过（应为“\(title.name)\(title.title)”），疑为转载时隐去了姓名，请补全原文")
             }
             if nameless.contains(range) {
                 return context.finding(
@@ -119,17 +119,23 @@ public struct PlaceholderRule: Rule {
         }
     }
 
-    /// The first use of `unnamedTitle` in the body when the name was written nowhere before it.
-    private func firstUnnamedTitle(_ context: RuleContext) -> ByteRange? {
-        guard let unnamed = unnamedTitle, let first = context.hits(unnamed.titleLiteral).first else { return nil }
+    /// The uses of `unnamedTitle` before the name is first written: each is a name left out (转载时隐去), not
+    /// only the first. Not one right after a higher office (中共中央总书记、国家主席习近平: the name follows).
+    private func unnamedTitles(_ context: RuleContext) -> [ByteRange] {
+        guard let unnamed = unnamedTitle else { return [] }
         let bytes = context.document.source.bytes
         let names = context.hits(unnamed.nameLiteral)
-        guard !names.contains(where: { $0.start < first.end }) else { return nil }
-        if unnamed.title.notAfter.contains(where: { IdentityRule.ends(at: first.start, with: $0, bytes) }) { return nil }
-        if Redaction.precedes(first.start, in: bytes) { return nil }
-        // 中共中央总书记、国家主席习近平: the name right after the style.
-        if names.contains(where: { $0.start >= first.end && $0.start - first.end <= 12 * 3 }) { return nil }
-        return first
+        let firstName = names.first?.start ?? Int.max
+        var found: [ByteRange] = []
+        for hit in context.hits(unnamed.titleLiteral) {
+            guard hit.end <= firstName else { break }
+            if unnamed.title.notAfter.contains(where: { IdentityRule.ends(at: hit.start, with: $0, bytes) }) { continue }
+            if Redaction.precedes(hit.start, in: bytes) { continue }
+            // 中共中央总书记、国家主席习近平: the name right after the style.
+            if names.contains(where: { $0.start >= hit.end && $0.start - hit.end <= 12 * 3 }) { break }
+            found.append(hit)
+        }
+        return found
     }
 
     private static let mou = Array("某".utf8)

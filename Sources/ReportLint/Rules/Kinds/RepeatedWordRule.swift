@@ -2,7 +2,7 @@
 /// `党委、党委`. Only units of two or more Han characters are looked at, so the reduplications of single
 /// characters that Chinese uses (天天, 层层压实, 红红脸、出出汗, 实实在在, 家家户户) never count; nor do
 /// 一个一个, 一步一步 (一 + measure, twice), the verbs of `allow:` doubled to soften them (研究研究), or
-/// anything inside “…” or 《…》. The second copy (with its 顿号) is removed by `fix`.
+/// anything inside “…”, nor a repeat joined by 、 inside 《…》. The second copy (with its 顿号) is removed by `fix`.
 struct RepeatedWordRuleDefinition: RuleDefinition {
     static let keys = ["allow"]
 
@@ -50,7 +50,9 @@ public struct RepeatedWordRule: Rule {
         var next = 0
         scalars.withUnsafeBufferPointer { s in
             func look(at index: Int) {
-                guard index >= next, let found = repetition(at: index, s), !isQuoted(found.0.lowerBound, s) else { return }
+                guard index >= next, let found = repetition(at: index, s),
+                    !isQuoted(found.0.lowerBound, joined: found.1.count > found.0.count, s)
+                else { return }
                 result.append(found)
                 next = found.1.upperBound
             }
@@ -117,13 +119,15 @@ public struct RepeatedWordRule: Rule {
         return nil
     }
 
-    /// Inside “…” or 《…》 of its line: counted back to the line start, only for a repeat found.
-    func isQuoted(_ index: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    /// Inside “…” of its line, or inside 《…》 for a repeat joined by 、: counted back to the line start, only for
+    /// a repeat found. A document's name does not double a word (《……门诊共济保障保障机制实施细则》 is a
+    /// slip), but it may list one twice (《党委、党委委员工作规则》).
+    func isQuoted(_ index: Int, joined: Bool, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var start = index
         while start > 0, s[start - 1] != "\n", s[start - 1] != "\r" { start -= 1 }
         var depth = QuoteDepth()
         for position in start..<index { depth.update(with: s[position]) }
-        return depth.isInside
+        return joined ? depth.isInside : depth.isQuoted
     }
 
     /// Characters that open the halves of 互X互Y, 自X自Y and 边X边Y, and the words that end in one of them

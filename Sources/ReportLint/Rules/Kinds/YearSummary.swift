@@ -39,11 +39,54 @@ enum YearSummary {
             let text = document.text(ByteRange(hit.end, sentence.end))
             guard let year = ReportYear.years(in: text).first, year.offset == 0, ByteSearch.contains(text, "如下") else { continue }
             let after = String(text.unicodeScalars.dropFirst(year.length))
-            guard ["年工作", "年的工作", "年主要工作", "年度工作", "年度的工作", "年度主要工作"].contains(where: after.hasPrefix)
+            guard
+                ["年工作", "年的工作", "年主要工作", "年度工作", "年度的工作", "年度主要工作"].contains(where: after.hasPrefix)
+                    || reportsYearsWork(after)
             else { continue }
             keep((year.year, ByteRange(hit.end, hit.end + year.bytes)))
         }
         return found
+    }
+
+    /// 制发《2022年政务公开工作实施方案》 in a summary of 2023: the year's own plan issued under last year's
+    /// name (the name kept from an old summary). Only a plan the unit itself issues (制发, 印发, 出台 …), whose
+    /// name opens with the year before the title's and ends as a plan does.
+    static func earlierPlansIssued(_ bytes: [UInt8], titleYear: Int) -> [ByteRange] {
+        let name = Array("《\(titleYear - 1)年".utf8)
+        var found: [ByteRange] = []
+        for hit in ByteSearch.ranges(of: name, in: bytes) {
+            guard issuingVerbs.contains(where: { IdentityRule.ends(at: hit.start, with: $0, bytes) }) else { continue }
+            var end = hit.end
+            while end < bytes.count, end - hit.end < 60 * 3, bytes[end] != 0x0A {
+                if bytes[end...].starts(with: closing) { break }
+                end += 1
+            }
+            guard end < bytes.count, bytes[end...].starts(with: closing) else { continue }
+            let title = String(decoding: bytes[hit.end..<end], as: UTF8.self)
+            let plan = title.hasSuffix("的通知") ? String(title.dropLast(3)) : title
+            guard planEndings.contains(where: { plan.hasSuffix($0) }) else { continue }
+            found.append(ByteRange(hit.start + 3, hit.end - 3))
+        }
+        return found
+    }
+
+    static let issuingVerbs = ["制发", "印发", "出台", "制定", "下发", "编制", "制订"]
+    static let planEndings = ["工作要点", "实施方案", "工作方案", "工作计划", "工作安排", "任务清单", "责任清单"]
+    private static let closing = Array("》".utf8)
+
+    /// `年建设运行情况报告如下`: the year's own work or state reported (…情况/工作 报告/汇报/总结 如下), in a
+    /// short span, not the follow-up of an earlier year's inspection (2022年巡察反馈问题整改情况) nor a span of
+    /// years (以来).
+    static func reportsYearsWork(_ after: String) -> Bool {
+        guard after.hasPrefix("年"), let end = after.range(of: "如下") else { return false }
+        let span = after[..<end.lowerBound]
+        guard span.unicodeScalars.count <= 16, ["情况", "工作"].contains(where: { span.contains($0) }),
+            ["报告", "汇报", "总结"].contains(where: { span.hasSuffix($0) }),
+            !["以来", "整改", "问题", "反馈", "巡视", "巡察", "督查", "督察", "审计", "检查", "考核", "评估", "和", "及", "、"].contains(where: {
+                span.contains($0)
+            })
+        else { return false }
+        return true
     }
 
     /// The date line at the end, or one under the title (（2020年12月7日）, as a report given at a meeting is
