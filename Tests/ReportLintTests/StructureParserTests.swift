@@ -171,6 +171,9 @@ struct StructureParserTests {
         #expect(TestSupport.parse("各分支机构、地方学会：\n现将《2024年工作要点》印发给你们，请结合实际认真贯彻落实。\n").type == .notice)
         #expect(TestSupport.parse("各位代表：\n现在，我代表县人民政府作工作报告。\n").type == .summary)
         #expect(TestSupport.parse("市委党校获评优秀等次\n本报讯（记者 张明）记者从市委组织部获悉，市委党校获评优秀等次。\n").type == .bulletin)
+        // A news lead under a headline; a report that opens with a kind word is still that kind.
+        #expect(TestSupport.parse("市委党校获评优秀等次\n近日，市委、市政府召开考核总结表彰大会，市委党校获评优秀等次。\n").type == .bulletin)
+        #expect(TestSupport.parse("近日，按照巡察反馈意见，现将整改落实情况报告如下。\n").type == .rectification)
         #expect(StructureParser.parse(TestSupport.source("2023年工作总结\n"), type: .plan).typeOrigin == .forced)
     }
 

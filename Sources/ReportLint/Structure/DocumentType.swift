@@ -98,6 +98,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报"]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
     static let newsWords = ["本报讯", "讯（记者", "讯(记者", "记者从", "（记者", "通讯员"]
+    /// How a news story's first sentence opens (a report opens with its year or its subject).
+    static let newsLeads = ["近日，", "日前，", "近日,", "日前,"]
 
     /// Title endings of a speech.
     static let speechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "致辞"]
@@ -251,6 +253,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         }
         if let word = newsWords.first(where: { ByteSearch.contains(opening, $0) }) {
             return Detection(type: .bulletin, evidence: "开头含“\(word)”")
+        }
+        // 近日，市委、市政府召开……大会: a news lead under a headline, when no word of a report's kind came first.
+        if let lead = newsLeads.first(where: { opening.hasPrefix($0) || ByteSearch.contains(opening, "\n" + $0) }) {
+            return Detection(type: .bulletin, evidence: "开头是新闻导语“\(lead)”")
         }
         for (type, words) in decisiveHeadingWords {
             if let heading = headings.first(where: { heading in words.contains(where: heading.contains) }) {

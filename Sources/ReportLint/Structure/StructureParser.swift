@@ -22,11 +22,12 @@ public enum StructureParser {
             titleIndex.map { index in
                 [index] + front.roles.filter { $0.0 > index && $0.1 == .frontMatter }.map(\.0)
             } ?? []
-        // The opening is what stands above the body and its first two paragraphs, whatever the front matter.
+        // The opening is what stands above the body and its first two paragraphs, whatever the front matter,
+        // one paragraph a line.
         let frontCount = front.roles.map(\.0).max().map { $0 + 1 } ?? 0
         let decided = documentType(
             forced: forcedType, titles: titleLines.map { source.string(opening[$0].range) },
-            opening: opening.prefix(max(3, frontCount + 2)).map { source.string($0.range) }.joined(),
+            opening: opening.prefix(max(3, frontCount + 2)).map { source.string($0.range) }.joined(separator: "\n"),
             headings: { levelOneHeadings(source) })
         return Document(
             source: source, titleIndex: titleIndex, type: decided.type, typeOrigin: decided.origin,
