@@ -95,7 +95,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         pattern: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#)
 
     /// Title endings of a bulletin.
-    static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报"]
+    static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报"]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
     static let newsWords = ["本报讯", "讯（记者", "讯(记者", "记者从", "（记者", "通讯员"]
     /// How a news story's first sentence opens (a report opens with its year or its subject).
@@ -111,6 +111,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// report it is about (关于做好2023年工作总结的通知), unless it issues one (关于印发2024年工作要点的通知):
     /// then the body is that document, typed by the words after 印发.
     public static func detect(title: String) -> Detection? {
+        // 政 府 工 作 报 告: a title spaced out letter by letter is read without its spaces.
+        let title = lettersSpacedOut(title) ? title.filter { !$0.isWhitespace } : title
         let words = title.reversed().drop(while: \.isWhitespace).reversed()
         if words.suffix(2).elementsEqual("通知") {
             let issuing = String(words.dropLast(2))
@@ -142,6 +144,17 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             return Detection(type: .bulletin, evidence: "标题以“\(ending)”结尾")
         }
         return nil
+    }
+
+    /// A title of Han characters each followed by a space (政 府 工 作 报 告), at least four of them.
+    static func lettersSpacedOut(_ title: String) -> Bool {
+        let characters = Array(title.trimmingCharacters(in: .whitespaces))
+        guard characters.count >= 7 else { return false }
+        for (index, character) in characters.enumerated() {
+            let isSpace = character == " " || character == "\u{3000}"
+            if index % 2 == 1 ? !isSpace : isSpace { return false }
+        }
+        return true
     }
 
     /// Opening words that name the document where its title does not (or where it has none).

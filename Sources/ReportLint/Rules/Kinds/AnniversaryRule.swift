@@ -5,7 +5,8 @@
 /// 101周年 is right, 2022年是建党100周年 is not; 今年, 去年 and 明年 are read against the report's year
 /// (title, date line or opening, as for `events`), and without one they are not checked. An anniversary with
 /// no year word in its clause is checked against the report's year only when its number is not round and more
-/// than a year off (建党89周年 in a plan for 2017 was copied from an old one); 在庆祝建党100周年之际 is left
+/// than a year off (建党89周年 in a plan for 2017 was copied from an old one), or when it is round, held as the
+/// year's activity (开展纪念建党九十周年系列庆祝活动) and more than five years off; 在庆祝建党100周年之际 is left
 /// alone: a report may look back on a round anniversary.
 struct AnniversaryRuleDefinition: RuleDefinition {
     static let keys = ["anniversaries"]
@@ -69,7 +70,14 @@ public struct AnniversaryRule: Rule {
                     // No year word: only a non-round anniversary far from the report's year is certain. Round ones
                     // (建党100周年) are looked back on for years; 建党96周年 is only ever cited in 2017 (a year's
                     // slack for a plan written late in the year before or a summary early in the year after).
-                    guard count % 5 != 0, let reportYear = document.year, abs(reportYear.value - right) > 1 else { continue }
+                    // A round one held as the year's own activity (开展纪念建党九十周年系列庆祝活动) more than five years
+                    // from the report's year is an old plan's line, not a look back.
+                    guard let reportYear = document.year,
+                        count % 5 != 0
+                            ? abs(reportYear.value - right) > 1
+                            : abs(reportYear.value - right) > 5
+                                && Self.heldAsActivity.contains(where: { IdentityRule.ends(at: hit.start, with: $0, bytes) })
+                    else { continue }
                     said = "而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)），请核对是否沿用了旧稿"
                 }
                 findings.append(
@@ -82,6 +90,9 @@ public struct AnniversaryRule: Rule {
         }
         return findings.sorted { $0.range < $1.range }
     }
+
+    /// Words before a name that make the anniversary the report's own activity.
+    static let heldAsActivity = ["开展纪念", "开展庆祝", "举办纪念", "举办庆祝", "组织纪念", "组织庆祝", "举行纪念", "举行庆祝"]
 
     /// The number and 周年 right after a name: 100周年, 一百周年, 七十五周年. Returns the count and where 周年 ends.
     static func count(after start: Int, _ bytes: [UInt8]) -> (Int, Int)? {

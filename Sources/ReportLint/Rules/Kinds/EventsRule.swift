@@ -433,13 +433,18 @@ public struct EventsRule: Rule {
         return lastPlenum
     }
 
-    /// 以开展党史学习教育为契机, 结合党史学习教育的开展: the campaign as the frame of the report's own work.
+    /// 以开展党史学习教育为契机, 结合党史学习教育的开展, 今年开展的党史学习教育: the campaign as the frame of the
+    /// report's own work, or as held in its year.
     /// Returns the frame's range.
     func campaignFrame(_ range: ByteRange, _ bytes: [UInt8]) -> ByteRange? {
         var start = range.start
         for verb in ["开展", "深入开展", "扎实开展", "持续开展", "认真开展"] where IdentityRule.ends(at: start, with: verb, bytes) {
             start -= verb.utf8.count
             break
+        }
+        // 今年开展的党史学习教育: the campaign held in the report's own year.
+        if let lead = ["今年开展的", "今年深入开展的", "今年以来开展的"].first(where: { IdentityRule.ends(at: start, with: $0, bytes) }) {
+            return ByteRange(start - lead.utf8.count, range.end)
         }
         if IdentityRule.ends(at: start, with: "结合", bytes) {
             var end = range.end

@@ -39,8 +39,12 @@ public struct PairsRule: Rule {
     init(header: RuleHeader, pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]) {
         self.header = header
         self.pairs = pairs
-        filter = ScalarFilter(String(String.UnicodeScalarView(pairs.flatMap { [$0.open, $0.close] })))
+        filter = ScalarFilter(
+            String(String.UnicodeScalarView(pairs.flatMap { [$0.open, $0.close] } + PairsRule.primeQuotes.keys)))
     }
+
+    /// The double prime quotation marks of vertical text, and the marks they stand for.
+    static let primeQuotes: [Unicode.Scalar: Unicode.Scalar] = ["〝": "“", "〞": "”"]
 
     public func check(_ context: RuleContext) -> [Finding] {
         let source = context.document.source
@@ -53,7 +57,8 @@ public struct PairsRule: Rule {
             while true {
                 index = filter.next(from: index + 1, to: indices.upperBound, in: scalars)
                 guard index < indices.upperBound else { break }
-                let scalar = scalars[index]
+                // 〝…〞 (or “…〞) pair as “…”: the prime marks are reported as such (standards/prime-quote).
+                let scalar = PairsRule.primeQuotes[scalars[index]] ?? scalars[index]
                 if let pair = pairs.firstIndex(where: { $0.open == scalar }) {
                     open.append((pair, index))
                 } else if let pair = pairs.firstIndex(where: { $0.close == scalar }) {
