@@ -25,6 +25,8 @@
 /// - `money-unit`: an amount in 万 or 亿 without 元 right after one of `words:` (`资金50万，` → `50万元`),
 ///   only when the amount ends the clause; fixed by adding 元.
 /// - `year-order`: a span of years that ends where it starts or before it (`2024-2024第一学期`), see `YearSpan`.
+/// - `broken-decimal`: a decimal point with no digit after it between a word and a unit (`任务5.万亩`).
+/// - `document-number`: the year of a document number in [] or （） instead of 〔〕 (`安政办函[2025]130号`).
 struct NumberRuleDefinition: RuleDefinition {
     static let keys = ["check", "words"]
 
@@ -73,6 +75,8 @@ public struct NumberRule: Rule {
         case moneyUnit = "money-unit"
         case planPeriod = "plan-period"
         case yearOrder = "year-order"
+        case brokenDecimal = "broken-decimal"
+        case documentNumber = "document-number"
     }
 
     public let header: RuleHeader
@@ -82,7 +86,7 @@ public struct NumberRule: Rule {
     public var fixable: Bool {
         switch check {
         case .abbreviatedYear, .yearUnit, .range, .approximation, .moneyUnit, .planPeriod: return true
-        case .mixedNumerals, .mixedOrdinals, .yearOrder: return false
+        case .mixedNumerals, .mixedOrdinals, .yearOrder, .brokenDecimal, .documentNumber: return false
         }
     }
     public var reads: ReportParts { .scalars }
@@ -94,7 +98,8 @@ public struct NumberRule: Rule {
         let text = NumberText(scalars: source.scalars)
         var problems: [Problem] = []
         switch check {
-        case .abbreviatedYear, .yearUnit, .range, .yearOrder: problems = context.numberRunProblems[check] ?? []
+        case .abbreviatedYear, .yearUnit, .range, .yearOrder, .brokenDecimal, .documentNumber:
+            problems = context.numberRunProblems[check] ?? []
         case .approximation:
             problems = context.numberRunProblems[check] ?? []
             problems += words.flatMap { context.hits($0) }.compactMap { nearAndMore(source.scalarIndex(ofByte: $0.start), text) }
@@ -122,7 +127,10 @@ public struct NumberRule: Rule {
     /// the rules through the context): the character after a run decides which check can apply at all.
     static func runProblems(_ runs: [DigitRun], _ scalars: [Unicode.Scalar]) -> [Check: [Problem]] {
         let text = NumberText(scalars: scalars)
-        var found: [Check: [Problem]] = [.abbreviatedYear: [], .yearUnit: [], .range: [], .approximation: [], .yearOrder: []]
+        var found: [Check: [Problem]] = [
+            .abbreviatedYear: [], .yearUnit: [], .range: [], .approximation: [], .yearOrder: [], .brokenDecimal: [],
+            .documentNumber: [],
+        ]
         for run in runs {
             guard let next = text.at(run.upper) else { continue }
             if run.count == 4, let problem = YearSpan.problem(run, text) { found[.yearOrder]!.append(problem) }
@@ -138,6 +146,10 @@ public struct NumberRule: Rule {
                 if let problem = decimalApproximation(run, text) { found[.approximation]!.append(problem) }
             case "，":
                 if let problem = yearBeforeComma(run, text) { found[.yearUnit]!.append(problem) }
+            case ".", "．":
+                if let problem = brokenDecimal(run, text) { found[.brokenDecimal]!.append(problem) }
+            case "]", "］", ")", "）":
+                if let problem = documentNumber(run, text) { found[.documentNumber]!.append(problem) }
             default:
                 if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) {
                     found[.yearUnit]!.append(problem)
@@ -220,6 +232,43 @@ public struct NumberRule: Rule {
         }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)，”应为“\(digits)年，”", digits + "年")
+    }
+
+    /// 任务5.万亩: a decimal point with no digit after it, between a word and a unit (a numbered item, 5.万人助万企
+    /// at a line start, stands after no Han character).
+    private static func brokenDecimal(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard !run.isDecimal, run.count <= 8, let before = text.at(run.lower - 1), CharacterClass.isHan(before) else {
+            return nil
+        }
+        var unitStart = run.upper + 1
+        if let first = text.at(unitStart), first == "万" || first == "亿" { unitStart += 1 }
+        let isUnit = NumberRule.brokenDecimalUnits.contains { unit in
+            unit.enumerated().allSatisfy { text.at(unitStart + $0.offset) == $0.element }
+        }
+        guard isUnit else { return nil }
+        let written = text.string(run.lower..<(run.upper + 1))
+        return (run.lower..<(run.upper + 1), "“\(written)”的小数点后缺数字", nil)
+    }
+
+    static let brokenDecimalUnits = [
+        "亩", "元", "人", "户", "个", "吨", "平方米", "公里", "千米", "立方米", "家", "项", "件", "次", "台", "辆", "头", "只", "株", "公顷",
+    ].map { Array($0.unicodeScalars) }
+
+    /// 安政办函[2025]130号: the year of a document number in brackets other than 〔〕, right after the issuer's
+    /// code and before the number and 号 (GB/T 9704-2012 7.2.4).
+    private static func documentNumber(_ run: DigitRun, _ text: NumberText) -> Problem? {
+        guard run.count == 4, !run.isDecimal, let year = text.year(run.range), (1900...2099).contains(year),
+            let open = text.at(run.lower - 1), "[［(（".unicodeScalars.contains(open),
+            let issuer = text.at(run.lower - 2), CharacterClass.isHan(issuer)
+        else { return nil }
+        var index = run.upper + 1
+        let digits = index
+        while let scalar = text.at(index), CharacterClass.isDigit(scalar), index - digits < 4 { index += 1 }
+        guard index > digits else { return nil }
+        if let space = text.at(index), space == " " || space == "\u{3000}" { index += 1 }
+        guard text.at(index) == "号" else { return nil }
+        let written = text.string((run.lower - 1)..<(run.upper + 1))
+        return ((run.lower - 1)..<(run.upper + 1), "“\(written)”应为“〔\(year)〕”", nil)
     }
 
     // MARK: ranges
@@ -356,156 +405,6 @@ public struct NumberRule: Rule {
         return words
     }()
 
-    /// `六个强化、六个聚焦`: the numeral and its 个 with a two-character word, a 顿号, and the same numeral and 个
-    /// again (before or after): the parts of a formula, not counts (八个社区图书馆、八个农家书屋 are counts).
-    private func isFormula(_ numeral: [Unicode.Scalar], at index: Int, measure: Range<Int>, _ text: NumberText) -> Bool {
-        guard text.at(measure.lowerBound) == "个" else { return false }
-        let key = numeral + ["个"]
-        func keyAt(_ position: Int) -> Bool { position >= 0 && key.indices.allSatisfy { text.at(position + $0) == key[$0] } }
-        let width = key.count + 3 // the numeral, 个, two characters and the 顿号
-        return text.at(index + width - 1) == "、" && keyAt(index + width)
-            || text.at(index - 1) == "、" && keyAt(index - width)
-    }
-
-    private func mixedNumerals(_ context: RuleContext, _ text: NumberText) -> [Problem] {
-        let source = context.document.source
-        let hits = PunctuationRule.merge(words.map { context.hits($0) })
-        guard !hits.isEmpty else { return [] }
-        var starts: [Int] = []
-        starts.reserveCapacity(hits.count)
-        for hit in hits where starts.last.map({ source.scalarIndex(ofByte: hit.start) != $0 }) ?? true {
-            starts.append(source.scalarIndex(ofByte: hit.start))
-        }
-        let runs = context.digitRuns
-        var problems: [Problem] = []
-        // Per sentence: its first count in figures, and its first with 个.
-        var counted: (sentence: Range<Int>, arabic: Range<Int>?, withGe: Range<Int>?)?
-        var lastEnd = -1
-        for hit in starts where hit >= lastEnd {
-            // The whole numeral (三十 of 三十余场) and its measure.
-            var index = hit
-            while let before = text.at(index - 1), NumberRule.chineseNumerals.contains(before) { index -= 1 }
-            var end = hit
-            while let scalar = text.at(end), NumberRule.chineseNumerals.contains(scalar) { end += 1 }
-            let numeral = Array(text.scalars[index..<end])
-            guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
-                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate);
-                // “天鸽”“帕卡”“玛娃”三场台风, 张三、李四等两名: a sum of the names just listed, not a count.
-                !"第届委周初每番星大协会几数上”》等".unicodeScalars.contains(text.at(index - 1) ?? " "),
-                // 二期工程, 二次创业: a lone 二 before a measure names an ordinal; two of a thing are 两.
-                numeral != ["二"],
-                // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.
-                !(numeral.count == 2 && numeral.allSatisfy { $0 != "十" && $0 != "百" && $0 != "千" }),
-                numeral != ["百"], numeral != ["千"],
-                // 一 counts only people (一名干警); 一次性, 一批, 一个中心 are words.
-                numeral != ["一"] || text.at(measure.lowerBound) == "名",
-                // 三个多月, 两个半月: an approximate span of time, not a count beside 48个.
-                !(text.at(measure.lowerBound) == "个" && "多余半".unicodeScalars.contains(text.at(measure.upperBound) ?? " ")
-                    && "月小星钟".unicodeScalars.contains(text.at(measure.upperBound + 1) ?? " ")),
-                // 六个强化、六个聚焦: the same numeral and 个 again across a 顿号 names the parts of a formula.
-                !isFormula(numeral, at: index, measure: measure, text)
-            else { continue }
-            lastEnd = measure.upperBound
-            if counted == nil || !counted!.sentence.contains(index) {
-                let sentence = text.sentence(around: index)
-                var arabic: Range<Int>?
-                var withGe: Range<Int>?
-                var low = 0
-                var high = runs.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if runs[middle].lower < sentence.lowerBound { low = middle + 1 } else { high = middle }
-                }
-                while low < runs.count, runs[low].lower < sentence.upperBound, withGe == nil {
-                    if let found = countMeasure(after: runs[low].upper, text, arabic: true), text.isNumberStart(runs[low].lower) {
-                        let count = runs[low].lower..<found.upperBound
-                        if arabic == nil { arabic = count }
-                        if text.at(found.lowerBound) == "个" { withGe = count }
-                    }
-                    low += 1
-                }
-                counted = (sentence, arabic, withGe)
-            }
-            // 个 is too much a word of slogans (两个结合, 四个全面): a count only beside figures with 个.
-            let other = text.at(measure.lowerBound) == "个" ? counted!.withGe : counted!.arabic
-            guard let arabic = other, !text.isQuoted(index, from: counted!.sentence.lowerBound) else { continue }
-            // 两 is how two is said (进行两次排查 beside 318户): a slip only beside a figure of the same measure (庭审2次、参观两次).
-            if numeral == ["两"], !text.string(arabic).hasSuffix(text.string(end..<measure.upperBound)) { continue }
-            let shown = text.string(arabic)
-            let chinese = text.string(index..<measure.upperBound)
-            var message = "“\(chinese)”与“\(shown)”在同一句中，计数宜统一用阿拉伯数字"
-            if let value = Numbering.chineseValue(numeral.map { $0 == "两" ? "二" : $0 }) {
-                message += "（“\(value)\(text.string(end..<measure.upperBound))”）"
-            }
-            problems.append((index..<measure.upperBound, message, nil))
-        }
-        return problems
-    }
-
-    /// The measure word of a count right after `index` (after 余 or 多 for figures), or nil.
-    private func countMeasure(after index: Int, _ text: NumberText, arabic: Bool) -> Range<Int>? {
-        var start = index
-        if let mark = text.at(start), mark == "余" || mark == "多" { start += 1 }
-        // 6小时 is a count in figures as much as 6天.
-        if arabic, text.at(start) == "小", text.at(start + 1) == "时" { return start..<(start + 2) }
-        guard let measure = text.at(start), (arabic ? NumberRule.arabicMeasures : NumberRule.countMeasures).contains(measure)
-        else { return nil }
-        for word in NumberRule.notCounts where word[0] == measure && text.starts(with: word, at: start) { return nil }
-        return start..<(start + (measure == "人" && text.at(start + 1) == "次" ? 2 : 1))
-    }
-
-    // MARK: ordinals
-
-    /// Not 条, 款, 章, 节: laws are cited in Chinese numerals (《条例》第三十二条) whatever the report's own style.
-    static let ordinalMeasures = ["季度", "阶段", "部分", "次", "批", "期", "轮", "名", "组", "周", "篇", "课", "站", "场"]
-        .map { Array($0.unicodeScalars) }
-    static let namedOrdinals = ["全会", "全体会议", "代表大会", "全国", "主题教育"].map { Array($0.unicodeScalars) }
-
-    private func mixedOrdinals(_ hits: [Int], _ text: NumberText) -> [Problem] {
-        // Per measure word, the ordinals in figures and in Chinese numerals.
-        var forms: [String: (arabic: [Range<Int>], chinese: [Range<Int>])] = [:]
-        var order: [String] = []
-        for hit in hits {
-            var end = hit + 1
-            let arabic = text.at(end).map(CharacterClass.isDigit) == true
-            while let scalar = text.at(end), arabic ? CharacterClass.isDigit(scalar) : NumberRule.chineseNumerals.contains(scalar)
-            {
-                end += 1
-            }
-            guard end > hit + 1, let measure = NumberRule.ordinalMeasures.first(where: { text.starts(with: $0, at: end) }) else {
-                continue
-            }
-            let after = end + measure.count
-            if !arabic {
-                if NumberRule.namedOrdinals.contains(where: { text.starts(with: $0, at: after) }) { continue }
-                // 十四届全国人大第二次会议: a meeting's name after 届.
-                if (max(0, hit - 8)..<hit).contains(where: { text.scalars[$0] == "届" }) { continue }
-                if text.isQuoted(hit, from: text.lineStart(hit)) { continue }
-            }
-            let key = String(String.UnicodeScalarView(measure))
-            if forms[key] == nil {
-                order.append(key)
-                forms[key] = ([], [])
-            }
-            if arabic { forms[key]!.arabic.append(hit..<after) } else { forms[key]!.chinese.append(hit..<after) }
-        }
-        var problems: [Problem] = []
-        for key in order {
-            let (arabic, chinese) = forms[key]!
-            guard !arabic.isEmpty, !chinese.isEmpty else { continue }
-            // The less used form is the slip; on a tie, the one that comes second.
-            let flagArabic =
-                arabic.count < chinese.count || arabic.count == chinese.count && arabic[0].lowerBound > chinese[0].lowerBound
-            let (flagged, kept) = flagArabic ? (arabic, chinese[0]) : (chinese, arabic[0])
-            for range in flagged {
-                problems.append((range, "“\(text.string(range))”与“\(text.string(kept))”，同一份报告应统一", nil))
-            }
-        }
-        return problems.sorted { $0.range.lowerBound < $1.range.lowerBound }
-    }
-
-    // MARK: plan periods
-
     private func planPeriod(_ name: Range<Int>, _ text: NumberText) -> Problem? {
         let before = text.at(name.lowerBound - 1)
         let after = text.at(name.upperBound)
@@ -551,41 +450,5 @@ public struct NumberRule: Rule {
         else { return nil }
         let amount = text.string(text.numberStart(before: index)..<end)
         return ((end - 1)..<end, "“\(amount)”应为“\(amount)元”", text.string((end - 1)..<end) + "元")
-    }
-}
-
-/// A run of ASCII digits (with a decimal point between digits), in scalar indices.
-struct DigitRun: Sendable {
-    let lower: Int
-    let upper: Int
-    let isDecimal: Bool
-    /// The digits before any decimal point.
-    var count: Int { upper - lower }
-    var range: Range<Int> { lower..<upper }
-
-    /// Every run of digits in a report, found once per report and shared by the number rules.
-    static func all(in scalars: [Unicode.Scalar]) -> [DigitRun] {
-        var runs: [DigitRun] = []
-        let filter = ScalarFilter("0123456789")
-        var index = filter.next(from: 0, to: scalars.count, in: scalars)
-        while index < scalars.count {
-            let value = scalars[index].value
-            guard value >= 0x30, value <= 0x39 else {
-                index = filter.next(from: index + 1, to: scalars.count, in: scalars)
-                continue
-            }
-            var end = index + 1
-            while end < scalars.count, scalars[end].value >= 0x30, scalars[end].value <= 0x39 { end += 1 }
-            var isDecimal = false
-            var next = end
-            if end + 1 < scalars.count, scalars[end] == ".", scalars[end + 1].value >= 0x30, scalars[end + 1].value <= 0x39 {
-                isDecimal = true
-                next = end + 1
-                while next < scalars.count, scalars[next].value >= 0x30, scalars[next].value <= 0x39 { next += 1 }
-            }
-            runs.append(DigitRun(lower: index, upper: isDecimal ? next : end, isDecimal: isDecimal))
-            index = filter.next(from: next, to: scalars.count, in: scalars)
-        }
-        return runs
     }
 }
