@@ -50,7 +50,8 @@ enum YearSummary {
 
     /// 制发《2022年政务公开工作实施方案》 in a summary of 2023: the year's own plan issued under last year's
     /// name (the name kept from an old summary). Only a plan the unit itself issues (制发, 印发, 出台 …), whose
-    /// name opens with the year before the title's and ends as a plan does.
+    /// name opens with the year before the title's and ends as a plan does, and that does not look back on that
+    /// year (a 考核 or 总结 of it is issued in the next).
     static func earlierPlansIssued(_ bytes: [UInt8], titleYear: Int) -> [ByteRange] {
         let name = Array("《\(titleYear - 1)年".utf8)
         var found: [ByteRange] = []
@@ -64,13 +65,17 @@ enum YearSummary {
             guard end < bytes.count, bytes[end...].starts(with: closing) else { continue }
             let title = String(decoding: bytes[hit.end..<end], as: UTF8.self)
             let plan = title.hasSuffix("的通知") ? String(title.dropLast(3)) : title
-            guard planEndings.contains(where: { plan.hasSuffix($0) }) else { continue }
+            // 《2022年度绩效考核实施方案》 issued early in 2023 looks back on 2022's work, as it should.
+            guard planEndings.contains(where: { plan.hasSuffix($0) }),
+                !lookingBack.contains(where: { plan.contains($0) })
+            else { continue }
             found.append(ByteRange(hit.start + 3, hit.end - 3))
         }
         return found
     }
 
     static let issuingVerbs = ["制发", "印发", "出台", "制定", "下发", "编制", "制订"]
+    static let lookingBack = ["考核", "考评", "评估", "评议", "评价", "总结", "检查", "验收", "决算", "审计", "述职", "整改"]
     static let planEndings = ["工作要点", "实施方案", "工作方案", "工作计划", "工作安排", "任务清单", "责任清单"]
     private static let closing = Array("》".utf8)
 
