@@ -6,7 +6,9 @@
 /// clause (2022年, or 今年/去年/明年 by the report's year); a clause that opens with 也是 or 又是 takes the year
 /// of the clause before (2021年是建党100周年，也是“十四五”开局之年; so does one opening with a bare 是). The
 /// same kind dates other campaigns with a closing year (脱贫攻坚 2016–2020, `events/campaign-year`). A marker with no year word is left alone,
-/// and so are plans merely mentioned (谋划“十五五”): those are discussed years before they start.
+/// and so are plans merely mentioned (谋划“十五五”): those are discussed years before they start. A plan followed
+/// as the current one (围绕“十三五”科技发展战略布局, 落实脱贫攻坚各项政策) at least two years after it ended is
+/// reported as well, unless its sentence looks back (“十三五”期间, 完成情况, 2020年以来).
 struct PlanYearRuleDefinition: RuleDefinition {
     static let keys = ["plans"]
     static let entryKeys = ["name", "names", "start", "end", "source"]
@@ -83,7 +85,22 @@ public struct PlanYearRule: Rule {
         var seen = Set<Int>()
         for (plan, names) in plans {
             for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
-                guard let (offset, lateOnly, markerStart, end) = Self.marker(after: hit.end, bytes) else { continue }
+                guard let (offset, lateOnly, markerStart, end) = Self.marker(after: hit.end, bytes) else {
+                    // 围绕“十三五”科技发展战略布局 in a plan for 2023: an ended plan followed as the current one.
+                    if let reportYear = document.year, reportYear.value >= plan.end + 2,
+                        Self.followedAsCurrent(hit, bytes, endYear: plan.end)
+                    {
+                        seen.insert(hit.start)
+                        findings.append(
+                            context.finding(
+                                header, at: hit,
+                                message:
+                                    "\(header.message)：\(plan.name)为\(plan.start)—\(plan.end)年，这里仍把它当作现行的规划或任务，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）"
+                                    + (plan.source.map { "（\($0)）" } ?? ""),
+                                severity: .warning))
+                    }
+                    continue
+                }
                 seen.insert(hit.start)
                 // 2021年度，全县脱贫攻坚决胜年，: a clause that only names the year's marker stands beside a year.
                 let appositive = Self.matches(Array("，".utf8), at: end, bytes)
@@ -146,6 +163,40 @@ public struct PlanYearRule: Rule {
         }
         return TimeWord.nearest(before: previousEnd, in: bytes)
     }
+
+    /// 围绕国家和省“十三五”科技发展战略布局, 落实脱贫攻坚各项政策: a verb of following right before the name (a level
+    /// and an opening quote may stand between), not a time or a result after it (十三五期间, 脱贫攻坚成果, 脱贫攻坚
+    /// 与乡村振兴有效衔接), in a sentence that neither looks back (2020年以来, 完成情况, 评估) nor reviews several years.
+    static func followedAsCurrent(_ name: ByteRange, _ bytes: [UInt8], endYear: Int) -> Bool {
+        var start = name.start
+        if IdentityRule.ends(at: start, with: "“", bytes) { start -= 3 }
+        var skipped = 0
+        while skipped < 6, let scalar = IdentityRule.scalar(endingAt: start, bytes), "国家省市县区和及、".unicodeScalars.contains(scalar) {
+            start -= 3
+            skipped += 1
+        }
+        guard followingVerbs.contains(where: { IdentityRule.ends(at: start, with: $0, bytes) }) else { return false }
+        var end = name.end
+        if matches(Array("”".utf8), at: end, bytes) { end += 3 }
+        guard !afterwords.contains(where: { matches(Array($0.utf8), at: end, bytes) }) else { return false }
+        var sentenceEnd = end
+        while sentenceEnd < bytes.count, sentenceEnd - end < 120, bytes[sentenceEnd] != 0x0A,
+            !sentenceEnds.contains(where: { matches($0, at: sentenceEnd, bytes) })
+        {
+            sentenceEnd += 1
+        }
+        let rest = String(decoding: bytes[end..<sentenceEnd], as: UTF8.self)
+        return !lookingBack.contains(where: { rest.contains($0) })
+            && !EventsRule.looksBack(inSentenceBefore: start, bytes, endYear: endYear) && !EventsRule.reviewsSeveralYears(bytes)
+    }
+
+    static let followingVerbs = ["围绕", "按照", "落实", "实施", "推进", "对照", "贯彻", "紧扣", "聚焦", "根据", "依据", "执行", "编制"]
+    static let afterwords = [
+        "以来", "期间", "时期", "收官", "结束", "圆满", "胜利", "成果", "末", "中期", "的成就", "与乡村振兴", "同乡村振兴", "和乡村振兴",
+        "有效衔接",
+    ]
+    static let sentenceEnds = ["。", "；"].map { Array($0.utf8) }
+    static let lookingBack = ["完成情况", "评估", "总结", "回顾", "收官", "已完成", "成效", "验收"]
 
     static func matches(_ word: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
         index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word)
