@@ -81,7 +81,7 @@ public enum RuleLoader {
         partial.warnings = reader.warnings
         if let name {
             partial.pack = RulePack(
-                name: name.value, file: file, description: fields.string("description")?.value, rules: rules,
+                name: name.value, file: file, description: fields.prose("description")?.value, rules: rules,
                 warnings: reader.warnings)
         }
         return partial
@@ -179,7 +179,7 @@ public enum RuleLoader {
         guard reader.errorCount == errorsBefore, let kind, let id, let message, let definition else { return nil }
         let header = RuleHeader(
             id: id.value, kind: kind, severity: severity, message: message.value,
-            description: fields.string("description")?.value, types: types, pack: pack,
+            description: fields.prose("description")?.value, types: types, pack: pack,
             location: reader.location(of: node), examples: examples)
         return RuleSpec(header: header, definition: definition)
     }

@@ -162,6 +162,25 @@ struct MappingFields {
     }
 
     /// A list of non-empty strings; a lone string counts as a one-item list.
+    /// A text of prose (a description). A folded scalar (`>-`) joins its lines with a space, which Chinese does
+    /// not put between its characters: a space between two non-ASCII characters is taken out, one beside ASCII
+    /// (GB/T 9704-2012) stays.
+    func prose(_ key: String) -> Located<String>? {
+        guard let located = string(key) else { return nil }
+        guard case .scalar(let scalar)? = value(key), scalar.style == .folded else { return located }
+        let scalars = Array(located.value.unicodeScalars)
+        var joined = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == " ", index > 0, index + 1 < scalars.count, scalars[index - 1].value > 0x7F,
+                scalars[index + 1].value > 0x7F
+            {
+                continue
+            }
+            joined.append(scalar)
+        }
+        return Located(value: String(joined), location: located.location)
+    }
+
     func strings(_ key: String) -> [Located<String>]? {
         guard let value = value(key) else { return nil }
         let items: [Node]
