@@ -36,6 +36,29 @@ struct RuleLoaderTests {
         #expect(pack.rules[0].header.location == RuleLocation(file: "my.yml", line: 3, column: 5))
     }
 
+    /// A folded description joins its lines without the space YAML puts in, between Chinese characters only.
+    @Test func foldedDescriptionsJoinChineseLinesWithoutASpace() throws {
+        let pack = try RuleLoader.parse(
+            yaml: """
+                pack: my-unit
+                description: >-
+                  本单位的
+                  规则
+                rules:
+                  - id: my-unit/brackets
+                    kind: forbid
+                    message: 发文字号
+                    description: >-
+                      年份用六角括号括入（GB/T 9704-2012 7.2.4），
+                      不用方括号；见 GB/T
+                      9704-2012。
+                    phrases: ['[2025]']
+                """, file: "unit.yml"
+        ).get()
+        #expect(pack.description == "本单位的规则")
+        #expect(pack.rules[0].header.description == "年份用六角括号括入（GB/T 9704-2012 7.2.4），不用方括号；见 GB/T 9704-2012。")
+    }
+
     @Test func unknownKeySuggestsTheNearest() throws {
         let error = try onlyError(
             """
