@@ -24,6 +24,17 @@ enum ByteSearch {
         }
     }
 
+    /// Whether `word` stands at byte `index` of `bytes`; false when it would run past either end (callers look
+    /// a word or two before and past a hit).
+    static func has(_ word: [UInt8], at index: Int, in bytes: [UInt8]) -> Bool {
+        index >= 0 && index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word)
+    }
+
+    /// Whether `word` ends at byte `end` of `bytes`.
+    static func has(_ word: [UInt8], endingAt end: Int, in bytes: [UInt8]) -> Bool {
+        has(word, at: end - word.count, in: bytes)
+    }
+
     /// Every occurrence of `word` in `bytes`, left to right (overlapping ones too).
     static func ranges(of word: [UInt8], in bytes: [UInt8]) -> [ByteRange] {
         var found: [ByteRange] = []

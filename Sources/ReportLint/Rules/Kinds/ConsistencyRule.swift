@@ -180,9 +180,7 @@ public struct ConsistencyRule: Rule {
             while start >= 3, bytes[(start - 3)..<start].elementsEqual("　".utf8) { start -= 3 }
             while start >= 1, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
             if start == 0 || bytes[start - 1] == UInt8(ascii: "\n") || bytes[start - 1] == UInt8(ascii: "\r") { return true }
-            return ConsistencyRule.leadIns.contains { word in
-                start >= word.count && bytes[(start - word.count)..<start].elementsEqual(word)
-            }
+            return ConsistencyRule.leadIns.contains { ByteSearch.has($0, endingAt: start, in: bytes) }
         }.map { hit in
             context.finding(
                 header, at: hit, message: "\(header.message)：标题写的是“\(part)”，正文这里写“\(document.text(hit))”")

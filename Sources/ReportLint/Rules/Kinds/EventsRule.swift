@@ -187,8 +187,8 @@ public struct EventsRule: Rule {
             }
             for range in hits
             where !reported.contains(range) && !Redaction.precedes(range.start, in: bytes)
-                && !notAfter.contains(where: { has($0, endingAt: range.start, bytes) })
-                && !notBefore.contains(where: { has($0, at: range.end, bytes) })
+                && !notAfter.contains(where: { ByteSearch.has($0, endingAt: range.start, in: bytes) })
+                && !notBefore.contains(where: { ByteSearch.has($0, at: range.end, in: bytes) })
             {
                 let written = document.text(range)
                 if event.start.year > reportYear.value {
@@ -236,9 +236,11 @@ public struct EventsRule: Rule {
                 guard let joiner = IdentityRule.scalar(at: index, bytes), "、和及".unicodeScalars.contains(joiner) else { break }
                 index += 3
             }
-            let every = numbers.isEmpty && has(everyPlenum, at: hit.end, bytes)
+            let every = numbers.isEmpty && ByteSearch.has(everyPlenum, at: hit.end, in: bytes)
             guard !reported.contains(where: { $0.range.end <= hit.start && hit.start - $0.range.end <= 6 }),
-                every || (numbers.count >= 2 && numbers == numbers.sorted() && has(Array("全会".utf8), at: index, bytes))
+                every
+                    || (numbers.count >= 2 && numbers == numbers.sorted()
+                        && ByteSearch.has(Array("全会".utf8), at: index, in: bytes))
             else { continue }
             let end = every ? hit.end + everyPlenum.count : index + "全会".utf8.count
             let prefix = String(decoding: bytes[hit.start..<hit.end], as: UTF8.self)
@@ -255,7 +257,7 @@ public struct EventsRule: Rule {
                 why = "而\(plenum.date.chinese)已召开\(plenum.name)，这里没有列入"
             }
             guard let why else { continue }
-            if !has(spirit, at: end, bytes) {
+            if !ByteSearch.has(spirit, at: end, in: bytes) {
                 // 十九大和十九届历次全会和党的二十大精神: a list that names the next congress is history.
                 guard let spiritAt = joinedSpirit(after: end, bytes),
                     !laterThanList(prefix, context).contains(where: { $0.start >= end && $0.end <= spiritAt })
@@ -312,14 +314,6 @@ public struct EventsRule: Rule {
         return Int(String(decoding: bytes[(end - 4)..<end], as: UTF8.self))
     }
 
-    private func has(_ word: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
-        index >= 0 && index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word)
-    }
-
-    private func has(_ word: [UInt8], endingAt end: Int, _ bytes: [UInt8]) -> Bool {
-        has(word, at: end - word.count, bytes)
-    }
-
     /// 学习贯彻党的十九大精神: a study verb within a few characters before the name, and 精神 (or 会议精神)
     /// right after it, or after a list joined to it in the same clause (党的十九大及历次全会和……重要讲话精神).
     /// 党的十九大以来 and 十九大报告指出 are history, not the current line; so is a list that also names an event
@@ -327,8 +321,9 @@ public struct EventsRule: Rule {
     func studiedAsCurrent(_ range: ByteRange, in bytes: [UInt8], laterNames: [ByteRange] = []) -> Bool {
         let afterList = plenumList(after: range.end, bytes)
         var follows =
-            has(spirit, at: afterList, bytes)
-            || (has(meeting, at: afterList, bytes) && has(spirit, at: afterList + meeting.count, bytes))
+            ByteSearch.has(spirit, at: afterList, in: bytes)
+            || (ByteSearch.has(meeting, at: afterList, in: bytes)
+                && ByteSearch.has(spirit, at: afterList + meeting.count, in: bytes))
         if !follows, let spiritAt = joinedSpirit(after: afterList, bytes) {
             follows = !laterNames.contains { $0.start >= range.end && $0.end <= spiritAt }
         }
@@ -350,11 +345,11 @@ public struct EventsRule: Rule {
     /// when what it joins is a thought or theory (思想, 理论, 重要讲话, 论述, 指示).
     func joinedBefore(_ start: Int, _ bytes: [UInt8]) -> Int? {
         let nameStart = nameStart(start, bytes)
-        guard let joiner = EventsRule.joiners.first(where: { has(Array($0.utf8), endingAt: nameStart, bytes) })
+        guard let joiner = EventsRule.joiners.first(where: { ByteSearch.has(Array($0.utf8), endingAt: nameStart, in: bytes) })
         else { return nil }
         let joinerStart = nameStart - joiner.utf8.count
         let thoughts = ["思想", "理论", "重要讲话", "论述", "指示", "精神"]
-        return thoughts.contains(where: { has(Array($0.utf8), endingAt: joinerStart, bytes) }) ? joinerStart : nil
+        return thoughts.contains(where: { ByteSearch.has(Array($0.utf8), endingAt: joinerStart, in: bytes) }) ? joinerStart : nil
     }
 
     /// A study verb earlier in the same clause (at most 40 characters back, no mark that ends a clause).
@@ -367,7 +362,7 @@ public struct EventsRule: Rule {
                 return false
             }
             index = start
-            if studyVerbs.contains(where: { has($0, at: index, bytes) }) {
+            if studyVerbs.contains(where: { ByteSearch.has($0, at: index, in: bytes) }) {
                 return true
             }
         }
@@ -377,12 +372,12 @@ public struct EventsRule: Rule {
     /// 在（党的）十八大精神（的）指引下 and 以（党的）十九大精神为指导: the congress named as the current guide.
     func guidingFrame(around range: ByteRange, afterList: Int, _ bytes: [UInt8]) -> Bool {
         let nameStart = nameStart(range.start, bytes)
-        let opener = ["在", "以"].first { has(Array($0.utf8), endingAt: nameStart, bytes) }
-        guard let opener, has(spirit, at: afterList, bytes) else { return false }
+        let opener = ["在", "以"].first { ByteSearch.has(Array($0.utf8), endingAt: nameStart, in: bytes) }
+        guard let opener, ByteSearch.has(spirit, at: afterList, in: bytes) else { return false }
         var index = afterList + spirit.count
-        if has(Array("的".utf8), at: index, bytes) { index += 3 }
+        if ByteSearch.has(Array("的".utf8), at: index, in: bytes) { index += 3 }
         let frames = opener == "在" ? ["指引下", "指导下", "鼓舞下", "引领下"] : ["为指导", "为指引", "为引领"]
-        return frames.contains { has(Array($0.utf8), at: index, bytes) }
+        return frames.contains { ByteSearch.has(Array($0.utf8), at: index, in: bytes) }
     }
 
     /// What joins two names in a list (党的十九大和十九届历次全会, 思想和党的十九大精神).
@@ -392,24 +387,26 @@ public struct EventsRule: Rule {
 
     /// Where a congress name starts with the 党的 before it (a name may be written with or without it).
     func nameStart(_ start: Int, _ bytes: [UInt8]) -> Int {
-        has(party, endingAt: start, bytes) ? start - party.count : start
+        ByteSearch.has(party, endingAt: start, in: bytes) ? start - party.count : start
     }
 
     /// True when one of `studyVerbs` ends at most `characters` (of three bytes) before `position`.
     func studyVerb(before position: Int, within characters: Int, _ bytes: [UInt8]) -> Bool {
         let windowStart = max(0, position - characters * 3)
         return studyVerbs.contains { verb in
-            stride(from: windowStart, through: position - verb.count, by: 1).contains { has(verb, at: $0, bytes) }
+            stride(from: windowStart, through: position - verb.count, by: 1).contains { ByteSearch.has(verb, at: $0, in: bytes) }
         }
     }
 
     /// 和/及/以及/、 right after a name (or its plenums), and 精神 later in the same clause, within 40
     /// characters: where that 精神 starts.
     func joinedSpirit(after end: Int, _ bytes: [UInt8]) -> Int? {
-        guard let joiner = EventsRule.joiners.first(where: { has(Array($0.utf8), at: end, bytes) }) else { return nil }
+        guard let joiner = EventsRule.joiners.first(where: { ByteSearch.has(Array($0.utf8), at: end, in: bytes) }) else {
+            return nil
+        }
         var index = end + joiner.utf8.count
         while let scalar = IdentityRule.scalar(at: index, bytes), !EventsRule.clauseStops.contains(scalar), index - end < 40 * 3 {
-            if has(spirit, at: index, bytes) { return index }
+            if ByteSearch.has(spirit, at: index, in: bytes) { return index }
             index += String(scalar).utf8.count
         }
         return nil
@@ -448,14 +445,16 @@ public struct EventsRule: Rule {
         }
         if IdentityRule.ends(at: start, with: "结合", bytes) {
             var end = range.end
-            if has(Array("活动".utf8), at: end, bytes) { end += 6 }
-            guard let tail = ["的开展", "的深入开展", "开展"].first(where: { has(Array($0.utf8), at: end, bytes) }) else { return nil }
-            return ByteRange(start - 6, end + tail.utf8.count)
+            if ByteSearch.has(Array("活动".utf8), at: end, in: bytes) { end += "活动".utf8.count }
+            guard let tail = ["的开展", "的深入开展", "开展"].first(where: { ByteSearch.has(Array($0.utf8), at: end, in: bytes) }) else {
+                return nil
+            }
+            return ByteRange(start - "结合".utf8.count, end + tail.utf8.count)
         }
         guard IdentityRule.ends(at: start, with: "以", bytes) else { return nil }
-        guard has(Array("为".utf8), at: range.end, bytes) else { return nil }
+        guard ByteSearch.has(Array("为".utf8), at: range.end, in: bytes) else { return nil }
         let goals = ["契机", "主线", "抓手", "载体", "重点", "统领", "牵引"]
-        guard let goal = goals.first(where: { has(Array($0.utf8), at: range.end + 3, bytes) }) else { return nil }
+        guard let goal = goals.first(where: { ByteSearch.has(Array($0.utf8), at: range.end + 3, in: bytes) }) else { return nil }
         return ByteRange(start - 3, range.end + 3 + goal.utf8.count)
     }
 
@@ -467,7 +466,9 @@ public struct EventsRule: Rule {
         else { return nil }
         var after = range.end
         if IdentityRule.ends(at: after + 6, with: "活动", bytes) { after += 6 }
-        guard !EventsRule.campaignAfterwords.contains(where: { has(Array($0.utf8), at: after, bytes) }) else { return nil }
+        guard !EventsRule.campaignAfterwords.contains(where: { ByteSearch.has(Array($0.utf8), at: after, in: bytes) }) else {
+            return nil
+        }
         let start = range.start - verb.utf8.count
         guard !EventsRule.looksBack(inSentenceBefore: start, bytes, endYear: endYear),
             !EventsRule.reviewsSeveralYears(bytes)
@@ -507,11 +508,13 @@ public struct EventsRule: Rule {
     /// 今年党的二十大胜利召开 / 2023年党的二十大召开: the year the clause gives a meeting held in it.
     func heldIn(_ range: ByteRange, _ bytes: [UInt8], reportYear: Int) -> (year: Int, word: ByteRange)? {
         var index = range.end
-        for word in ["胜利", "隆重"] where has(Array(word.utf8), at: index, bytes) { index += word.utf8.count }
-        guard let verb = ["召开", "闭幕", "开幕", "举行"].first(where: { has(Array($0.utf8), at: index, bytes) }) else { return nil }
+        for word in ["胜利", "隆重"] where ByteSearch.has(Array(word.utf8), at: index, in: bytes) { index += word.utf8.count }
+        guard let verb = ["召开", "闭幕", "开幕", "举行"].first(where: { ByteSearch.has(Array($0.utf8), at: index, in: bytes) }) else {
+            return nil
+        }
         // 二十大召开后的第一年, 召开以来, 召开之际: the clause speaks of a time after or around it.
         let after = index + verb.utf8.count
-        guard !["后", "以", "之", "前", "一周年", "的", "时"].contains(where: { has(Array($0.utf8), at: after, bytes) }),
+        guard !["后", "以", "之", "前", "一周年", "的", "时"].contains(where: { ByteSearch.has(Array($0.utf8), at: after, in: bytes) }),
             let time = TimeWord.nearest(before: range.start, in: bytes)
         else { return nil }
         switch time.kind {

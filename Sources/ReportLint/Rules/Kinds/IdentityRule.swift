@@ -276,7 +276,6 @@ public struct IdentityRule: Rule {
 
     /// Whether `word` ends at byte `end`; false for any `end` outside the text (callers look past a word).
     static func ends(at end: Int, with word: String, _ bytes: [UInt8]) -> Bool {
-        let utf8 = Array(word.utf8)
-        return end >= utf8.count && end <= bytes.count && bytes[(end - utf8.count)..<end].elementsEqual(utf8)
+        ByteSearch.has(Array(word.utf8), endingAt: end, in: bytes)
     }
 }

@@ -6,10 +6,9 @@ extension NumberRule {
     private func isFormula(_ numeral: [Unicode.Scalar], at index: Int, measure: Range<Int>, _ text: NumberText) -> Bool {
         guard text.at(measure.lowerBound) == "个" else { return false }
         let key = numeral + ["个"]
-        func keyAt(_ position: Int) -> Bool { position >= 0 && key.indices.allSatisfy { text.at(position + $0) == key[$0] } }
         let width = key.count + 3 // the numeral, 个, two characters and the 顿号
-        return text.at(index + width - 1) == "、" && keyAt(index + width)
-            || text.at(index - 1) == "、" && keyAt(index - width)
+        return text.at(index + width - 1) == "、" && text.starts(with: key, at: index + width)
+            || text.at(index - 1) == "、" && text.starts(with: key, at: index - width)
     }
 
     func mixedNumerals(_ context: RuleContext, _ text: NumberText) -> [Problem] {

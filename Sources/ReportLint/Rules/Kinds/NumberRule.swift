@@ -210,9 +210,7 @@ public struct NumberRule: Rule {
             !NumberRule.measures.contains(next), text.year(run.range) != nil,
             text.isNumberStart(run.lower),
             // 2022学年, 2022届毕业生, 2022级新生: a school year and a class are named by the bare year.
-            !NumberRule.namedByBareYear.contains(where: { word in
-                word.enumerated().allSatisfy { text.at(run.upper + $0.offset) == $0.element }
-            }),
+            !NumberRule.namedByBareYear.contains(where: { text.starts(with: $0, at: run.upper) }),
             text.opensClause(before: run.lower) || isYearOnlyWord(at: run.upper, text)
                 || next == "的" && isYearOnlyWord(at: run.upper + 1, text)
         else { return nil }
@@ -242,10 +240,7 @@ public struct NumberRule: Rule {
         }
         var unitStart = run.upper + 1
         if let first = text.at(unitStart), first == "万" || first == "亿" { unitStart += 1 }
-        let isUnit = NumberRule.brokenDecimalUnits.contains { unit in
-            unit.enumerated().allSatisfy { text.at(unitStart + $0.offset) == $0.element }
-        }
-        guard isUnit else { return nil }
+        guard NumberRule.brokenDecimalUnits.contains(where: { text.starts(with: $0, at: unitStart) }) else { return nil }
         let written = text.string(run.lower..<(run.upper + 1))
         return (run.lower..<(run.upper + 1), "“\(written)”的小数点后缺数字", nil)
     }
@@ -257,7 +252,7 @@ public struct NumberRule: Rule {
     /// 安政办函[2025]130号: the year of a document number in brackets other than 〔〕, right after the issuer's
     /// code and before the number and 号 (GB/T 9704-2012 7.2.4).
     private static func documentNumber(_ run: DigitRun, _ text: NumberText) -> Problem? {
-        guard run.count == 4, !run.isDecimal, let year = text.year(run.range), (1900...2099).contains(year),
+        guard run.count == 4, !run.isDecimal, let year = text.year(run.range),
             let open = text.at(run.lower - 1), "[［(（".unicodeScalars.contains(open),
             let issuer = text.at(run.lower - 2), CharacterClass.isHan(issuer)
         else { return nil }

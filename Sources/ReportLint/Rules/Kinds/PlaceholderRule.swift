@@ -124,15 +124,15 @@ public struct PlaceholderRule: Rule {
     private func unnamedTitles(_ context: RuleContext) -> [ByteRange] {
         guard let unnamed = unnamedTitle else { return [] }
         let bytes = context.document.source.bytes
-        let names = context.hits(unnamed.nameLiteral)
-        let firstName = names.first?.start ?? Int.max
+        // Hits come in text order: every title looked at stands before the first name.
+        let firstName = context.hits(unnamed.nameLiteral).first?.start ?? Int.max
         var found: [ByteRange] = []
         for hit in context.hits(unnamed.titleLiteral) {
             guard hit.end <= firstName else { break }
             if unnamed.title.notAfter.contains(where: { IdentityRule.ends(at: hit.start, with: $0, bytes) }) { continue }
             if Redaction.precedes(hit.start, in: bytes) { continue }
             // 中共中央总书记、国家主席习近平: the name right after the style.
-            if names.contains(where: { $0.start >= hit.end && $0.start - hit.end <= 12 * 3 }) { break }
+            if firstName - hit.end <= 12 * 3 { break }
             found.append(hit)
         }
         return found

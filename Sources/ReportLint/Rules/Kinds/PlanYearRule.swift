@@ -103,7 +103,7 @@ public struct PlanYearRule: Rule {
                 }
                 seen.insert(hit.start)
                 // 2021年度，全县脱贫攻坚决胜年，: a clause that only names the year's marker stands beside a year.
-                let appositive = Self.matches(Array("，".utf8), at: end, bytes)
+                let appositive = ByteSearch.has(Array("，".utf8), at: end, in: bytes)
                 guard let time = Self.timeWord(before: hit.start, bytes, appositive: appositive),
                     let meant = time.year(reportYear: document.year?.value)
                 else { continue }
@@ -128,10 +128,10 @@ public struct PlanYearRule: Rule {
     static func marker(after start: Int, _ bytes: [UInt8]) -> (Int?, Bool, Int, Int)? {
         var index = start
         for _ in 0..<4 {
-            guard let filler = fillers.first(where: { matches($0, at: index, bytes) }) else { break }
+            guard let filler = fillers.first(where: { ByteSearch.has($0, at: index, in: bytes) }) else { break }
             index += filler.count
         }
-        guard let marker = markers.first(where: { matches($0.word, at: index, bytes) }) else { return nil }
+        guard let marker = markers.first(where: { ByteSearch.has($0.word, at: index, in: bytes) }) else { return nil }
         return (marker.offset, marker.lateOnly, index, index + marker.word.count)
     }
 
@@ -169,19 +169,19 @@ public struct PlanYearRule: Rule {
     /// 与乡村振兴有效衔接), in a sentence that neither looks back (2020年以来, 完成情况, 评估) nor reviews several years.
     static func followedAsCurrent(_ name: ByteRange, _ bytes: [UInt8], endYear: Int) -> Bool {
         var start = name.start
-        if IdentityRule.ends(at: start, with: "“", bytes) { start -= 3 }
+        if IdentityRule.ends(at: start, with: "“", bytes) { start -= "“".utf8.count }
         var skipped = 0
         while skipped < 6, let scalar = IdentityRule.scalar(endingAt: start, bytes), "国家省市县区和及、".unicodeScalars.contains(scalar) {
-            start -= 3
+            start -= String(scalar).utf8.count
             skipped += 1
         }
         guard followingVerbs.contains(where: { IdentityRule.ends(at: start, with: $0, bytes) }) else { return false }
         var end = name.end
-        if matches(Array("”".utf8), at: end, bytes) { end += 3 }
-        guard !afterwords.contains(where: { matches(Array($0.utf8), at: end, bytes) }) else { return false }
+        if ByteSearch.has(Array("”".utf8), at: end, in: bytes) { end += "”".utf8.count }
+        guard !afterwords.contains(where: { ByteSearch.has(Array($0.utf8), at: end, in: bytes) }) else { return false }
         var sentenceEnd = end
         while sentenceEnd < bytes.count, sentenceEnd - end < 120, bytes[sentenceEnd] != 0x0A,
-            !sentenceEnds.contains(where: { matches($0, at: sentenceEnd, bytes) })
+            !sentenceEnds.contains(where: { ByteSearch.has($0, at: sentenceEnd, in: bytes) })
         {
             sentenceEnd += 1
         }
@@ -197,10 +197,6 @@ public struct PlanYearRule: Rule {
     ]
     static let sentenceEnds = ["。", "；"].map { Array($0.utf8) }
     static let lookingBack = ["完成情况", "评估", "总结", "回顾", "收官", "已完成", "成效", "验收"]
-
-    static func matches(_ word: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
-        index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word)
-    }
 }
 
 extension PlanYearRule: KnowledgeTable {

@@ -57,19 +57,18 @@ enum YearSummary {
         var found: [ByteRange] = []
         for hit in ByteSearch.ranges(of: name, in: bytes) {
             guard issuingVerbs.contains(where: { IdentityRule.ends(at: hit.start, with: $0, bytes) }) else { continue }
-            var end = hit.end
-            while end < bytes.count, end - hit.end < 60 * 3, bytes[end] != 0x0A {
-                if bytes[end...].starts(with: closing) { break }
-                end += 1
-            }
-            guard end < bytes.count, bytes[end...].starts(with: closing) else { continue }
-            let title = String(decoding: bytes[hit.end..<end], as: UTF8.self)
+            // The 》 that closes the name, starting within 60 characters and on the same line.
+            let window = ByteRange(hit.end, min(bytes.count, hit.end + 60 * 3 - 1 + closing.count))
+            guard let close = ByteSearch.firstRange(of: closing, in: bytes, within: window),
+                !bytes[hit.end..<close.start].contains(0x0A)
+            else { continue }
+            let title = String(decoding: bytes[hit.end..<close.start], as: UTF8.self)
             let plan = title.hasSuffix("的通知") ? String(title.dropLast(3)) : title
             // 《2022年度绩效考核实施方案》 issued early in 2023 looks back on 2022's work, as it should.
             guard planEndings.contains(where: { plan.hasSuffix($0) }),
                 !lookingBack.contains(where: { plan.contains($0) })
             else { continue }
-            found.append(ByteRange(hit.start + 3, hit.end - 3))
+            found.append(ByteRange(hit.start + "《".utf8.count, hit.end - "年".utf8.count))
         }
         return found
     }
@@ -85,13 +84,10 @@ enum YearSummary {
     static func reportsYearsWork(_ after: String) -> Bool {
         guard after.hasPrefix("年"), let end = after.range(of: "如下") else { return false }
         let span = after[..<end.lowerBound]
-        guard span.unicodeScalars.count <= 16, ["情况", "工作"].contains(where: { span.contains($0) }),
-            ["报告", "汇报", "总结"].contains(where: { span.hasSuffix($0) }),
-            !["以来", "整改", "问题", "反馈", "巡视", "巡察", "督查", "督察", "审计", "检查", "考核", "评估", "和", "及", "、"].contains(where: {
-                span.contains($0)
-            })
-        else { return false }
-        return true
+        return span.unicodeScalars.count <= 16 && ["情况", "工作"].contains(where: { span.contains($0) })
+            && ["报告", "汇报", "总结"].contains(where: { span.hasSuffix($0) })
+            && !["以来", "整改", "问题", "反馈", "巡视", "巡察", "督查", "督察", "审计", "检查", "考核", "评估", "和", "及", "、"]
+                .contains(where: { span.contains($0) })
     }
 
     /// The date line at the end, or one under the title (（2020年12月7日）, as a report given at a meeting is
