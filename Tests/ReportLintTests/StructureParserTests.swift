@@ -238,6 +238,18 @@ struct StructureParserTests {
         #expect(document.type == .plan && document.typeOrigin == .guessed && document.typeEvidence == "开头含“总体要求是”")
     }
 
+    /// A copy that opens with its outline has its title under it: the kind is read from that title; an opening
+    /// of numbered items with a sentence among them has no title to read.
+    @Test func titleUnderAnOutline() {
+        let outlined = "一、主要工作\n二、存在的问题\n三、下一步工作\n县审计局2023年度述职报告\n2023年，我按照职责分工开展工作。\n一、主要工作\n"
+        let document = StructureParser.parse(Source(path: "t.txt", text: outlined))
+        #expect(document.type == .statement && document.typeOrigin == .title)
+        let listed = "一、主要工作\n全年审计项目12个。\n二、下一步计划\n县审计局2023年度述职报告\n"
+        #expect(StructureParser.parse(Source(path: "t.txt", text: listed)).typeOrigin == .guessed)
+        let single = "一、主要工作\n县审计局2023年度述职报告\n"
+        #expect(StructureParser.parse(Source(path: "t.txt", text: single)).typeOrigin == .guessed)
+    }
+
     /// （一）主动公开情况：2020年，…… is a run-in heading ending at its colon; a colon ending the line is not.
     @Test func runInHeadingEndsAtAColon() {
         let source = Source(path: "t.txt", text: "一、主要工作\n（一）主动公开情况：2020年，中心网站发布信息635条。\n（二）依申请公开情况：\n")

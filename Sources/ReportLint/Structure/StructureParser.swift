@@ -25,13 +25,31 @@ public enum StructureParser {
         // The opening is what stands above the body and its first two paragraphs, whatever the front matter,
         // one paragraph a line.
         let frontCount = front.roles.map(\.0).max().map { $0 + 1 } ?? 0
+        var titles = titleLines.map { source.string(opening[$0].range) }
+        if titleIndex == nil, let title = titleAfterOutline(source) { titles.append(title) }
         let decided = documentType(
-            forced: forcedType, titles: titleLines.map { source.string(opening[$0].range) },
+            forced: forcedType, titles: titles,
             opening: opening.prefix(max(3, frontCount + 2)).map { source.string($0.range) }.joined(separator: "\n"),
             headings: { levelOneHeadings(source) })
         return Document(
             source: source, titleIndex: titleIndex, type: decided.type, typeOrigin: decided.origin,
             typeEvidence: decided.evidence)
+    }
+
+    /// A copy that opens with its outline (目录: numbered headings alone, no sentence) and has its title under
+    /// it: the title's words, to tell the kind of report by. Nil when the document does not open so.
+    static func titleAfterOutline(_ source: Source) -> String? {
+        var outlineLines = 0
+        for line in paragraphLines(source, limit: 40) {
+            let text = source.string(line.range)
+            guard text.unicodeScalars.count <= maxTitleScalars, !text.contains("。") else { return nil }
+            if Numbering.marker(in: source.bytes, at: line.range.start, end: line.range.end) != nil {
+                outlineLines += 1
+                continue
+            }
+            return outlineLines >= 2 ? text : nil
+        }
+        return nil
     }
 
     /// The texts of the lines numbered 一、二、… (typed, or by Word style or Markdown #), for guessing the

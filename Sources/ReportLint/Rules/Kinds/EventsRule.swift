@@ -174,6 +174,16 @@ public struct EventsRule: Rule {
                 }
             }
             for range in hits where !reported.contains(range) {
+                guard let welcome = welcomedAfterHeld(range, bytes, event: event, reportYear: reportYear.value) else { continue }
+                reported.insert(range)
+                findings.append(
+                    context.finding(
+                        header, at: welcome,
+                        message:
+                            "\(header.message)：“\(document.text(welcome))”，但\(event.name)已于\(event.start.chinese)召开，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)",
+                        severity: .warning))
+            }
+            for range in hits where !reported.contains(range) {
                 guard let said = heldIn(range, bytes, reportYear: reportYear.value), said.year != event.start.year else {
                     continue
                 }
@@ -503,6 +513,20 @@ public struct EventsRule: Rule {
         return ["五年来", "过去五年", "过去的五年", "几年来", "多年来", "三年来", "十年来", "任期内", "本届", "届期", "历年来"].contains {
             ByteSearch.firstRange(of: Array($0.utf8), in: bytes, within: all) != nil
         }
+    }
+
+    /// 迎接党的二十大胜利召开 in a report of 2024: an event welcomed as coming, two or more years after it was held
+    /// (the year after, a report dated in January may still tell of the year before). Not in a sentence that looks
+    /// back (2022年以来, 回顾) or in a report that reviews several years. Returns the words from 迎接 to the name.
+    func welcomedAfterHeld(_ range: ByteRange, _ bytes: [UInt8], event: EventsRuleDefinition.Event, reportYear: Int) -> ByteRange? {
+        guard reportYear >= event.start.year + 2 else { return nil }
+        let nameStart = nameStart(range.start, bytes)
+        guard let word = ["迎接", "喜迎", "献礼"].first(where: { IdentityRule.ends(at: nameStart, with: $0, bytes) }) else { return nil }
+        let start = nameStart - word.utf8.count
+        guard !EventsRule.looksBack(inSentenceBefore: start, bytes, endYear: event.start.year),
+            !EventsRule.reviewsSeveralYears(bytes)
+        else { return nil }
+        return ByteRange(start, range.end)
     }
 
     /// 今年党的二十大胜利召开 / 2023年党的二十大召开: the year the clause gives a meeting held in it.

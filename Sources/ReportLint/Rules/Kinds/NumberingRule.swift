@@ -109,7 +109,7 @@ public struct NumberingRule: Rule {
         var groupOf: [String: Int] = [:]
         for heading in document.headings where !heading.marker.isImplicit {
             let key = "\(heading.parent ?? -1)/\(heading.level)"
-            if let index = groupOf[key] {
+            if let index = groupOf[key], !repeatsOutline(heading, groups[index], document) {
                 groups[index].append(heading)
             } else {
                 groupOf[key] = groups.count
@@ -157,6 +157,16 @@ public struct NumberingRule: Rule {
             }
         }
         return findings
+    }
+
+    /// A report copied with its outline (目录) first: headings alone, one per line, then the body starting
+    /// again at 一、 with the first heading's words. The body's 一、 begins a new series, not a wrong number.
+    private func repeatsOutline(_ heading: Heading, _ group: [Heading], _ document: Document) -> Bool {
+        guard heading.marker.value == 1, group.count > 1, group[0].marker.value == 1,
+            document.text(group[0].text) == document.text(heading.text)
+        else { return false }
+        let paragraphs = document.paragraphs[group[0].paragraphIndex...group.last!.paragraphIndex]
+        return paragraphs.allSatisfy { $0.headingIndex != nil }
     }
 
     private func text(_ heading: Heading, _ document: Document) -> String {
