@@ -122,6 +122,20 @@ public struct ConsistencyRule: Rule {
         else { return [] }
         var findings: [Finding] = []
         let bytes = document.source.bytes
+        // A web copy whose page title names another year than the report's own title under it (××区妇联2022年
+        // 工作总结 over 区妇联2017年工作总结): the clash is reported once, at the first title's year, and the body's
+        // years are not held against either title.
+        var otherTitleYear: Int?
+        // (The next year under the title is the second half of one title: 2021年工作总结 / 2022年工作思路.)
+        if let (titleRange, other) = ConsistencyRule.secondTitle(document), other != titleYear, other != titleYear + 1,
+            let written = ByteSearch.firstRange(of: Array("\(titleYear)".utf8), in: bytes, within: titleRange)
+        {
+            otherTitleYear = other
+            findings.append(
+                context.finding(
+                    header, at: written,
+                    message: "\(header.message)：标题是\(titleYear)年，下一行的标题却是\(other)年（转载时网页标题与原标题不一致？），请核对"))
+        }
         for paragraph in document.proseParagraphs {
             for sentence in document.sentences(of: paragraph) {
                 // Only a sentence opening with 20 can open with a year: look at two bytes before making text.
@@ -129,7 +143,8 @@ public struct ConsistencyRule: Rule {
                     bytes[sentence.start + 1] == UInt8(ascii: "0")
                 else { continue }
                 let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 24)))
-                guard let (year, length) = ReportYear.openingYearSpan(text), year != titleYear, year != titleYear + 1
+                guard let (year, length) = ReportYear.openingYearSpan(text), year != titleYear, year != titleYear + 1,
+                    otherTitleYear.map({ year != $0 && year != $0 + 1 }) ?? true
                 else { continue }
                 findings.append(
                     context.finding(
@@ -137,7 +152,7 @@ public struct ConsistencyRule: Rule {
                         message: "\(header.message)：标题是\(titleYear)年，正文这里写“\(year)年”"))
             }
         }
-        if YearSummary.covers(title, year: titleYear) {
+        if otherTitleYear == nil, YearSummary.covers(title, year: titleYear) {
             let leads = reportLead.map { context.hits($0) } ?? []
             findings += YearSummary.otherYearsReported(context, leads: leads, titleYear: titleYear).map { range, year in
                 context.finding(
@@ -155,6 +170,20 @@ public struct ConsistencyRule: Rule {
             }
         }
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// A second title right under the title (front matter that names a kind of report and a year, and has no
+    /// clause or quoted name in it): the title's range and that year.
+    static func secondTitle(_ document: Document) -> (title: ByteRange, year: Int)? {
+        guard let title = document.title, title.index + 1 < document.paragraphs.count else { return nil }
+        let next = document.paragraphs[title.index + 1]
+        let text = document.text(next.range)
+        guard next.role == .frontMatter, !text.unicodeScalars.contains(where: { "，,、《：".unicodeScalars.contains($0) }),
+            DocumentType.detect(title: text) != nil, let year = ReportYear.firstYear(in: text)
+        else {
+            return nil
+        }
+        return (title.range, year)
     }
 
     /// Words of a title that covers part of a year, and words that make it a yearly report after all.
