@@ -22,6 +22,17 @@ struct RecallChecksTests: BuiltinFindingsSuite {
                 .isEmpty)
     }
 
+    /// A star between two Han characters is a masked word (主动***息公开), unless a measure word follows: then it
+    /// stands for a number still to be filled in (植树*棵).
+    @Test func aStarBeforeAMeasureWordIsANumberToFillIn() {
+        let messages = { (text: String) in
+            TestSupport.lint(text, rules: TestSupport.builtinRules).findings.filter { $0.ruleId == "common/placeholder" }.map(\.message)
+        }
+        #expect(messages("圩镇植树*棵，新建*栋。\n").allSatisfy { !$0.contains("被隐去的字词") && $0.contains("*") })
+        #expect(messages("圩镇植树*棵，新建*栋。\n").count == 2)
+        #expect(messages("推进主动***息公开。\n").allSatisfy { $0.contains("被隐去的字词") })
+    }
+
     @Test func aSummaryAndAPlanOfTheSameYearAreFound() {
         #expect(found("2023年工作总结和2023年工作计划\n", rule: "standards/repeated-year").count == 1)
         #expect(found("2023年工作总结和2024年工作计划\n", rule: "standards/repeated-year").isEmpty)

@@ -138,7 +138,7 @@ public struct NumberRule: Rule {
             case "年":
                 if let problem = abbreviatedYear(run, text) { found[.abbreviatedYear]!.append(problem) }
                 if let problem = range(run, text) { found[.range]!.append(problem) }
-            case "月", "日", "-", "－", "~", "〜":
+            case "月", "日", "-", "－", "~", "〜", "%", "％":
                 if let problem = range(run, text) { found[.range]!.append(problem) }
             case "余", "多":
                 if let problem = approximation(run, text) { found[.approximation]!.append(problem) }
@@ -148,7 +148,7 @@ public struct NumberRule: Rule {
                 if let problem = yearBeforeComma(run, text) { found[.yearUnit]!.append(problem) }
             case ".", "．":
                 if let problem = brokenDecimal(run, text) { found[.brokenDecimal]!.append(problem) }
-            case "]", "］", ")", "）":
+            case "]", "］", ")", "）", "】", "〕", "号":
                 if let problem = documentNumber(run, text) { found[.documentNumber]!.append(problem) }
             default:
                 if run.count == 4, CharacterClass.isHan(next), let problem = yearUnit(run, text) {
@@ -249,21 +249,40 @@ public struct NumberRule: Rule {
         "亩", "元", "人", "户", "个", "吨", "平方米", "公里", "千米", "立方米", "家", "项", "件", "次", "台", "辆", "头", "只", "株", "公顷",
     ].map { Array($0.unicodeScalars) }
 
-    /// 安政办函[2025]130号: the year of a document number in brackets other than 〔〕, right after the issuer's
-    /// code and before the number and 号 (GB/T 9704-2012 7.2.4).
+    /// 安政办函[2025]130号: the year of a document number in brackets other than 〔〕 (also 【2012】), or with one
+    /// of its 〔〕 missing (咸纪发2022〕7号, 皖政务办秘〔202137号), right after the issuer's code and before the number
+    /// and 号 (GB/T 9704-2012 7.2.4).
     private static func documentNumber(_ run: DigitRun, _ text: NumberText) -> Problem? {
-        guard run.count == 4, !run.isDecimal, let year = text.year(run.range),
-            let open = text.at(run.lower - 1), "[［(（".unicodeScalars.contains(open),
-            let issuer = text.at(run.lower - 2), CharacterClass.isHan(issuer)
-        else { return nil }
+        guard !run.isDecimal, let issuer = text.at(run.lower - 1) else { return nil }
+        // 〔202137号: the year and the number run together, the 〕 between them left out.
+        if issuer == "〔", run.count >= 5, run.count <= 8, let year = text.year(run.lower..<(run.lower + 4)),
+            text.at(run.upper) == "号", let code = text.at(run.lower - 2), CharacterClass.isHan(code)
+        {
+            let written = text.string((run.lower - 1)..<run.upper)
+            let number = text.string((run.lower + 4)..<run.upper)
+            return ((run.lower - 1)..<run.upper, "“\(written)”缺“〕”，应为“〔\(year)〕\(number)”", "〔\(year)〕\(number)")
+        }
+        guard run.count == 4, let year = text.year(run.range), let close = text.at(run.upper) else { return nil }
+        let opening = "[［(（【〔".unicodeScalars
+        let start: Int
+        if opening.contains(issuer) {
+            guard let code = text.at(run.lower - 2), CharacterClass.isHan(code), "]］)）】".unicodeScalars.contains(close)
+                || issuer != "〔" && close == "〕"
+            else { return nil }
+            start = run.lower - 1
+        } else {
+            // 咸纪发2022〕7号: the issuer's code runs into the year, the 〔 left out.
+            guard CharacterClass.isHan(issuer), close == "〕" else { return nil }
+            start = run.lower
+        }
         var index = run.upper + 1
         let digits = index
         while let scalar = text.at(index), CharacterClass.isDigit(scalar), index - digits < 4 { index += 1 }
         guard index > digits else { return nil }
         if let space = text.at(index), space == " " || space == "\u{3000}" { index += 1 }
         guard text.at(index) == "号" else { return nil }
-        let written = text.string((run.lower - 1)..<(run.upper + 1))
-        return ((run.lower - 1)..<(run.upper + 1), "“\(written)”应为“〔\(year)〕”", nil)
+        let written = text.string(start..<(run.upper + 1))
+        return (start..<(run.upper + 1), "“\(written)”应为“〔\(year)〕”", "〔\(year)〕")
     }
 
     // MARK: ranges
@@ -271,15 +290,16 @@ public struct NumberRule: Rule {
     private static func range(_ run: DigitRun, _ text: NumberText) -> Problem? {
         // Most numbers are followed by neither a joiner nor 年月日: decided at once.
         switch text.at(run.upper) {
-        case "-", "－", "~", "〜", "年", "月", "日": break
+        case "-", "－", "~", "〜", "年", "月", "日", "%", "％": break
         default: return nil
         }
-        // The joiner after the first number, or after its 年/月/日 (2023年-2025年).
+        // The joiner after the first number, or after its 年/月/日 (2023年-2025年) or % (60%-70%).
         var joiner = run.upper
-        if let unit = text.at(joiner), "年月日".unicodeScalars.contains(unit) { joiner += 1 }
+        let percent = text.at(joiner) == "%" || text.at(joiner) == "％"
+        if let unit = text.at(joiner), "年月日%％".unicodeScalars.contains(unit) { joiner += 1 }
         guard let mark = text.at(joiner), "-－~〜".unicodeScalars.contains(mark),
-            let first = text.at(joiner + 1), CharacterClass.isDigit(first), run.count <= 4, !run.isDecimal || joiner == run.upper,
-            text.isNumberStart(run.lower)
+            let first = text.at(joiner + 1), CharacterClass.isDigit(first), run.count <= 4,
+            !run.isDecimal || joiner == run.upper || percent, text.isNumberStart(run.lower)
         else { return nil }
         if text.continuesCode(before: run.lower) { return nil }
         var end = joiner + 1
@@ -288,9 +308,9 @@ public struct NumberRule: Rule {
         {
             end += 1
         }
-        guard end - (joiner + 1) <= 4, let after = text.at(end) else { return nil }
+        guard end - (joiner + 1) <= 4, let after = text.at(end), !percent || after == "%" || after == "％" else { return nil }
         let isYear = run.count == 4 && (1900...2100).contains(Int(text.string(run.range)) ?? 0)
-        let isTime = "年月日号时点".unicodeScalars.contains(after) || joiner != run.upper || isYear
+        let isTime = "年月日号时点".unicodeScalars.contains(after) || joiner != run.upper && !percent || isYear
         guard CharacterClass.isHan(after) || after == "%" || after == "‰" || (isYear && after == "）") else { return nil }
         let dash = isTime ? "—" : "～"
         let example = text.string(run.lower..<(end + 1)).replacingOccurrences(of: String(mark), with: dash)
@@ -381,7 +401,7 @@ public struct NumberRule: Rule {
     static let notCounts = [
         "期间", "期限", "期待", "期望", "期刊", "批评", "批示", "批准", "批复", "批次", "家庭", "家风", "家属",
         "家长", "家园", "家乡", "家政", "名义", "名单", "名称", "名额", "名录", "名誉", "份额", "场所", "场地",
-        "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "次要", "次序",
+        "场景", "场合", "场馆", "篇章", "篇幅", "户籍", "户外", "户口", "轮岗", "轮训", "轮换", "轮车", "轮一辆", "轮摩托", "次要", "次序",
         "次日", "次年", "次全会", "次全体会议", "次代表大会", "次全国", "件事", "期工程", "期项目",
         // 个 before the words of fixed formulations and figures of speech (四个意识, 三个方面).
         "个方面", "个意识", "个自信", "个维护", "个确立", "个全面", "个代表", "个务必", "个坚持", "个一",

@@ -142,7 +142,7 @@ public struct PlaceholderRule: Rule {
     private static let titles = [Array("总书记".utf8), Array("主席".utf8)]
 
     /// Measure words after which a run of stars is a figure left blank (`*次`), not letters masked.
-    private static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级倍例起组".unicodeScalars)
+    private static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级倍例起组棵株匹盏块栋幢眼趟遍宗桩只".unicodeScalars)
 
     /// The word around a run of stars between two Han characters (`主动***息`), or nil.
     private func maskedWord(_ range: ByteRange, _ source: Source, _ scalars: [Unicode.Scalar]) -> String? {
@@ -230,6 +230,8 @@ public struct PlaceholderRule: Rule {
             if let before, let after, CharacterClass.isDigit(before), CharacterClass.isDigit(after), end - start == 1 {
                 return false
             }
+            // 0.2×现状规模: a lone × after a figure multiplies it by what follows.
+            if scalars[start] == "×", end - start == 1, let before, CharacterClass.isDigit(before) { return false }
             return true
         default:
             return false

@@ -63,8 +63,10 @@ public struct SeriesRule: Rule {
     }
 
     /// Words after a numeral that make it a number rather than an item (三年, 三大, 三个, 三中全会).
-    /// 二季度, 二产, 二胎, 二手, 二维码, 二氧化碳 are numbers too.
-    static let notItems = Set("是年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余倍级大方种类中全者成分要则来化点层重步化化十一二三四五六七八九两季周线产审胎孩手维氧等版档代".unicodeScalars)
+    /// 二季度, 二产, 二胎, 二手, 二维码, 二氧化碳 are numbers too; 五金, 三农, 五险, 三会一课, 四有 are names.
+    static let notItems = Set(
+        "是年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余倍级大方种类中全者成分要则来化点层重步化化十一二三四五六七八九两季周线产审胎孩手维氧等版档代金星好农包废险保通务资公角彩官湖洲讲有会违"
+            .unicodeScalars)
 
     /// The next numeral at a clause start without 是, inside the item it should follow (`二是……；三切实……`):
     /// found from the literal hits of `；三` and the like, so paragraphs without one cost nothing.

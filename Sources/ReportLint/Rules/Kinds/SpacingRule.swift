@@ -59,6 +59,7 @@ public struct SpacingRule: Rule {
                         ? besidePoint(scalars[index - 1], scalars[end])
                         : index == markerEnd || isStray(index, end, indices, scalars),
                     !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
+                    !isBetweenSigners(index, end, indices, scalars), !isAfterEntryLabel(index, indices, scalars),
                     paragraph.role != .title || !isHeadlineBreak(index, end, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
@@ -96,6 +97,25 @@ public struct SpacingRule: Rule {
         "国务院", "中共", "中央", "全国人大", "省政府", "市政府", "县政府", "区政府", "省人民政府", "市人民政府",
         "县人民政府", "区人民政府", "省委", "市委", "县委", "区委",
     ].map { Array($0.unicodeScalars) }
+
+    /// `西乡县医疗保障局　　西乡县发展和改革局`: the units of a joint signature set side by side with a run of
+    /// spaces, on a short line without a mark.
+    private func isBetweenSigners(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard end - start >= 2 || scalars[start] == "\u{3000}", indices.count <= 60, start > indices.lowerBound,
+            !scalars[indices].contains(where: { CharacterClass.isChinesePunctuation($0) || "，。,.;:".unicodeScalars.contains($0) }),
+            CharacterClass.isHan(scalars[end])
+        else { return false }
+        return SpacingRule.unitEnds.contains(scalars[start - 1])
+    }
+
+    /// The last character of a unit's name (局, 委员会, 人民政府, 公司 …).
+    static let unitEnds = Set("局委会院办部厅处室所站心府司道镇乡村社行校馆团联".unicodeScalars)
+
+    /// `【概况】 2018年11月30日，……`: a yearbook entry's label opening the line, set off by a space.
+    private func isAfterEntryLabel(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start > indices.lowerBound, scalars[start - 1] == "】", scalars[indices.lowerBound] == "【" else { return false }
+        return !scalars[(indices.lowerBound + 1)..<(start - 1)].contains("】")
+    }
 
     /// `抓好劳动力转移 促进妇女增收`: a title of two parallel phrases (four Han characters or more each, of
     /// about the same length) set apart by a space, as headlines are; not when a phrase names the document
