@@ -26,7 +26,8 @@ struct RecallChecksTests: BuiltinFindingsSuite {
     /// stands for a number still to be filled in (植树*棵).
     @Test func aStarBeforeAMeasureWordIsANumberToFillIn() {
         let messages = { (text: String) in
-            TestSupport.lint(text, rules: TestSupport.builtinRules).findings.filter { $0.ruleId == "common/placeholder" }.map(\.message)
+            TestSupport.lint(text, rules: TestSupport.builtinRules).findings
+                .filter { $0.ruleId == "common/placeholder" }.map(\.message)
         }
         #expect(messages("圩镇植树*棵，新建*栋。\n").allSatisfy { !$0.contains("被隐去的字词") && $0.contains("*") })
         #expect(messages("圩镇植树*棵，新建*栋。\n").count == 2)

@@ -518,10 +518,14 @@ public struct EventsRule: Rule {
     /// 迎接党的二十大胜利召开 in a report of 2024: an event welcomed as coming, two or more years after it was held
     /// (the year after, a report dated in January may still tell of the year before). Not in a sentence that looks
     /// back (2022年以来, 回顾) or in a report that reviews several years. Returns the words from 迎接 to the name.
-    func welcomedAfterHeld(_ range: ByteRange, _ bytes: [UInt8], event: EventsRuleDefinition.Event, reportYear: Int) -> ByteRange? {
+    func welcomedAfterHeld(
+        _ range: ByteRange, _ bytes: [UInt8], event: EventsRuleDefinition.Event, reportYear: Int
+    ) -> ByteRange? {
         guard reportYear >= event.start.year + 2 else { return nil }
         let nameStart = nameStart(range.start, bytes)
-        guard let word = ["迎接", "喜迎", "献礼"].first(where: { IdentityRule.ends(at: nameStart, with: $0, bytes) }) else { return nil }
+        guard let word = ["迎接", "喜迎", "献礼"].first(where: { IdentityRule.ends(at: nameStart, with: $0, bytes) }) else {
+            return nil
+        }
         let start = nameStart - word.utf8.count
         guard !EventsRule.looksBack(inSentenceBefore: start, bytes, endYear: event.start.year),
             !EventsRule.reviewsSeveralYears(bytes)

@@ -266,8 +266,9 @@ public struct NumberRule: Rule {
         let opening = "[［(（【〔".unicodeScalars
         let start: Int
         if opening.contains(issuer) {
-            guard let code = text.at(run.lower - 2), CharacterClass.isHan(code), "]］)）】".unicodeScalars.contains(close)
-                || issuer != "〔" && close == "〕"
+            guard let code = text.at(run.lower - 2), CharacterClass.isHan(code),
+                "]］)）】".unicodeScalars.contains(close)
+                    || issuer != "〔" && close == "〕"
             else { return nil }
             start = run.lower - 1
         } else {

@@ -102,10 +102,9 @@ public struct SpacingRule: Rule {
     /// spaces, on a short line without a mark.
     private func isBetweenSigners(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         guard end - start >= 2 || scalars[start] == "\u{3000}", indices.count <= 60, start > indices.lowerBound,
-            !scalars[indices].contains(where: { CharacterClass.isChinesePunctuation($0) || "，。,.;:".unicodeScalars.contains($0) }),
-            CharacterClass.isHan(scalars[end])
+            CharacterClass.isHan(scalars[end]), SpacingRule.unitEnds.contains(scalars[start - 1])
         else { return false }
-        return SpacingRule.unitEnds.contains(scalars[start - 1])
+        return !scalars[indices].contains { CharacterClass.isChinesePunctuation($0) || "，。,.;:".unicodeScalars.contains($0) }
     }
 
     /// The last character of a unit's name (局, 委员会, 人民政府, 公司 …).
