@@ -15,8 +15,7 @@ struct StandardsTests: BuiltinFindingsSuite {
             found("1-9月办理案件，2023年-2025年持续推进，每组3~5人。\n", rule: "standards/number-range").map(\.suggestion)
                 == ["—", "—", "～"])
         #expect(
-            found("培训50000余人次，查阅120000多册，办理66余件。\n", rule: "standards/approximate-number").map(\.suggestion)
-                == ["5万余", "12万多", nil])
+            found("培训50000余人次，查阅120000多册，办理66余件。\n", rule: "standards/approximate-number").map(\.suggestion) == [nil])
         #expect(found("落实资金1.5亿，经费300余万。\n", rule: "standards/money-unit").map(\.suggestion) == ["亿元", "万元"])
         #expect(found("编制十四五规划，学习《十四五规划纲要》，总结“十三五”。\n", rule: "standards/plan-period-quotes").map(\.text) == ["十四五"])
     }

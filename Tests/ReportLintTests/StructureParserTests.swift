@@ -210,6 +210,9 @@ struct StructureParserTests {
         ("全国档案主管部门和档案馆基本情况摘要", .bulletin),
         ("第12期工作简报", .bulletin),
         ("2023年度工作总结（摘要）", .summary),
+        // The seventeenth blind set: a bare 调研 before 汇报 is the work told of; 调研报告 is a kind.
+        ("全县调研科技工作汇报材料", .summary),
+        ("县科技局调研工作情况调研报告", .research),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)
@@ -226,6 +229,10 @@ struct StructureParserTests {
         // A document the opening cites names its own kind; an opening that names this one's does.
         #expect(DocumentType.guess(opening: "按照《市委依法治市委员会2023年工作要点》要求，我局圆满完成各项任务。").type == .summary)
         #expect(DocumentType.guess(opening: "调研组走访12个乡镇，最终形成本调研报告。").type == .research)
+        // A review the unit took part in (抓基层党建述职评议) is not this document's kind; the unit's own 述职 is.
+        #expect(DocumentType.guess(opening: "近年来，党总支扎实开展抓基层党建述职评议，党建责任有效压实。").type == .summary)
+        #expect(DocumentType.guess(opening: "现将本人抓基层党建工作述职如下。").type == .statement)
+        #expect(DocumentType.guess(opening: "党总支按照部署，每年制定支部工作计划，每月开展支部学习。").type == .summary)
         #expect(DocumentType.guess(opening: "现公布2022年市交通运输局信息公开工作年度报告。").type == .disclosure)
         #expect(
             DocumentType.guess(opening: "根据《县政府办公室关于2021年度政府信息公开工作年度报告编制工作的通知》要求，现将2021年度政府信息公开工作情况报告如下：")

@@ -124,7 +124,7 @@ public struct Document: Sendable {
     public var headings: [Heading] { structure.headings }
     public var seriesItems: [SeriesItem] { structure.seriesItems }
     /// The series items as nested lists (`SeriesLists`), found once for the rules that read them.
-    public var seriesLists: [[SeriesItem]] { nestedSeries.get { SeriesLists.lists(seriesItems, in: source) } }
+    public var seriesLists: [[SeriesItem]] { nestedSeries.get { SeriesLists.lists(seriesItems, in: source, headings: headings) } }
     /// Where the body ends: before the closing line, signature and date.
     public var bodyEnd: Int { structure.bodyEnd }
 

@@ -130,7 +130,11 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             return Detection(type: .speech, evidence: "标题以“\(ending)”结尾")
         }
         for (type, words) in titleWords {
-            if let word = words.first(where: { ByteSearch.contains(title, $0) }) {
+            // 全县调研科技工作汇报材料: a bare 调研 before a work report's own name (汇报, 总结) is what the report
+            // tells of, not its kind.
+            if let word = words.first(where: { ByteSearch.contains(title, $0) }),
+                word != "调研" || !["汇报", "总结"].contains(where: { ByteSearch.contains(title, $0) })
+            {
                 return Detection(type: type, evidence: "标题含“\(word)”")
             }
         }
@@ -197,7 +201,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     ]
 
     /// Verbs before a plan the opening follows rather than is (按照年度工作计划，我们组成调查组).
-    static let followingVerbs = ["按照", "根据", "依据", "对照", "结合", "落实", "围绕"]
+    /// So is a plan made every year (每年制定支部工作计划): the opening tells of plans, it is none; 制定2024年工作计划如下
+    /// is the plan itself.
+    static let followingVerbs = ["按照", "根据", "依据", "对照", "结合", "落实", "围绕", "每年制定", "每年制订"]
 
     /// True when every occurrence of `word` in `opening` has a following verb at most ten characters before it.
     static func onlyFollowed(_ word: String, in opening: String) -> Bool {
@@ -257,9 +263,12 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
         let opening = withoutCitedTitles(opening)
+        // 抓基层党建述职评议 is a review the unit took part in, not this document's kind.
+        let withoutReviews = opening.replacingOccurrences(of: "述职评议", with: "")
         for (type, words) in openingWords {
             if let word = words.first(where: { word in
-                ByteSearch.contains(opening, word) && !(type == .plan && onlyFollowed(word, in: opening))
+                ByteSearch.contains(type == .statement ? withoutReviews : opening, word)
+                    && !(type == .plan && onlyFollowed(word, in: opening))
             }) {
                 return Detection(type: type, evidence: "开头含“\(word)”")
             }

@@ -2,16 +2,21 @@
 /// in the same paragraph as the open series' last item opens an inner list (二是……：一是……；二是……),
 /// and an item that continues an outer list closes the inner ones (……八是……。三是…… goes on with the
 /// outer 二是); any other 一是 starts a new series. An item that continues no open list (a repeat, a gap)
-/// joins the innermost one, where the series rule reports it.
+/// joins the innermost one, where the series rule reports it. Items that open their paragraphs go on across
+/// the headings under one of them (一是扎实推进产业强镇。 then （一）…（五） projects, then 二是…): those headings
+/// sit below the item, not beside it.
 public enum SeriesLists {
-    public static func lists(_ items: [SeriesItem], in source: Source) -> [[SeriesItem]] {
+    public static func lists(_ items: [SeriesItem], in source: Source, headings: [Heading] = []) -> [[SeriesItem]] {
         var lists: [[SeriesItem]] = []
         var open: [Int] = [] // indices into `lists`, outermost first
         var heading: Int??
         for item in items {
             if heading != item.headingIndex {
+                let carriedOn = open.last.map { lists[$0] }.flatMap { list in
+                    continuesAcrossHeadings(list, with: item, headings: headings, source: source) ? list : nil
+                }
                 heading = item.headingIndex
-                open = []
+                if carriedOn == nil { open = [] } else { open = Array(open.suffix(1)) }
             }
             if item.ordinal == 1 {
                 if let innermost = open.last, lists[innermost].last?.paragraphIndex != item.paragraphIndex {
@@ -40,6 +45,32 @@ public enum SeriesLists {
             }
         }
         return lists
+    }
+
+    /// Whether `item` goes on with `list` although a heading came between: both open their paragraphs, it is the
+    /// next number, and the headings it now stands under are all deeper than the one the list stood under.
+    private static func continuesAcrossHeadings(
+        _ list: [SeriesItem], with item: SeriesItem, headings: [Heading], source: Source
+    ) -> Bool {
+        guard let last = list.last, last.ordinal + 1 == item.ordinal, let now = item.headingIndex,
+            opensParagraph(last, source), opensParagraph(item, source)
+        else { return false }
+        let outerLevel = last.headingIndex.map { headings[$0].level } ?? 0
+        // Every heading from the list's section down to the item's is below the list's own heading.
+        var index: Int? = now
+        while let current = index, current != last.headingIndex {
+            guard current < headings.count, headings[current].level > outerLevel,
+                headings[current].extent.start > last.marker.start
+            else { return false }
+            index = headings[current].parent
+        }
+        return true
+    }
+
+    /// Whether nothing but spaces stands before the item's marker in its line.
+    private static func opensParagraph(_ item: SeriesItem, _ source: Source) -> Bool {
+        guard let mark = markBefore(item, in: source) else { return true }
+        return mark.mark == "\n" || mark.mark == "\r"
     }
 
     /// One list's items split where the paragraph changes (its separators are read per paragraph).

@@ -3,7 +3,8 @@
 ///   self-nouns that must not mix (我局/我室/我委… apart from 我市/我区/我县…); the most used one wins and
 ///   the others are reported. `except` lists longer words that are not self-references (我所在, 我办理).
 /// - `year`: the title's year against the years that open the body's sentences (`2022年，我局……`):
-///   a summary of 2023 reports on 2023 and plans for 2024, not on 2022 or 2025. Plans are not checked.
+///   a summary of 2023 reports on 2023 and plans for 2024, not on 2022 or 2025. A plan is checked only for a
+///   date it still expects that was over before its year (`PlanDates`: 预计2022年12月开工 in a plan for 2023).
 /// - `period`: a title covering part of a year (上半年, 学期, 第一季度; not one that also says 年度 or 全年)
 ///   against a clause that opens with 一年来 (`一年来，我镇……`, `现就一年来……汇报如下`): a copied yearly report.
 struct ConsistencyRuleDefinition: RuleDefinition {
@@ -117,9 +118,15 @@ public struct ConsistencyRule: Rule {
 
     private func years(_ context: RuleContext) -> [Finding] {
         let document = context.document
-        guard document.type != .plan, let title = document.title.map({ document.text($0.range) }),
-            let titleYear = ReportYear.firstYear(in: title)
+        guard let title = document.title.map({ document.text($0.range) }), let titleYear = ReportYear.firstYear(in: title)
         else { return [] }
+        if document.type == .plan {
+            return PlanDates.pastTargets(document.source.bytes, planYear: titleYear).map { range, year in
+                context.finding(
+                    header, at: range,
+                    message: "\(header.message)：标题是\(titleYear)年的计划，这里预计、争取的时间却在\(year)年，已经过去（沿用旧稿时未改年份？）")
+            }
+        }
         var findings: [Finding] = []
         let bytes = document.source.bytes
         // A web copy whose page title names another year than the report's own title under it (××区妇联2022年

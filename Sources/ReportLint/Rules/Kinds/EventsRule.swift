@@ -456,10 +456,16 @@ public struct EventsRule: Rule {
         if IdentityRule.ends(at: start, with: "结合", bytes) {
             var end = range.end
             if ByteSearch.has(Array("活动".utf8), at: end, in: bytes) { end += "活动".utf8.count }
-            guard let tail = ["的开展", "的深入开展", "开展"].first(where: { ByteSearch.has(Array($0.utf8), at: end, in: bytes) }) else {
-                return nil
+            if let tail = ["的开展", "的深入开展", "开展"].first(where: { ByteSearch.has(Array($0.utf8), at: end, in: bytes) }) {
+                return ByteRange(start - "结合".utf8.count, end + tail.utf8.count)
             }
-            return ByteRange(start - "结合".utf8.count, end + tail.utf8.count)
+            // 今年以来，我委结合党史学习教育……: joined to the year's own work in a sentence about this year.
+            let joined = start - "结合".utf8.count
+            guard !EventsRule.campaignAfterwords.contains(where: { ByteSearch.has(Array($0.utf8), at: end, in: bytes) }),
+                EventsRule.anyInSentence(
+                    before: joined, bytes, { _, index in ByteSearch.has(Array("今年".utf8), at: index, in: bytes) })
+            else { return nil }
+            return ByteRange(joined, range.end)
         }
         guard IdentityRule.ends(at: start, with: "以", bytes) else { return nil }
         guard ByteSearch.has(Array("为".utf8), at: range.end, in: bytes) else { return nil }

@@ -340,11 +340,9 @@ public struct NumberRule: Rule {
             let round = value >= 10 ? "\(value / 10 * 10)\(mark)" : "\(value)"
             return (range, "“\(digits)\(mark)”：“\(mark)”表示概数，不能跟在确数后面，应为“\(round)”或“\(digits)”", nil)
         }
-        // A long figure that is a whole number of 万 or 亿 (50000, not 15000: 1.5万 is no plainer).
-        let (unitValue, unit) = value >= 100_000_000 ? (100_000_000, "亿") : (10_000, "万")
-        guard run.count >= 5, value % unitValue == 0 else { return nil }
-        let written = NumberRule.decimal(value, over: unitValue) + unit + String(mark)
-        return (range, "大的概数以“万”“亿”为单位：“\(digits)\(mark)”应为“\(written)”", written)
+        // 50000余人次 could be 5万余人次, but GB/T 15835-2011 4.1.3 only allows 万 and 亿 as units ("可以"), and
+        // reviewers leave such figures alone: not reported.
+        return nil
     }
 
     /// 2505.39万余元: a figure given to the hundred 元 is exact, and 余 after it says the opposite. One
@@ -377,21 +375,6 @@ public struct NumberRule: Rule {
         else { return nil }
         let written = text.string(index..<(end + 1))
         return (index..<(end + 1), "“\(written)”：“近”与“\(mark)”意思相反，二者只用其一", nil)
-    }
-
-    /// `value / unit` written exactly, without trailing zeros (52000 / 10000 → 5.2).
-    static func decimal(_ value: Int, over unit: Int) -> String {
-        let whole = value / unit
-        var rest = value % unit
-        guard rest != 0 else { return String(whole) }
-        var digits = ""
-        var scale = unit / 10
-        while rest != 0, scale > 0 {
-            digits += String(rest / scale)
-            rest %= scale
-            scale /= 10
-        }
-        return "\(whole).\(digits)"
     }
 
     // MARK: mixed numerals
