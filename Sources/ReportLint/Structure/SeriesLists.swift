@@ -12,11 +12,10 @@ public enum SeriesLists {
         var heading: Int??
         for item in items {
             if heading != item.headingIndex {
-                let carriedOn = open.last.map { lists[$0] }.flatMap { list in
-                    continuesAcrossHeadings(list, with: item, headings: headings, source: source) ? list : nil
-                }
+                let carriesOn =
+                    open.last.map { continuesAcrossHeadings(lists[$0], with: item, headings: headings, source: source) } ?? false
                 heading = item.headingIndex
-                if carriedOn == nil { open = [] } else { open = Array(open.suffix(1)) }
+                open = carriesOn ? Array(open.suffix(1)) : []
             }
             if item.ordinal == 1 {
                 if let innermost = open.last, lists[innermost].last?.paragraphIndex != item.paragraphIndex {
