@@ -441,10 +441,10 @@ public struct NumberRule: Rule {
         if let mark = text.at(end), mark == "余" || mark == "多" { end += 1 }
         // 产值280万左右。: the approximation does not end the amount's unit.
         let approximate = text.at(end) == "左" && text.at(end + 1) == "右"
-        // Only an amount that ends its clause: 资金50万，; 资金惠及3万人 is a count.
+        // Only an amount that ends its clause or is told of (资金50万，; 总投资1.4亿的项目); 资金惠及3万人 is a count.
         guard
             text.at(approximate ? end + 2 : end).map({
-                "，。；、）（(”".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n"
+                "，。；、）（(”的".unicodeScalars.contains($0) || CharacterClass.isSpace($0) || $0 == "\n"
             }) ?? true
         else { return nil }
         let amount = text.string(text.numberStart(before: index)..<end)
