@@ -6,7 +6,7 @@
 /// the headings under one of them (一是扎实推进产业强镇。 then （一）…（五） projects, then 二是…): those headings
 /// sit below the item, not beside it.
 public enum SeriesLists {
-    public static func lists(_ items: [SeriesItem], in source: Source, headings: [Heading] = []) -> [[SeriesItem]] {
+    public static func lists(_ items: [SeriesItem], in source: Source, headings: [Heading]) -> [[SeriesItem]] {
         var lists: [[SeriesItem]] = []
         var open: [Int] = [] // indices into `lists`, outermost first
         var heading: Int??

@@ -161,7 +161,6 @@ struct MappingFields {
         return Located(value: scalar.string, location: reader.location(of: value))
     }
 
-    /// A list of non-empty strings; a lone string counts as a one-item list.
     /// A text of prose (a description). A folded scalar (`>-`) joins its lines with a space, which Chinese does
     /// not put between its characters: a space between two non-ASCII characters is taken out, one beside ASCII
     /// (GB/T 9704-2012) stays.
@@ -181,6 +180,7 @@ struct MappingFields {
         return Located(value: String(joined), location: located.location)
     }
 
+    /// A list of non-empty strings; a lone string counts as a one-item list.
     func strings(_ key: String) -> [Located<String>]? {
         guard let value = value(key) else { return nil }
         let items: [Node]

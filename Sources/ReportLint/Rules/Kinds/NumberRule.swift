@@ -260,7 +260,7 @@ public struct NumberRule: Rule {
         {
             let written = text.string((run.lower - 1)..<run.upper)
             let number = text.string((run.lower + 4)..<run.upper)
-            return ((run.lower - 1)..<run.upper, "“\(written)”缺“〕”，应为“〔\(year)〕\(number)”", "〔\(year)〕\(number)")
+            return ((run.lower - 1)..<run.upper, "“\(written)”缺“〕”，应为“〔\(year)〕\(number)”", nil)
         }
         guard run.count == 4, let year = text.year(run.range), let close = text.at(run.upper) else { return nil }
         let opening = "[［(（【〔".unicodeScalars
@@ -283,7 +283,7 @@ public struct NumberRule: Rule {
         if let space = text.at(index), space == " " || space == "\u{3000}" { index += 1 }
         guard text.at(index) == "号" else { return nil }
         let written = text.string(start..<(run.upper + 1))
-        return (start..<(run.upper + 1), "“\(written)”应为“〔\(year)〕”", "〔\(year)〕")
+        return (start..<(run.upper + 1), "“\(written)”应为“〔\(year)〕”", nil)
     }
 
     // MARK: ranges

@@ -9,11 +9,8 @@ enum PlanDates {
     /// The years (four digits and 年) right after a word of `expecting`, earlier than `planYear`.
     static func pastTargets(_ bytes: [UInt8], planYear: Int) -> [(range: ByteRange, year: Int)] {
         var found: [(range: ByteRange, year: Int)] = []
-        let all = ByteRange(0, bytes.count)
         for word in expecting {
-            var from = all.start
-            while let hit = ByteSearch.firstRange(of: word, in: bytes, within: ByteRange(from, all.end)) {
-                from = hit.end
+            for hit in ByteSearch.ranges(of: word, in: bytes) {
                 let year = ByteRange(hit.end, hit.end + 4)
                 guard year.end <= bytes.count, let value = EventsRule.yearDigits(endingAt: year.end, bytes), value < planYear,
                     ByteSearch.has(PlanDates.yearUnit, at: year.end, in: bytes)
