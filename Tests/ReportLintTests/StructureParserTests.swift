@@ -213,6 +213,12 @@ struct StructureParserTests {
         // The seventeenth blind set: a bare 调研 before 汇报 is the work told of; 调研报告 is a kind.
         ("全县调研科技工作汇报材料", .summary),
         ("县科技局调研工作情况调研报告", .research),
+        // The eighteenth precision sweep: a plan of years ahead, a report to a congress, a 研判 report.
+        ("关于XX社区2026—2030年高质量发展的工作规划", .plan),
+        ("青禾县“十五五”文化发展规划", .plan),
+        ("关于“十四五”规划实施情况的报告", .summary),
+        ("求真务实 科学发展——在中共青禾县医院第四次代表大会上的报告", .summary),
+        ("2023年第三季度意识形态工作分析研判报告", .summary),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)
@@ -239,6 +245,11 @@ struct StructureParserTests {
                 .type == .disclosure)
         #expect(
             DocumentType.guess(opening: "根据县政府办公室《关于做好2022年政府信息公开年度报告的通知》要求，编制本单位2022年度政务公开工作年度报告。")
+                .type == .disclosure)
+        // A report to a congress says so; a disclosure report cites its format inside 《》 and names its period.
+        #expect(DocumentType.guess(opening: "我代表共青团村支部第三届委员会向大会作报告，请予审议。").type == .summary)
+        #expect(
+            DocumentType.guess(opening: "本报告根据《中华人民共和国政府信息公开条例》的要求编制。本报告使用数据统计期限为2022年1月1日至12月31日。")
                 .type == .disclosure)
         let source = Source(path: "t.txt", text: "2024年全局党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导。\n一、加强政治建设\n")
         let document = StructureParser.parse(source)

@@ -86,8 +86,14 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         ),
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结", "小结"]),
-        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案"]),
-        (.summary, ["情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告"]),
+        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书"]),
+        (
+            .summary,
+            [
+                "情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告",
+                "大会上的报告", "研判报告",
+            ]
+        ),
     ]
 
     /// A label after a title's name: （草案）, (1), 篇一, 2. Compiled once: titles are read for every report.
@@ -143,6 +149,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         let name = trailingLabel.stringByReplacingMatches(
             in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
         if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
+        // 社区2026—2030年高质量发展规划: a plan of the years ahead (a 规划实施情况的报告 is typed above).
+        if name.hasSuffix("规划") { return Detection(type: .plan, evidence: "标题以“规划”结尾") }
         // 2022年度全国档案主管部门和档案馆基本情况摘要, 第12期工作简报, 统计公报.
         if let ending = bulletinEndings.first(where: { name.hasSuffix($0) }) {
             return Detection(type: .bulletin, evidence: "标题以“\(ending)”结尾")
@@ -168,7 +176,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             .disclosure,
             [
                 "公开工作年度报告", "政府信息公开年度报告", "本报告中所列数据", "本年度报告中所列数据", "政府信息公开工作报告",
-                "信息公开工作情况报告如下",
+                "信息公开工作情况报告如下", "工作年度报告格式", "数据统计期限",
             ]
         ),
         (.inspection, ["对照检查", "检视剖析", "查摆问题"]),
@@ -193,11 +201,13 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             [
                 "调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下", "调查，情况如下", "调研，情况如下",
                 "调查情况报告如下", "调查情况汇报如下", "形成本调研报告", "形成了本调研报告", "形成本报告如下",
-                "组成调查组", "组成调研组", "成立调研组", "成立调查组",
+                "组成调查组", "组成调研组", "成立调研组", "成立调查组", "课题组",
             ]
         ),
         (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是", "总体目标是", "主要目标是"]),
         (.responsibility, ["主体责任情况", "责任制情况", "落实主体责任"]),
+        // A report to a congress: 我代表……委员会向大会作报告，请予审议.
+        (.summary, ["向大会作工作报告", "向大会作报告", "向大会报告工作"]),
     ]
 
     /// Verbs before a plan the opening follows rather than is (按照年度工作计划，我们组成调查组).

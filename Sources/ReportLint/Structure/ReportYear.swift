@@ -25,7 +25,8 @@ public struct ReportYear: Sendable, Equatable {
         // (——2020年1月5日在……会议上), which looks back on the year before when it falls in January–March.
         for line in opening where line.range.end - line.range.start <= 120 {
             let text = source.string(line.range)
-            guard let year = firstYear(in: text) else { continue }
+            // 现将社区2014年以来的工作汇报如下: the start of a span up to now, not the year reported on.
+            guard let year = firstYear(in: text), !text.contains("\(year)年以来"), !text.contains("\(year)年来") else { continue }
             if let month = month(after: year, in: text), text.contains("日") {
                 return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "开头的日期")
             }

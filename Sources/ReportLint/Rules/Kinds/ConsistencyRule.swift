@@ -143,6 +143,8 @@ public struct ConsistencyRule: Rule {
                     header, at: written,
                     message: "\(header.message)：标题是\(titleYear)年，下一行的标题却是\(other)年（转载时网页标题与原标题不一致？），请核对"))
         }
+        // A 工作报告 to a congress (2023年政府工作报告) is given early in its year and reviews the year before.
+        let reviewedYear = ByteSearch.contains(title, "工作报告") ? titleYear - 1 : titleYear
         for paragraph in document.proseParagraphs {
             for sentence in document.sentences(of: paragraph) {
                 // Only a sentence opening with 20 can open with a year: look at two bytes before making text.
@@ -151,6 +153,7 @@ public struct ConsistencyRule: Rule {
                 else { continue }
                 let text = document.source.string(ByteRange(sentence.start, min(sentence.end, sentence.start + 24)))
                 guard let (year, length) = ReportYear.openingYearSpan(text), year != titleYear, year != titleYear + 1,
+                    year != reviewedYear,
                     otherTitleYear.map({ year != $0 && year != $0 + 1 }) ?? true
                 else { continue }
                 findings.append(

@@ -210,7 +210,9 @@ public struct EventsRule: Rule {
                                 "\(header.message)：“\(written)”是\(event.start.chinese)的事，而本报告写的是\(reportYear.value)年（据\(reportYear.evidence)）\(basis)"
                         ))
                 } else if let next = event.supersededBy, reportYear.value > next.year,
-                    studiedAsCurrent(range, in: document.source.bytes, laterNames: laterNames(than: next, context))
+                    case let later = laterNames(than: next, context),
+                    studiedAsCurrent(range, in: document.source.bytes, laterNames: later),
+                    !EventsRule.namedLaterInSentence(after: range, later, bytes)
                 {
                     reported.insert(range)
                     var message = "\(header.message)：\(reportYear.value)年的报告学习贯彻“\(written)精神”，而\(next.chinese)已召开新一次大会\(basis)"
@@ -275,6 +277,10 @@ public struct EventsRule: Rule {
             }
             // 2018年，我们学习贯彻十九届二中、三中全会精神: history of an earlier year, told in a later report.
             if EventsRule.earlierYear(inSentenceBefore: hit.start, bytes, than: reportYear.value) { continue }
+            // …十九届历次全会精神，认真学习贯彻党的二十大精神: the year the congresses changed over.
+            if EventsRule.namedLaterInSentence(after: ByteRange(hit.start, end), laterThanList(prefix, context), bytes) {
+                continue
+            }
             // A study verb within twenty characters before the list (学习贯彻党的十九大和十九届……).
             guard studyVerb(before: hit.start, within: 20, bytes) else { continue }
             let range = ByteRange(hit.start, end)
@@ -349,6 +355,15 @@ public struct EventsRule: Rule {
         }
         // A guiding frame: 在党的十八大精神指引下, 以党的十九大精神为指导.
         return guidingFrame(around: range, afterList: afterList, bytes)
+    }
+
+    /// 贯彻落实党的十九大和十九届历次全会精神，认真学习贯彻党的二十大精神: the sentence goes on to the congress
+    /// that followed, so it tells of the year the one gave way to the other (a 2023 政府工作报告 reviewing 2022).
+    static func namedLaterInSentence(after range: ByteRange, _ later: [ByteRange], _ bytes: [UInt8]) -> Bool {
+        let window = ByteRange(range.end, min(bytes.count, range.end + 200 * 3))
+        let stops = ["。", "；", "\n"].map { Array($0.utf8) }
+        let end = stops.compactMap { ByteSearch.firstRange(of: $0, in: bytes, within: window)?.start }.min() ?? window.end
+        return later.contains { $0.start >= range.end && $0.end <= end }
     }
 
     /// 和/及/以及/、 right before a name (党的 in between is part of the name or skipped): where the joiner starts,

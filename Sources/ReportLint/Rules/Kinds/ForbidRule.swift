@@ -4,9 +4,10 @@
 /// A match that lies inside an occurrence of one of `except` is allowed (e.g. forbid 新时代中国特色
 /// 社会主义思想 except 习近平新时代中国特色社会主义思想). `since:` (a year) checks only reports known to be of
 /// that year or later (`Document.isKnownFrom`): for words that became stale on a date (外防输入、内防反弹 after
-/// 2023), which an old page without a year may use rightly.
+/// 2023), which an old page without a year may use rightly. `notTitleWords:` skips reports whose title holds one
+/// of them (a five-year 规划 reviews the last period before it plans the next).
 struct ForbidRuleDefinition: RuleDefinition {
-    static let keys = ["phrases", "patterns", "within", "suggest", "except", "since"]
+    static let keys = ["phrases", "patterns", "within", "suggest", "except", "since", "notTitleWords"]
 
     let phrases: [Located<String>]
     let patterns: [RegexPattern]
@@ -14,20 +15,22 @@ struct ForbidRuleDefinition: RuleDefinition {
     let suggest: String?
     let exceptions: [Located<String>]
     let since: Int?
+    let notTitleWords: [String]
 
     static func parse(_ fields: MappingFields) -> ForbidRuleDefinition? {
         guard let (phrases, patterns) = fields.phrasesAndPatterns() else { return nil }
         return ForbidRuleDefinition(
             phrases: phrases, patterns: patterns, within: fields.string("within"),
             suggest: fields.string("suggest", allowEmpty: true)?.value, exceptions: fields.strings("except") ?? [],
-            since: fields.sinceYear())
+            since: fields.sinceYear(), notTitleWords: (fields.strings("notTitleWords") ?? []).map(\.value))
     }
 
     func compile(header: RuleHeader, literals: LiteralTableBuilder) -> any Rule {
         ForbidRule(
             header: header, literals: phrases.map { literals.add($0.value) },
             patterns: patterns.map { GuardedPattern($0, literals: literals) },
-            within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) }, since: since)
+            within: within?.value, suggest: suggest, exceptions: exceptions.map { literals.add($0.value) }, since: since,
+            notTitleWords: notTitleWords)
     }
 }
 
@@ -42,10 +45,16 @@ public struct ForbidRule: Rule {
     let suggest: String?
     let exceptions: [Int]
     let since: Int?
+    let notTitleWords: [String]
 
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         if let since, !document.isKnownFrom(since) { return [] }
+        if !notTitleWords.isEmpty, let title = document.title.map({ document.text($0.range) }),
+            notTitleWords.contains(where: { ByteSearch.contains(title, $0) })
+        {
+            return []
+        }
         let extents = context.extents(within: within)
         if let extents, extents.isEmpty { return [] }
         let excused = exceptions.flatMap { context.hits($0) }

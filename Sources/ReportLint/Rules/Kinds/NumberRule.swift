@@ -262,6 +262,16 @@ public struct NumberRule: Rule {
             let number = text.string((run.lower + 4)..<run.upper)
             return ((run.lower - 1)..<run.upper, "“\(written)”缺“〕”，应为“〔\(year)〕\(number)”", nil)
         }
+        // 治欠办发20218号: both brackets left out, the year run into the number after the issuer's code (an
+        // office's 办发, 政发, 委发 …; 收发20218号 is a count).
+        if "发函字".unicodeScalars.contains(issuer), run.count >= 5, run.count <= 8,
+            let year = text.year(run.lower..<(run.lower + 4)), text.at(run.upper) == "号",
+            let code = text.at(run.lower - 2), "办政委厅局府党纪组部司室院会".unicodeScalars.contains(code)
+        {
+            let written = text.string(run.lower..<run.upper)
+            let number = text.string((run.lower + 4)..<run.upper)
+            return (run.lower..<run.upper, "“\(written)号”缺“〔〕”，应为“〔\(year)〕\(number)号”", nil)
+        }
         guard run.count == 4, let year = text.year(run.range), let close = text.at(run.upper) else { return nil }
         let opening = "[［(（【〔".unicodeScalars
         let start: Int
@@ -412,9 +422,11 @@ public struct NumberRule: Rule {
         if before == "”" && after == "“" {
             return ((name.lowerBound - 1)..<(name.upperBound + 1), "“\(written)”的引号方向反了", nil)
         }
-        // Beside a quotation mark (“十四五规划”), or in a document title, the name stays as written.
-        if let before, "“”‘’".unicodeScalars.contains(before) { return nil }
-        if let after, "“”‘’".unicodeScalars.contains(after) { return nil }
+        // Beside a quotation mark (“十四五规划”), or in a document title, the name stays as written. ASCII
+        // quotes ("十一五") count too: their shape is standards/ascii-quote's finding, and quoting again would
+        // double them.
+        if let before, "“”‘’\"'".unicodeScalars.contains(before) { return nil }
+        if let after, "“”‘’\"'".unicodeScalars.contains(after) { return nil }
         var titles = 0
         for index in text.lineStart(name.lowerBound)..<name.lowerBound {
             if text.scalars[index] == "《" { titles += 1 } else if text.scalars[index] == "》" { titles = max(0, titles - 1) }

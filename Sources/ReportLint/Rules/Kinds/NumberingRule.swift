@@ -53,10 +53,21 @@ public struct NumberingRule: Rule {
             let written = document.text(heading.marker.range)
             if !form.isStandard {
                 let standard = form.standard.render(heading.marker.value)
-                findings.append(
-                    context.finding(
-                        header, at: heading.marker.range,
-                        message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard))
+                if heading.parent == nil && heading.level > 1 {
+                    // The outermost heading of its document (1、 总体情况 under the title): the form's own level
+                    // is a guess, so no fix is proposed.
+                    let first = NumberingForm.chineseComma.render(heading.marker.value)
+                    findings.append(
+                        context.finding(
+                            header, at: heading.marker.range,
+                            message: "\(header.message)：“\(written)”应写作“\(standard)”；若是一级标题，应写作“\(first)”"))
+                } else {
+                    findings.append(
+                        context.finding(
+                            header, at: heading.marker.range,
+                            message: "\(header.message)：第\(heading.level)级标题编号“\(written)”应写作“\(standard)”", suggestion: standard)
+                    )
+                }
             }
             if !heading.isRunIn, let terminator = heading.terminator, !isListItem(heading, document),
                 !holdsBody(heading, document)

@@ -176,7 +176,9 @@ public struct PunctuationRule: Rule {
                     if next - index >= 3 { result.append((index..<next, "省略号应为“……”", "……")) }
                 } else if scalar == "…" {
                     next = run(of: scalar, from: index)
-                    if next - index != 2 {
+                    // 投资〔…〕万元: a blank to fill in, which common/placeholder reports.
+                    let isBlank = at(next) != nil && at(index - 1).flatMap { PunctuationRule.blankBrackets[$0] } == at(next)
+                    if next - index != 2 && !isBlank {
                         result.append((index..<next, "省略号应为两个“…”（“……”）", "……"))
                     } else if at(next) == "等" {
                         result.append((index..<(next + 1), "省略号后不加“等”", "……"))
@@ -191,7 +193,10 @@ public struct PunctuationRule: Rule {
                     next = run(of: "—", from: index)
                     // A single — next to a number joins a range (2023—2025年, 2022年—2024年).
                     let range = at(index - 1).map(CharacterClass.isDigit) == true || at(next).map(CharacterClass.isDigit) == true
-                    if next - index == 1 && !range && !joinsShortTerms(index, indices, scalars) || next - index >= 3 {
+                    if next - index == 1 && !range && !joinsShortTerms(index, indices, scalars)
+                        && !linksChain(index, indices, scalars)
+                        || next - index >= 3
+                    {
                         result.append((index..<next, "破折号应为“——”", "——"))
                     }
                 }
@@ -255,6 +260,32 @@ public struct PunctuationRule: Rule {
         let left = termLength(from: index - 1, step: -1)
         let right = termLength(from: index + 1, step: 1)
         return (1...4).contains(left) && (1...4).contains(right)
+    }
+
+    /// Brackets that hold only an ellipsis in a template's blanks (〔…〕).
+    static let blankBrackets: [Unicode.Scalar: Unicode.Scalar] = ["〔": "〕", "（": "）", "[": "]", "［": "］", "【": "】"]
+
+    /// `社区党委—网格（小区）党支部—楼栋党小组`: one link of a chain of single — between terms (a level, a
+    /// flow), a connector (GB/T 15834-2011 4.13) however long the terms: another single — lies within a
+    /// term's reach, with only Han characters and brackets between.
+    private func linksChain(_ index: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        func isSingleDash(_ position: Int) -> Bool {
+            scalars[position] == "—" && (position == indices.lowerBound || scalars[position - 1] != "—")
+                && (position + 1 == indices.upperBound || scalars[position + 1] != "—")
+        }
+        func findsLink(step: Int) -> Bool {
+            var position = index + step
+            var length = 0
+            while position >= indices.lowerBound, position < indices.upperBound, length <= 16 {
+                let scalar = scalars[position]
+                if scalar == "—" { return length > 0 && isSingleDash(position) }
+                guard CharacterClass.isHan(scalar) || "（）".unicodeScalars.contains(scalar) else { return false }
+                length += 1
+                position += step
+            }
+            return false
+        }
+        return findsLink(step: -1) || findsLink(step: 1)
     }
 
     /// A half-width mark is wrong when the nearest non-space character on either side is Chinese.

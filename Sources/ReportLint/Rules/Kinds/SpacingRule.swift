@@ -61,6 +61,7 @@ public struct SpacingRule: Rule {
                     !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
                     !isBetweenSigners(index, end, indices, scalars), !isAfterEntryLabel(index, indices, scalars),
                     paragraph.role != .title || !isHeadlineBreak(index, end, indices, scalars),
+                    !isAfterCaptionNumber(index, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
                     findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
@@ -116,10 +117,26 @@ public struct SpacingRule: Rule {
         return !scalars[(indices.lowerBound + 1)..<(start - 1)].contains("】")
     }
 
+    /// `表1 访谈时间安排表`, `图2-1 机构设置`: a table's or figure's number opening its caption, set off from
+    /// the caption by a space as captions are typeset.
+    private func isAfterCaptionNumber(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        var index = indices.lowerBound
+        if index < start, scalars[index] == "附" || scalars[index] == "续" { index += 1 }
+        guard index < start, scalars[index] == "表" || scalars[index] == "图" else { return false }
+        index += 1
+        let digits = index
+        while index < start, scalars[index].properties.numericType != nil || scalars[index] == "-" || scalars[index] == "." {
+            index += 1
+        }
+        return index == start && index > digits
+    }
+
     /// `抓好劳动力转移 促进妇女增收`: a title of two parallel phrases (four Han characters or more each, of
     /// about the same length) set apart by a space, as headlines are; not when a phrase names the document
     /// (`市水利局 工作总结`), where the space only splits a name.
+    /// A space before `——` is the same break between a title and its subtitle run onto one line.
     private func isHeadlineBreak(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        if scalars[end] == "—" { return true }
         var first = start
         while first > indices.lowerBound, CharacterClass.isHan(scalars[first - 1]) { first -= 1 }
         var last = end
