@@ -31,6 +31,14 @@ struct PatternReachTests {
         #expect(PatternReach(pattern) == expected, "\(pattern)")
     }
 
+    /// A property in a class (`[\p{Han}]`) is one code point, as it is outside one: a pattern written either
+    /// way is searched only around its guard's hits (unknown, it was searched whole in every report).
+    @Test func propertyInAClass() {
+        #expect(PatternReach("[\\p{Han}]{2,3}(?:日报|晚报)") == PatternReach("\\p{Han}{2,3}(?:日报|晚报)"))
+        #expect(PatternReach("[\\p{Han}]{2,3}(?:日报|晚报)") != .whole)
+        #expect(PatternReach("[^\\p{Han}，]{2}") != .whole)
+    }
+
     /// Cues are compiled with `^` and `$` at every line: they are searched sentence by sentence, whatever
     /// their length, as long as they cannot match a line feed.
     @Test(arguments: [

@@ -188,7 +188,8 @@ private struct ReachParser {
         case "D", "W", "s", "H", "v", "V", "t", "r", "f", "e", "a": return .anyScalar
         case "n": return Shape(maxBytes: 1, mayMatchNewline: true)
         case "p", "P", "N", "x", "u", "0":
-            if !inClass && (scalar == "p" || scalar == "P" || scalar == "N" || scalar == "x"), current == "{" {
+            // A property or code point in braces, in a class as well ([\p{Han}]): one code point, any.
+            if scalar == "p" || scalar == "P" || scalar == "N" || scalar == "x", current == "{" {
                 guard let close = scalars[index...].firstIndex(of: "}") else { return nil }
                 index = close + 1
                 return .anyScalar

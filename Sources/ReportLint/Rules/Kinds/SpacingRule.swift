@@ -60,7 +60,7 @@ public struct SpacingRule: Rule {
                         : index == markerEnd || isStray(index, end, indices, scalars),
                     !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
                     !isBetweenSigners(index, end, indices, scalars), !isAfterEntryLabel(index, indices, scalars),
-                    paragraph.role != .title || !isHeadlineBreak(index, end, indices, scalars),
+                    !isHeadline(paragraph, scalars) || !isHeadlineBreak(index, end, indices, scalars),
                     !isAfterCaptionNumber(index, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
@@ -131,7 +131,13 @@ public struct SpacingRule: Rule {
         return index == start && index > digits
     }
 
-    /// `抓好劳动力转移 促进妇女增收`: a title of two parallel phrases (four Han characters or more each, of
+    /// A title, or a heading standing alone with no sentence mark in it (not one run into its text).
+    private func isHeadline(_ paragraph: Paragraph, _ scalars: [Unicode.Scalar]) -> Bool {
+        paragraph.role == .title
+            || paragraph.role == .heading && !scalars[paragraph.scalars].contains { "，。；：！？".unicodeScalars.contains($0) }
+    }
+
+    /// `抓好劳动力转移 促进妇女增收`: a title or heading of two parallel phrases (four Han characters or more each, of
     /// about the same length) set apart by a space, as headlines are; not when a phrase names the document
     /// (`市水利局 工作总结`), where the space only splits a name.
     /// A space before `——` is the same break between a title and its subtitle run onto one line.
