@@ -30,6 +30,9 @@ struct RecallChecksTests: BuiltinFindingsSuite {
                 .filter { $0.ruleId == "common/placeholder" }.map(\.message)
         }
         #expect(messages("圩镇植树*棵，新建*栋。\n").allSatisfy { !$0.contains("被隐去的字词") && $0.contains("*") })
+        // 十强县, 党的二十大, 第三批: a masked figure, whatever follows it.
+        let figures = messages("全省县域*强县，学习党的**大精神，第*批试点。\n")
+        #expect(figures.count == 3 && figures.allSatisfy { !$0.contains("被隐去的字词") })
         #expect(messages("圩镇植树*棵，新建*栋。\n").count == 2)
         #expect(messages("推进主动***息公开。\n").allSatisfy { $0.contains("被隐去的字词") })
     }

@@ -47,9 +47,16 @@ struct NumberingTests {
         #expect(found.form.level == level)
     }
 
-    @Test(arguments: ["一年来，我局", "一是加强学习", "2023年，我局", "1.5万元用于", "十四五规划", "（此处填写）", "100.全年", "第一，"])
+    @Test(arguments: ["一年来，我局", "一是加强学习", "2023年，我局", "1.5万元用于", "十四五规划", "（此处填写）", "100.全年", "第一，", "1.2021万元"])
     func notNumbering(text: String) {
         #expect(marker(text) == nil)
+    }
+
+    /// A heading whose text opens with a year reads as a decimal at first sight: 1.2021年, 1.2021，在……
+    @Test(arguments: ["1.2021年，在县委的领导下", "1.2021，在县委的领导下"])
+    func headingOverAYear(text: String) throws {
+        let found = try #require(marker(text))
+        #expect(found.form == .arabicDot && found.value == 1)
     }
 
     @Test func chineseValues() {
@@ -219,6 +226,7 @@ struct StructureParserTests {
         ("关于“十四五”规划实施情况的报告", .summary),
         ("求真务实 科学发展——在中共青禾县医院第四次代表大会上的报告", .summary),
         ("2023年第三季度意识形态工作分析研判报告", .summary),
+        ("本报讯1月29日，区政协召开常委会议", .bulletin),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)
@@ -246,6 +254,13 @@ struct StructureParserTests {
         #expect(
             DocumentType.guess(opening: "根据县政府办公室《关于做好2022年政府信息公开年度报告的通知》要求，编制本单位2022年度政务公开工作年度报告。")
                 .type == .disclosure)
+        // A yearbook entry and a news story's dated lead are bulletins; a report dates a period, not a day's meeting.
+        #expect(DocumentType.guess(opening: "【疫情防控】自疫情发生以来，县卫健局全力以赴。").type == .bulletin)
+        #expect(DocumentType.guess(opening: "1月13日上午9时，县审计局在局会议室召开2023年度工作总结暨2024年工作计划部署会。").type == .bulletin)
+        #expect(DocumentType.guess(opening: "2月14日，镇残联组织召开全镇残联专职委员会议。").type == .bulletin)
+        #expect(DocumentType.guess(opening: "2021年4月10日至5月10日，县委第二巡察组对我局进行了巡察。").type != .bulletin)
+        #expect(DocumentType.guess(opening: "2021年8月2日，县委巡察组向我局反馈了巡察意见。").type != .bulletin)
+        #expect(DocumentType.guess(opening: "【待补充】年，我局扎实推进各项工作。").type == .summary)
         // A report to a congress says so; a disclosure report cites its format inside 《》 and names its period.
         #expect(DocumentType.guess(opening: "我代表共青团村支部第三届委员会向大会作报告，请予审议。").type == .summary)
         #expect(

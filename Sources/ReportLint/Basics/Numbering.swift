@@ -116,11 +116,26 @@ enum Numbering {
             default: return nil
             }
             cursor.advance()
-            // `1.5万元` is a decimal, not a heading.
-            if let next = cursor.peek(), next.properties.numericType != nil, next.isASCII { return nil }
+            // `1.5万元` is a decimal, not a heading; `1.2021，在县委……` or `1.2021年` is a heading over a year.
+            if let next = cursor.peek(), next.properties.numericType != nil, next.isASCII, !opensYear(cursor) { return nil }
             return NumberingMarker(form: form, value: value, range: ByteRange(start, cursor.position))
         }
         return nil
+    }
+
+    /// Four digits of a year (19xx, 20xx) here, then a comma, or 年 (年度) and a comma: a sentence opening with
+    /// its year (a title run after a list number, 1、2022年工作总结, is not taken for a heading).
+    static func opensYear(_ cursor: ScalarCursor) -> Bool {
+        var probe = cursor
+        var digits: [Unicode.Scalar] = []
+        while let scalar = probe.peek(), scalar.isASCII, scalar.properties.numericType != nil, digits.count < 5 {
+            digits.append(scalar)
+            probe.advance()
+        }
+        let century = digits.prefix(2)
+        guard digits.count == 4, century.elementsEqual(["2", "0"]) || century.elementsEqual(["1", "9"]) else { return false }
+        for word in ["年", "度"] where probe.peek() == word.unicodeScalars.first { probe.advance() }
+        return probe.peek() == "，" || probe.peek() == ","
     }
 
     static func circledValue(_ scalar: Unicode.Scalar) -> Int? {

@@ -107,6 +107,31 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// How a news story's first sentence opens (a report opens with its year or its subject).
     static let newsLeads = ["近日，", "日前，", "近日,", "日前,"]
 
+    /// The evidence that an opening is a yearbook entry (a label in 【】 before its text) or a news story (a
+    /// day's date, then who held or did what: 2月14日，镇残联组织召开……), or nil. A report dates a period
+    /// (2021年4月至5月，巡察组对我局进行了巡察) or its own year, not a day's meeting.
+    static func newsLead(_ opening: String) -> String? {
+        let firstLine = opening.prefix { $0 != "\n" }
+        if firstLine.hasPrefix("【"), let close = firstLine.firstIndex(of: "】"),
+            firstLine.distance(from: firstLine.startIndex, to: close) <= 12, firstLine.index(after: close) != firstLine.endIndex,
+            !["待", "填写", "补充"].contains(where: { firstLine[..<close].contains($0) })
+        {
+            return "开头是年鉴条目“\(firstLine[...close])”"
+        }
+        let line = String(firstLine.prefix(80))
+        guard let match = datedLead.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+            let range = Range(match.range, in: line)
+        else { return nil }
+        let sentence = line[range.upperBound...].prefix { $0 != "。" }
+        guard newsVerbs.contains(where: { sentence.contains($0) }) else { return nil }
+        return "开头是新闻导语“\(line[range])”"
+    }
+
+    /// A day's date (and hour) opening a line, then its comma: 1月13日上午9时，2021年8月2日，
+    static let datedLead = try! NSRegularExpression(
+        pattern: #"^(?:20\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?(?:\d{1,2}(?:时|点|:\d\d)(?:\d{1,2}分)?)?[，,]"#)
+    static let newsVerbs = ["召开", "举行", "举办", "组织召开", "开展了", "召集", "主持召开"]
+
     /// Title endings of a speech.
     static let speechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "致辞"]
     /// The title words of an inspection: its 发言 is no speech.
@@ -152,6 +177,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // 社区2026—2030年高质量发展规划: a plan of the years ahead (a 规划实施情况的报告 is typed above).
         if name.hasSuffix("规划") { return Detection(type: .plan, evidence: "标题以“规划”结尾") }
         // 2022年度全国档案主管部门和档案馆基本情况摘要, 第12期工作简报, 统计公报.
+        if let word = newsWords.first(where: { ByteSearch.contains(title, $0) }) {
+            return Detection(type: .bulletin, evidence: "标题含“\(word)”")
+        }
         if let ending = bulletinEndings.first(where: { name.hasSuffix($0) }) {
             return Detection(type: .bulletin, evidence: "标题以“\(ending)”结尾")
         }
@@ -271,6 +299,13 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         {
             return Detection(type: .notice, evidence: "开头是主送单位“\(opening[...colon])”")
         }
+        // 【新冠肺炎疫情防控】自…… — a yearbook entry; 1月13日上午，县审计局召开…… — a news story's dated lead.
+        if let lead = newsLead(opening) { return Detection(type: .bulletin, evidence: lead) }
+        // 本报讯, （记者……）: a news story, whatever report it tells of (向大会作报告). (通讯员 is left for later: a
+        // publicity summary tells of its own 通讯员队伍.)
+        if let word = newsWords.first(where: { $0 != "通讯员" && ByteSearch.contains(opening, $0) }) {
+            return Detection(type: .bulletin, evidence: "开头含“\(word)”")
+        }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
         let opening = withoutCitedTitles(opening)
         // 抓基层党建述职评议 is a review the unit took part in, not this document's kind.
@@ -283,9 +318,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 return Detection(type: type, evidence: "开头含“\(word)”")
             }
         }
-        if let word = newsWords.first(where: { ByteSearch.contains(opening, $0) }) {
-            return Detection(type: .bulletin, evidence: "开头含“\(word)”")
-        }
+        if ByteSearch.contains(opening, "通讯员") { return Detection(type: .bulletin, evidence: "开头含“通讯员”") }
         // 近日，市委、市政府召开……大会: a news lead under a headline, when no word of a report's kind came first.
         if let lead = newsLeads.first(where: { opening.hasPrefix($0) || ByteSearch.contains(opening, "\n" + $0) }) {
             return Detection(type: .bulletin, evidence: "开头是新闻导语“\(lead)”")

@@ -33,9 +33,9 @@ extension NumberRule {
             while let scalar = text.at(end), NumberRule.chineseNumerals.contains(scalar) { end += 1 }
             let numeral = Array(text.scalars[index..<end])
             guard !numeral.contains("零"), let measure = countMeasure(after: end, text, arabic: false),
-                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次 (approximate);
-                // “天鸽”“帕卡”“玛娃”三场台风, 张三、李四等两名: a sum of the names just listed, not a count.
-                !"第届委周初每番星大协会几数上”》等".unicodeScalars.contains(text.at(index - 1) ?? " "),
+                // 第三次 (an ordinal), 人大二次会议 (a session's name), 三番五次, 几十次, 上百次, 近四百名, 约三千人
+                // (approximate); “天鸽”“帕卡”“玛娃”三场台风, 张三、李四等两名: a sum of the names just listed, not a count.
+                !"第届委周初每番星大协会几数上近约逾”》等".unicodeScalars.contains(text.at(index - 1) ?? " "),
                 // 二期工程, 二次创业: a lone 二 before a measure names an ordinal; two of a thing are 两.
                 numeral != ["二"],
                 // 七八次, 三五场: two neighbouring numerals make an approximate number, written in Chinese.

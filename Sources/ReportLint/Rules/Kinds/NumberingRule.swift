@@ -6,7 +6,8 @@
 /// - a heading alone on its line at the levels in `closingPunctuationLevels` (default 1) takes no
 ///   closing punctuation; at the levels in `closingPunctuationNoteLevels` (default 2) the same is only a
 ///   note (info): unit style guides agree on level 1 (一级标题后若回行不使用标点), but many real reports
-///   write each （一） as a full sentence with 。, and reviewers differ. One-sentence items at levels
+///   write each （一） as a full sentence with 。, and reviewers differ (a document whose every such heading,
+///   two or more, ends with its mark has chosen its style: no note). One-sentence items at levels
 ///   3–5 may end with 。, and so may a line of clauses with nothing under it (二、开展……工作，指导……。
 ///   then 三、): an item of a list, not a heading over a block.
 /// Skipping a level (一、 straight to 1.) is normal and not reported.
@@ -48,6 +49,16 @@ public struct NumberingRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let document = context.document
         var findings: [Finding] = []
+        func standsAlone(_ heading: Heading) -> Bool {
+            !heading.isRunIn && !isListItem(heading, document) && !holdsBody(heading, document)
+        }
+        // Levels whose every standalone heading (two or more) ends with a mark: the document's own style,
+        // which a hint level leaves alone (各单位做法不一).
+        var styled: Set<Int> = []
+        for level in noteLevels {
+            let alone = document.headings.filter { !$0.marker.isImplicit && $0.level == level && standsAlone($0) }
+            if alone.count >= 2 && alone.allSatisfy({ $0.terminator != nil }) { styled.insert(level) }
+        }
         for heading in document.headings where !heading.marker.isImplicit {
             let form = heading.marker.form
             let written = document.text(heading.marker.range)
@@ -69,15 +80,13 @@ public struct NumberingRule: Rule {
                     )
                 }
             }
-            if !heading.isRunIn, let terminator = heading.terminator, !isListItem(heading, document),
-                !holdsBody(heading, document)
-            {
+            if let terminator = heading.terminator, standsAlone(heading) {
                 if closingLevels.contains(heading.level) {
                     findings.append(
                         context.finding(
                             header, at: terminator,
                             message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
-                } else if noteLevels.contains(heading.level) {
+                } else if noteLevels.contains(heading.level) && !styled.contains(heading.level) {
                     findings.append(
                         context.finding(
                             header, at: terminator,

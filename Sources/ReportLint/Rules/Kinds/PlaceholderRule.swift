@@ -142,7 +142,10 @@ public struct PlaceholderRule: Rule {
     private static let titles = [Array("总书记".utf8), Array("主席".utf8)]
 
     /// Measure words after which a run of stars is a figure left blank (`*次`), not letters masked.
-    private static let measures = Set("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级倍例起组棵株匹盏块栋幢眼趟遍宗桩只".unicodeScalars)
+    /// What follows a masked figure: a measure, or 强 佳 大 星 成 of 十强县, 十佳, 党的二十大, 五星级, 三成.
+    private static let measures = Set(
+        ("年月日号届期次个项件名人位户家所座条份篇场批轮元万亿千百多余亩平米公吨辆台套本册张页字时天周岁分秒笔类种级倍例起组"
+            + "棵株匹盏块栋幢眼趟遍宗桩只强佳大星成").unicodeScalars)
 
     /// The word around a run of stars between two Han characters (`主动***息`), or nil.
     private func maskedWord(_ range: ByteRange, _ source: Source, _ scalars: [Unicode.Scalar]) -> String? {
@@ -150,7 +153,9 @@ public struct PlaceholderRule: Rule {
         guard indices.lowerBound > 0, indices.upperBound < scalars.count,
             scalars[indices].allSatisfy({ $0 == "*" || $0 == "＊" }),
             CharacterClass.isHan(scalars[indices.lowerBound - 1]), CharacterClass.isHan(scalars[indices.upperBound]),
-            !PlaceholderRule.measures.contains(scalars[indices.upperBound])
+            !PlaceholderRule.measures.contains(scalars[indices.upperBound]),
+            // 第*批, 前*名: an ordinal's figure.
+            scalars[indices.lowerBound - 1] != "第", scalars[indices.lowerBound - 1] != "前"
         else { return nil }
         var start = indices.lowerBound - 1
         while start > 0, start > indices.lowerBound - 4, CharacterClass.isHan(scalars[start - 1]) { start -= 1 }

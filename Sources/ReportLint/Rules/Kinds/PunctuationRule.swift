@@ -279,7 +279,8 @@ public struct PunctuationRule: Rule {
             while position >= indices.lowerBound, position < indices.upperBound, length <= 16 {
                 let scalar = scalars[position]
                 if scalar == "—" { return length > 0 && isSingleDash(position) }
-                guard CharacterClass.isHan(scalar) || "（）".unicodeScalars.contains(scalar) else { return false }
+                // Han, brackets, and the letters and stars of a redacted copy (社区X委—网格X支部).
+                guard CharacterClass.isHan(scalar) || "（）Xx*＊×".unicodeScalars.contains(scalar) else { return false }
                 length += 1
                 position += step
             }

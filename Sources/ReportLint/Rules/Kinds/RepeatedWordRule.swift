@@ -100,13 +100,10 @@ public struct RepeatedWordRule: Rule {
             if isReduplication(unit) { continue }
             // 监督常委、常委之间; 书记和党员、党员和党员: the second copy opens a phrase of its own.
             if gap == 1, second + length < count, startsPhrase(s, at: second + length) { continue }
-            // 党建带群建、群建促党建; 竞技体育、体育市场: the first copy ends a longer item and the second begins
-            // one, so the two items only meet at the word (a doubled item stands alone on one side at least).
-            if gap == 1, index > 0, CharacterClass.isHan(s[index - 1]), second + length < count,
-                CharacterClass.isHan(s[second + length])
-            {
-                continue
-            }
+            // 党建带群建、群建促党建; 创新创业教育学部、教育学部; 市政府、市政府办公室: the first copy ends a longer
+            // item, or the second begins the name of an office, so two items meet at the word. A doubled item
+            // stands alone, or after a word or two (在县委、县委的领导下, 12个党委、党委).
+            if gap == 1, longerBefore(index, s) || namesAnOffice(after: second + length, s) { continue }
             // 审查互查互评, 检查自查自纠, 一边查边改: 互X互Y, 自X自Y, 边X边Y read across two words.
             if gap == 0, length == 2, RepeatedWordRule.pairPrefixes.contains(s[index + 1]),
                 !RepeatedWordRule.wordsEndingInPrefix.contains(unit), second + length < count,
@@ -136,6 +133,25 @@ public struct RepeatedWordRule: Rule {
     static let wordsEndingInPrefix: Set<[Unicode.Scalar]> = Set(
         ["相互", "交互", "各自", "亲自", "独自", "擅自", "来自", "源自", "身边", "周边", "旁边", "一边", "两边", "这边", "那边"]
             .map { Array($0.unicodeScalars) })
+
+    /// Two Han characters or more right before the first copy, the last no function word: the copy ends a
+    /// longer item (创新创业|教育学部), not a word or two before it (在|县委, 12个|党委).
+    private func longerBefore(_ index: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard index >= 2, CharacterClass.isHan(s[index - 1]), CharacterClass.isHan(s[index - 2]) else { return false }
+        return !RepeatedWordRule.functionCharacters.contains(s[index - 1])
+    }
+
+    private func namesAnOffice(after index: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        RepeatedWordRule.officeWords.contains { word in
+            index + word.count <= s.count && word.indices.allSatisfy { s[index + $0] == word[$0] }
+        }
+    }
+
+    static let functionCharacters = Set("在对和与及的是由把被向从为将同跟了等个".unicodeScalars)
+    /// What follows a body's name to name one of its offices (市政府|办公室, 县委|组织部).
+    static let officeWords = ["办公室", "办公厅", "办", "机关", "组织部", "宣传部", "统战部", "委员会", "直属", "所属"].map {
+        Array($0.unicodeScalars)
+    }
 
     /// Words that, after the second copy of `X、X`, show it begins a new phrase (X之间, X和Y).
     private static let phraseHeads = ["之间", "相互", "互相", "间", "和", "与", "及", "同", "跟", "对"].map { Array($0.unicodeScalars) }

@@ -44,6 +44,8 @@ public struct SpacingRule: Rule {
             {
                 markerEnd = source.scalarIndex(ofByte: heading.marker.range.end)
             }
+            // (Decided once per paragraph: a short line under the title.)
+            let authors = paragraph.index <= 3 && isAuthorLine(indices, scalars)
             var index = indices.lowerBound
             while index < indices.upperBound {
                 let scalar = scalars[index]
@@ -59,6 +61,7 @@ public struct SpacingRule: Rule {
                         ? besidePoint(scalars[index - 1], scalars[end])
                         : index == markerEnd || isStray(index, end, indices, scalars),
                     !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
+                    !authors,
                     !isBetweenSigners(index, end, indices, scalars), !isAfterEntryLabel(index, indices, scalars),
                     !isHeadline(paragraph, scalars) || !isHeadlineBreak(index, end, indices, scalars),
                     !isAfterCaptionNumber(index, indices, scalars),
@@ -73,12 +76,26 @@ public struct SpacingRule: Rule {
     }
 
     /// `局长 郑创平` under a title or `镇人民政府镇长 邓迎春` over a speech: a post, a space and a name of two to
-    /// four characters ending the paragraph.
+    /// four characters ending the paragraph, or a news story's `（记者 王朝朝）`.
     private func isByline(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
-        let name = end..<indices.upperBound
-        guard (2...4).contains(name.count), name.allSatisfy({ CharacterClass.isHan(scalars[$0]) }) else { return false }
+        var nameEnd = end
+        while nameEnd < indices.upperBound, CharacterClass.isHan(scalars[nameEnd]) { nameEnd += 1 }
+        let closesParenthesis = nameEnd < indices.upperBound && scalars[nameEnd] == "）"
+        guard nameEnd == indices.upperBound || closesParenthesis else { return false }
+        let name = end..<nameEnd
+        guard (2...4).contains(name.count) else { return false }
         let before = String(String.UnicodeScalarView(scalars[indices.lowerBound..<start]))
-        return ["长", "书记", "主任", "主席", "委员", "代表", "同志", "记者", "干部", "局长", "科员"].contains { before.hasSuffix($0) }
+        return ["长", "书记", "主任", "主席", "委员", "代表", "同志", "记者", "通讯员", "干部", "局长", "科员"].contains {
+            before.hasSuffix($0)
+        }
+    }
+
+    /// `周振宇 高敬东 陈剑琦` under a title: the authors' names, two or three characters each, set apart by spaces.
+    private func isAuthorLine(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard indices.count <= 40 else { return false }
+        let names = String(String.UnicodeScalarView(scalars[indices])).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        return names.count >= 2
+            && names.allSatisfy { name in (2...3).contains(name.count) && name.unicodeScalars.allSatisfy(CharacterClass.isHan) }
     }
 
     /// `中共中央办公厅 国务院办公厅印发`, `中共中央 国务院`, `省委办公厅 省政府办公厅`: joint issuers are named with a
@@ -131,10 +148,12 @@ public struct SpacingRule: Rule {
         return index == start && index > digits
     }
 
-    /// A title, or a heading standing alone with no sentence mark in it (not one run into its text).
+    /// A title, or a short line standing alone with no sentence mark in it: a heading, numbered or not
+    /// (`以党的建设为引领 筑牢思想政治基础` over its paragraph), not one run into its text.
     private func isHeadline(_ paragraph: Paragraph, _ scalars: [Unicode.Scalar]) -> Bool {
-        paragraph.role == .title
-            || paragraph.role == .heading && !scalars[paragraph.scalars].contains { "，。；：！？".unicodeScalars.contains($0) }
+        if paragraph.role == .title { return true }
+        guard paragraph.role == .heading || paragraph.role == .body, paragraph.scalars.count <= 40 else { return false }
+        return !scalars[paragraph.scalars].contains { "，。；：！？".unicodeScalars.contains($0) }
     }
 
     /// `抓好劳动力转移 促进妇女增收`: a title or heading of two parallel phrases (four Han characters or more each, of
