@@ -104,6 +104,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报"]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
     static let newsWords = ["本报讯", "讯（记者", "讯(记者", "记者从", "（记者", "通讯员"]
+    /// The news words that outrank an opening's words of a report's kind; not 通讯员, as a publicity summary tells
+    /// of its own 通讯员队伍.
+    static let decisiveNewsWords = newsWords.filter { $0 != "通讯员" }
     /// How a news story's first sentence opens (a report opens with its year or its subject).
     static let newsLeads = ["近日，", "日前，", "近日,", "日前,"]
 
@@ -176,10 +179,11 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
         // 社区2026—2030年高质量发展规划: a plan of the years ahead (a 规划实施情况的报告 is typed above).
         if name.hasSuffix("规划") { return Detection(type: .plan, evidence: "标题以“规划”结尾") }
-        // 2022年度全国档案主管部门和档案馆基本情况摘要, 第12期工作简报, 统计公报.
+        // 本报讯1月29日，区政协召开……: a news story's lead taken for its title.
         if let word = newsWords.first(where: { ByteSearch.contains(title, $0) }) {
             return Detection(type: .bulletin, evidence: "标题含“\(word)”")
         }
+        // 2022年度全国档案主管部门和档案馆基本情况摘要, 第12期工作简报, 统计公报.
         if let ending = bulletinEndings.first(where: { name.hasSuffix($0) }) {
             return Detection(type: .bulletin, evidence: "标题以“\(ending)”结尾")
         }
@@ -301,9 +305,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         }
         // 【新冠肺炎疫情防控】自…… — a yearbook entry; 1月13日上午，县审计局召开…… — a news story's dated lead.
         if let lead = newsLead(opening) { return Detection(type: .bulletin, evidence: lead) }
-        // 本报讯, （记者……）: a news story, whatever report it tells of (向大会作报告). (通讯员 is left for later: a
-        // publicity summary tells of its own 通讯员队伍.)
-        if let word = newsWords.first(where: { $0 != "通讯员" && ByteSearch.contains(opening, $0) }) {
+        // 本报讯, （记者……）: a news story, whatever report it tells of (向大会作报告).
+        if let word = decisiveNewsWords.first(where: { ByteSearch.contains(opening, $0) }) {
             return Detection(type: .bulletin, evidence: "开头含“\(word)”")
         }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
@@ -318,7 +321,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 return Detection(type: type, evidence: "开头含“\(word)”")
             }
         }
-        if ByteSearch.contains(opening, "通讯员") { return Detection(type: .bulletin, evidence: "开头含“通讯员”") }
+        if let word = newsWords.first(where: { ByteSearch.contains(opening, $0) }) {
+            return Detection(type: .bulletin, evidence: "开头含“\(word)”")
+        }
         // 近日，市委、市政府召开……大会: a news lead under a headline, when no word of a report's kind came first.
         if let lead = newsLeads.first(where: { opening.hasPrefix($0) || ByteSearch.contains(opening, "\n" + $0) }) {
             return Detection(type: .bulletin, evidence: "开头是新闻导语“\(lead)”")

@@ -277,12 +277,12 @@ public struct EventsRule: Rule {
             }
             // 2018年，我们学习贯彻十九届二中、三中全会精神: history of an earlier year, told in a later report.
             if EventsRule.earlierYear(inSentenceBefore: hit.start, bytes, than: reportYear.value) { continue }
+            // A study verb within twenty characters before the list (学习贯彻党的十九大和十九届……).
+            guard studyVerb(before: hit.start, within: 20, bytes) else { continue }
             // …十九届历次全会精神，认真学习贯彻党的二十大精神: the year the congresses changed over.
             if EventsRule.namedLaterInSentence(after: ByteRange(hit.start, end), laterThanList(prefix, context), bytes) {
                 continue
             }
-            // A study verb within twenty characters before the list (学习贯彻党的十九大和十九届……).
-            guard studyVerb(before: hit.start, within: 20, bytes) else { continue }
             let range = ByteRange(hit.start, end)
             findings.append(
                 context.finding(
@@ -361,10 +361,11 @@ public struct EventsRule: Rule {
     /// that followed, so it tells of the year the one gave way to the other (a 2023 政府工作报告 reviewing 2022).
     static func namedLaterInSentence(after range: ByteRange, _ later: [ByteRange], _ bytes: [UInt8]) -> Bool {
         let window = ByteRange(range.end, min(bytes.count, range.end + 200 * 3))
-        let stops = ["。", "；", "\n"].map { Array($0.utf8) }
-        let end = stops.compactMap { ByteSearch.firstRange(of: $0, in: bytes, within: window)?.start }.min() ?? window.end
+        let end = sentenceStops.compactMap { ByteSearch.firstRange(of: $0, in: bytes, within: window)?.start }.min() ?? window.end
         return later.contains { $0.start >= range.end && $0.end <= end }
     }
+
+    static let sentenceStops = ["。", "；", "\n"].map { Array($0.utf8) }
 
     /// 和/及/以及/、 right before a name (党的 in between is part of the name or skipped): where the joiner starts,
     /// when what it joins is a thought or theory (思想, 理论, 重要讲话, 论述, 指示).

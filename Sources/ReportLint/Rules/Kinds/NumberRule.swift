@@ -254,23 +254,20 @@ public struct NumberRule: Rule {
     /// and 号 (GB/T 9704-2012 7.2.4).
     private static func documentNumber(_ run: DigitRun, _ text: NumberText) -> Problem? {
         guard !run.isDecimal, let issuer = text.at(run.lower - 1) else { return nil }
-        // 〔202137号: the year and the number run together, the 〕 between them left out.
-        if issuer == "〔", run.count >= 5, run.count <= 8, let year = text.year(run.lower..<(run.lower + 4)),
-            text.at(run.upper) == "号", let code = text.at(run.lower - 2), CharacterClass.isHan(code)
+        // The year and the number run together: 〔202137号 (the 〕 between them left out), or 治欠办发20218号 (both
+        // brackets left out, after an office's 办发, 政发, 委发 …; 收发20218号 is a count).
+        if run.count >= 5, run.count <= 8, let year = text.year(run.lower..<(run.lower + 4)), text.at(run.upper) == "号",
+            let code = text.at(run.lower - 2)
         {
-            let written = text.string((run.lower - 1)..<run.upper)
             let number = text.string((run.lower + 4)..<run.upper)
-            return ((run.lower - 1)..<run.upper, "“\(written)”缺“〕”，应为“〔\(year)〕\(number)”", nil)
-        }
-        // 治欠办发20218号: both brackets left out, the year run into the number after the issuer's code (an
-        // office's 办发, 政发, 委发 …; 收发20218号 is a count).
-        if "发函字".unicodeScalars.contains(issuer), run.count >= 5, run.count <= 8,
-            let year = text.year(run.lower..<(run.lower + 4)), text.at(run.upper) == "号",
-            let code = text.at(run.lower - 2), "办政委厅局府党纪组部司室院会".unicodeScalars.contains(code)
-        {
-            let written = text.string(run.lower..<run.upper)
-            let number = text.string((run.lower + 4)..<run.upper)
-            return (run.lower..<run.upper, "“\(written)号”缺“〔〕”，应为“〔\(year)〕\(number)号”", nil)
+            if issuer == "〔", CharacterClass.isHan(code) {
+                let written = text.string((run.lower - 1)..<run.upper)
+                return ((run.lower - 1)..<run.upper, "“\(written)”缺“〕”，应为“〔\(year)〕\(number)”", nil)
+            }
+            if "发函字".unicodeScalars.contains(issuer), "办政委厅局府党纪组部司室院会".unicodeScalars.contains(code) {
+                let written = text.string(run.lower..<run.upper)
+                return (run.lower..<run.upper, "“\(written)号”缺“〔〕”，应为“〔\(year)〕\(number)号”", nil)
+            }
         }
         guard run.count == 4, let year = text.year(run.range), let close = text.at(run.upper) else { return nil }
         let opening = "[［(（【〔".unicodeScalars

@@ -99,11 +99,15 @@ public struct RepeatedWordRule: Rule {
             let unit = Array(s[index..<(index + length)])
             if isReduplication(unit) { continue }
             // 监督常委、常委之间; 书记和党员、党员和党员: the second copy opens a phrase of its own.
-            if gap == 1, second + length < count, startsPhrase(s, at: second + length) { continue }
+            if gap == 1, second + length < count, starts(s, at: second + length, withAnyOf: RepeatedWordRule.phraseHeads) {
+                continue
+            }
             // 党建带群建、群建促党建; 创新创业教育学部、教育学部; 市政府、市政府办公室: the first copy ends a longer
             // item, or the second begins the name of an office, so two items meet at the word. A doubled item
             // stands alone, or after a word or two (在县委、县委的领导下, 12个党委、党委).
-            if gap == 1, longerBefore(index, s) || namesAnOffice(after: second + length, s) { continue }
+            if gap == 1, longerBefore(index, s) || starts(s, at: second + length, withAnyOf: RepeatedWordRule.officeWords) {
+                continue
+            }
             // 审查互查互评, 检查自查自纠, 一边查边改: 互X互Y, 自X自Y, 边X边Y read across two words.
             if gap == 0, length == 2, RepeatedWordRule.pairPrefixes.contains(s[index + 1]),
                 !RepeatedWordRule.wordsEndingInPrefix.contains(unit), second + length < count,
@@ -141,12 +145,6 @@ public struct RepeatedWordRule: Rule {
         return !RepeatedWordRule.functionCharacters.contains(s[index - 1])
     }
 
-    private func namesAnOffice(after index: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        RepeatedWordRule.officeWords.contains { word in
-            index + word.count <= s.count && word.indices.allSatisfy { s[index + $0] == word[$0] }
-        }
-    }
-
     static let functionCharacters = Set("在对和与及的是由把被向从为将同跟了等个".unicodeScalars)
     /// What follows a body's name to name one of its offices (市政府|办公室, 县委|组织部).
     static let officeWords = ["办公室", "办公厅", "办", "机关", "组织部", "宣传部", "统战部", "委员会", "直属", "所属"].map {
@@ -156,9 +154,10 @@ public struct RepeatedWordRule: Rule {
     /// Words that, after the second copy of `X、X`, show it begins a new phrase (X之间, X和Y).
     private static let phraseHeads = ["之间", "相互", "互相", "间", "和", "与", "及", "同", "跟", "对"].map { Array($0.unicodeScalars) }
 
-    private func startsPhrase(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
-        RepeatedWordRule.phraseHeads.contains { head in
-            index + head.count <= s.count && head.indices.allSatisfy { s[index + $0] == head[$0] }
+    /// Whether one of `words` is written at `index`.
+    private func starts(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, withAnyOf words: [[Unicode.Scalar]]) -> Bool {
+        words.contains { word in
+            index + word.count <= s.count && word.indices.allSatisfy { s[index + $0] == word[$0] }
         }
     }
 

@@ -44,8 +44,9 @@ public struct SpacingRule: Rule {
             {
                 markerEnd = source.scalarIndex(ofByte: heading.marker.range.end)
             }
-            // (Decided once per paragraph: a short line under the title.)
+            // (Decided once per paragraph, not at each space: a short line under the title, a headline.)
             let authors = paragraph.index <= 3 && isAuthorLine(indices, scalars)
+            let headline = isHeadline(paragraph, scalars)
             var index = indices.lowerBound
             while index < indices.upperBound {
                 let scalar = scalars[index]
@@ -63,7 +64,7 @@ public struct SpacingRule: Rule {
                     !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
                     !authors,
                     !isBetweenSigners(index, end, indices, scalars), !isAfterEntryLabel(index, indices, scalars),
-                    !isHeadline(paragraph, scalars) || !isHeadlineBreak(index, end, indices, scalars),
+                    !headline || !isHeadlineBreak(index, end, indices, scalars),
                     !isAfterCaptionNumber(index, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
