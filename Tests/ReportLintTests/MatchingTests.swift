@@ -123,6 +123,11 @@ struct GuardedPatternTests {
     @Test func everyGuardSetIsKept() throws {
         #expect(GuardedPattern.requiredLiteralSets("^20\\d\\d年，?.{0,12}(将|继续)") == [["20"], ["年"], ["将", "继续"]])
         #expect(GuardedPattern.requiredLiteralSets("a(bc|de)") == [["bc", "de"]]) // a lone ASCII letter is no guard
+        // A look-behind of plain words before a required character guards with the pairs; one before a
+        // quantified character, or of a class, guards with nothing of its own.
+        #expect(GuardedPattern.requiredLiteralSets("(?<=认真|积极)的(?=学习)") == [["认真的", "积极的"]])
+        #expect(GuardedPattern.requiredLiteralSets("(?<=认真|积极)的?学习") == [["学习"]])
+        #expect(GuardedPattern.requiredLiteralSets("(?<=[认积])的学习") == [["的学习"]])
         let rules = try TestSupport.rules([
             "pack: t\nrules:\n  - {id: t/x, kind: forbid, message: m, patterns: ['20\\d\\d年.{0,12}(将|继续)']}\n"
         ])

@@ -150,7 +150,8 @@ struct PatternReachTests {
         "(?<!习近平)新时代(?!中国)", "(?<!所)开展的(?=不够)", "(?<=坚定)“两个维护”", "(推进|落实)(?!工作)[^，]{0,4}",
         "(?<!中)国a{0,3}(?!b)", "新时代[^。]{0,6}(?<!不)够", "(?<!a)中.{0,3}国", "不够(?=\n)",
         "开展的(?=(?:不够|工作)(?!中|。|$))", "(?<=^|。|\n)中国", "不够(?=。|$)", "(?<=展|坚定)的(?=(?:不够|工作)(?!不))",
-        "(中|国)a{0,2}\\1(?!b)", "开展的(?!不.*够)", "(?<=^|。)中国",
+        "(中|国)a{0,2}\\1(?!b)", "开展的(?!不.*够)", "(?<=^|。)中国", "(?<=开展|推进)的[^，]{0,3}(?=工作)",
+        "(?<=坚定|中)国a{0,2}(?!b)",
     ])
     func windowedLookaroundSearchEqualsWholeSearch(pattern source: String) throws {
         let pattern = try RegexPattern.compile(source).get()
@@ -170,7 +171,7 @@ struct PatternReachTests {
             for guards in guarded.guardSets {
                 var hits: [ByteRange] = []
                 automaton.scan(bytes) { if guards.contains($0.pattern) { hits.append($0.range) } }
-                let windows = SearchWindows.around(hits.sorted(), reach: pattern.windowReach, in: bytes)
+                let windows = guarded.windows(around: hits.sorted(), in: bytes)
                 let windowed = pattern.matches(in: SearchText(bytes: bytes), windows: windows)
                 #expect(windowed == whole, "\(source) on \(text.debugDescription)")
             }

@@ -26,3 +26,23 @@ final class Once<Value: Sendable>: @unchecked Sendable { // `stored` is guarded 
         return stored != nil
     }
 }
+
+/// Values built the first time each is asked for, by index (the sentences of each paragraph): several rules
+/// ask for the same few paragraphs, and a report whose rules ask for none pays for none.
+final class OncePerIndex<Value: Sendable>: @unchecked Sendable { // `stored` is guarded by `lock`
+    private let lock = NSLock()
+    private var stored: [Value?] = []
+
+    init() {}
+
+    /// The value at `index` (of `count`), built by `build` if nobody has built it yet.
+    func get(_ index: Int, of count: Int, _ build: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if stored.count < count { stored += [Value?](repeating: nil, count: count - stored.count) }
+        if let value = stored[index] { return value }
+        let built = build()
+        stored[index] = built
+        return built
+    }
+}

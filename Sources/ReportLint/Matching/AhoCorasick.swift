@@ -25,6 +25,11 @@ public struct AhoCorasick: Sendable {
     /// Where a pattern may start, by the first one or two characters: at the root the scan passes over
     /// the rest a whole character per check instead of stepping the automaton through each byte.
     private let starts: StartFilter?
+    /// Per state: the character (low 16 bits of its scalar) when the state's path is exactly one whole
+    /// 1–3-byte character, else -1. Such a state is where the scan mostly sits (nearly every character of
+    /// a report begins some phrase); when no phrase begins with that character and the next one, nothing
+    /// is half matched any more and the scan goes back to passing over characters.
+    private let singleCharacter: [Int32]
 
     /// Empty patterns are ignored (the rule loader rejects them with a position). Built from flat arrays
     /// (no dictionary per state): 10,000 phrases make some 100,000 states, and start-up is paid every run.
@@ -134,6 +139,22 @@ public struct AhoCorasick: Sendable {
         self.outputs = outputs
 
         self.starts = StartFilter(patterns)
+        // The first character's lead byte and the scalar bits read so far, down the first three levels.
+        var lead = [UInt8](repeating: 0, count: stateCount)
+        var bits = [Int32](repeating: 0, count: stateCount)
+        var singleCharacter = [Int32](repeating: -1, count: stateCount)
+        for state in breadthFirst where depth[state] <= 3 {
+            let first = depth[state] == 1 ? byte[state] : lead[Int(parent[state])]
+            let width: Int32 = first < 0x80 ? 1 : first >= 0xE0 && first < 0xF0 ? 3 : first >= 0xC0 && first < 0xE0 ? 2 : 0
+            lead[state] = first
+            if depth[state] == 1 {
+                bits[state] = Int32(first) & (width == 1 ? 0x7F : width == 2 ? 0x1F : 0x0F)
+            } else {
+                bits[state] = bits[Int(parent[state])] << 6 | Int32(byte[state] & 0x3F)
+            }
+            if width == depth[state] { singleCharacter[state] = bits[state] }
+        }
+        self.singleCharacter = singleCharacter
     }
 
     /// The indices of the non-empty patterns in byte order (memcmp on raw buffers: with 10,000 phrases
@@ -175,7 +196,7 @@ public struct AhoCorasick: Sendable {
     }
 
     // swift-format-ignore
-    // Eleven buffers are opened flat, not as a pyramid: the loop is read more easily at one indentation.
+    // Thirteen buffers are opened flat, not as a pyramid: the loop is read more easily at one indentation.
     /// Calls `found` for every occurrence of every pattern, in order of their end offsets.
     /// This loop sees every byte of every report: it works on raw buffers (no bounds checks, no
     /// reference counting), which doubles its speed.
@@ -192,6 +213,8 @@ public struct AhoCorasick: Sendable {
         (starts?.first ?? []).withUnsafeBufferPointer { first in
         (starts?.alone ?? []).withUnsafeBufferPointer { alone in
         (starts?.pairs ?? []).withUnsafeBufferPointer { pairs in
+        (starts?.unpaired ?? []).withUnsafeBufferPointer { unpaired in
+        singleCharacter.withUnsafeBufferPointer { singleCharacter in
             var state = 0
             var index = 0
             while index < input.count {
@@ -243,8 +266,15 @@ public struct AhoCorasick: Sendable {
                     found(Match(pattern: pattern, range: ByteRange(index + 1 - patterns[pattern].count, index + 1)))
                 }
                 index += 1
+                // One whole character read and no phrase begins with it and the next: back to the root.
+                let character = Int(singleCharacter[state])
+                if character >= 0 && !first.isEmpty && index < input.count && !StartFilter.has(unpaired, character),
+                    let (next, _) = AhoCorasick.character(input, at: index),
+                    !StartFilter.has(pairs, StartFilter.pairSlot(character, next)) {
+                    state = 0
+                }
             }
-        }}}}}}}}}}}
+        }}}}}}}}}}}}}
     }
 
     public func matches(in bytes: [UInt8]) -> [Match] {

@@ -49,25 +49,38 @@ final class ICURegex: @unchecked Sendable { // `prototype` is only cloned after 
     func search(
         _ text: UnsafeBufferPointer<UInt16>, region: Range<Int>? = nil, seconds: Double, _ found: (Int, Int) -> Bool
     ) -> Outcome {
+        search(text, regions: region.map { [$0] }, remaining: { seconds }, { _, start, end in found(start, end) })
+    }
+
+    /// The same over several regions (disjoint, in order) with one matcher: cloning a matcher for each
+    /// window around a guard hit cost more than searching most windows. `found` also gets the region's index.
+    func search(
+        _ text: UnsafeBufferPointer<UInt16>, regions: [Range<Int>]?, remaining: () -> Double, _ found: (Int, Int, Int) -> Bool
+    ) -> Outcome {
         guard text.count < Int(Int32.max) else { return .timedOut }
         var status: Int32 = 0
         guard let matcher = swift_uregex_clone(prototype, &status), status <= 0 else { return .timedOut }
         defer { swift_uregex_close(matcher) }
         swift_uregex_setText(matcher, text.baseAddress ?? ICURegex.empty, Int32(text.count), &status)
-        if let region {
-            swift_uregex_setRegion(matcher, Int32(region.lowerBound), Int32(region.upperBound), &status)
+        if regions != nil {
             swift_uregex_useTransparentBounds(matcher, 1, &status)
             swift_uregex_useAnchoringBounds(matcher, 0, &status)
         }
-        // A limit of 0 would mean none.
-        swift_uregex_setTimeLimit(matcher, Int32(max(1, min(seconds * ICURegex.stepsPerSecond, 1e9))), &status)
-        guard status <= 0 else { return .timedOut }
-        while swift_uregex_findNext(matcher, &status) != 0, status <= 0 {
-            let start = Int(swift_uregex_start(matcher, 0, &status))
-            let end = Int(swift_uregex_end(matcher, 0, &status))
-            if end > start, !found(start, end) { return .stopped }
+        let searched: [Range<Int>?] = regions ?? [nil]
+        for (index, region) in searched.enumerated() {
+            if let region { swift_uregex_setRegion(matcher, Int32(region.lowerBound), Int32(region.upperBound), &status) }
+            // A limit of 0 would mean none.
+            let seconds = remaining()
+            swift_uregex_setTimeLimit(matcher, Int32(max(1, min(seconds * ICURegex.stepsPerSecond, 1e9))), &status)
+            guard status <= 0, seconds > 0 || index == 0 else { return .timedOut }
+            while swift_uregex_findNext(matcher, &status) != 0, status <= 0 {
+                let start = Int(swift_uregex_start(matcher, 0, &status))
+                let end = Int(swift_uregex_end(matcher, 0, &status))
+                if end > start, !found(index, start, end) { return .stopped }
+            }
+            if status > 0 { return .timedOut }
         }
-        return status > 0 ? .timedOut : .completed
+        return .completed
     }
 
     /// Whether the pattern matches the empty text (it would then match at every position of every report).

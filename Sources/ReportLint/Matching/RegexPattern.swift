@@ -162,20 +162,21 @@ public struct RegexPattern: Sendable {
         defer { RegexBudget.current?.charge(compiled, Date().timeIntervalSince(started)) }
         guard let regex else { return [] }
         var result: [ByteRange] = []
+        let regions = windows.map { text.unitOffset(ofByte: $0.start)..<text.unitOffset(ofByte: $0.end) }
         text.units.withUnsafeBufferPointer { units in
-            for window in windows {
-                let start = text.unitOffset(ofByte: window.start)
-                let end = text.unitOffset(ofByte: window.end)
-                var cursor = UTF16Text.Cursor(unit: start, byte: window.start)
-                let outcome = regex.search(units, region: start..<end, seconds: deadline.timeIntervalSinceNow) { from, to in
-                    result.append(ByteRange(cursor.utf8Offset(of: from, in: units), cursor.utf8Offset(of: to, in: units)))
-                    return true
+            // Offsets are counted from each window's start, not walked over the text between windows.
+            var cursor = UTF16Text.Cursor()
+            var cursorWindow = -1
+            let outcome = regex.search(units, regions: regions, remaining: { deadline.timeIntervalSinceNow }) {
+                window, from, to in
+                if window != cursorWindow {
+                    cursor = UTF16Text.Cursor(unit: regions[window].lowerBound, byte: windows[window].start)
+                    cursorWindow = window
                 }
-                if outcome == .timedOut {
-                    onTimeout()
-                    break
-                }
+                result.append(ByteRange(cursor.utf8Offset(of: from, in: units), cursor.utf8Offset(of: to, in: units)))
+                return true
             }
+            if outcome == .timedOut { onTimeout() }
         }
         return result
     }

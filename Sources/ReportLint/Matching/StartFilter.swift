@@ -10,6 +10,9 @@ struct StartFilter: Sendable {
     let alone: [UInt64]
     /// Pairs of first and second characters, hashed into `pairBits` bits.
     let pairs: [UInt64]
+    /// First characters of patterns whose second character is not a whole 1–3-byte UTF-8 character: after
+    /// one of these the pairs cannot tell whether a match goes on.
+    let unpaired: [UInt64]
     static let pairBits = 18
 
     /// Nil when a pattern does not begin with a whole 1–3-byte UTF-8 character (arbitrary bytes, or
@@ -17,6 +20,7 @@ struct StartFilter: Sendable {
     init?(_ patterns: [[UInt8]]) {
         var first = [UInt64](repeating: 0, count: 65_536 / 64)
         var alone = first
+        var unpaired = first
         var pairs = [UInt64](repeating: 0, count: (1 << StartFilter.pairBits) / 64)
         for pattern in patterns where !pattern.isEmpty {
             guard let (value, width) = AhoCorasick.character(pattern, at: 0) else { return nil }
@@ -25,11 +29,13 @@ struct StartFilter: Sendable {
                 StartFilter.set(&pairs, StartFilter.pairSlot(value, next))
             } else {
                 StartFilter.set(&alone, value)
+                if width < pattern.count { StartFilter.set(&unpaired, value) }
             }
         }
         self.first = first
         self.alone = alone
         self.pairs = pairs
+        self.unpaired = unpaired
     }
 
     /// The bit of a pair of characters (a multiplicative hash of both 16-bit values).

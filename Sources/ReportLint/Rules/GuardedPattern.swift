@@ -18,6 +18,13 @@ struct GuardedPattern: Sendable {
         guardSets = GuardedPattern.requiredLiteralSets(pattern.source).map { $0.map(literals.add) }
     }
 
+    /// The text to search around guard hits. A guard may begin with look-behind text (认真的 from
+    /// `(?<=认真|积极)的`), so only a hit's last character is sure to lie inside a match: windows reach from it.
+    func windows(around hits: [ByteRange], in bytes: [UInt8]) -> [ByteRange] {
+        let lastBytes = hits.map { ByteRange(max($0.start, $0.end - 1), $0.end) }
+        return SearchWindows.around(lastBytes, reach: pattern.windowReach, in: bytes)
+    }
+
     /// The hits, in text order, of the guard set with the fewest hits in this report; nil when the
     /// pattern has no guard.
     func guardHits(_ context: RuleContext) -> [ByteRange]? {
@@ -40,7 +47,7 @@ struct GuardedPattern: Sendable {
             return pattern.matches(in: text, onTimeout: onTimeout)
         }
         if hits.isEmpty { return [] }
-        let windows = SearchWindows.around(hits, reach: pattern.windowReach, in: text.bytes)
+        let windows = windows(around: hits, in: text.bytes)
         // Windows that cover most of the text save nothing over one search of it.
         if windows.reduce(0, { $0 + $1.count }) > text.bytes.count / 2 {
             return pattern.matches(in: text, onTimeout: onTimeout)
@@ -111,7 +118,7 @@ struct GuardedPattern: Sendable {
         // non-capturing group is a group. Flags, named groups and quoting remain beyond this reading.
         // Scalars and byte searches, not Foundation's String methods: every pattern of the built-in packs
         // passes here at each start, and CFString's folding cost most of it.
-        let scalars = nonCapturingAsPlain(withoutLookarounds(Array(source.unicodeScalars)))
+        let scalars = nonCapturingAsPlain(withoutLookarounds(foldingLookbehinds(Array(source.unicodeScalars))))
         if containsPair(scalars, "(", "?") || containsPair(scalars, "\\", "Q") { return nil } // flags, quoting: give up
         let meta = GuardedPattern.meta
         var candidates: [[String]] = []
@@ -256,6 +263,38 @@ struct GuardedPattern: Sendable {
             index += 1
         }
         return nil
+    }
+
+    /// `(?<=认真|积极)的` written as `(认真的|积极的)`: a look-behind of plain words followed by a character
+    /// that is required as written guards with the pairs, far rarer than 的 alone (the 的/地 lists wake
+    /// on every 的 otherwise). Only what a match needs is read: the look-behind text precedes it.
+    static func foldingLookbehinds(_ source: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var scalars = source
+        var index = 0
+        while index + 4 < scalars.count {
+            if scalars[index] == "\\" {
+                index += 2
+                continue
+            }
+            guard scalars[index] == "(", scalars[index + 1] == "?", scalars[index + 2] == "<", scalars[index + 3] == "=",
+                let close = balancedClose(scalars, from: index), close + 1 < scalars.count
+            else {
+                index += 1
+                continue
+            }
+            let next = scalars[close + 1]
+            let alternatives = scalars[(index + 4)..<close].split(separator: "|", omittingEmptySubsequences: false)
+            let plain = alternatives.allSatisfy { !$0.isEmpty && !$0.contains(where: meta.contains) }
+            let nextIsQuantified = close + 2 < scalars.count && "?*+{".unicodeScalars.contains(scalars[close + 2])
+            guard plain, !meta.contains(next), !nextIsQuantified else {
+                index += 1
+                continue
+            }
+            let folded: [Unicode.Scalar] = ["("] + Array(alternatives.map { Array($0) + [next] }.joined(separator: ["|"])) + [")"]
+            scalars.replaceSubrange(index...(close + 1), with: folded)
+            index += folded.count
+        }
+        return scalars
     }
 
     /// The pattern with every look-ahead and look-behind group left out.

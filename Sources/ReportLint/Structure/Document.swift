@@ -83,6 +83,7 @@ public struct Document: Sendable {
     private let foundYear = Once<ReportYear?>()
     private let foundEra = Once<Int?>()
     private let nestedSeries = Once<[[SeriesItem]]>()
+    private let paragraphSentences = OncePerIndex<[ByteRange]>()
 
     init(source: Source, titleIndex: Int?, type: DocumentType?, typeOrigin: DocumentType.Origin, typeEvidence: String? = nil) {
         self.source = source
@@ -140,6 +141,10 @@ public struct Document: Sendable {
     /// The sentences of a paragraph, each ending after its 。！？ (or at the paragraph's end).
     /// Paragraph cues are matched sentence by sentence, so `^` in a cue means "at a sentence start".
     public func sentences(of paragraph: Paragraph) -> [ByteRange] {
+        paragraphSentences.get(paragraph.index, of: paragraphs.count) { splitSentences(paragraph) }
+    }
+
+    private func splitSentences(_ paragraph: Paragraph) -> [ByteRange] {
         var result: [ByteRange] = []
         var start = paragraph.range.start
         let end = paragraph.range.end
