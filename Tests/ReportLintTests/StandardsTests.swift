@@ -31,6 +31,9 @@ struct StandardsTests: BuiltinFindingsSuite {
             found("编制”十五五“规划，学习‘枫桥经验’。\n", rule: "standards/quote-direction").map(\.suggestion)
                 == ["“十五五”", "“枫桥经验”"])
         #expect(found("开展“学习\"强国\"积分赛”。\n", rule: "standards/ascii-quote").map(\.suggestion) == ["‘", "’"])
+        // Inside 《…》 alone a quotation keeps double quotes.
+        #expect(
+            found("落实《创建\"全国文明城市\"三年行动方案》。\n", rule: "standards/ascii-quote").map(\.suggestion) == ["“", "”"])
         #expect(found("他说：“要学习。”。坚持“有权必有责。”，严格问责。\n", rule: "standards/quote-stop").map(\.text) == ["。", "。"])
     }
 

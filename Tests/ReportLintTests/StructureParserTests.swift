@@ -266,6 +266,19 @@ struct StructureParserTests {
         #expect(
             DocumentType.guess(opening: "本报告根据《中华人民共和国政府信息公开条例》的要求编制。本报告使用数据统计期限为2022年1月1日至12月31日。")
                 .type == .disclosure)
+        // A disclosure report lists its template's parts; a summary's name running on into its text is said.
+        #expect(
+            DocumentType.guess(opening: "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等部分组成。").type == .disclosure)
+        #expect(
+            DocumentType.guess(opening: "2019年妇女工作总结青禾社区妇联认真贯彻落实上级部署。")
+                == .init(type: .summary, evidence: "开头含“工作总结”"))
+        // A title ending in 报告 that names no kind is said as the evidence of a summary, not the default.
+        for title in ["关于2017年法治政府建设工作的报告", "2023年财政预算（草案）的报告", "关于2022年预算执行情况和2023年预算草案的报告（书面）"] {
+            let report = StructureParser.parse(Source(path: "t.txt", text: "\(title)\n各位代表：现将有关情况报告如下。\n"))
+            #expect(report.type == .summary && report.typeEvidence == "标题以“报告”结尾", "\(title)")
+        }
+        let untitled = StructureParser.parse(Source(path: "t.txt", text: "今年以来，我局扎实推进各项工作。\n一、主要工作\n"))
+        #expect(untitled.typeEvidence == "标题和开头都没有说明文种，默认")
         let source = Source(path: "t.txt", text: "2024年全局党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导。\n一、加强政治建设\n")
         let document = StructureParser.parse(source)
         #expect(document.type == .plan && document.typeOrigin == .guessed && document.typeEvidence == "开头含“总体要求是”")

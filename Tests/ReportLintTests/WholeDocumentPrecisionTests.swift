@@ -103,9 +103,14 @@ struct WholeDocumentPrecisionTests {
     }
 
     /// GB/T 9704 practice: a level-1 heading alone takes no 。 (a warning); at level 2 unit styles differ,
-    /// so it is a note; `closingPunctuationLevels` still makes it a warning for a unit that wants one.
+    /// so it is a note where the level mixes both, and nothing where every such heading ends in 。 (the unit's
+    /// style, even when an excerpt shows one); `closingPunctuationLevels` still makes it a warning for a unit that wants one.
     @Test func aLevelTwoHeadingAloneEndingInAStopIsANote() throws {
-        let text = "一、加强政治建设。\n（一）落实制度。\n全年学习12次。\n"
+        let text = "一、加强政治建设。\n（一）落实制度。\n全年学习12次。\n（二）开展研讨\n全年研讨4次。\n"
+        let styled = "一、加强政治建设。\n（一）落实制度。\n全年学习12次。\n"
+        #expect(
+            TestSupport.lint(styled, rules: try Self.builtin.get()).findings.filter { $0.ruleId == "common/numbering" }
+                .map(\.severity) == [.warning])
         let builtin = TestSupport.lint(text, rules: try Self.builtin.get()).findings.filter { $0.ruleId == "common/numbering" }
         #expect(builtin.map(\.severity) == [.warning, .info])
         let strict = try TestSupport.rules([

@@ -208,7 +208,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             .disclosure,
             [
                 "公开工作年度报告", "政府信息公开年度报告", "本报告中所列数据", "本年度报告中所列数据", "政府信息公开工作报告",
-                "信息公开工作情况报告如下", "工作年度报告格式", "数据统计期限",
+                "信息公开工作情况报告如下", "工作年度报告格式", "数据统计期限", "主动公开政府信息情况",
             ]
         ),
         (.inspection, ["对照检查", "检视剖析", "查摆问题"]),
@@ -340,6 +340,20 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 return Detection(type: type, evidence: "标题“\(matching[0])”“\(matching[1])”")
             }
         }
-        return Detection(type: .summary, evidence: "标题和开头都没有说明文种，默认")
+        // A summary's name in a first line that runs on into its text (2019年妇女工作总结海尾社区妇联……): the
+        // default, but said on its evidence.
+        if ByteSearch.contains(opening, "工作总结") { return Detection(type: .summary, evidence: "开头含“工作总结”") }
+        return Detection(type: .summary, evidence: defaultEvidence)
+    }
+
+    static let defaultEvidence = "标题和开头都没有说明文种，默认"
+
+    /// A title that ends in 报告 (关于2017年法治政府建设工作的报告, ……预算草案的报告（书面）) but names no kind: a
+    /// report of work, so checked as a summary when its opening tells nothing else.
+    static func endsInReport(title: String) -> Bool {
+        let written = String(title.reversed().drop(while: \.isWhitespace).reversed())
+        let name = trailingLabel.stringByReplacingMatches(
+            in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
+        return name.hasSuffix("报告")
     }
 }

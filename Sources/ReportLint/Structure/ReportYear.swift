@@ -18,7 +18,8 @@ public struct ReportYear: Sendable, Equatable {
         }
         if let year = dateLineYear(source) { return year }
         for line in opening.prefix(StructureParser.frontMatterLimit) {
-            let text = source.string(ByteRange(line.range.start, min(line.range.end, line.range.start + 16)))
+            // 48 bytes hold the 16 scalars `openingYearSpan` reads (2023年上半年， is 19 bytes).
+            let text = source.string(ByteRange(line.range.start, min(line.range.end, line.range.start + 48)))
             if let year = openingYear(text) { return ReportYear(value: year, evidence: "开头") }
         }
         // A short opening line naming a year: 2019年的工作回顾, or the date of a speech

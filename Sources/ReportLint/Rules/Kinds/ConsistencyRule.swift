@@ -2,6 +2,8 @@
 /// - `self-reference`: the unit calls itself 我局 in one place and 我室 in another. `groups` lists the
 ///   self-nouns that must not mix (我局/我室/我委… apart from 我市/我区/我县…); the most used one wins and
 ///   the others are reported. `except` lists longer words that are not self-references (我所在, 我办理).
+///   A group may hold 全X words too (全镇, 全乡): they speak of the unit as 我X does, but a mix is reported only
+///   when the report also says 我X or 本X, as a county's report tells of 全镇 here and 全乡 there.
 /// - `year`: the title's year against the years that open the body's sentences (`2022年，我局……`):
 ///   a summary of 2023 reports on 2023 and plans for 2024, not on 2022 or 2025. A plan is checked only for a
 ///   date it still expects that was over before its year (`PlanDates`: 预计2022年12月开工 in a plan for 2023).
@@ -94,26 +96,31 @@ public struct ConsistencyRule: Rule {
                     }
                 )
             }.filter { !$0.hits.isEmpty }
-            // 本局 and 我局 are one self-noun: the unit after 我 or 本.
-            guard Set(uses.map { ConsistencyRule.selfNoun($0.word) }).count > 1 else { continue }
+            // 本局 and 我局 are one self-noun: the unit after 我 or 本 (or 全).
+            guard Set(uses.map { ConsistencyRule.selfNoun($0.word) }).count > 1,
+                uses.contains(where: { $0.word.hasPrefix("我") || $0.word.hasPrefix("本") })
+            else { continue }
             // The most used self-noun wins; on a tie, the one used first.
             let main = uses.max { ($0.hits.count, -$0.hits[0].start) < ($1.hits.count, -$1.hits[0].start) }!
-            for use in uses where ConsistencyRule.selfNoun(use.word) != ConsistencyRule.selfNoun(main.word) {
+            let mainNoun = ConsistencyRule.selfNoun(main.word)
+            for use in uses where ConsistencyRule.selfNoun(use.word) != mainNoun {
+                // 全乡 becomes 全镇, 本室 本局: the word keeps its own 我, 本 or 全.
+                let suggestion = String(use.word.dropLast(ConsistencyRule.selfNoun(use.word).count)) + mainNoun
                 for hit in use.hits {
                     findings.append(
                         context.finding(
                             header, at: hit,
                             message: "\(header.message)：全文多用“\(main.word)”（\(main.hits.count) 处），这里是“\(use.word)”",
-                            suggestion: main.word))
+                            suggestion: suggestion))
                 }
             }
         }
         return findings.sorted { $0.range < $1.range }
     }
 
-    /// The unit a self-reference names: 局 for 我局 and 本局.
+    /// The unit a self-reference names: 局 for 我局 and 本局, 镇 for 全镇.
     static func selfNoun(_ word: String) -> Substring {
-        word.hasPrefix("我") || word.hasPrefix("本") ? word.dropFirst() : Substring(word)
+        word.hasPrefix("我") || word.hasPrefix("本") || word.hasPrefix("全") ? word.dropFirst() : Substring(word)
     }
 
     private func years(_ context: RuleContext) -> [Finding] {

@@ -310,6 +310,8 @@ public struct NumberRule: Rule {
             !run.isDecimal || joiner == run.upper || percent, text.isNumberStart(run.lower)
         else { return nil }
         if text.continuesCode(before: run.lower) { return nil }
+        // 〔2021〕1360-1号: the serial of a document number after its year, not a range.
+        if let before = text.at(run.lower - 1), "〕]］".unicodeScalars.contains(before) { return nil }
         var end = joiner + 1
         while let scalar = text.at(end),
             CharacterClass.isDigit(scalar) || scalar == "." && text.at(end + 1).map(CharacterClass.isDigit) == true

@@ -52,12 +52,12 @@ public struct NumberingRule: Rule {
         func standsAlone(_ heading: Heading) -> Bool {
             !heading.isRunIn && !isListItem(heading, document) && !holdsBody(heading, document)
         }
-        // Levels whose every standalone heading (two or more) ends with a mark: the document's own style,
-        // which a hint level leaves alone (各单位做法不一).
+        // Levels whose every standalone heading ends with a mark: the document's own style, which a hint level
+        // leaves alone (各单位做法不一); one such heading is all an excerpt may show of it.
         var styled: Set<Int> = []
         for level in noteLevels {
             let alone = document.headings.filter { !$0.marker.isImplicit && $0.level == level && standsAlone($0) }
-            if alone.count >= 2 && alone.allSatisfy({ $0.terminator != nil }) { styled.insert(level) }
+            if !alone.isEmpty && alone.allSatisfy({ $0.terminator != nil }) { styled.insert(level) }
         }
         for heading in document.headings where !heading.marker.isImplicit {
             let form = heading.marker.form
@@ -123,6 +123,16 @@ public struct NumberingRule: Rule {
 
     /// Siblings are headings of one level under one parent. Each level keeps the last value of its
     /// previous sibling group, to tell a restart (1) from a run-on (last + 1).
+    /// Whether the first heading of this level stands inside its parent's line (一、……优势（一）严密……: the page
+    /// lost a line break), so the level did start at one.
+    private func gluedToParent(_ heading: Heading, _ document: Document) -> Bool {
+        guard heading.marker.value == 2, let parent = heading.parent,
+            let paragraph = document.paragraph(containing: document.headings[parent].marker.range.end)
+        else { return false }
+        let rest = document.text(ByteRange(document.headings[parent].marker.range.end, paragraph.range.end))
+        return ByteSearch.contains(rest, heading.marker.form.render(1))
+    }
+
     private func sequenceFindings(_ context: RuleContext) -> [Finding] {
         let document = context.document
         var groups: [[Heading]] = []
@@ -146,7 +156,7 @@ public struct NumberingRule: Rule {
             if let previous = lastValue[level], first == previous + 1, first != 1 {
                 style.runOn = style.runOn ?? group[0]
             } else {
-                if first != 1 {
+                if first != 1 && !gluedToParent(group[0], document) {
                     findings.append(
                         finding(context, group[0], "应从“\(group[0].marker.form.render(1))”开始，这里是“\(text(group[0], document))”"))
                 }

@@ -458,7 +458,8 @@ extension PunctuationRule {
                 else { continue }
                 var depth = QuoteDepth()
                 for index in indices.lowerBound..<open { depth.update(with: scalars[index]) }
-                let nested = depth.isInside
+                // Inside “…” the inner quotes are single; inside 《…》 alone they stay double (《关于开展“……”主题教育的意见》).
+                let nested = depth.isQuoted
                 let (left, right) = nested ? ("‘", "’") : ("“", "”")
                 let name = mark == "\"" ? "英文双引号" : "英文单引号"
                 let kind = nested ? "单引号" : "双引号"

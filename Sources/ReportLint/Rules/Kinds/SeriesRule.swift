@@ -55,11 +55,15 @@ public struct SeriesRule: Rule {
         return findings.sorted { $0.range < $1.range }
     }
 
-    /// Whether `word` stands after (or before) the item's marker in its paragraph.
+    /// Whether `word` stands after (or before) the item's marker in its paragraph. Looking back, a paragraph
+    /// that ends in ；or ， is the same sentence broken by the page (同时我镇一是通过……；⏎二是由各村……).
     private func paragraph(of item: SeriesItem, in document: Document, has word: String, after: Bool) -> Bool {
         guard let paragraph = document.paragraph(containing: item.marker.start) else { return false }
         let range = after ? ByteRange(item.marker.end, paragraph.range.end) : ByteRange(paragraph.range.start, item.marker.start)
-        return ByteSearch.contains(document.text(range), word)
+        if ByteSearch.contains(document.text(range), word) { return true }
+        guard !after, paragraph.index > 0 else { return false }
+        let previous = document.text(document.paragraphs[paragraph.index - 1].range)
+        return (previous.hasSuffix("；") || previous.hasSuffix("，")) && ByteSearch.contains(previous, word)
     }
 
     /// Words after a numeral that make it a number rather than an item (三年, 三大, 三个, 三中全会).
