@@ -67,9 +67,9 @@ struct BlindCorpusPrecisionTests {
     }
 
     @Test func aDutyReportOfTheEarlierEraKeepsItsOwnName() throws {
-        let old = "副局长述职述廉报告\n今年以来，本人认真践行科学发展观，分管信访工作。\n"
+        let old = "副局长述职述廉报告\n今年以来，本人深入贯彻落实科学发展观，分管信访工作。\n"
         #expect(!(try reports(old, "common/formulation")))
-        let recent = "副局长述职述廉报告\n今年以来，本人认真践行科学发展观，2019年起分管信访工作。\n"
+        let recent = "副局长述职述廉报告\n今年以来，本人深入贯彻落实科学发展观，2019年起分管信访工作。\n"
         #expect(try reports(recent, "common/formulation"))
     }
 

@@ -199,6 +199,7 @@ struct StructureParserTests {
         // Issue 18: the kinds offices really write, typed from their titles.
         ("2023年度抓基层党建工作述职报告", .statement),
         ("2023年度意识形态工作述职报告", .statement),
+        ("银行客户经理履职报告", .statement),
         ("2023年度民主生活会个人对照检查材料", .inspection),
         ("2023年度组织生活会检视剖析材料", .inspection),
         ("关于全区机关单位全面从严治党主体责任落实情况的督查调研报告", .research),

@@ -75,7 +75,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         ),
         (.inspection, ["对照检查", "检视剖析", "检视材料", "对照检视", "个人检视", "剖析材料", "查摆材料"]),
         (.duty, ["述责述廉", "述职述廉", "述职述责", "述责报告", "述廉报告"]),
-        (.statement, ["述职报告", "述职"]),
+        (.statement, ["述职报告", "述职", "履职报告"]),
         (.research, ["调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调查与思考", "调研"]),
         (
             .rectification,

@@ -194,7 +194,7 @@ public struct PunctuationRule: Rule {
                     // A single — next to a number joins a range (2023—2025年, 2022年—2024年).
                     let range = at(index - 1).map(CharacterClass.isDigit) == true || at(next).map(CharacterClass.isDigit) == true
                     if next - index == 1 && !range && !joinsShortTerms(index, indices, scalars)
-                        && !linksChain(index, indices, scalars)
+                        && !linksChain(index, indices, scalars) && !namesARoute(index, indices, scalars)
                         || next - index >= 3
                     {
                         result.append((index..<next, "破折号应为“——”", "——"))
@@ -261,6 +261,22 @@ public struct PunctuationRule: Rule {
         let right = termLength(from: index + 1, step: 1)
         return (1...4).contains(left) && (1...4).contains(right)
     }
+
+    /// `南环—**高速连接线`, 北京—上海高速公路: a single — joining the two ends in a route's name, a 连接号
+    /// (GB/T 15834-2011 4.13) however long the names: the words after it, Han or redacted, name a route.
+    private func namesARoute(_ index: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        var words = ""
+        var position = index + 1
+        while position < indices.upperBound, words.unicodeScalars.count < 16,
+            CharacterClass.isHan(scalars[position]) || "Xx*＊×".unicodeScalars.contains(scalars[position])
+        {
+            words.unicodeScalars.append(scalars[position])
+            position += 1
+        }
+        return PunctuationRule.routeWords.contains { words.contains($0) }
+    }
+
+    static let routeWords = ["连接线", "公路", "铁路", "高速", "快速路", "通道", "专线", "航线", "干线", "输电线路", "管线"]
 
     /// Brackets that hold only an ellipsis in a template's blanks (〔…〕).
     static let blankBrackets: [Unicode.Scalar: Unicode.Scalar] = ["〔": "〕", "（": "）", "[": "]", "［": "］", "【": "】"]

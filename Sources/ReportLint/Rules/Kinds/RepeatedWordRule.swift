@@ -131,12 +131,15 @@ public struct RepeatedWordRule: Rule {
         return joined ? depth.isInside : depth.isQuoted
     }
 
-    /// Characters that open the halves of 互X互Y, 自X自Y and 边X边Y, and the words that end in one of them
-    /// (相互相互 is a slip all the same).
-    static let pairPrefixes: Set<Unicode.Scalar> = ["互", "自", "边"]
+    /// Characters that open the halves of 互X互Y, 自X自Y, 边X边Y and 共X共Y (构建共建共治共享), and the words that
+    /// end in one of them (相互相互 is a slip all the same).
+    static let pairPrefixes: Set<Unicode.Scalar> = ["互", "自", "边", "共"]
     static let wordsEndingInPrefix: Set<[Unicode.Scalar]> = Set(
-        ["相互", "交互", "各自", "亲自", "独自", "擅自", "来自", "源自", "身边", "周边", "旁边", "一边", "两边", "这边", "那边"]
-            .map { Array($0.unicodeScalars) })
+        [
+            "相互", "交互", "各自", "亲自", "独自", "擅自", "来自", "源自", "身边", "周边", "旁边", "一边", "两边", "这边", "那边",
+            "公共", "总共", "一共", "中共",
+        ]
+        .map { Array($0.unicodeScalars) })
 
     /// Two Han characters or more right before the first copy, the last no function word: the copy ends a
     /// longer item (创新创业|教育学部), not a word or two before it (在|县委, 12个|党委).
@@ -146,8 +149,8 @@ public struct RepeatedWordRule: Rule {
     }
 
     static let functionCharacters = Set("在对和与及的是由把被向从为将同跟了等个".unicodeScalars)
-    /// What follows a body's name to name one of its offices (市政府|办公室, 县委|组织部).
-    static let officeWords = ["办公室", "办公厅", "办", "机关", "组织部", "宣传部", "统战部", "委员会", "直属", "所属"].map {
+    /// What follows a body's name to name one of its offices or groups (市政府|办公室, 县委|组织部, 界别|小组).
+    static let officeWords = ["办公室", "办公厅", "办", "机关", "组织部", "宣传部", "统战部", "委员会", "直属", "所属", "小组"].map {
         Array($0.unicodeScalars)
     }
 
