@@ -276,7 +276,7 @@ struct StructureParserTests {
         // A title ending in 报告 that names no kind is said as the evidence of a summary, not the default.
         for title in ["关于2017年法治政府建设工作的报告", "2023年财政预算（草案）的报告", "关于2022年预算执行情况和2023年预算草案的报告（书面）"] {
             let report = StructureParser.parse(Source(path: "t.txt", text: "\(title)\n各位代表：现将有关情况报告如下。\n"))
-            #expect(report.type == .summary && report.typeEvidence == "标题以“报告”结尾", "\(title)")
+            #expect(report.type == .summary && report.typeEvidence == "标题只说是“报告”，未说明哪一种", "\(title)")
         }
         let untitled = StructureParser.parse(Source(path: "t.txt", text: "今年以来，我局扎实推进各项工作。\n一、主要工作\n"))
         #expect(untitled.typeEvidence == "标题和开头都没有说明文种，默认")
