@@ -94,6 +94,11 @@ struct RecallChecksTests: BuiltinFindingsSuite {
         let findings = TestSupport.lint("出水水质已到达国家一级A标准。\n", rules: TestSupport.builtinRules).findings
             .filter { $0.suggestion == "达到" }
         #expect(findings.count == 1)
+        // Two entries mending one slip over different spans (系统的 → 系统地, 的 → 地): one finding; two slips stay two.
+        let mended = TestSupport.lint("系统的了解基层百姓的急难愁盼。\n", rules: TestSupport.builtinRules).findings
+        #expect(mended.filter { $0.ruleId == "words/confusable" }.count == 1)
+        let two = TestSupport.lint("系统的了解基层情况，认真的学习了文件。\n", rules: TestSupport.builtinRules).findings
+        #expect(two.filter { $0.ruleId == "words/confusable" }.count == 2)
     }
 
     @Test func aReportSpeakingAsAnotherLevelThanItsTitle() {

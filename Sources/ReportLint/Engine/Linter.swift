@@ -54,6 +54,19 @@ public struct Linter: Sendable {
         timings.map { $0.measure(label, work) } ?? work()
     }
 
+    /// Whether two overlapping findings' suggestions would leave the same text over both their spans.
+    static func makeSameText(_ first: Finding, _ second: Finding, in source: Source) -> Bool {
+        guard let one = first.suggestion, let other = second.suggestion else { return false }
+        if first.range == second.range { return one == other }
+        guard first.range.start < second.range.end, second.range.start < first.range.end else { return false }
+        let union = ByteRange(min(first.range.start, second.range.start), max(first.range.end, second.range.end))
+        func mended(_ finding: Finding, _ suggestion: String) -> String {
+            source.string(ByteRange(union.start, finding.range.start)) + suggestion
+                + source.string(ByteRange(finding.range.end, union.end))
+        }
+        return mended(first, one) == mended(second, other)
+    }
+
     /// The findings listed for one file at most.
     public static let maxFindingsPerFile = 10_000
 
@@ -128,13 +141,16 @@ public struct Linter: Sendable {
             }
         }
         findings.sort { ($0.range.start, $0.range.end, $0.ruleId) < ($1.range.start, $1.range.end, $1.ruleId) }
-        // Two knowledge lists may hold the same slip (到达 for 达到 is a typo and a rewriting tool's swap): one
-        // finding where both propose the same words at the same place, under the rule sorted first.
-        findings = findings.enumerated().filter { index, finding in
-            guard mergesSameFixes, index > 0, let suggestion = finding.suggestion else { return true }
-            let previous = findings[index - 1]
-            return !(previous.range == finding.range && previous.suggestion == suggestion)
-        }.map(\.element)
+        // Two knowledge lists may hold the same slip (到达 for 达到 is a typo and a rewriting tool's swap), or two
+        // entries mend it over different spans (系统的 → 系统地, 的 → 地): one finding where both would make the
+        // same text, under the one sorted first.
+        if mergesSameFixes {
+            var kept: [Finding] = []
+            for finding in findings where !(kept.last.map { Linter.makeSameText($0, finding, in: source) } ?? false) {
+                kept.append(finding)
+            }
+            findings = kept
+        }
         var notes: [String] = []
         if findings.count > Linter.maxFindingsPerFile {
             // A few kilobytes of `,` can hold a hundred thousand findings, and every output format keeps

@@ -50,8 +50,14 @@ public struct PairsRule: Rule {
         let source = context.document.source
         let scalars = source.scalars
         var findings: [Finding] = []
-        for paragraph in context.document.paragraphs {
-            var open: [(pair: Int, index: Int)] = []
+        // Marks left open at the end of a line that runs on into the next (a PDF copy wrapped at a fixed width:
+        // “魅力中国——外籍人才眼中最具吸引力的中⏎国城市”), with how many line ends each has crossed.
+        var carried: [(pair: Int, index: Int)] = []
+        var crossed = 0
+        let paragraphs = context.document.paragraphs
+        for (position, paragraph) in paragraphs.enumerated() {
+            var open = carried
+            carried = []
             let indices = paragraph.scalars
             var index = indices.lowerBound - 1
             while true {
@@ -76,9 +82,28 @@ public struct PairsRule: Rule {
                     }
                 }
             }
-            findings += open.map { unclosed($0, context: context) }
+            if !open.isEmpty, crossed < PairsRule.maxLinesCrossed, position + 1 < paragraphs.count,
+                PairsRule.runsOn(indices, scalars)
+            {
+                carried = open
+                crossed += 1
+            } else {
+                findings += open.map { unclosed($0, context: context) }
+                crossed = 0
+            }
         }
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// How many line ends a mark may stay open across (a long name wrapped over a few lines).
+    static let maxLinesCrossed = 3
+
+    /// A line that stops mid-sentence: it ends in a Han character, a digit, a letter or a comma, not in a
+    /// sentence's or a clause's closing mark.
+    static func runsOn(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard let last = indices.last else { return false }
+        let scalar = scalars[last]
+        return CharacterClass.isHan(scalar) || SpacingRule.isWordish(scalar) || scalar == "，" || scalar == "、"
     }
 
     private func unclosed(_ mark: (pair: Int, index: Int), context: RuleContext) -> Finding {
