@@ -48,6 +48,34 @@ struct BuiltinRulesTests {
         #expect(outcome.failures[0].description.hasPrefix("test0.yml:9:14: 错误: 规则 t/broken 的 fail 示例没有触发该规则"))
     }
 
+    /// A fix that writes again the words beside the wrong part (党的 + 党的十九大 for 党的十九精神) fails its
+    /// example; the same entry fixing only the wrong part passes.
+    @Test func exampleRunnerCatchesAFixThatRestatesItsNeighbours() throws {
+        func outcome(canonical: String) throws -> ExampleRunner.Outcome {
+            ExampleRunner.run(
+                try TestSupport.rules([
+                    """
+                    pack: t
+                    rules:
+                      - id: t/congress
+                        kind: formulation
+                        message: m
+                        entries:
+                          - canonical: \(canonical)
+                            patterns: ['(?<=党的)十九(?=精神)']
+                            exact: true
+                            fail: [深入学习贯彻党的十九精神。]
+                            pass: [深入学习贯彻党的十九大精神。]
+                    """
+                ]))
+        }
+        let restating = try outcome(canonical: "党的十九大")
+        #expect(restating.failures.count == 1)
+        #expect(restating.failures.first?.restatingFix == "深入学习贯彻党的党的十九大精神。")
+        #expect(restating.failures.first?.description.contains("重复了旁边的字") == true)
+        #expect(try outcome(canonical: "十九大").failures.isEmpty)
+    }
+
     /// Issue 19: a fail example marks with ↓ where the finding must start; a finding elsewhere, or a
     /// mark with no finding, fails the example.
     @Test func exampleMarksCheckWhereTheFindingIs() throws {

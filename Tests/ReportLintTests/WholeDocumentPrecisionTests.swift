@@ -47,6 +47,8 @@ struct WholeDocumentPrecisionTests {
         let notice = "根据区委部署，区委巡察组对区文化馆开展了常规巡察。\n巡察反馈的26个问题已完成整改24个，召开专题民主生活会1次。\n"
         #expect(type(notice).0 == .rectification)
         #expect(type("根据县委要求，班子认真撰写对照检查材料。\n一、查摆的问题\n").0 == .inspection)
+        // A news story of the meeting: the members made their 对照检查 in turn.
+        #expect(type("一是严把筹备关。认真撰写对照检查材料。\n二是严把质量关。班子成员相继作对照检查。\n").0 == .summary)
     }
 
     /// 2023年11月20日在区人大常委会第十次会议上: the occasion of a report delivered at a meeting, not its title;

@@ -11,8 +11,13 @@ public enum ExampleRunner {
         public let unexpected: [Finding]
         /// For a `fail` example with `↓` marks that fired elsewhere: where the marks are.
         public var marked: [SourcePosition] = []
+        /// For a `fail` example whose fix would write again the words beside it: the text the fix makes.
+        public var restatingFix: String?
 
         public var description: String {
+            if let restatingFix {
+                return "\(location): 错误: 规则 \(ruleId) 的 fail 示例按建议改正后重复了旁边的字：“\(restatingFix)”（改正只应替换出错的部分）"
+            }
             if missedFinding {
                 return "\(location): 错误: 规则 \(ruleId) 的 fail 示例没有触发该规则（规则失效或示例有误）"
             }
@@ -59,11 +64,32 @@ public enum ExampleRunner {
                             Failure(
                                 ruleId: header.id, location: example.location, missedFinding: false,
                                 unexpected: own, marked: marks))
+                    } else if let restating = own.first(where: { restatesNeighbours($0, in: source) }) {
+                        var failure = Failure(
+                            ruleId: header.id, location: example.location, missedFinding: false, unexpected: [restating])
+                        failure.restatingFix = fixed(restating, in: source)
+                        outcome.failures.append(failure)
                     }
                 }
             }
         }
         return outcome
+    }
+
+    /// Whether a finding's suggestion begins with the two or more characters before its range, or ends with
+    /// those after it: the fix would write them twice (习近平新世代…思想 with the whole name as the fix of 新世代).
+    static func restatesNeighbours(_ finding: Finding, in source: Source) -> Bool {
+        guard let suggestion = finding.suggestion, suggestion.unicodeScalars.count >= 3 else { return false }
+        let before = Array(source.string(ByteRange(0, finding.range.start)).unicodeScalars.suffix(2))
+        let after = Array(source.string(ByteRange(finding.range.end, source.bytes.count)).unicodeScalars.prefix(2))
+        let scalars = Array(suggestion.unicodeScalars)
+        func isHan(_ run: [Unicode.Scalar]) -> Bool { run.count == 2 && run.allSatisfy(CharacterClass.isHan) }
+        return (isHan(before) && Array(scalars.prefix(2)) == before) || (isHan(after) && Array(scalars.suffix(2)) == after)
+    }
+
+    private static func fixed(_ finding: Finding, in source: Source) -> String {
+        source.string(ByteRange(0, finding.range.start)) + (finding.suggestion ?? "")
+            + source.string(ByteRange(finding.range.end, source.bytes.count))
     }
 
     /// The example's text without its `↓` marks, and the position each mark stands at in that text.

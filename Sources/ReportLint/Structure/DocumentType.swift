@@ -71,7 +71,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let titleWords: [(DocumentType, [String])] = [
         (
             .disclosure,
-            ["信息公开工作年度报告", "信息公开年度报告", "信息公开年报", "信息公开工作年报", "政务公开工作年度报告", "信息公开工作报告"]
+            [
+                "信息公开工作年度报告", "信息公开年度报告", "信息公开年度工作报告", "信息公开年报", "信息公开工作年报", "政务公开工作年度报告",
+                "信息公开工作报告",
+            ]
         ),
         (.inspection, ["对照检查", "检视剖析", "检视材料", "对照检视", "个人检视", "剖析材料", "查摆材料"]),
         (.duty, ["述责述廉", "述职述廉", "述职述责", "述责报告", "述廉报告"]),
@@ -87,6 +90,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结", "小结"]),
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书"]),
+        // 重点工作分工的意见, 主要目标任务分解: who does which of the year's tasks, sent down to the units as a
+        // notice is; it reviews nothing and tells no problems.
+        (.notice, ["任务分解", "分工的意见", "分工方案", "责任分工"]),
         (
             .summary,
             [
@@ -247,6 +253,15 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// is the plan itself.
     static let followingVerbs = ["按照", "根据", "依据", "对照", "结合", "落实", "围绕", "每年制定", "每年制订"]
 
+    /// Verbs before an inspection that members made in turn at a meeting (班子成员相继作对照检查): the opening of a
+    /// news story about the meeting, not the 对照检查 itself (which may well tell that it was 认真撰写).
+    static let meetingVerbs = ["相继作", "分别作", "逐一作", "依次作"]
+
+    /// True when some occurrence of `word` in `opening` comes right after one of `meetingVerbs`.
+    static func madeAtAMeeting(_ word: String, in opening: String) -> Bool {
+        meetingVerbs.contains { ByteSearch.contains(opening, $0 + word) }
+    }
+
     /// True when every occurrence of `word` in `opening` has a following verb at most ten characters before it.
     static func onlyFollowed(_ word: String, in opening: String) -> Bool {
         var rest = opening[...]
@@ -316,7 +331,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         for (type, words) in openingWords {
             if let word = words.first(where: { word in
                 ByteSearch.contains(type == .statement ? withoutReviews : opening, word)
-                    && !(type == .plan && onlyFollowed(word, in: opening))
+                    && !(type == .plan && (onlyFollowed(word, in: opening) || ByteSearch.contains(opening, "工作总结")))
+                    && !(type == .inspection && madeAtAMeeting(word, in: opening))
             }) {
                 return Detection(type: type, evidence: "开头含“\(word)”")
             }

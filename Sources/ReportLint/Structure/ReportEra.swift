@@ -45,7 +45,15 @@ enum ReportEra {
         return latest
     }
 
-    /// The latest `1949年`–`2099年` written in figures (not part of a longer number).
+    /// Words before a year the work is still to reach (核桃冲水库将于2018年1月完工 in a report of 2017).
+    static let plannedWords: [[UInt8]] = ["将于", "预计", "力争", "争取", "计划于", "有望于"].map { Array($0.utf8) }
+
+    /// Whether one of `plannedWords` ends right before `start`.
+    static func isPlanned(before start: Int, in bytes: [UInt8]) -> Bool {
+        plannedWords.contains { word in start >= word.count && bytes[(start - word.count)..<start].elementsEqual(word) }
+    }
+
+    /// The latest `1949年`–`2099年` written in figures (not part of a longer number), not one the work is planned for.
     static func latestWrittenYear(_ bytes: [UInt8]) -> Int? {
         let year: [UInt8] = Array("年".utf8)
         var latest: Int?
@@ -57,7 +65,7 @@ enum ReportEra {
             guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             if index >= 5, bytes[index - 5] >= 0x30, bytes[index - 5] <= 0x39 { continue }
             let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            if (1949...2099).contains(value), value > (latest ?? 0) { latest = value }
+            if (1949...2099).contains(value), value > (latest ?? 0), !isPlanned(before: index - 4, in: bytes) { latest = value }
         }
         return latest
     }

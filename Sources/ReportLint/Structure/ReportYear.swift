@@ -36,6 +36,21 @@ public struct ReportYear: Sendable, Equatable {
         return nil
     }
 
+    /// Whether the title or opening lines write the year masked (20xx年, 20XX年, 20**年): a template or a copy
+    /// with its dates taken out, of a year nobody can tell.
+    static func isMasked(in source: Source) -> Bool {
+        let opening = StructureParser.paragraphLines(source, limit: StructureParser.frontMatterLimit)
+        return opening.prefix(3).contains { line in
+            let scalars = Array(source.string(line.range).unicodeScalars.prefix(80))
+            return scalars.indices.dropFirst(4).contains { index in
+                scalars[index] == "年" && scalars[index - 4] == "2" && scalars[index - 3] == "0"
+                    && maskScalars.contains(scalars[index - 2]) && maskScalars.contains(scalars[index - 1])
+            }
+        }
+    }
+
+    static let maskScalars = Set("xX×*＊ｘＸ".unicodeScalars)
+
     /// The month of a `2020年1月` right after the year, if written.
     static func month(after year: Int, in text: String) -> Int? {
         guard let range = text.range(of: "\(year)年") else { return nil }

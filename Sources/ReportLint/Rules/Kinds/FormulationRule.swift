@@ -226,6 +226,7 @@ public struct FormulationRule: Rule {
         var findings: [Finding] = []
         var reported = Set<ByteRange>()
         var open: Bool?
+        var masked: Bool?
         for index in woken(context) {
             let compiled = entries[index]
             let entry = compiled.entry
@@ -238,8 +239,10 @@ public struct FormulationRule: Rule {
                 guarded.matches(context) { context.regexTimedOut(header, guarded.pattern) }
             }
             guard !literal.isEmpty || !matches.isEmpty else { continue }
-            if let from = entry.checkedFrom, entry.datedOnly ? !document.isKnownFrom(from) : document.predates(from) {
-                continue
+            if let from = entry.checkedFrom {
+                // 20xx年 over the report: its year was taken out, and an outdated form may have been right in it.
+                if masked == nil { masked = ReportYear.isMasked(in: document.source) }
+                if entry.datedOnly || masked == true ? !document.isKnownFrom(from) : document.predates(from) { continue }
             }
             let allowed = [context.hits(compiled.canonical)] + compiled.except.map { context.hits($0) }
             for range in ByteRange.merged(Array(literal) + matches) where !reported.contains(range) {

@@ -147,6 +147,18 @@ public struct NumberingRule: Rule {
             }
         }
         var findings: [Finding] = []
+        for index in groups.indices {
+            while let nested = nestedRun(in: groups[index]) {
+                let parent = groups[index][nested.lowerBound - 1]
+                findings.append(
+                    finding(
+                        context, groups[index][nested.lowerBound],
+                        "“\(text(parent, document))\(document.text(parent.text))”下的各项又从“\(text(groups[index][nested.lowerBound], document))”编起，与它同一级，应改用下一级编号"
+                    ))
+                groups.append(Array(groups[index][nested]))
+                groups[index].removeSubrange(nested)
+            }
+        }
         var lastValue: [Int: Int] = [:] // level → last value of the previous group
         var styles: [Int: (restart: Heading?, runOn: Heading?)] = [:]
         for group in groups.sorted(by: { $0[0].extent.start < $1[0].extent.start }) {
@@ -187,6 +199,23 @@ public struct NumberingRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Items under a heading numbered in the heading's own form (一、主要工作 then 一、加强学习 二、…… and back to
+    /// 二、存在的问题): the run from the second 一、 up to the heading that goes on from the first is a list one
+    /// level down, written a level too high. Its range in `group`, or nil.
+    private func nestedRun(in group: [Heading]) -> Range<Int>? {
+        for start in group.indices.dropFirst() {
+            let parent = group[start - 1]
+            let first = group[start]
+            guard first.marker.value == 1, first.index == parent.index + 1, !parent.isRunIn,
+                first.marker.form == parent.marker.form
+            else { continue }
+            var end = start + 1
+            while end < group.count, group[end].marker.value == group[end - 1].marker.value + 1 { end += 1 }
+            if end < group.count, group[end].marker.value == parent.marker.value + 1, end - start >= 2 { return start..<end }
+        }
+        return nil
     }
 
     /// A report copied with its outline (目录) first: headings alone, one per line, then the body starting

@@ -188,7 +188,9 @@ public struct PunctuationRule: Rule {
             case .dash:
                 if scalar == "-" {
                     next = run(of: "-", from: index)
-                    if next - index >= 2 { result.append((index..<next, "破折号应为“——”", "——")) }
+                    if next - index >= 2 && !standsForAPlace(next, indices, scalars) {
+                        result.append((index..<next, "破折号应为“——”", "——"))
+                    }
                 } else if scalar == "—" {
                     next = run(of: "—", from: index)
                     // A single — next to a number joins a range (2023—2025年, 2022年—2024年).
@@ -467,6 +469,14 @@ extension PunctuationRule {
                 let (open, close) = (positions[pair], positions[pair + 1])
                 // A quotation of Chinese text: Han just inside both marks (for ' also a short span).
                 let inner = (open + 1)..<close
+                // '两个确保“，围绕'九大战略“: each ' opens a quotation that a Chinese mark closes; the two are no pair,
+                // and which mark each should be is the writer's to say.
+                if scalars[inner].contains(where: { $0 == "“" || $0 == "”" }) {
+                    for index in [open, close] where chineseBeside(index) {
+                        result.append((index..<(index + 1), "中文里的引号应为“”，不用英文引号\(mark)", nil))
+                    }
+                    continue
+                }
                 guard !inner.isEmpty, CharacterClass.isHan(scalars[open + 1]) || CharacterClass.isHan(scalars[close - 1]),
                     mark == "\""
                         || inner.count <= 30 && CharacterClass.isHan(scalars[open + 1])
@@ -485,6 +495,19 @@ extension PunctuationRule {
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
+
+    /// Words of a place's level (镇, 街道, 村 …) right after `--`: a redacted name (《关于印发--镇……方案》, 在--街),
+    /// the placeholder rule's business, not a dash.
+    func standsForAPlace(_ after: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard after + 1 < indices.upperBound, "县区镇乡街村旗".unicodeScalars.contains(scalars[after]),
+            CharacterClass.isHan(scalars[after + 1])
+        else { return false }
+        let word = String(String.UnicodeScalarView(scalars[after...(after + 1)]))
+        return !PunctuationRule.placeLikeWords.contains(word)
+    }
+
+    /// Words that begin with a place's level character but name no place (--区域协调发展 is a dash).
+    static let placeLikeWords: Set<String> = ["区域", "区别", "区分", "县域", "镇上", "村民", "乡村", "街头", "村里"]
 
     // MARK: quote-direction
 

@@ -17,8 +17,9 @@
 /// (一、2014年工作总结, over a summary and a plan).
 struct SectionRuleDefinition: RuleDefinition {
     static let keys = [
-        "headings", "series", "cues", "openingCues", "hint", "expectedAt", "titleWords", "notTitleWords", "since", "unless",
-        "opening",
+        "headings", "series", "cues", "openingCues", "hint", "expectedAt", "titleWords", "notTitleWords", "untitledWords",
+        "since",
+        "unless", "opening",
     ]
 
     let headings: [Located<String>]
@@ -31,6 +32,9 @@ struct SectionRuleDefinition: RuleDefinition {
     let titleWords: [String]
     /// Subjects that are not the rule's even when a title word is there (意识形态工作责任制: 责任制).
     let notTitleWords: [String]
+    /// The title words that still name the subject at the head of an untitled report's first paragraph, where
+    /// a committee is the one who acts (公安局党委在……领导下) rather than the subject (default: `titleWords`).
+    let untitledWords: [String]?
     let since: Int?
     let unless: [RegexPattern]
     let opening: Bool
@@ -57,7 +61,8 @@ struct SectionRuleDefinition: RuleDefinition {
             headings: headings, series: fields.bool("series") ?? false,
             cues: cues, openingCues: openingCues, hint: fields.string("hint")?.value, expectedAtStart: expectedAtStart,
             titleWords: (fields.strings("titleWords") ?? []).map(\.value),
-            notTitleWords: (fields.strings("notTitleWords") ?? []).map(\.value), since: fields.sinceYear(),
+            notTitleWords: (fields.strings("notTitleWords") ?? []).map(\.value),
+            untitledWords: fields.strings("untitledWords")?.map(\.value), since: fields.sinceYear(),
             unless: fields.patterns("unless") ?? [], opening: opening)
     }
 
@@ -67,7 +72,8 @@ struct SectionRuleDefinition: RuleDefinition {
             headingLiterals: headings.map { literals.add($0.value) }, series: series,
             cues: cues.map { GuardedPattern($0, literals: literals) },
             openingCues: openingCues.map { GuardedPattern($0, literals: literals) }, hint: hint,
-            expectedAtStart: expectedAtStart, titleWords: titleWords, notTitleWords: notTitleWords, since: since,
+            expectedAtStart: expectedAtStart, titleWords: titleWords, notTitleWords: notTitleWords,
+            untitledWords: untitledWords ?? titleWords, since: since,
             unless: unless.map { GuardedPattern($0, literals: literals) }, opening: opening)
     }
 }
@@ -84,6 +90,7 @@ public struct SectionRule: Rule {
     let titleWords: [String]
     /// Subjects that are not the rule's even when a title word is there (意识形态工作责任制: 责任制).
     let notTitleWords: [String]
+    let untitledWords: [String]
     let since: Int?
     let unless: [GuardedPattern]
     let opening: Bool
@@ -210,7 +217,10 @@ public struct SectionRule: Rule {
             naming = [first]
         }
         let texts = naming.map { paragraph -> String in
+            // An untitled report names its subject first (2023年，县委组织部党支部……); further on, and in quotes, its
+            // opening tells of slogans and leaders (围绕“党建统领……”，坚持以政治建设统领党的建设), not of what it is about.
             var text = document.text(paragraph.range)
+            if document.titleIndex == nil { text = String(SectionRule.unquoted(text).prefix(40)) }
             for pair in SectionRule.leadershipPair.matches(in: text).reversed() {
                 let bytes = Array(text.utf8)
                 text = String(decoding: bytes[..<pair.start] + bytes[pair.end...], as: UTF8.self)
@@ -218,12 +228,30 @@ public struct SectionRule: Rule {
             return text
         }
         if texts.contains(where: { text in notTitleWords.contains(where: text.contains) }) { return false }
-        return texts.contains { text in titleWords.contains(where: text.contains) }
+        let words = document.titleIndex == nil ? untitledWords : titleWords
+        return texts.contains { text in words.contains(where: text.contains) }
     }
 
-    /// A party committee named with the government beside it: the leadership, not the subject.
+    /// The text without its “…” quotations.
+    static func unquoted(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "“" {
+                depth += 1
+            } else if character == "”" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A party committee named with the government beside it, or as the one that leads (省厅党委的坚强领导): the
+    /// leadership, not the subject.
     static let leadershipPair = try! RegexPattern.compile(
-        "(?:党委|党工委|党组)[、和与及]?(?:[省市县区乡镇村]|街道|社区)?(?:人民)?政府", trusted: true
+        "(?:党委|党工委|党组)(?:[、和与及]?(?:[省市县区乡镇村]|街道|社区)?(?:人民)?政府|的(?:坚强|正确)?领导)", trusted: true
     ).get()
 
     /// Where the section would be written: the end of the last block when the report has level-1

@@ -169,10 +169,21 @@ public struct SpacingRule: Rule {
         while last < indices.upperBound, CharacterClass.isHan(scalars[last]) { last += 1 }
         let before = start - first
         let after = last - end
-        guard before >= 4, after >= 4, abs(before - after) <= 2 else { return false }
+        guard before >= 4, after >= 4, abs(before - after) <= 2 || isPhraseChain(indices, scalars) else { return false }
         let phrases =
             String(String.UnicodeScalarView(scalars[first..<start])) + " " + String(String.UnicodeScalarView(scalars[end..<last]))
         return !["总结", "报告", "计划", "要点", "汇报", "方案", "述职"].contains { ByteSearch.contains(phrases, $0) }
+    }
+
+    /// `聚智奋进 乘势而上 积极构建现代警务模式`: three or more phrases of Han characters, four or more each, set
+    /// apart by single spaces (the last one may be longer: the couplet's tail).
+    private func isPhraseChain(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        var phrases = scalars[indices].split(separator: " ", omittingEmptySubsequences: false)
+        // A heading's number (一、 （一） 1.) comes before the first phrase.
+        if let first = phrases.first, let number = first.lastIndex(where: { "、）.".unicodeScalars.contains($0) }) {
+            phrases[0] = first[(number + 1)...]
+        }
+        return phrases.count >= 3 && phrases.allSatisfy { $0.count >= 4 && $0.allSatisfy(CharacterClass.isHan) }
     }
 
     /// Inside quotes a slogan may keep a space between its halves, but never one beside a 点号 (`行动、 5A景区`).
