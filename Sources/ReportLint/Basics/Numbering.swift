@@ -12,6 +12,8 @@ public enum NumberingForm: String, Sendable, CaseIterable, Codable {
     case chineseFullComma = "一，"
     case chineseSpace = "一 "
     case halfParenChinese = "(一)"
+    /// 〔一〕: the brackets of a document number's year, not of a sequence number.
+    case bracketChinese = "〔一〕"
     case fullParenChineseComma = "（一）、"
     case arabicComma = "1、"
     case halfParenArabic = "(1)"
@@ -22,7 +24,7 @@ public enum NumberingForm: String, Sendable, CaseIterable, Codable {
     public var level: Int {
         switch self {
         case .chineseComma, .chineseDot, .chineseFullComma, .chineseSpace: return 1
-        case .fullParenChinese, .halfParenChinese, .fullParenChineseComma: return 2
+        case .fullParenChinese, .halfParenChinese, .fullParenChineseComma, .bracketChinese: return 2
         case .arabicDot, .arabicComma: return 3
         case .fullParenArabic, .halfParenArabic, .fullParenArabicComma: return 4
         case .circled, .circledComma, .circledDot: return 5
@@ -80,6 +82,13 @@ enum Numbering {
             case (false, false, _): form = .halfParenArabic
             }
             return NumberingMarker(form: form, value: value, range: ByteRange(start, cursor.position))
+        }
+
+        if first == "〔" {
+            cursor.advance()
+            guard let value = cursor.chineseNumber(), cursor.peek() == "〕" else { return nil }
+            cursor.advance()
+            return NumberingMarker(form: .bracketChinese, value: value, range: ByteRange(start, cursor.position))
         }
 
         if let circled = circledValue(first) {
@@ -192,6 +201,7 @@ extension NumberingForm {
         case .chineseSpace: return chinese + " "
         case .fullParenChinese: return "（\(chinese)）"
         case .halfParenChinese: return "(\(chinese))"
+        case .bracketChinese: return "〔\(chinese)〕"
         case .fullParenChineseComma: return "（\(chinese)）、"
         case .arabicDot: return "\(value)."
         case .arabicComma: return "\(value)、"
