@@ -34,6 +34,9 @@ struct StandardsTests: BuiltinFindingsSuite {
         // Inside 《…》 alone a quotation keeps double quotes.
         #expect(
             found("落实《创建\"全国文明城市\"三年行动方案》。\n", rule: "standards/ascii-quote").map(\.suggestion) == ["“", "”"])
+        // ASCII single quotes inside ASCII double ones are the inner pair.
+        #expect(
+            found("推出\"奉献第'疫'线\"主题活动。\n", rule: "standards/ascii-quote").map(\.suggestion) == ["“", "‘", "’", "”"])
         #expect(found("他说：“要学习。”。坚持“有权必有责。”，严格问责。\n", rule: "standards/quote-stop").map(\.text) == ["。", "。"])
     }
 

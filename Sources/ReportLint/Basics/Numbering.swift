@@ -125,8 +125,13 @@ enum Numbering {
             default: return nil
             }
             cursor.advance()
-            // `1.5万元` is a decimal, not a heading; `1.2021，在县委……` or `1.2021年` is a heading over a year.
-            if let next = cursor.peek(), next.properties.numericType != nil, next.isASCII, !opensYear(cursor) { return nil }
+            // `1.5万元` is a decimal, not a heading; `1.2021，在县委……` or `1.2021年` is a heading over a year, and so is
+            // a later item of a list that starts with its year (3、2022年元旦春节走访……).
+            if let next = cursor.peek(), next.properties.numericType != nil, next.isASCII, !opensYear(cursor),
+                !(form == .arabicComma && value >= 2 && startsWithYear(cursor))
+            {
+                return nil
+            }
             return NumberingMarker(form: form, value: value, range: ByteRange(start, cursor.position))
         }
         return nil
@@ -145,6 +150,19 @@ enum Numbering {
         guard digits.count == 4, century.elementsEqual(["2", "0"]) || century.elementsEqual(["1", "9"]) else { return false }
         for word in ["年", "度"] where probe.peek() == word.unicodeScalars.first { probe.advance() }
         return probe.peek() == "，" || probe.peek() == ","
+    }
+
+    /// Four digits of a year (19xx, 20xx) here, then 年.
+    static func startsWithYear(_ cursor: ScalarCursor) -> Bool {
+        var probe = cursor
+        var digits: [Unicode.Scalar] = []
+        while let scalar = probe.peek(), scalar.isASCII, scalar.properties.numericType != nil, digits.count < 5 {
+            digits.append(scalar)
+            probe.advance()
+        }
+        let century = digits.prefix(2)
+        return digits.count == 4 && (century.elementsEqual(["2", "0"]) || century.elementsEqual(["1", "9"]))
+            && probe.peek() == "年"
     }
 
     static func circledValue(_ scalar: Unicode.Scalar) -> Int? {

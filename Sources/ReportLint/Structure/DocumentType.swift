@@ -89,7 +89,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         ),
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结", "小结"]),
-        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书"]),
+        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书", "工作谋划"]),
         // 重点工作分工的意见, 主要目标任务分解: who does which of the year's tasks, sent down to the units as a
         // notice is; it reviews nothing and tells no problems.
         (.notice, ["任务分解", "分工的意见", "分工方案", "责任分工"]),
@@ -214,10 +214,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             .disclosure,
             [
                 "公开工作年度报告", "政府信息公开年度报告", "本报告中所列数据", "本年度报告中所列数据", "政府信息公开工作报告",
-                "信息公开工作情况报告如下", "工作年度报告格式", "数据统计期限", "主动公开政府信息情况",
+                "信息公开工作情况报告如下", "工作年度报告格式", "数据统计期限", "数据的统计期限", "主动公开政府信息情况", "本年报",
             ]
         ),
-        (.inspection, ["对照检查", "检视剖析", "查摆问题"]),
+        (.inspection, ["对照检查", "检视剖析", "查摆问题", "对照检视"]),
         // Words of a 述责述廉 that speaks for itself: a work report may tell that its leaders 作了述责述廉.
         (
             .duty,

@@ -11,10 +11,13 @@ public struct ReportYear: Sendable, Equatable {
 
     static func find(in source: Source, titleIndex: Int?) -> ReportYear? {
         let opening = StructureParser.paragraphLines(source, limit: StructureParser.frontMatterLimit)
-        if let titleIndex, titleIndex < opening.count,
-            let year = firstYear(in: source.string(opening[titleIndex].range))
-        {
-            return ReportYear(value: year, evidence: "标题")
+        if let titleIndex, titleIndex < opening.count {
+            let title = source.string(opening[titleIndex].range)
+            if let year = firstYear(in: title) {
+                // 农业农村局工作总结及2021年工作计划: the year is the plan's; the summary looks back on the one before.
+                if namesOnlyThePlansYear(year, in: title) { return ReportYear(value: year - 1, evidence: "标题（计划年份的前一年）") }
+                return ReportYear(value: year, evidence: "标题")
+            }
         }
         if let year = dateLineYear(source) { return year }
         for line in opening.prefix(StructureParser.frontMatterLimit) {
@@ -34,6 +37,16 @@ public struct ReportYear: Sendable, Equatable {
             return ReportYear(value: year, evidence: "开头")
         }
         return nil
+    }
+
+    /// Whether a title names a summary and, after it, a plan whose year is the only one written (工作总结及2021年
+    /// 工作计划, 工作总结和2023年工作打算).
+    static func namesOnlyThePlansYear(_ year: Int, in title: String) -> Bool {
+        guard let yearRange = title.range(of: "\(year)年"), let summary = title.range(of: "总结"),
+            summary.upperBound <= yearRange.lowerBound
+        else { return false }
+        let after = title[yearRange.upperBound...].drop { $0 == "度" }
+        return ["工作计划", "工作思路", "工作打算", "工作安排", "工作要点", "计划", "打算"].contains { after.hasPrefix($0) }
     }
 
     /// Whether the title or opening lines write the year masked (20xx年, 20XX年, 20**年): a template or a copy

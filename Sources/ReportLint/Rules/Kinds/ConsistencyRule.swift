@@ -125,7 +125,9 @@ public struct ConsistencyRule: Rule {
 
     private func years(_ context: RuleContext) -> [Finding] {
         let document = context.document
-        guard let title = document.title.map({ document.text($0.range) }), let titleYear = ReportYear.firstYear(in: title)
+        // 工作总结及2021年工作计划: the title's year is the plan's, the summary's is unwritten.
+        guard let title = document.title.map({ document.text($0.range) }), let titleYear = ReportYear.firstYear(in: title),
+            !ReportYear.namesOnlyThePlansYear(titleYear, in: title)
         else { return [] }
         if document.type == .plan {
             return PlanDates.pastTargets(document.source.bytes, planYear: titleYear).map { range, year in

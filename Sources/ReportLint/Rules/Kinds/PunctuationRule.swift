@@ -448,6 +448,11 @@ extension PunctuationRule {
     /// paragraph). Paired in order; with an odd number of them nothing is certain, so they are reported without a fix.
     func asciiQuotes(_ marks: [Int], in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
         var result: [Problem] = []
+        // The spans inside ASCII double quotes paired in order: a '…' pair within one is an inner quotation
+        // ("奉献第'疫'线") and becomes ‘…’.
+        let doubles = marks.filter { scalars[$0] == "\"" }
+        let doubleSpans =
+            doubles.count % 2 == 0 ? stride(from: 0, to: doubles.count, by: 2).map { doubles[$0]..<doubles[$0 + 1] } : []
         for mark in ["\"", "'"] as [Unicode.Scalar] {
             let positions = marks.filter { scalars[$0] == mark }
             guard !positions.isEmpty else { continue }
@@ -485,7 +490,7 @@ extension PunctuationRule {
                 var depth = QuoteDepth()
                 for index in indices.lowerBound..<open { depth.update(with: scalars[index]) }
                 // Inside “…” the inner quotes are single; inside 《…》 alone they stay double (《关于开展“……”主题教育的意见》).
-                let nested = depth.isQuoted
+                let nested = depth.isQuoted || mark == "'" && doubleSpans.contains { $0.contains(open) && $0.contains(close) }
                 let (left, right) = nested ? ("‘", "’") : ("“", "”")
                 let name = mark == "\"" ? "英文双引号" : "英文单引号"
                 let kind = nested ? "单引号" : "双引号"

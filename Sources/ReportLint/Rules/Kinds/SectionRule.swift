@@ -221,6 +221,10 @@ public struct SectionRule: Rule {
             // opening tells of slogans and leaders (围绕“党建统领……”，坚持以政治建设统领党的建设), not of what it is about.
             var text = document.text(paragraph.range)
             if document.titleIndex == nil { text = String(SectionRule.unquoted(text).prefix(40)) }
+            // 市城管局党组书记、局长 杜宇 under the title: the speaker's post, not the subject.
+            if paragraph.role == .frontMatter {
+                for post in SectionRule.partyPosts { text = text.replacingOccurrences(of: post, with: "") }
+            }
             for pair in SectionRule.leadershipPair.matches(in: text).reversed() {
                 let bytes = Array(text.utf8)
                 text = String(decoding: bytes[..<pair.start] + bytes[pair.end...], as: UTF8.self)
@@ -231,6 +235,9 @@ public struct SectionRule: Rule {
         let words = document.titleIndex == nil ? untitledWords : titleWords
         return texts.contains { text in words.contains(where: text.contains) }
     }
+
+    /// Posts in a party body, as a speaker's or author's line under a title names them.
+    static let partyPosts = ["党组书记", "党委书记", "党工委书记", "党总支书记", "党支部书记", "党组副书记", "党委副书记", "党组成员", "党委委员"]
 
     /// The text without its “…” quotations.
     static func unquoted(_ text: String) -> String {
