@@ -140,20 +140,18 @@ enum Numbering {
     /// Four digits of a year (19xx, 20xx) here, then a comma, or 年 (年度) and a comma: a sentence opening with
     /// its year (a title run after a list number, 1、2022年工作总结, is not taken for a heading).
     static func opensYear(_ cursor: ScalarCursor) -> Bool {
-        var probe = cursor
-        var digits: [Unicode.Scalar] = []
-        while let scalar = probe.peek(), scalar.isASCII, scalar.properties.numericType != nil, digits.count < 5 {
-            digits.append(scalar)
-            probe.advance()
-        }
-        let century = digits.prefix(2)
-        guard digits.count == 4, century.elementsEqual(["2", "0"]) || century.elementsEqual(["1", "9"]) else { return false }
+        guard var probe = afterYearDigits(cursor) else { return false }
         for word in ["年", "度"] where probe.peek() == word.unicodeScalars.first { probe.advance() }
         return probe.peek() == "，" || probe.peek() == ","
     }
 
     /// Four digits of a year (19xx, 20xx) here, then 年.
     static func startsWithYear(_ cursor: ScalarCursor) -> Bool {
+        afterYearDigits(cursor)?.peek() == "年"
+    }
+
+    /// The cursor past four digits of a year (19xx, 20xx) here, or nil.
+    private static func afterYearDigits(_ cursor: ScalarCursor) -> ScalarCursor? {
         var probe = cursor
         var digits: [Unicode.Scalar] = []
         while let scalar = probe.peek(), scalar.isASCII, scalar.properties.numericType != nil, digits.count < 5 {
@@ -161,8 +159,8 @@ enum Numbering {
             probe.advance()
         }
         let century = digits.prefix(2)
-        return digits.count == 4 && (century.elementsEqual(["2", "0"]) || century.elementsEqual(["1", "9"]))
-            && probe.peek() == "年"
+        guard digits.count == 4, century.elementsEqual(["2", "0"]) || century.elementsEqual(["1", "9"]) else { return nil }
+        return probe
     }
 
     static func circledValue(_ scalar: Unicode.Scalar) -> Int? {

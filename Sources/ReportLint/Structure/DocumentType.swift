@@ -281,23 +281,6 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.disclosure, ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议"])
     ]
 
-    /// The text with every 《…》 taken out.
-    static func withoutCitedTitles(_ text: String) -> String {
-        guard text.contains("《") else { return text }
-        var result = ""
-        var depth = 0
-        for character in text {
-            if character == "《" {
-                depth += 1
-            } else if character == "》" {
-                depth = max(0, depth - 1)
-            } else if depth == 0 {
-                result.append(character)
-            }
-        }
-        return result
-    }
-
     /// Words of level-1 headings that tell a document's kind when neither title nor opening does.
     static let headingWords: [(DocumentType, [String])] = [
         (.inspection, ["原因剖析", "问题产生的原因", "根源剖析", "整改措施", "查摆的问题", "检视问题"]),
@@ -325,7 +308,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             return Detection(type: .bulletin, evidence: "开头含“\(word)”")
         }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
-        let opening = withoutCitedTitles(opening)
+        let opening = Bracketed.removing("《", "》", from: opening)
         // 抓基层党建述职评议 is a review the unit took part in, not this document's kind.
         let withoutReviews = opening.replacingOccurrences(of: "述职评议", with: "")
         for (type, words) in openingWords {

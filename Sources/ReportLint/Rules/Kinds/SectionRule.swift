@@ -220,7 +220,7 @@ public struct SectionRule: Rule {
             // An untitled report names its subject first (2023年，县委组织部党支部……); further on, and in quotes, its
             // opening tells of slogans and leaders (围绕“党建统领……”，坚持以政治建设统领党的建设), not of what it is about.
             var text = document.text(paragraph.range)
-            if document.titleIndex == nil { text = String(SectionRule.unquoted(text).prefix(40)) }
+            if document.titleIndex == nil { text = String(Bracketed.removing("“", "”", from: text).prefix(40)) }
             // 市城管局党组书记、局长 杜宇 under the title: the speaker's post, not the subject.
             if paragraph.role == .frontMatter {
                 for post in SectionRule.partyPosts { text = text.replacingOccurrences(of: post, with: "") }
@@ -238,22 +238,6 @@ public struct SectionRule: Rule {
 
     /// Posts in a party body, as a speaker's or author's line under a title names them.
     static let partyPosts = ["党组书记", "党委书记", "党工委书记", "党总支书记", "党支部书记", "党组副书记", "党委副书记", "党组成员", "党委委员"]
-
-    /// The text without its “…” quotations.
-    static func unquoted(_ text: String) -> String {
-        var result = ""
-        var depth = 0
-        for character in text {
-            if character == "“" {
-                depth += 1
-            } else if character == "”" {
-                depth = max(0, depth - 1)
-            } else if depth == 0 {
-                result.append(character)
-            }
-        }
-        return result
-    }
 
     /// A party committee named with the government beside it, or as the one that leads (省厅党委的坚强领导): the
     /// leadership, not the subject.
