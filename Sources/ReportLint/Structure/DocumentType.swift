@@ -106,6 +106,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let trailingLabel = try! NSRegularExpression(
         pattern: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#)
 
+    /// A list number opening a line, before a word (not a year or a figure).
+    static let listNumber = try! NSRegularExpression(pattern: #"^[0-9]{1,2}[、.．](?=\p{Han})"#)
+
     /// Title endings of a bulletin.
     static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报"]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
@@ -152,7 +155,13 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// then the body is that document, typed by the words after 印发.
     public static func detect(title: String) -> Detection? {
         // 政 府 工 作 报 告: a title spaced out letter by letter is read without its spaces.
-        let title = lettersSpacedOut(title) ? title.filter { !$0.isWhitespace } : title
+        var title = lettersSpacedOut(title) ? title.filter { !$0.isWhitespace } : title
+        // 1、大学团委工作调研报告: a page's list number before the title.
+        if let match = listNumber.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)),
+            let range = Range(match.range, in: title)
+        {
+            title = String(title[range.upperBound...])
+        }
         let words = title.reversed().drop(while: \.isWhitespace).reversed()
         if words.suffix(2).elementsEqual("通知") {
             let issuing = String(words.dropLast(2))

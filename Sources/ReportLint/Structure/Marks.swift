@@ -46,5 +46,7 @@ enum Marks {
 
     /// Punctuation after which `一是` starts a series item: 。；：，！？ and the paragraph start, and their
     /// half-width forms (`……不够强,二是` is still an item, whose comma the punctuation rules report).
-    static let seriesBoundaries: Set<Unicode.Scalar> = ["。", "；", "：", "，", "！", "？", ":", ";", ",", "!", "?"]
+    /// Before an item's number: a clause mark, or a blank that hides the end of the sentence before
+    /// (优良率*二是: the figure, its % and the 。 were taken out of a template together).
+    static let seriesBoundaries: Set<Unicode.Scalar> = ["。", "；", "：", "，", "！", "？", ":", ";", ",", "!", "?", "*", "＊", "×"]
 }

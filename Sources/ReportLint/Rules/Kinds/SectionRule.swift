@@ -136,6 +136,10 @@ public struct SectionRule: Rule {
             guard paragraph.scalars.count >= SectionRule.openingMinimum else { return false }
             switch paragraph.role {
             case .body: return true
+            // 2013年工作总结2013年，在市委、市政府的领导下，……: a page that ran the title into the opening.
+            case .title:
+                return paragraph.scalars.count >= SectionRule.runOnTitleMinimum
+                    && document.source.scalars[paragraph.scalars].contains { $0 == "，" || $0 == "。" }
             case .frontMatter:
                 let bytes = document.source.bytes
                 let last = paragraph.range.end - 3 // the marks are three bytes
@@ -164,6 +168,9 @@ public struct SectionRule: Rule {
 
     /// Words of a level-1 heading that names a part of a combined document rather than a section of it.
     static let partWords = ["总结", "回顾"]
+
+    /// A title line at least this long, with a comma or full stop in it, has the opening run into it.
+    static let runOnTitleMinimum = 60
 
     /// Shorter body lines above the first heading are no opening (a stray 附件 or 内部资料).
     static let openingMinimum = 12
