@@ -34,4 +34,9 @@ public enum CharacterClass {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("ａ"..."ｚ").contains(scalar)
             || ("Ａ"..."Ｚ").contains(scalar)
     }
+
+    /// A digit or a Latin letter: part of a number, a word or a code written in them.
+    public static func isWordish(_ scalar: Unicode.Scalar) -> Bool {
+        isDigit(scalar) || isLatinLetter(scalar)
+    }
 }

@@ -48,7 +48,7 @@ public struct CoordinationRule: Rule {
             for hit in context.hits(pair.literal) {
                 if exceptions.contains(where: { starts(bytes, at: hit.end, with: $0) }) { continue }
                 // 坪山区委区政府412B: an address (a building), not the two bodies.
-                if hit.end < bytes.count, bytes[hit.end] < 0x80, SpacingRule.isWordish(Unicode.Scalar(bytes[hit.end])) {
+                if hit.end < bytes.count, bytes[hit.end] < 0x80, CharacterClass.isWordish(Unicode.Scalar(bytes[hit.end])) {
                     continue
                 }
                 if QuoteDepth.isInside(at: hit.start, lineOf: bytes) { continue }

@@ -51,7 +51,7 @@ public struct PairsRule: Rule {
         let scalars = source.scalars
         var findings: [Finding] = []
         // Marks left open at the end of a line that runs on into the next (a PDF copy wrapped at a fixed width:
-        // “魅力中国——外籍人才眼中最具吸引力的中⏎国城市”), with how many line ends each has crossed.
+        // “魅力中国——外籍人才眼中最具吸引力的中⏎国城市”), and how many line ends in a row have carried marks over.
         var carried: [(pair: Int, index: Int)] = []
         var crossed = 0
         let paragraphs = context.document.paragraphs
@@ -103,7 +103,7 @@ public struct PairsRule: Rule {
     static func runsOn(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         guard let last = indices.last else { return false }
         let scalar = scalars[last]
-        return CharacterClass.isHan(scalar) || SpacingRule.isWordish(scalar) || scalar == "，" || scalar == "、"
+        return CharacterClass.isHan(scalar) || CharacterClass.isWordish(scalar) || scalar == "，" || scalar == "、"
     }
 
     private func unclosed(_ mark: (pair: Int, index: Int), context: RuleContext) -> Finding {

@@ -209,10 +209,10 @@ public struct SpacingRule: Rule {
         if CharacterClass.isHan(before) && CharacterClass.isHan(after) { return true }
         if CharacterClass.isChinesePunctuation(before) || CharacterClass.isChinesePunctuation(after) { return true }
         // Han on one side, a number or a Latin word on the other.
-        if CharacterClass.isHan(before), SpacingRule.isWordish(after) {
+        if CharacterClass.isHan(before), CharacterClass.isWordish(after) {
             return !isSpacedToken(from: end, step: 1, indices, scalars) && !isAdoptionNoteBreak(end, indices, scalars)
         }
-        if CharacterClass.isHan(after), SpacingRule.isWordish(before) || before == "%" || before == "‰" {
+        if CharacterClass.isHan(after), CharacterClass.isWordish(before) || before == "%" || before == "‰" {
             return !isSpacedToken(from: start - 1, step: -1, indices, scalars)
         }
         // 60 % (GB/T 15835: a figure and its % are written together), in a line of Chinese.
@@ -237,10 +237,6 @@ public struct SpacingRule: Rule {
         return isDate(at: first + 1) && isDate(at: after)
     }
 
-    static func isWordish(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.isDigit(scalar) || CharacterClass.isLatinLetter(scalar)
-    }
-
     /// The run of non-space characters starting at `from` (walking by `step`) is a URL or e-mail address,
     /// or is followed by a space and more ASCII: a multi-word English name or a code with spaces
     /// (`GB/T 9704`, `Microsoft Office`), whose spacing is its own.
@@ -256,7 +252,7 @@ public struct SpacingRule: Rule {
         // A space and another ASCII word beyond the token.
         guard indices.contains(index), CharacterClass.isSpace(scalars[index]) else { return false }
         let beyond = index + step
-        return indices.contains(beyond) && SpacingRule.isWordish(scalars[beyond])
+        return indices.contains(beyond) && CharacterClass.isWordish(scalars[beyond])
     }
 
     /// In Markdown, a space beside inline code (`运行 `reportlint` 命令`) is the writer's markup, not text.
