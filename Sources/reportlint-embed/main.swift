@@ -88,20 +88,24 @@ source += """
         /// One scalar per byte, U+0000–U+00FF: UTF-8 of one byte below 0x80, of two bytes (0xC2 or 0xC3) above.
         static func latin1(_ literal: StaticString) -> [UInt8] {
             let utf8 = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var index = 0
-            while index < utf8.count {
-                let lead = utf8[index]
-                if lead < 0x80 {
-                    bytes.append(lead)
-                    index += 1
-                } else {
-                    bytes.append((lead & 0x03) << 6 | utf8[index + 1] & 0x3F)
-                    index += 2
+            // Written into uninitialized storage, not appended: the archive is a megabyte and a half, decoded
+            // at every start.
+            return [UInt8](unsafeUninitializedCapacity: utf8.count) { bytes, count in
+                var index = 0
+                var written = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    if lead < 0x80 {
+                        bytes[written] = lead
+                        index += 1
+                    } else {
+                        bytes[written] = (lead & 0x03) << 6 | utf8[index + 1] & 0x3F
+                        index += 2
+                    }
+                    written += 1
                 }
+                count = written
             }
-            return bytes
         }
     }
 

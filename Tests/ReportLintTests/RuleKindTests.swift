@@ -67,7 +67,7 @@ struct SectionRuleTests {
         #expect(finding.start == SourcePosition(line: 4, column: 11))
         #expect(finding.start == finding.end)
         #expect(finding.severity == .error)
-        #expect(finding.message == "缺少“存在的问题”部分。可写为：标题含“存在的问题”“问题和不足”；或段落提示语符合 (但|但是|客观地看).{0,30}(还存在|差距|不足)。")
+        #expect(finding.message == "缺少“存在的问题”部分。可写为：小标题含“存在的问题”“问题和不足”；或段落提示语符合 (但|但是|客观地看).{0,30}(还存在|差距|不足)。")
     }
 
     @Test func missingSectionWithoutHeadingsPointsAtTheTitle() throws {

@@ -213,6 +213,11 @@ struct StructureParserTests {
         ("医保基金监管稽查方案篇一", .plan),
         ("2024年安全生产专项整治工作方案（草案）", .plan),
         ("蒸湘区市场监督管理局4月份工作小结", .summary),
+        // The twenty-sixth sets: a year's 工作意见 is its plan; a 信息公开报告 is the annual disclosure report;
+        // 思考及建议 is a study.
+        ("某市2017年教育工作意见", .plan),
+        ("市统计局政府信息公开报告（2016年）", .disclosure),
+        ("关于完善全县应急体系建设的思考及建议", .research),
         ("创建全国文明城市第一阶段工作小结", .summary),
         // A bulletin tells facts and asks for no section of a report.
         ("全国档案主管部门和档案馆基本情况摘要", .bulletin),
@@ -246,6 +251,8 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "调研组走访12个乡镇，最终形成本调研报告。").type == .research)
         // A review the unit took part in (抓基层党建述职评议) is not this document's kind; the unit's own 述职 is.
         #expect(DocumentType.guess(opening: "近年来，党总支扎实开展抓基层党建述职评议，党建责任有效压实。").type == .summary)
+        #expect(DocumentType.guess(opening: "年初细化分解任务，召开了述职述廉大会，将压力传导到基层单位。").type == .summary)
+        #expect(DocumentType.guess(opening: "现将本人一年来的履职情况述职如下。").type == .statement)
         #expect(DocumentType.guess(opening: "现将本人抓基层党建工作述职如下。").type == .statement)
         #expect(DocumentType.guess(opening: "党总支按照部署，每年制定支部工作计划，每月开展支部学习。").type == .summary)
         #expect(DocumentType.guess(opening: "现公布2022年市交通运输局信息公开工作年度报告。").type == .disclosure)
@@ -262,6 +269,7 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "2021年4月10日至5月10日，县委第二巡察组对我局进行了巡察。").type != .bulletin)
         #expect(DocumentType.guess(opening: "2021年8月2日，县委巡察组向我局反馈了巡察意见。").type != .bulletin)
         #expect(DocumentType.guess(opening: "【待补充】年，我局扎实推进各项工作。").type == .summary)
+        #expect(DocumentType.guess(opening: "【报告要点】在乡村振兴全面推开之际，课题组开展了专题调研。").type == .research)
         // A report to a congress says so; a disclosure report cites its format inside 《》 and names its period.
         #expect(DocumentType.guess(opening: "我代表共青团村支部第三届委员会向大会作报告，请予审议。").type == .summary)
         #expect(
@@ -315,6 +323,18 @@ struct StructureParserTests {
         #expect(year("党建工作总结\n全年学习12次。\n市统计局党组\n2023年7月10日\n") == ReportYear(value: 2023, evidence: "落款日期"))
         #expect(year("市委：\n2022年，我室认真落实各项部署。\n") == ReportYear(value: 2022, evidence: "开头"))
         #expect(year("市委：\n今年以来，我室认真落实各项部署。\n") == nil)
+        // A span of years is reported on up to its last; a year and a later number are not a span.
+        let span = ReportYear(value: 2015, evidence: "标题（年份区间的末年）")
+        #expect(year("县妇联2011-2015工作总结及今后五年工作思路\n全年学习12次。\n") == span)
+        #expect(year("2011年至2015年工作总结\n全年学习12次。\n") == span)
+        #expect(year("2011—2015年工作总结\n全年学习12次。\n") == span)
+        #expect(year("2011年工作总结-2015版\n全年学习12次。\n")?.value == 2011)
+        #expect(year("2011-2035年远景目标的说明\n全年学习12次。\n")?.value == 2011)
+        // A title of one year over a body that says it reports on another: no year is trusted.
+        #expect(year("区科协2024年工作总结\n2018年以来，区科协扎实工作，现将2018年工作总结如下：\n") == nil)
+        #expect(year("区科协2018年工作总结\n现将2018年工作总结如下：\n")?.value == 2018)
+        #expect(year("2024年镇工作总结\n2024年，全镇扎实工作。现将2023年建设情况报告如下：\n")?.value == 2024)
+        #expect(year("区科协2018年工作总结\n现将我会2018年工作总结如下：\n")?.value == 2018)
     }
 }
 

@@ -116,19 +116,31 @@ public struct AhoCorasick: Sendable {
         var ownStart = [Int32](repeating: 0, count: stateCount + 1)
         for entry in own { ownStart[Int(entry.state) + 1] += 1 }
         for state in 0..<stateCount { ownStart[state + 1] += ownStart[state] }
-        var merged = [[Int32]](repeating: [], count: stateCount)
+        //    Counted first and filled in place (no array per state: a trie of 10,000 phrases has some
+        //    100,000 states, and start-up is paid every run).
+        var outputCount = [Int32](repeating: 0, count: stateCount)
         for state in breadthFirst {
-            let mine = own[Int(ownStart[state])..<Int(ownStart[state + 1])].map(\.pattern)
-            let inherited = merged[Int(failure[state])]
-            merged[state] = mine.isEmpty ? inherited : inherited.isEmpty ? mine : (mine + inherited).sorted()
+            outputCount[state] = ownStart[state + 1] - ownStart[state] + outputCount[Int(failure[state])]
         }
         var outputStart = [Int32](repeating: 0, count: stateCount + 1)
-        var outputs: [Int32] = []
-        for state in 0..<stateCount {
-            outputStart[state] = Int32(outputs.count)
-            outputs += merged[state]
+        for state in 0..<stateCount { outputStart[state + 1] = outputStart[state] + outputCount[state] }
+        var outputs = [Int32](repeating: 0, count: Int(outputStart[stateCount]))
+        for state in breadthFirst where outputCount[state] > 0 {
+            var next = Int(outputStart[state])
+            for entry in own[Int(ownStart[state])..<Int(ownStart[state + 1])] {
+                outputs[next] = entry.pattern
+                next += 1
+            }
+            let fallback = Int(failure[state])
+            let inherited = Int(outputStart[fallback])..<Int(outputStart[fallback + 1])
+            for output in inherited {  // element by element: a slice of `outputs` would copy it whole
+                outputs[next] = outputs[output]
+                next += 1
+            }
+            if ownStart[state + 1] > ownStart[state] && !inherited.isEmpty {
+                outputs[Int(outputStart[state])..<Int(outputStart[state + 1])].sort()
+            }
         }
-        outputStart[stateCount] = Int32(outputs.count)
         self.rootTable = rootTable
         self.edgeStart = edgeStart
         self.edgeCount = edgeCount

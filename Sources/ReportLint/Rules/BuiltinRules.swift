@@ -45,11 +45,16 @@ public enum BuiltinRules {
         let bytes = archive ?? []
         let order = files.indices.sorted { files[$0].bytes.count > files[$1].bytes.count }
         let results = ResultSlots<Result<RulePack, RuleErrors>>(count: files.count)
+        let trees = ResultSlots<Node>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: order.count) { step in
             let file = files[order[step]]
-            results[order[step]] = RuleLoader.result(
-                of: partial(file, entry: entries[file.name], archive: bytes, examples: examples))
+            let (partial, tree) = partial(file, entry: entries[file.name], archive: bytes, examples: examples)
+            results[order[step]] = RuleLoader.result(of: partial)
+            trees[order[step]] = tree
         }
+        // Taking the trees apart node by node is a fifth of a one-report run's work, and nothing reads them
+        // any more: it is done on another thread while the rules compile (a lint run may end before it is).
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(trees) {} }
         var packs: [RulePack] = []
         var errors: [RuleError] = []
         for result in results.values {
@@ -61,17 +66,18 @@ public enum BuiltinRules {
         return errors.isEmpty ? .success(packs) : .failure(RuleErrors(errors: errors))
     }
 
-    /// One pack, from its archived tree when that was made from the file's current bytes.
+    /// One pack, from its archived tree when that was made from the file's current bytes; the tree is
+    /// returned for the caller to release.
     private static func partial(
         _ file: (name: String, bytes: [UInt8]), entry: NodeArchive.Entry?, archive: [UInt8], examples: Bool
-    ) -> RuleLoader.Partial {
+    ) -> (RuleLoader.Partial, Node?) {
         let yaml = String(decoding: file.bytes, as: UTF8.self)
         if let entry, entry.hash == NodeArchive.hash(file.bytes),
             let root = NodeArchive.root(of: entry, in: archive, resolver: YAMLFile.resolver, skippingExamples: !examples)
         {
-            return RuleLoader.parsePartially(root: root, yaml: yaml, file: pathPrefix + file.name, trusted: true)
+            return (RuleLoader.parsePartially(root: root, yaml: yaml, file: pathPrefix + file.name, trusted: true), root)
         }
-        return RuleLoader.parsePartially(yaml: yaml, file: pathPrefix + file.name)
+        return (RuleLoader.parsePartially(yaml: yaml, file: pathPrefix + file.name), nil)
     }
 
     /// The archive of every pack's composed tree, as `Rules/generated/packs.nodes` should hold it.

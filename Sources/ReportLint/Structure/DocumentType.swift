@@ -73,13 +73,19 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             .disclosure,
             [
                 "信息公开工作年度报告", "信息公开年度报告", "信息公开年度工作报告", "信息公开年报", "信息公开工作年报", "政务公开工作年度报告",
-                "信息公开工作报告",
+                "信息公开工作报告", "信息公开报告", "政务公开报告",
             ]
         ),
         (.inspection, ["对照检查", "检视剖析", "检视材料", "对照检视", "个人检视", "剖析材料", "查摆材料"]),
         (.duty, ["述责述廉", "述职述廉", "述职述责", "述责报告", "述廉报告"]),
         (.statement, ["述职报告", "述职", "履职报告"]),
-        (.research, ["调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调查与思考", "调研"]),
+        (
+            .research,
+            [
+                "调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调查与思考", "调研", "思考及建议", "思考与建议",
+                "思考和建议", "对策建议",
+            ]
+        ),
         (
             .rectification,
             [
@@ -89,7 +95,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         ),
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结", "小结"]),
-        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书", "工作谋划"]),
+        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书", "工作谋划", "工作意见", "实施意见"]),
         // 重点工作分工的意见, 主要目标任务分解: who does which of the year's tasks, sent down to the units as a
         // notice is; it reviews nothing and tells no problems.
         (.notice, ["任务分解", "分工的意见", "分工方案", "责任分工"]),
@@ -126,7 +132,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         let firstLine = opening.prefix { $0 != "\n" }
         if firstLine.hasPrefix("【"), let close = firstLine.firstIndex(of: "】"),
             firstLine.distance(from: firstLine.startIndex, to: close) <= 12, firstLine.index(after: close) != firstLine.endIndex,
-            !["待", "填写", "补充"].contains(where: { firstLine[..<close].contains($0) })
+            // 【待补充】 is a blank; 【报告要点】, 【摘要】 label a study's summary.
+            !["待", "填写", "补充", "要点", "摘要", "提要"].contains(where: { firstLine[..<close].contains($0) })
         {
             return "开头是年鉴条目“\(firstLine[...close])”"
         }
@@ -298,6 +305,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (.plan, ["总体要求", "指导思想", "主要任务", "重点任务", "保障措施", "工作要求"]),
     ]
 
+    /// 述职 as the name of a meeting or a review, longest first.
+    static let meetingsOfStatements = ["述职述廉大会", "述职述廉会议", "述职评议", "述职大会", "述职会议", "述职测评"]
+
     /// The type suggested by a report's opening words, else by its level-1 headings; a summary, the
     /// commonest shape, when nothing tells. `headings` are the texts of the level-1 headings.
     public static func guess(opening: String, headings: [String] = []) -> Detection {
@@ -318,8 +328,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
         let opening = Bracketed.removing("《", "》", from: opening)
-        // 抓基层党建述职评议 is a review the unit took part in, not this document's kind.
-        let withoutReviews = opening.replacingOccurrences(of: "述职评议", with: "")
+        // 抓基层党建述职评议, 召开了述职述廉大会: a review or a meeting the unit held or took part in, not this
+        // document's kind.
+        let withoutReviews = meetingsOfStatements.reduce(opening) { $0.replacingOccurrences(of: $1, with: "") }
         for (type, words) in openingWords {
             if let word = words.first(where: { word in
                 ByteSearch.contains(type == .statement ? withoutReviews : opening, word)

@@ -16,6 +16,17 @@ public struct ReportYear: Sendable, Equatable {
             if let year = firstYear(in: title) {
                 // 农业农村局工作总结及2021年工作计划: the year is the plan's; the summary looks back on the one before.
                 if namesOnlyThePlansYear(year, in: title) { return ReportYear(value: year - 1, evidence: "标题（计划年份的前一年）") }
+                // 妇联2011-2015工作总结: a span of years is reported on up to its last.
+                if let last = spanEnd(from: year, in: title) { return ReportYear(value: last, evidence: "标题（年份区间的末年）") }
+                // 现将2018年工作总结如下 under a title of 2024 (a page's own title over a copy) in an opening that
+                // never names 2024: which year is meant nobody can tell, and the date checks keep quiet
+                // (year-consistency reports the clash).
+                let lines = opening.dropFirst(titleIndex + 1).prefix(3).map { source.string($0.range) }
+                if lines.contains(where: { statedYear(in: $0).map { $0 != year } ?? false }),
+                    !lines.contains(where: { $0.contains("\(year)年") })
+                {
+                    return nil
+                }
                 return ReportYear(value: year, evidence: "标题")
             }
         }
@@ -47,6 +58,28 @@ public struct ReportYear: Sendable, Equatable {
         else { return false }
         let after = title[yearRange.upperBound...].drop { $0 == "度" }
         return ["工作计划", "工作思路", "工作打算", "工作安排", "工作要点", "计划", "打算"].contains { after.hasPrefix($0) }
+    }
+
+    /// The year in `现将2018年工作总结如下` (the year a report says it reports on), if a line says so.
+    static func statedYear(in line: String) -> Int? {
+        guard let lead = line.range(of: "现将") else { return nil }
+        let after = String(line[lead.upperBound...].prefix(12))
+        guard let year = firstYear(in: after), let yearRange = after.range(of: "\(year)年"),
+            after.distance(from: after.startIndex, to: yearRange.lowerBound) <= 4
+        else { return nil }
+        return year
+    }
+
+    /// The later year of a span starting at `year` (2011-2015, 2011年至2015年, 2016—2020年), if the title has one.
+    static func spanEnd(from year: Int, in title: String) -> Int? {
+        guard let start = title.range(of: String(year)) else { return nil }
+        var rest = title[start.upperBound...].drop { $0 == "年" || $0 == " " }
+        guard let mark = rest.first, "-—–～~至到".contains(mark) else { return nil }
+        rest = rest.dropFirst().drop { $0 == "—" || $0 == " " }
+        guard let last = Int(rest.prefix(4)), rest.prefix(4).count == 4, rest.dropFirst(4).first?.isNumber != true,
+            last > year, last - year <= 10
+        else { return nil }
+        return last
     }
 
     /// Whether the title or opening lines write the year masked (20xx年, 20XX年, 20**年): a template or a copy

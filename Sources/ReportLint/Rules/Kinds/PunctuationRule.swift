@@ -219,7 +219,8 @@ public struct PunctuationRule: Rule {
 
     /// “三会一课制度”、“两学一做”学习制度: the words after the next item's closing mark repeat the last two
     /// characters of the item before (制度), so they belong to the next item alone and the 顿号 separates two
-    /// unlike items (GB/T 15834-2011 4.5.3.5: 宜用顿号). “走出去”、“请进来”力度 shares its head word: the 顿号 goes.
+    /// unlike items (GB/T 15834-2011 4.5.3.5: 宜用顿号); so do words of its own before another 顿号. “走出去”、
+    /// “请进来”力度 shares its head word: the 顿号 goes.
     private func nextItemRunsOn(comma: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         let close = scalars[comma - 1]
         let open: Unicode.Scalar = close == "”" ? "“" : "《"
@@ -236,7 +237,11 @@ public struct PunctuationRule: Rule {
             after.append(scalars[position])
             position += 1
         }
-        return after.count >= 2 && (1..<after.count).contains { after[$0 - 1] == tail.0 && after[$0] == tail.1 }
+        guard after.count >= 2 else { return false }
+        // 民营经济“大走访、大调研、解难题”、“五进”宗教活动场所、……: words of its own, then the list goes on with
+        // a 顿号: each quotation is inside a longer item of a longer list.
+        if after.count < 8, position < indices.upperBound, scalars[position] == "、", !after.contains("等") { return true }
+        return (1..<after.count).contains { after[$0 - 1] == tail.0 && after[$0] == tail.1 }
     }
 
     /// Of repeated marks, the one to keep: the strongest stop (，。 → 。, ，， → ，).
@@ -517,6 +522,16 @@ extension PunctuationRule {
     // MARK: quote-direction
 
     /// Walks the quotation marks of a paragraph (`marks`: their scalar indices, with any `<`).
+    /// For a “ right after another “ at `marks[position]`: the position of the ” that a second ” follows at
+    /// once, when it is the next mark and lies within 40 characters (““十三五””).
+    private func doubledQuote(after position: Int, marks: [Int], scalars: [Unicode.Scalar]) -> Int? {
+        let close = position + 1
+        guard close + 1 < marks.count, scalars[marks[close]] == "”", scalars[marks[close + 1]] == "”",
+            marks[close + 1] == marks[close] + 1, marks[close] > marks[position] + 1, marks[close] - marks[position] <= 40
+        else { return nil }
+        return close
+    }
+
     func quoteDirections(_ marks: [Int], in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
         var result: [Problem] = []
         var stack: [Unicode.Scalar] = []
@@ -555,6 +570,16 @@ extension PunctuationRule {
                     continue
                 }
             case "“":
+                // ““十三五””: the pair typed twice, not a quotation inside one.
+                if stack.last == "“", index > indices.lowerBound, scalars[index - 1] == "“",
+                    let doubled = doubledQuote(after: position, marks: marks, scalars: scalars)
+                {
+                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<marks[doubled]]))
+                    result.append(((index - 1)..<(marks[doubled] + 2), "引号重复：应为“\(inner)”", "“" + inner + "”"))
+                    stack.removeLast()
+                    position = doubled + 2
+                    continue
+                }
                 if stack.last == "“", balanced {
                     result.append((index..<(index + 1), "引号里面再用引号，里层应为单引号‘’", nil))
                 }

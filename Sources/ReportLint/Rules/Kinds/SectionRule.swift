@@ -270,7 +270,7 @@ public struct SectionRule: Rule {
         var ways: [String] = []
         if !headingWords.isEmpty {
             let shown = headingWords.prefix(5).map { "“\($0)”" }.joined() + (headingWords.count > 5 ? "等" : "")
-            ways.append("标题含\(shown)" + (series ? "（也可是“一是……”事项）" : ""))
+            ways.append("小标题含\(shown)" + (series ? "（也可是“一是……”事项）" : ""))
         }
         if let hint {
             ways.append(

@@ -46,7 +46,14 @@ public struct SeriesRule: Rule {
                 if item.ordinal == last.ordinal {
                     findings.append(finding(context, item, "“\(marker)”重复"))
                 } else if item.ordinal != last.ordinal + 1 {
-                    findings.append(finding(context, item, "“\(document.text(last.marker))”之后应为“\(expected)”，这里是“\(marker)”"))
+                    // 一是……落实二是抓……。三是……: the missing item is there, run on without a mark before it.
+                    let between = ByteRange(last.marker.end, item.marker.start)
+                    if let runOn = ByteSearch.firstRange(of: Array(expected.utf8), in: document.source.bytes, within: between) {
+                        findings.append(
+                            context.finding(header, at: runOn, message: "\(header.message)：“\(expected)”前缺少标点，与上一项连在了一起"))
+                    } else {
+                        findings.append(finding(context, item, "“\(document.text(last.marker))”之后应为“\(expected)”，这里是“\(marker)”"))
+                    }
                 }
             }
         }
