@@ -24,6 +24,24 @@ struct PositionConverterTests {
         #expect(PositionConverter(bytes: []).lineCount == 1)
     }
 
+    /// Strings made from scalars (encoded to UTF-8 directly) equal those the standard library makes, for
+    /// scalars of every width.
+    @Test func stringsFromScalars() {
+        var generator = SeededGenerator(seed: 7)
+        let widths: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF, 0x10000...0x10FFFF]
+        for _ in 0..<200 {
+            let scalars = (0..<Int(generator.next() % 12)).compactMap { _ -> Unicode.Scalar? in
+                let range = widths[Int(generator.next() % UInt64(widths.count))]
+                return Unicode.Scalar(range.lowerBound + UInt32(generator.next() % UInt64(range.count)))
+            }
+            var expected = ""
+            expected.unicodeScalars.append(contentsOf: scalars)
+            #expect(String(scalars: scalars) == expected)
+            #expect(Array(String(scalars: scalars).unicodeScalars) == scalars)
+        }
+        #expect(String(scalars: "党建𠀀a".unicodeScalars.dropFirst()) == "建𠀀a")
+    }
+
     @Test func columnsCountScalarsNotBytes() {
         let source = TestSupport.source("一、政治建设\n（一）学习𠀀好")
         #expect(source.position(ofByte: Array("一、".utf8).count) == SourcePosition(line: 1, column: 3))

@@ -270,6 +270,9 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "2021年8月2日，县委巡察组向我局反馈了巡察意见。").type != .bulletin)
         #expect(DocumentType.guess(opening: "【待补充】年，我局扎实推进各项工作。").type == .summary)
         #expect(DocumentType.guess(opening: "【报告要点】在乡村振兴全面推开之际，课题组开展了专题调研。").type == .research)
+        #expect(DocumentType.guess(opening: "同志们：\n金牛辞旧岁，虎啸迎新春。").type == .speech)
+        #expect(
+            DocumentType.guess(opening: "现将2025年度主要工作完成情况、存在的问题以及2026年度重点工作计划汇报如下。").type == .summary)
         // A report to a congress says so; a disclosure report cites its format inside 《》 and names its period.
         #expect(DocumentType.guess(opening: "我代表共青团村支部第三届委员会向大会作报告，请予审议。").type == .summary)
         #expect(
@@ -330,6 +333,8 @@ struct StructureParserTests {
         #expect(year("2011—2015年工作总结\n全年学习12次。\n") == span)
         #expect(year("2011年工作总结-2015版\n全年学习12次。\n")?.value == 2011)
         #expect(year("2011-2035年远景目标的说明\n全年学习12次。\n")?.value == 2011)
+        // A speech's date line outranks the year its story opens with.
+        #expect(year("——2023年9月26日在区人大常委会会议上\n主任、各位委员：\n2019年，区人大常委会任命我为局长。\n")?.value == 2023)
         // A title of one year over a body that says it reports on another: no year is trusted.
         #expect(year("区科协2024年工作总结\n2018年以来，区科协扎实工作，现将2018年工作总结如下：\n") == nil)
         #expect(year("区科协2018年工作总结\n现将2018年工作总结如下：\n")?.value == 2018)

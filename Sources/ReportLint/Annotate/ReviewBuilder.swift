@@ -76,7 +76,7 @@ extension ReviewedCopy {
 
             // The copy must read, changes accepted, as the report with the tracked edits made.
             let expected = ReviewedCopy.Builder.applying(zip(edits, made).filter(\.1).map(\.0), to: lines)
-            let expectedText = expected.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n") + "\n"
+            let expectedText = expected.map { String(scalars: $0) }.joined(separator: "\n") + "\n"
             guard case .success(let reread) = DocxReader.read(bytes, path: fileName), reread.text == expectedText else {
                 throw Failure.unsupported("写入后复核不一致（接受全部修订后的文字与修正结果不同），未生成审阅稿")
             }

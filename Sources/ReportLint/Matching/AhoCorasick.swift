@@ -133,7 +133,7 @@ public struct AhoCorasick: Sendable {
             }
             let fallback = Int(failure[state])
             let inherited = Int(outputStart[fallback])..<Int(outputStart[fallback + 1])
-            for output in inherited {  // element by element: a slice of `outputs` would copy it whole
+            for output in inherited { // element by element: a slice of `outputs` would copy it whole
                 outputs[next] = outputs[output]
                 next += 1
             }

@@ -256,7 +256,7 @@ private struct ReachParser {
             result = atom.repeated(from: 0, atMost: nil)
         case "{":
             guard let close = scalars[index...].firstIndex(of: "}") else { return nil }
-            let bounds = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(
+            let bounds = String(scalars: scalars[(index + 1)..<close]).split(
                 separator: ",", omittingEmptySubsequences: false)
             guard bounds.count <= 2, let low = bounds.first.flatMap({ Int($0) }) else { return nil }
             let high = bounds.count == 1 ? low : (bounds[1].isEmpty ? nil : Int(bounds[1]))

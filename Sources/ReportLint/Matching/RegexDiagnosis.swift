@@ -39,7 +39,7 @@ public enum RegexDiagnosis {
         func problem(_ at: Int, _ reason: String) -> Problem { Problem(position: at + 1, reason: reason) }
 
         func text(_ range: Range<Int>) -> String {
-            String(String.UnicodeScalarView(s[max(0, range.lowerBound)..<min(s.count, range.upperBound)]))
+            String(scalars: s[max(0, range.lowerBound)..<min(s.count, range.upperBound)])
         }
 
         mutating func run() -> Problem? {
@@ -301,7 +301,7 @@ public enum RegexDiagnosis {
                 }
             }
             guard letter == "u" || letter == "U" || letter == "x" else { return nil }
-            let digits = String(String.UnicodeScalarView(scalars.dropFirst().filter { $0.properties.isASCIIHexDigit }))
+            let digits = String(scalars: scalars.dropFirst().filter { $0.properties.isASCIIHexDigit })
             return UInt32(digits, radix: 16).flatMap(Unicode.Scalar.init)
         }
 

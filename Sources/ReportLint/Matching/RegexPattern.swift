@@ -82,7 +82,7 @@ public struct RegexPattern: Sendable {
             if scalars[position] == "{" {
                 var end = position + 1
                 while end < scalars.count, scalars[end] != "}" { end += 1 }
-                return String(String.UnicodeScalarView(scalars[(position + 1)..<min(end, scalars.count)])).hasSuffix(",")
+                return String(scalars: scalars[(position + 1)..<min(end, scalars.count)]).hasSuffix(",")
             }
             return false
         }

@@ -90,7 +90,7 @@ public struct TextReporter: StreamingReporter {
         if source.format == .docx {
             // Word shows no line numbers: name the paragraph and how it begins, to find it with Ctrl+F.
             let opening =
-                String(String.UnicodeScalarView(lineScalars.prefix(16).map(TerminalText.visible)))
+                String(scalars: lineScalars.prefix(16).map(TerminalText.visible))
                 + (lineScalars.count > 16 ? "……" : "")
             excerpt += "  = Word 中第 \(line) 段，开头是“\(opening)”\n"
         }

@@ -158,7 +158,7 @@ struct GuardedPattern: Sendable {
                 let inner = Array(scalars[(index + 1)..<close])
                 endRun()
                 let alternatives = inner.split(separator: "|", omittingEmptySubsequences: false).map {
-                    String(String.UnicodeScalarView($0))
+                    String(scalars: $0)
                 }
                 let plain = alternatives.allSatisfy { !$0.isEmpty && !$0.unicodeScalars.contains(where: meta.contains) }
                 if inner.contains("(") {
@@ -299,7 +299,7 @@ struct GuardedPattern: Sendable {
 
     /// The pattern with every look-ahead and look-behind group left out.
     static func withoutLookarounds(_ source: String) -> String {
-        String(String.UnicodeScalarView(withoutLookarounds(Array(source.unicodeScalars))))
+        String(scalars: withoutLookarounds(Array(source.unicodeScalars)))
     }
 
     static func withoutLookarounds(_ source: [Unicode.Scalar]) -> [Unicode.Scalar] {

@@ -24,7 +24,7 @@ public enum MarkdownReader {
             var kept: [(scalar: Unicode.Scalar, column: Int)] = scalars.enumerated().map { ($1, $0 + 1) }
 
             // Fenced code: the fence lines and everything between become empty.
-            let trimmed = String(String.UnicodeScalarView(scalars)).trimmingLeadingSpaces()
+            let trimmed = String(scalars: scalars).trimmingLeadingSpaces()
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
                 kept = []
@@ -45,7 +45,7 @@ public enum MarkdownReader {
                 (kept, level) = removeBlockMarkup(kept)
                 kept = removeInlineMarkup(kept)
                 if let level {
-                    let text = String(String.UnicodeScalarView(kept.map(\.scalar)))
+                    let text = String(scalars: kept.map(\.scalar))
                     // The first top-level heading without a number is the report's title, not a section.
                     if level == 1 && !sawTitle && Numbering.marker(in: Array(text.utf8), at: 0, end: text.utf8.count) == nil {
                         sawTitle = true

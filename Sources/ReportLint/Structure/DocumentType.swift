@@ -253,7 +253,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         (
             .research,
             [
-                "调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下", "调查，情况如下", "调研，情况如下",
+                "调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下", "调查，情况如下", "调研，情况如下", "经调研",
+                "调研发现", "通过调研和",
                 "调查情况报告如下", "调查情况汇报如下", "形成本调研报告", "形成了本调研报告", "形成本报告如下",
                 "组成调查组", "组成调研组", "成立调研组", "成立调查组", "课题组",
             ]
@@ -276,6 +277,12 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// True when some occurrence of `word` in `opening` comes right after one of `meetingVerbs`.
     static func madeAtAMeeting(_ word: String, in opening: String) -> Bool {
         meetingVerbs.contains { ByteSearch.contains(opening, $0 + word) }
+    }
+
+    /// An opening that reports on work done as well as planning the next (工作总结, 完成情况、存在的问题以及
+    /// 2026年度重点工作计划): a summary with its plan, not a plan.
+    static func looksBack(_ opening: String) -> Bool {
+        ["工作总结", "完成情况", "工作回顾"].contains { ByteSearch.contains(opening, $0) }
     }
 
     /// True when every occurrence of `word` in `opening` has a following verb at most ten characters before it.
@@ -326,6 +333,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         if let word = decisiveNewsWords.first(where: { ByteSearch.contains(opening, $0) }) {
             return Detection(type: .bulletin, evidence: "开头含“\(word)”")
         }
+        // 同志们： opens a speech to a meeting.
+        if opening.hasPrefix("同志们：") || opening.hasPrefix("同志们，") {
+            return Detection(type: .speech, evidence: "开头是称呼“同志们”")
+        }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
         let opening = Bracketed.removing("《", "》", from: opening)
         // 抓基层党建述职评议, 召开了述职述廉大会: a review or a meeting the unit held or took part in, not this
@@ -334,7 +345,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         for (type, words) in openingWords {
             if let word = words.first(where: { word in
                 ByteSearch.contains(type == .statement ? withoutReviews : opening, word)
-                    && !(type == .plan && (onlyFollowed(word, in: opening) || ByteSearch.contains(opening, "工作总结")))
+                    && !(type == .plan && (onlyFollowed(word, in: opening) || looksBack(opening)))
                     && !(type == .inspection && madeAtAMeeting(word, in: opening))
             }) {
                 return Detection(type: type, evidence: "开头含“\(word)”")

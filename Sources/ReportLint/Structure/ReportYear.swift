@@ -31,6 +31,15 @@ public struct ReportYear: Sendable, Equatable {
             }
         }
         if let year = dateLineYear(source) { return year }
+        // ——2023年9月26日在……会议上: a speech's date line under its title outranks a year its story opens
+        // with (2019年，区人大常委会任命我为……).
+        for line in opening where line.range.end - line.range.start <= 120 {
+            let text = source.string(line.range)
+            guard text.hasPrefix("—"), let year = firstYear(in: text), let month = month(after: year, in: text),
+                text.contains("日")
+            else { continue }
+            return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "开头的日期")
+        }
         for line in opening.prefix(StructureParser.frontMatterLimit) {
             // 48 bytes hold the 16 scalars `openingYearSpan` reads (2023年上半年， is 19 bytes).
             let text = source.string(ByteRange(line.range.start, min(line.range.end, line.range.start + 48)))
@@ -136,7 +145,7 @@ public struct ReportYear: Sendable, Equatable {
                 start == 0 || !("0"..."9").contains(scalars[start - 1]),
                 start == 0 || !"〔[［".unicodeScalars.contains(scalars[start - 1])
             {
-                return Int(String(String.UnicodeScalarView(digits)))
+                return Int(String(scalars: digits))
             }
         }
         return nil
@@ -151,7 +160,7 @@ public struct ReportYear: Sendable, Equatable {
     /// many UTF-8 bytes the year and its 年 take.
     static func openingYearSpan(_ sentence: String) -> (year: Int, bytes: Int)? {
         let scalars = Array(sentence.unicodeScalars.prefix(16))
-        guard let first = years(in: String(String.UnicodeScalarView(scalars))).first, first.offset == 0 else { return nil }
+        guard let first = years(in: String(scalars: scalars)).first, first.offset == 0 else { return nil }
         var next = first.length + 1 // past 年
         if next < scalars.count, scalars[next] == "度" { next += 1 }
         // 2021年上半年，: a part of that year opens the sentence just as well.
@@ -183,7 +192,7 @@ public struct ReportYear: Sendable, Equatable {
             var next = index + 4
             while next < scalars.count, scalars[next] == " " { next += 1 }
             if next < scalars.count, scalars[next] == "年" {
-                let value = Int(String(String.UnicodeScalarView(scalars[index..<(index + 4)])))!
+                let value = Int(String(scalars: scalars[index..<(index + 4)]))!
                 result.append((value, index, next - index, next - index + 3))
             }
             index = next

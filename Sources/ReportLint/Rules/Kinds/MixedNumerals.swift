@@ -126,7 +126,7 @@ extension NumberRule {
                 if (max(0, hit - 8)..<hit).contains(where: { text.scalars[$0] == "届" }) { continue }
                 if text.isQuoted(hit, from: text.lineStart(hit)) { continue }
             }
-            let key = String(String.UnicodeScalarView(measure))
+            let key = String(scalars: measure)
             if forms[key] == nil {
                 order.append(key)
                 forms[key] = ([], [])

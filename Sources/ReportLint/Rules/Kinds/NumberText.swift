@@ -4,7 +4,7 @@ struct NumberText {
 
     func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < scalars.count ? scalars[index] : nil }
 
-    func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+    func string(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
 
     /// The value of a run of ASCII digits (nil past 18 digits or with anything else in it).
     func value(_ range: Range<Int>) -> Int? {

@@ -40,7 +40,7 @@ public struct PairsRule: Rule {
         self.header = header
         self.pairs = pairs
         filter = ScalarFilter(
-            String(String.UnicodeScalarView(pairs.flatMap { [$0.open, $0.close] } + PairsRule.primeQuotes.keys)))
+            String(scalars: pairs.flatMap { [$0.open, $0.close] } + PairsRule.primeQuotes.keys))
     }
 
     /// The double prime quotation marks of vertical text, and the marks they stand for.

@@ -161,7 +161,7 @@ public struct PlaceholderRule: Rule {
         while start > 0, start > indices.lowerBound - 4, CharacterClass.isHan(scalars[start - 1]) { start -= 1 }
         var end = indices.upperBound + 1
         while end < scalars.count, end < indices.upperBound + 3, CharacterClass.isHan(scalars[end]) { end += 1 }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return String(scalars: scalars[start..<end])
     }
 
     /// Runs of placeholder characters, joined when one character apart.

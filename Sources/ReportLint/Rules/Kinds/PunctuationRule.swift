@@ -165,7 +165,7 @@ public struct PunctuationRule: Rule {
                     while next < indices.upperBound, PunctuationRule.isSentenceMark(scalars[next]) { next += 1 }
                     // Most marks stand alone: only a run of two or more is looked at (and spelled out).
                     if next - index >= 2 {
-                        let text = String(String.UnicodeScalarView(scalars[index..<next]))
+                        let text = String(scalars: scalars[index..<next])
                         let isEllipsis = next - index >= 3 && text.unicodeScalars.allSatisfy { $0 == "。" }
                         if !isEllipsis { result.append((index..<next, "标点“\(text)”重复", PunctuationRule.strongest(in: text))) }
                     }
@@ -195,7 +195,10 @@ public struct PunctuationRule: Rule {
                     next = run(of: "—", from: index)
                     // A single — next to a number joins a range (2023—2025年, 2022年—2024年).
                     let range = at(index - 1).map(CharacterClass.isDigit) == true || at(next).map(CharacterClass.isDigit) == true
-                    if next - index == 1 && !range && !joinsShortTerms(index, indices, scalars)
+                    if next - index == 1 && index == indices.lowerBound && at(next) == "、" {
+                        // —、总体情况 at a line's start: the numeral 一 typed as a dash, not a dash.
+                        result.append((index..<next, "序号“一”误打成了“—”", "一"))
+                    } else if next - index == 1 && !range && !joinsShortTerms(index, indices, scalars)
                         && !linksChain(index, indices, scalars) && !namesARoute(index, indices, scalars)
                         || next - index >= 3
                     {
@@ -512,7 +515,7 @@ extension PunctuationRule {
         guard after + 1 < indices.upperBound, "县区镇乡街村旗".unicodeScalars.contains(scalars[after]),
             CharacterClass.isHan(scalars[after + 1])
         else { return false }
-        let word = String(String.UnicodeScalarView(scalars[after...(after + 1)]))
+        let word = String(scalars: scalars[after...(after + 1)])
         return !PunctuationRule.placeLikeWords.contains(word)
     }
 
@@ -564,7 +567,7 @@ extension PunctuationRule {
                     !scalars[(index + 1)..<marks[other]].contains(where: { "，。；：！？".unicodeScalars.contains($0) })
                 {
                     let close = marks[other]
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    let inner = String(scalars: scalars[(index + 1)..<close])
                     result.append((index..<(close + 1), "引号方向反了：“\(inner)”", "“" + inner + "”"))
                     position = other + 1
                     continue
@@ -574,7 +577,7 @@ extension PunctuationRule {
                 if stack.last == "“", index > indices.lowerBound, scalars[index - 1] == "“",
                     let doubled = doubledQuote(after: position, marks: marks, scalars: scalars)
                 {
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<marks[doubled]]))
+                    let inner = String(scalars: scalars[(index + 1)..<marks[doubled]])
                     result.append(((index - 1)..<(marks[doubled] + 2), "引号重复：应为“\(inner)”", "“" + inner + "”"))
                     stack.removeLast()
                     position = doubled + 2
@@ -590,7 +593,7 @@ extension PunctuationRule {
                 // ‘枫桥经验’ as the outer quotes: double quotes outside, single ones only inside them.
                 if let other = nextQuote(after: position, from: index), scalars[marks[other]] == "’", marks[other] > index + 1 {
                     let close = marks[other]
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    let inner = String(scalars: scalars[(index + 1)..<close])
                     if inner.unicodeScalars.contains(where: CharacterClass.isHan) {
                         result.append((index..<(close + 1), "单引号只用在双引号里面，外层应为双引号：“\(inner)”", "“" + inner + "”"))
                     }
@@ -614,7 +617,7 @@ extension PunctuationRule {
                 if titles > 0, let close = ((index + 1)..<searchEnd).first(where: { scalars[$0] == ">" || scalars[$0] == "》" }),
                     scalars[close] == ">"
                 {
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                    let inner = String(scalars: scalars[(index + 1)..<close])
                     result.append((index..<(close + 1), "书名号里面再用书名号，里层应为单书名号〈〉：〈\(inner)〉", "〈" + inner + "〉"))
                 }
             default:
@@ -754,6 +757,6 @@ extension PunctuationRule {
         while end < scalars.count, CharacterClass.isSpace(scalars[end]) { end += 1 }
         var stop = end
         while stop < scalars.count, stop < end + 4, scalars[stop] != "是" { stop += 1 }
-        return String(String.UnicodeScalarView(scalars[end..<min(scalars.count, stop + 1)]))
+        return String(scalars: scalars[end..<min(scalars.count, stop + 1)])
     }
 }

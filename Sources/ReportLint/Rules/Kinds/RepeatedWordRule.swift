@@ -31,7 +31,7 @@ public struct RepeatedWordRule: Rule {
         let scalars = source.scalars
         var findings: [Finding] = []
         for (unit, second) in repeats(in: scalars) {
-            let word = String(String.UnicodeScalarView(scalars[unit]))
+            let word = String(scalars: scalars[unit])
             findings.append(
                 context.finding(
                     header, at: source.byteRange(second),

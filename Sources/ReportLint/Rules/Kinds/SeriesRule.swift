@@ -34,8 +34,16 @@ public struct SeriesRule: Rule {
         for series in document.seriesLists {
             // The other marker may stand where no item is seen to start (落实二是抓……, 执法股一是组织……):
             // then the series is whole, only its punctuation is off.
-            if series.count == 1, series[0].ordinal == 1, !paragraph(of: series[0], in: document, has: "二是", after: true) {
-                findings.append(finding(context, series[0], "只有“一是”，没有“二是”"))
+            if series.count == 1, series[0].ordinal == 1 {
+                if !paragraph(of: series[0], in: document, has: "二是", after: true) {
+                    findings.append(finding(context, series[0], "只有“一是”，没有“二是”"))
+                } else if let paragraph = document.paragraph(containing: series[0].marker.start),
+                    let runOn = runOn("二是", in: ByteRange(series[0].marker.end, paragraph.range.end), document)
+                {
+                    // 一是……占2.79%二是……: the second item is there, run on without a mark before it.
+                    findings.append(
+                        context.finding(header, at: runOn, message: "\(header.message)：“二是”前缺少标点，与上一项连在了一起"))
+                }
             }
             if series[0].ordinal != 1, !paragraph(of: series[0], in: document, has: "一是", after: false) {
                 findings.append(finding(context, series[0], "“\(document.text(series[0].marker))”前面没有“一是”"))
@@ -47,8 +55,7 @@ public struct SeriesRule: Rule {
                     findings.append(finding(context, item, "“\(marker)”重复"))
                 } else if item.ordinal != last.ordinal + 1 {
                     // 一是……落实二是抓……。三是……: the missing item is there, run on without a mark before it.
-                    let between = ByteRange(last.marker.end, item.marker.start)
-                    if let runOn = ByteSearch.firstRange(of: Array(expected.utf8), in: document.source.bytes, within: between) {
+                    if let runOn = runOn(expected, in: ByteRange(last.marker.end, item.marker.start), document) {
                         findings.append(
                             context.finding(header, at: runOn, message: "\(header.message)：“\(expected)”前缺少标点，与上一项连在了一起"))
                     } else {
@@ -60,6 +67,24 @@ public struct SeriesRule: Rule {
         findings += missingShi(context)
         findings += mixedSequenceWords(context)
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// The first `marker` (二是) in `range` run on after a character, a digit or % with no mark between: an
+    /// item written where no item is seen to start. 是 after 第二, 十二, 初二 and the like is a number's.
+    private func runOn(_ marker: String, in range: ByteRange, _ document: Document) -> ByteRange? {
+        let bytes = document.source.bytes
+        let word = Array(marker.utf8)
+        var from = range
+        while let hit = ByteSearch.firstRange(of: word, in: bytes, within: from) {
+            let before = UTF8Scalars.decode(bytes, at: UTF8Scalars.previousStart(bytes, before: hit.start)).scalar
+            if (CharacterClass.isHan(before) && !"第十初周拜之".unicodeScalars.contains(before)) || before == "%" || before == "％"
+                || ("0"..."9").contains(before)
+            {
+                return hit
+            }
+            from = ByteRange(hit.end, from.end)
+        }
+        return nil
     }
 
     /// Whether `word` stands after (or before) the item's marker in its paragraph. Looking back, a paragraph
@@ -100,10 +125,10 @@ public struct SeriesRule: Rule {
                     // 十一 is not 十 (an item 十 needs 是 right after it).
                     Numbering.chineseDigit(scalars[after]) == nil
                 else { continue }
-                let written = String(String.UnicodeScalarView(scalars[start..<after]))
+                let written = String(scalars: scalars[start..<after])
                 var words = after
                 while words < min(scalars.count, after + 2), CharacterClass.isHan(scalars[words]) { words += 1 }
-                let lead = String(String.UnicodeScalarView(scalars[after..<words]))
+                let lead = String(scalars: scalars[after..<words])
                 findings.append(
                     context.finding(
                         header, at: source.byteRange(start..<after),

@@ -85,7 +85,7 @@ public struct SpacingRule: Rule {
         guard nameEnd == indices.upperBound || closesParenthesis else { return false }
         let name = end..<nameEnd
         guard (2...4).contains(name.count) else { return false }
-        let before = String(String.UnicodeScalarView(scalars[indices.lowerBound..<start]))
+        let before = String(scalars: scalars[indices.lowerBound..<start])
         return ["长", "书记", "主任", "主席", "委员", "代表", "同志", "记者", "通讯员", "干部", "局长", "科员"].contains {
             before.hasSuffix($0)
         }
@@ -94,7 +94,7 @@ public struct SpacingRule: Rule {
     /// `周振宇 高敬东 陈剑琦` under a title: the authors' names, two or three characters each, set apart by spaces.
     private func isAuthorLine(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         guard indices.count <= 40 else { return false }
-        let names = String(String.UnicodeScalarView(scalars[indices])).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        let names = String(scalars: scalars[indices]).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
         return names.count >= 2
             && names.allSatisfy { name in (2...3).contains(name.count) && name.unicodeScalars.allSatisfy(CharacterClass.isHan) }
     }
@@ -171,7 +171,7 @@ public struct SpacingRule: Rule {
         let after = last - end
         guard before >= 4, after >= 4, abs(before - after) <= 2 || isPhraseChain(indices, scalars) else { return false }
         let phrases =
-            String(String.UnicodeScalarView(scalars[first..<start])) + " " + String(String.UnicodeScalarView(scalars[end..<last]))
+            String(scalars: scalars[first..<start]) + " " + String(scalars: scalars[end..<last])
         return !["总结", "报告", "计划", "要点", "汇报", "方案", "述职"].contains { ByteSearch.contains(phrases, $0) }
     }
 
@@ -247,7 +247,7 @@ public struct SpacingRule: Rule {
             token.append(scalars[index])
             index += step
         }
-        let text = String(String.UnicodeScalarView(step > 0 ? token : token.reversed()))
+        let text = String(scalars: step > 0 ? token : token.reversed())
         if text.contains("://") || text.hasPrefix("www.") || text.contains("@") { return true }
         // A space and another ASCII word beyond the token.
         guard indices.contains(index), CharacterClass.isSpace(scalars[index]) else { return false }
