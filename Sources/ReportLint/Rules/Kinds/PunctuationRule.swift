@@ -188,7 +188,10 @@ public struct PunctuationRule: Rule {
             case .dash:
                 if scalar == "-" {
                     next = run(of: "-", from: index)
-                    if next - index >= 2 && !standsForAPlace(next, indices, scalars) {
+                    // 300--499万元: a range between numbers, not a dash (standards/number-range tells its form).
+                    let betweenNumbers =
+                        at(index - 1).map(CharacterClass.isDigit) == true && at(next).map(CharacterClass.isDigit) == true
+                    if next - index >= 2 && !betweenNumbers && !standsForAPlace(next, indices, scalars) {
                         result.append((index..<next, "破折号应为“——”", "——"))
                     }
                 } else if scalar == "—" {

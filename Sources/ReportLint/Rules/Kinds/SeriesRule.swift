@@ -48,12 +48,16 @@ public struct SeriesRule: Rule {
             if series[0].ordinal != 1, !paragraph(of: series[0], in: document, has: "一是", after: false) {
                 findings.append(finding(context, series[0], "“\(document.text(series[0].marker))”前面没有“一是”"))
             }
+            // A repeated item stands where the next one should (一是、三是、三是、五是: the second 三是 is the
+            // fourth item), so the count goes on from it rather than reporting 五是 as well.
+            var lastOrdinal = series[0].ordinal
             for (last, item) in zip(series, series.dropFirst()) {
+                defer { lastOrdinal = item.ordinal == last.ordinal ? lastOrdinal + 1 : item.ordinal }
                 let marker = document.text(item.marker)
-                let expected = Numbering.chineseNumeral(last.ordinal + 1) + "是"
+                let expected = Numbering.chineseNumeral(lastOrdinal + 1) + "是"
                 if item.ordinal == last.ordinal {
                     findings.append(finding(context, item, "“\(marker)”重复"))
-                } else if item.ordinal != last.ordinal + 1 {
+                } else if item.ordinal != lastOrdinal + 1 && item.ordinal != last.ordinal + 1 {
                     // 一是……落实二是抓……。三是……: the missing item is there, run on without a mark before it.
                     if let runOn = runOn(expected, in: ByteRange(last.marker.end, item.marker.start), document) {
                         findings.append(
