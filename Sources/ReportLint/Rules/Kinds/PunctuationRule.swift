@@ -201,6 +201,9 @@ public struct PunctuationRule: Rule {
                     if next - index == 1 && index == indices.lowerBound && at(next) == "、" {
                         // —、总体情况 at a line's start: the numeral 一 typed as a dash, not a dash.
                         result.append((index..<next, "序号“一”误打成了“—”", "一"))
+                    } else if next - index == 1, PunctuationRule.standsForYi(before: at(index - 1), after: at(next)) {
+                        // 进—步: the character 一 typed as a dash; a dash would make it worse.
+                        result.append((index..<next, "“—”应为汉字“一”", "一"))
                     } else if next - index == 1 && !range && !joinsShortTerms(index, indices, scalars)
                         && !linksChain(index, indices, scalars) && !namesARoute(index, indices, scalars)
                         || next - index >= 3
@@ -248,6 +251,13 @@ public struct PunctuationRule: Rule {
         // a 顿号: each quotation is inside a longer item of a longer list.
         if after.count < 8, position < indices.upperBound, scalars[position] == "、", !after.contains("等") { return true }
         return (1..<after.count).contains { after[$0 - 1] == tail.0 && after[$0] == tail.1 }
+    }
+
+    /// Whether 一 in place of a single — between these characters makes a common word (进—步, 统—, —致).
+    static func standsForYi(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+        guard let before, let after, CharacterClass.isHan(before), CharacterClass.isHan(after) else { return false }
+        if before == "进" && after == "步" { return true }
+        return "统唯逐同专".unicodeScalars.contains(before) || "致般些直".unicodeScalars.contains(after)
     }
 
     /// Of repeated marks, the one to keep: the strongest stop (，。 → 。, ，， → ，).
