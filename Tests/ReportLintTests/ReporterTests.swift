@@ -123,5 +123,8 @@ struct ReporterTests {
     @Test func displayWidth() {
         #expect(DisplayWidth.of("报告ab，。".unicodeScalars) == 10)
         #expect(DisplayWidth.of("“①”".unicodeScalars) == 3)
+        // Combining marks take no column, control characters none, tabs and fullwidth forms as their kind.
+        #expect(DisplayWidth.of("e\u{301}\u{20DD}a\u{7}".unicodeScalars) == 2)
+        #expect(DisplayWidth.of("ｗ𠀀\u{3099}".unicodeScalars) == 4)
     }
 }

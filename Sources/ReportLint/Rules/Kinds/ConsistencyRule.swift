@@ -152,8 +152,10 @@ public struct ConsistencyRule: Rule {
                     header, at: written,
                     message: "\(header.message)：标题是\(titleYear)年，下一行的标题却是\(other)年（转载时网页标题与原标题不一致？），请核对"))
         }
-        // A 工作报告 to a congress (2023年政府工作报告) is given early in its year and reviews the year before.
-        let reviewedYear = ByteSearch.contains(title, "工作报告") ? titleYear - 1 : titleYear
+        // A 工作报告 to a congress (2023年政府工作报告) is given early in its year and reviews the year before; so
+        // is a report to a year's meeting (在2020年全市科技工作会议上的报告).
+        let reportsToAMeeting = ByteSearch.contains(title, "会议上的") || ByteSearch.contains(title, "大会上的")
+        let reviewedYear = ByteSearch.contains(title, "工作报告") || reportsToAMeeting ? titleYear - 1 : titleYear
         for paragraph in document.proseParagraphs {
             for sentence in document.sentences(of: paragraph) {
                 // Only a sentence opening with 20 can open with a year: look at two bytes before making text.

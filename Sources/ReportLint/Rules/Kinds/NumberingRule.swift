@@ -139,7 +139,9 @@ public struct NumberingRule: Rule {
         var groupOf: [String: Int] = [:]
         for heading in document.headings where !heading.marker.isImplicit {
             let key = "\(heading.parent ?? -1)/\(heading.level)"
-            if let index = groupOf[key], !repeatsOutline(heading, groups[index], document) {
+            if let index = groupOf[key], !repeatsOutline(heading, groups[index], document),
+                !restartsUnderPlainHeading(heading, groups[index], document)
+            {
                 groups[index].append(heading)
             } else {
                 groupOf[key] = groups.count
@@ -216,6 +218,20 @@ public struct NumberingRule: Rule {
             if end < group.count, group[end].marker.value == parent.marker.value + 1, end - start >= 2 { return start..<end }
         }
         return nil
+    }
+
+    /// 存在的问题与挑战 on a line of its own, unnumbered and unpunctuated, then 1. again: a heading the writer left
+    /// without a number, under which the items start over; not a number gone wrong.
+    private func restartsUnderPlainHeading(_ heading: Heading, _ group: [Heading], _ document: Document) -> Bool {
+        guard heading.marker.value == 1, let last = group.last, last.paragraphIndex + 1 < heading.paragraphIndex else {
+            return false
+        }
+        return document.paragraphs[(last.paragraphIndex + 1)..<heading.paragraphIndex].contains { paragraph in
+            guard paragraph.headingIndex == nil else { return false }
+            let text = document.text(paragraph.range).trimmingCharacters(in: .whitespaces)
+            guard let end = text.unicodeScalars.last, text.unicodeScalars.count <= 25 else { return false }
+            return !"。；：，！？.;:,!?…".unicodeScalars.contains(end)
+        }
     }
 
     /// A report copied with its outline (目录) first: headings alone, one per line, then the body starting

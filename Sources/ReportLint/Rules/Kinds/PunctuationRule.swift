@@ -173,7 +173,9 @@ public struct PunctuationRule: Rule {
             case .ellipsis:
                 if scalar == "." || scalar == "。" {
                     next = run(of: scalar, from: index)
-                    if next - index >= 3 { result.append((index..<next, "省略号应为“……”", "……")) }
+                    // 〔...〕乡: a name taken out of a copy, which common/placeholder reports.
+                    let isBlank = at(next) != nil && at(index - 1).flatMap { PunctuationRule.blankBrackets[$0] } == at(next)
+                    if next - index >= 3 && !isBlank { result.append((index..<next, "省略号应为“……”", "……")) }
                 } else if scalar == "…" {
                     next = run(of: scalar, from: index)
                     // 投资〔…〕万元: a blank to fill in, which common/placeholder reports.
