@@ -1,5 +1,5 @@
 extension String {
-    /// A string of these scalars, encoded straight to UTF-8. `String(scalars: scalars)`
+    /// A string of these scalars, encoded straight to UTF-8. `String(String.UnicodeScalarView(scalars))`
     /// appends them one at a time, several times slower: start-up makes thousands of such strings while
     /// reading the rules' patterns, and the rules make them for every report.
     init<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {

@@ -35,10 +35,7 @@ public struct ReportYear: Sendable, Equatable {
         // with (2019年，区人大常委会任命我为……).
         for line in opening where line.range.end - line.range.start <= 120 {
             let text = source.string(line.range)
-            guard text.hasPrefix("—"), let year = firstYear(in: text), let month = month(after: year, in: text),
-                text.contains("日")
-            else { continue }
-            return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "开头的日期")
+            if text.hasPrefix("—"), let year = firstYear(in: text), let dated = dayDated(year, in: text) { return dated }
         }
         for line in opening.prefix(StructureParser.frontMatterLimit) {
             // 48 bytes hold the 16 scalars `openingYearSpan` reads (2023年上半年， is 19 bytes).
@@ -51,12 +48,16 @@ public struct ReportYear: Sendable, Equatable {
             let text = source.string(line.range)
             // 现将社区2014年以来的工作汇报如下: the start of a span up to now, not the year reported on.
             guard let year = firstYear(in: text), !text.contains("\(year)年以来"), !text.contains("\(year)年来") else { continue }
-            if let month = month(after: year, in: text), text.contains("日") {
-                return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "开头的日期")
-            }
-            return ReportYear(value: year, evidence: "开头")
+            return dayDated(year, in: text) ?? ReportYear(value: year, evidence: "开头")
         }
         return nil
+    }
+
+    /// The year a line dated to the day (2020年1月5日) reports on: the year before when the date falls in
+    /// January–March (a speech or summary given early in the year looks back); nil without a month and 日.
+    private static func dayDated(_ year: Int, in text: String) -> ReportYear? {
+        guard let month = month(after: year, in: text), text.contains("日") else { return nil }
+        return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "开头的日期")
     }
 
     /// Whether a title names a summary and, after it, a plan whose year is the only one written (工作总结及2021年

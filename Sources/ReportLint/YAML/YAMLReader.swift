@@ -115,18 +115,18 @@ final class YAMLReader {
         // Only allowed keys are kept, so the list stays as short as `allowed` (a dozen at most) and a linear
         // search beats hashing: start-up reads some 20,000 keys of the built-in packs.
         var values: [MappingFields.Field] = []
-        values.reserveCapacity(mapping.count)
+        values.reserveCapacity(min(mapping.count, allowed.count))
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 report(.wrongType(key: "键", expected: "字符串"), at: key)
                 continue
             }
             let name = scalar.string
-            if values.indices.contains(where: { MappingFields.same(values[$0].name, name) }) {
+            if values.indices.contains(where: { values[$0].name == name }) {
                 report(.duplicateKey(name), at: key)
                 continue
             }
-            if !allowed.contains(where: { MappingFields.same($0, name) }) {
+            if !allowed.contains(name) {
                 report(.unknownKey(name, suggestion: Suggestions.nearest(to: name, in: allowed), allowed: allowed), at: key)
                 continue
             }
@@ -150,14 +150,10 @@ struct MappingFields {
 
     /// The field's index: found by index, since iterating the fields would copy every one (two nodes each).
     private func index(of key: String) -> Int? {
-        for index in values.indices where MappingFields.same(values[index].name, key) { return index }
+        for index in values.indices where values[index].name == key { return index }
         return nil
     }
 
-    /// String equality with the lengths compared first: unequal Swift strings of the same kind still take
-    /// the slow comparison, and keys of different lengths are most of the unequal ones.
-    @inline(__always)
-    static func same(_ one: String, _ other: String) -> Bool { one.utf8.count == other.utf8.count && one == other }
     func has(_ key: String) -> Bool { index(of: key) != nil }
     func value(_ key: String) -> Node? { index(of: key).map { values[$0].value } }
     func keyLocation(_ key: String) -> RuleLocation? { index(of: key).map { reader.location(of: values[$0].key) } }

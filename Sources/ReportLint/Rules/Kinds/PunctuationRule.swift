@@ -150,6 +150,11 @@ public struct PunctuationRule: Rule {
             return end
         }
         func at(_ position: Int) -> Unicode.Scalar? { indices.contains(position) ? scalars[position] : nil }
+        /// The run `start..<end` stands alone between a pair of brackets: 投资〔…〕万元, 〔...〕乡, a blank to fill
+        /// in or a name taken out, which common/placeholder reports.
+        func isBlank(_ start: Int, _ end: Int) -> Bool {
+            at(end) != nil && at(start - 1).flatMap { PunctuationRule.blankBrackets[$0] } == at(end)
+        }
         while index < indices.upperBound {
             let scalar = scalars[index]
             var next = index + 1
@@ -173,14 +178,10 @@ public struct PunctuationRule: Rule {
             case .ellipsis:
                 if scalar == "." || scalar == "。" {
                     next = run(of: scalar, from: index)
-                    // 〔...〕乡: a name taken out of a copy, which common/placeholder reports.
-                    let isBlank = at(next) != nil && at(index - 1).flatMap { PunctuationRule.blankBrackets[$0] } == at(next)
-                    if next - index >= 3 && !isBlank { result.append((index..<next, "省略号应为“……”", "……")) }
+                    if next - index >= 3 && !isBlank(index, next) { result.append((index..<next, "省略号应为“……”", "……")) }
                 } else if scalar == "…" {
                     next = run(of: scalar, from: index)
-                    // 投资〔…〕万元: a blank to fill in, which common/placeholder reports.
-                    let isBlank = at(next) != nil && at(index - 1).flatMap { PunctuationRule.blankBrackets[$0] } == at(next)
-                    if next - index != 2 && !isBlank {
+                    if next - index != 2 && !isBlank(index, next) {
                         result.append((index..<next, "省略号应为两个“…”（“……”）", "……"))
                     } else if at(next) == "等" {
                         result.append((index..<(next + 1), "省略号后不加“等”", "……"))
@@ -539,7 +540,6 @@ extension PunctuationRule {
 
     // MARK: quote-direction
 
-    /// Walks the quotation marks of a paragraph (`marks`: their scalar indices, with any `<`).
     /// For a “ right after another “ at `marks[position]`: the position of the ” that a second ” follows at
     /// once, when it is the next mark and lies within 40 characters (““十三五””).
     private func doubledQuote(after position: Int, marks: [Int], scalars: [Unicode.Scalar]) -> Int? {
@@ -550,6 +550,7 @@ extension PunctuationRule {
         return close
     }
 
+    /// Walks the quotation marks of a paragraph (`marks`: their scalar indices, with any `<`).
     func quoteDirections(_ marks: [Int], in indices: Range<Int>, scalars: [Unicode.Scalar]) -> [Problem] {
         var result: [Problem] = []
         var stack: [Unicode.Scalar] = []

@@ -41,8 +41,7 @@ public struct SeriesRule: Rule {
                     let runOn = runOn("二是", in: ByteRange(series[0].marker.end, paragraph.range.end), document)
                 {
                     // 一是……占2.79%二是……: the second item is there, run on without a mark before it.
-                    findings.append(
-                        context.finding(header, at: runOn, message: "\(header.message)：“二是”前缺少标点，与上一项连在了一起"))
+                    findings.append(runOnFinding(context, runOn, "二是"))
                 }
             }
             if series[0].ordinal != 1, !paragraph(of: series[0], in: document, has: "一是", after: false) {
@@ -60,8 +59,7 @@ public struct SeriesRule: Rule {
                 } else if item.ordinal != lastOrdinal + 1 && item.ordinal != last.ordinal + 1 {
                     // 一是……落实二是抓……。三是……: the missing item is there, run on without a mark before it.
                     if let runOn = runOn(expected, in: ByteRange(last.marker.end, item.marker.start), document) {
-                        findings.append(
-                            context.finding(header, at: runOn, message: "\(header.message)：“\(expected)”前缺少标点，与上一项连在了一起"))
+                        findings.append(runOnFinding(context, runOn, expected))
                     } else {
                         findings.append(finding(context, item, "“\(document.text(last.marker))”之后应为“\(expected)”，这里是“\(marker)”"))
                     }
@@ -89,6 +87,10 @@ public struct SeriesRule: Rule {
             from = ByteRange(hit.end, from.end)
         }
         return nil
+    }
+
+    private func runOnFinding(_ context: RuleContext, _ range: ByteRange, _ marker: String) -> Finding {
+        context.finding(header, at: range, message: "\(header.message)：“\(marker)”前缺少标点，与上一项连在了一起")
     }
 
     /// Whether `word` stands after (or before) the item's marker in its paragraph. Looking back, a paragraph
