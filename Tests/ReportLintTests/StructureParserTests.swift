@@ -233,6 +233,14 @@ struct StructureParserTests {
         ("求真务实 科学发展——在中共青禾县医院第四次代表大会上的报告", .summary),
         ("2023年第三季度意识形态工作分析研判报告", .summary),
         ("本报讯1月29日，区政协召开常委会议", .bulletin),
+        // The thirtieth sweep: a 讲话材料 and a 发言摘要 are speeches; 事迹 and 经验 materials are exemplars.
+        ("2021年在拼搏赶超交流会上的讲话材料文稿", .speech),
+        ("——我市外出考察总结座谈会发言摘要", .speech),
+        ("魏某某同志事迹报告", .exemplar),
+        ("最美基层好医生事迹材料", .exemplar),
+        ("2023年基层党建品牌实践案例经验", .exemplar),
+        ("县妇联基层党建工作经验交流材料", .exemplar),
+        ("2023年度工作总结及经验做法", .summary),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)

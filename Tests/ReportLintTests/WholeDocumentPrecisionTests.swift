@@ -70,6 +70,24 @@ struct WholeDocumentPrecisionTests {
         #expect(salutation.paragraphs[1].role == .addressee)
     }
 
+    /// A document whose title and opening name no kind (a news story, a 事迹材料 without its title) is checked
+    /// as a 工作总结 by default: a section it lacks is only a hint (info), so a gate does not fail on a guess.
+    /// A titled 工作总结 lacking the same sections fails as before.
+    @Test func missingSectionsOfAnUntypedDocumentAreHints() throws {
+        let body = "全县粮食生产再获丰收，总产量达到52万吨。\n一、主要做法\n推广良种，全年示范种植1.2万亩。\n"
+        let untyped = TestSupport.lint(body, rules: try Self.builtin.get()).findings.filter { $0.ruleId == "report/problems" }
+        #expect(untyped.count == 1)
+        #expect(untyped.first?.severity == .info)
+        #expect(untyped.first?.message.hasPrefix("未能确定文种，按工作总结检查：") == true)
+        let titled = TestSupport.lint("青禾县农业农村局2023年工作总结\n" + body, rules: try Self.builtin.get()).findings
+            .filter { $0.ruleId == "report/problems" }
+        #expect(titled.map(\.severity) == [.error])
+        // A title naming another kind asks for no section at all.
+        for title in ["魏某某同志先进事迹材料", "县妇联基层党建工作经验交流材料", "2021年在拼搏赶超交流会上的讲话材料文稿"] {
+            #expect(!(try rules(title + "\n" + body)).contains("report/problems"), "\(title)")
+        }
+    }
+
     @Test func politicalBuildingIsAskedOfPartyBuildingReportsOnly() throws {
         let office = "县政府办公室2023年工作总结\n一、服务决策\n全年起草文稿132篇。\n二、存在的问题\n协调不够。\n三、下一步工作打算\n2024年，我办将提升服务水平。\n"
         #expect(!(try rules(office)).contains("report/political-building"))

@@ -47,6 +47,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// A bulletin (工作简报, 新闻稿, 统计摘要, 公报): it tells facts and news, and asks nothing of a report's
     /// sections; its text is checked like any other.
     case bulletin
+    /// An exemplar (先进事迹材料, 经验交流材料, 典型案例): it tells what one person or unit did well, for others to
+    /// learn from; no section of a report is asked of it.
+    case exemplar
 
     public var chineseName: String {
         switch self {
@@ -62,6 +65,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         case .notice: return "通知"
         case .speech: return "讲话稿"
         case .bulletin: return "信息简报"
+        case .exemplar: return "事迹/经验材料"
         }
     }
 
@@ -95,6 +99,13 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         ),
         (.responsibility, ["主体责任", "责任制"]),
         (.summary, ["总结", "小结"]),
+        (
+            .exemplar,
+            [
+                "事迹材料", "事迹报告", "先进事迹", "主要事迹", "典型事迹", "经验材料", "经验交流", "典型经验", "实践案例", "典型案例",
+                "案例经验",
+            ]
+        ),
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书", "工作谋划", "工作意见", "实施意见"]),
         // 重点工作分工的意见, 主要目标任务分解: who does which of the year's tasks, sent down to the units as a
         // notice is; it reviews nothing and tells no problems.
@@ -152,7 +163,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let newsVerbs = ["召开", "举行", "举办", "组织召开", "开展了", "召集", "主持召开"]
 
     /// Title endings of a speech.
-    static let speechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "致辞"]
+    static let speechEndings = [
+        "讲话", "讲话稿", "讲话提纲", "讲话材料", "讲话文稿", "讲话材料文稿", "讲话摘要", "讲话要点", "发言", "发言稿", "发言摘要", "发言提纲",
+        "致辞",
+    ]
     /// The title words of an inspection: its 发言 is no speech.
     static let inspectionTitleWords = titleWords.first { $0.0 == .inspection }?.1 ?? []
 
@@ -169,7 +183,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         {
             title = String(title[range.upperBound...])
         }
-        let words = title.reversed().drop(while: \.isWhitespace).reversed()
+        // 2023年度校长述职报告。 : a full stop after a title does not hide its kind.
+        let words = Array(title.reversed().drop(while: { $0.isWhitespace || $0 == "。" }).reversed())
         if words.suffix(2).elementsEqual("通知") {
             let issuing = String(words.dropLast(2))
             for verb in ["印发", "转发", "下发"] {
@@ -179,8 +194,12 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             return Detection(type: .notice, evidence: "标题是通知")
         }
         // A speech whatever year's work it reviews (在2023年工作总结大会上的讲话), unless it is the 发言 of a
-        // 民主生活会 (对照检查发言).
-        if let ending = speechEndings.first(where: { words.suffix($0.count).elementsEqual($0) }),
+        // 民主生活会 (对照检查发言); a label after it (……会议上讲话（2023年）) is passed over.
+        // The title without a label after it (（草案）, 篇一, （2023年）).
+        let written = String(words)
+        let unlabelled = trailingLabel.stringByReplacingMatches(
+            in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
+        if let ending = speechEndings.first(where: { unlabelled.hasSuffix($0) }),
             !inspectionTitleWords.contains(where: { ByteSearch.contains(title, $0) })
         {
             return Detection(type: .speech, evidence: "标题以“\(ending)”结尾")
@@ -195,9 +214,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             }
         }
         // 医保基金监管稽查方案, 工作方案（草案）, …方案篇一: a plan of work, whatever it is about.
-        let written = String(words)
-        let name = trailingLabel.stringByReplacingMatches(
-            in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
+        let name = unlabelled
         if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
         // 社区2026—2030年高质量发展规划: a plan of the years ahead (a 规划实施情况的报告 is typed above).
         if name.hasSuffix("规划") { return Detection(type: .plan, evidence: "标题以“规划”结尾") }
@@ -373,6 +390,12 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // A summary's name in a first line that runs on into its text (2019年妇女工作总结海尾社区妇联……): the
         // default, but said on its evidence.
         if ByteSearch.contains(opening, "工作总结") { return Detection(type: .summary, evidence: "开头含“工作总结”") }
+        // 尊敬的各位领导，同志们： with no word of a 述职 or a report after it: words spoken to a meeting.
+        if let salutation = opening.split(separator: "\n").first, salutation.hasPrefix("尊敬的"), salutation.count <= 30,
+            salutation.hasSuffix("：") || salutation.hasSuffix(":")
+        {
+            return Detection(type: .speech, evidence: "开头是称呼“\(salutation)”")
+        }
         return Detection(type: .summary, evidence: defaultEvidence)
     }
 

@@ -138,6 +138,15 @@ public struct ConsistencyRule: Rule {
         }
         var findings: [Finding] = []
         let bytes = document.source.bytes
+        // 2019年工作总结及2023年工作计划: one of the two years is wrong, and which one the body cannot tell.
+        if let distant = YearSummary.distantPlanYear(in: title), let titleRange = document.title?.range {
+            let start = document.source.scalarIndex(ofByte: titleRange.start) + distant.offset
+            findings.append(
+                context.finding(
+                    header, at: document.source.byteRange(start..<(start + distant.length)),
+                    message: "\(header.message)：标题总结的是\(distant.summary)年、计划的却是\(distant.plan)年，两个年份应前后相接，请核对"))
+            return findings
+        }
         // A web copy whose page title names another year than the report's own title under it (××区妇联2022年
         // 工作总结 over 区妇联2017年工作总结): the clash is reported once, at the first title's year, and the body's
         // years are not held against either title.

@@ -323,6 +323,13 @@ public struct NumberRule: Rule {
         let isTime = "年月日号时点".unicodeScalars.contains(after) || joiner != run.upper && !percent || isYear
         guard CharacterClass.isHan(after) || after == "%" || after == "‰" || (isYear && after == "）") else { return nil }
         let dash = isTime ? "—" : "～"
+        // 50-45岁以上: the larger number first is a slip in the figures, which no change of the mark mends.
+        if !isTime, let low = Double(text.string(run.range)), let high = Double(text.string((joiner + 1)..<end)), low > high {
+            return (
+                joiner..<(joiner + 1),
+                "表示数值范围用浪纹线“～”（或“至”），不用“\(mark)”；这里前一个数比后一个大（\(text.string(run.lower..<end))），请核对数字", nil
+            )
+        }
         let example = text.string(run.lower..<(end + 1)).replacingOccurrences(of: String(mark), with: dash)
         return (
             joiner..<(joiner + 1),

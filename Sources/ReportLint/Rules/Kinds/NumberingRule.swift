@@ -110,9 +110,18 @@ public struct NumberingRule: Rule {
 
     /// A numbered line of clauses (its words hold a ，) with nothing under it: the next paragraph is a heading
     /// of its level or above. Such a line is an item of a list and ends with its 。. (The last heading of a
-    /// text is not judged so: an excerpt cut after a heading has lost what stood under it.)
+    /// text is not judged so: an excerpt cut after a heading has lost what stood under it.) The last item of
+    /// such a list, prose after it, is one too (六、2017年10月，完成了……。七、2017年11月，……。 then a paragraph).
     private func isListItem(_ heading: Heading, _ document: Document) -> Bool {
         guard document.text(heading.text).unicodeScalars.contains("，") else { return false }
+        if itemWithNothingUnder(heading, document) { return true }
+        guard heading.index > 0 else { return false }
+        let previous = document.headings[heading.index - 1]
+        return previous.level == heading.level && previous.parent == heading.parent
+            && document.text(previous.text).unicodeScalars.contains("，") && itemWithNothingUnder(previous, document)
+    }
+
+    private func itemWithNothingUnder(_ heading: Heading, _ document: Document) -> Bool {
         let paragraphs = document.paragraphs
         let next = heading.paragraphIndex + 1
         guard next < paragraphs.count, paragraphs[next].range.start < document.bodyEnd,

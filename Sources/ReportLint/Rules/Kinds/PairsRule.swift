@@ -58,6 +58,9 @@ public struct PairsRule: Rule {
         for (position, paragraph) in paragraphs.enumerated() {
             var open = carried
             carried = []
+            // A closing mark with nothing open, reported: a reversed opening (下降”目标管理”考核) whose own closing
+            // mark follows within the clause is one error, reported once, not twice.
+            var strayClose: (pair: Int, index: Int)?
             let indices = paragraph.scalars
             var index = indices.lowerBound - 1
             while true {
@@ -76,9 +79,14 @@ public struct PairsRule: Rule {
                             findings.append(unclosed(inner, context: context))
                         }
                         open.removeSubrange(depth...)
+                    } else if let stray = strayClose, stray.pair == pair, index - stray.index <= 40,
+                        !scalars[(stray.index + 1)..<index].contains(where: { "，。；！？、".unicodeScalars.contains($0) })
+                    {
+                        strayClose = nil
                     } else {
                         let message = "\(header.message)：“\(scalar)”没有对应的“\(pairs[pair].open)”"
                         findings.append(context.finding(header, at: source.byteRange(index..<(index + 1)), message: message))
+                        strayClose = (pair, index)
                     }
                 }
             }

@@ -11,7 +11,7 @@
 /// a bare 总书记 after the name refers back to it, one before cannot).
 struct PlaceholderRuleDefinition: RuleDefinition {
     static let keys = ["phrases", "patterns", "except", "namelessTitles", "unnamedTitle"]
-    static let unnamedKeys = ["title", "name", "notAfter"]
+    static let unnamedKeys = ["title", "name", "notAfter", "surname", "wordsEndingInSurname"]
 
     /// A title that must follow its holder's name at its first use in a report.
     struct UnnamedTitle: Sendable {
@@ -19,6 +19,16 @@ struct PlaceholderRuleDefinition: RuleDefinition {
         let name: String
         /// Words right before the title that make it someone else's or a full style (中央, 胡锦涛).
         let notAfter: [String]
+        /// The holder's surname right before the title names the holder (习总书记), unless the character
+        /// ends one of `wordsEndingInSurname` (学习总书记: 学习 is a verb, the title stands alone).
+        var surname: String?
+        var wordsEndingInSurname: [String] = []
+
+        /// True when the title ending at `start` is preceded by the holder's surname, not by a word ending in it.
+        func followsSurname(_ start: Int, in bytes: [UInt8]) -> Bool {
+            guard let surname, IdentityRule.ends(at: start, with: surname, bytes) else { return false }
+            return !wordsEndingInSurname.contains { IdentityRule.ends(at: start, with: $0, bytes) }
+        }
     }
 
     let phrases: [Located<String>]
@@ -36,7 +46,9 @@ struct PlaceholderRuleDefinition: RuleDefinition {
             let title = unnamed.string("title", required: true), let name = unnamed.string("name", required: true)
         {
             definition.unnamedTitle = UnnamedTitle(
-                title: title.value, name: name.value, notAfter: (unnamed.strings("notAfter") ?? []).map(\.value))
+                title: title.value, name: name.value, notAfter: (unnamed.strings("notAfter") ?? []).map(\.value),
+                surname: unnamed.string("surname")?.value,
+                wordsEndingInSurname: (unnamed.strings("wordsEndingInSurname") ?? []).map(\.value))
         }
         return definition
     }
@@ -130,6 +142,7 @@ public struct PlaceholderRule: Rule {
         for hit in context.hits(unnamed.titleLiteral) {
             guard hit.end <= firstName else { break }
             if unnamed.title.notAfter.contains(where: { IdentityRule.ends(at: hit.start, with: $0, bytes) }) { continue }
+            if unnamed.title.followsSurname(hit.start, in: bytes) { continue }
             if Redaction.precedes(hit.start, in: bytes) { continue }
             // 中共中央总书记、国家主席习近平: the name right after the style.
             if firstName - hit.end <= 12 * 3 { break }
@@ -237,10 +250,19 @@ public struct PlaceholderRule: Rule {
             }
             // 0.2×现状规模: a lone × after a figure multiplies it by what follows.
             if scalars[start] == "×", end - start == 1, let before, CharacterClass.isDigit(before) { return false }
+            // X8226; : what a web copy left of a numeric character reference (&#x8226;), not a blank.
+            if end - start == 1, PlaceholderRule.entityRemains(scalars, after: end) { return false }
             return true
         default:
             return false
         }
+    }
+
+    /// Two to six ASCII digits and a semicolon from `index`: the number of a character reference.
+    private static func entityRemains(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        var end = index
+        while end < scalars.count, end - index <= 6, ("0"..."9").contains(scalars[end]) { end += 1 }
+        return (2...6).contains(end - index) && end < scalars.count && scalars[end] == ";"
     }
 
     /// The nearest scalar in a direction, skipping ASCII spaces (so `3 × 4` is seen as 3×4).

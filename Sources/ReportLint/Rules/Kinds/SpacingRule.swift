@@ -64,11 +64,20 @@ public struct SpacingRule: Rule {
                     !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
                     !authors,
                     !isBetweenSigners(index, end, indices, scalars), !isAfterEntryLabel(index, indices, scalars),
-                    !headline || !isHeadlineBreak(index, end, indices, scalars),
-                    !isAfterCaptionNumber(index, indices, scalars),
+                    !headline || !isHeadlineBreak(index, end, indices, scalars, numbered: markerEnd >= 0),
+                    !isAfterCaptionNumber(index, indices, scalars), !isAfterDateline(index, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
-                    findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
+                    if markerEnd >= 0, !headline, isRunInHeadingBreak(index, end, from: markerEnd, indices, scalars) {
+                        // （一）强基固本，筑基石 学校将……: the space stands where the heading ended; deleting it
+                        // would run the heading into its text.
+                        findings.append(
+                            context.finding(
+                                header, at: source.byteRange(index..<end),
+                                message: "\(header.message)：标题和正文之间用了空格，应另起一行（或在标题末尾加句号），不是删去空格"))
+                    } else {
+                        findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
+                    }
                 }
                 index = end
             }
@@ -129,6 +138,16 @@ public struct SpacingRule: Rule {
     /// The last character of a unit's name (局, 委员会, 人民政府, 公司 …).
     static let unitEnds = Set("局委会院办部厅处室所站心府司道镇乡村社行校馆团联".unicodeScalars)
 
+    /// `新华社北京2月29日电 据国家统计局……`: a news agency's dateline (a day, then 电) set off from the story by a
+    /// space, near the start of its paragraph.
+    private func isAfterDateline(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start - indices.lowerBound >= 3, start - indices.lowerBound <= 30, scalars[start - 1] == "电",
+            scalars[start - 2] == "日",
+            CharacterClass.isDigit(scalars[start - 3]) || "一二三四五六七八九十".unicodeScalars.contains(scalars[start - 3])
+        else { return false }
+        return !scalars[indices.lowerBound..<start].contains { "。，；".unicodeScalars.contains($0) }
+    }
+
     /// `【概况】 2018年11月30日，……`: a yearbook entry's label opening the line, set off by a space.
     private func isAfterEntryLabel(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         guard start > indices.lowerBound, scalars[start - 1] == "】", scalars[indices.lowerBound] == "【" else { return false }
@@ -161,7 +180,9 @@ public struct SpacingRule: Rule {
     /// about the same length) set apart by a space, as headlines are; not when a phrase names the document
     /// (`市水利局 工作总结`), where the space only splits a name.
     /// A space before `——` is the same break between a title and its subtitle run onto one line.
-    private func isHeadlineBreak(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+    private func isHeadlineBreak(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar], numbered: Bool)
+        -> Bool
+    {
         if scalars[end] == "—" { return true }
         var first = start
         while first > indices.lowerBound, CharacterClass.isHan(scalars[first - 1]) { first -= 1 }
@@ -169,21 +190,40 @@ public struct SpacingRule: Rule {
         while last < indices.upperBound, CharacterClass.isHan(scalars[last]) { last += 1 }
         let before = start - first
         let after = last - end
-        guard before >= 4, after >= 4, abs(before - after) <= 2 || isPhraseChain(indices, scalars) else { return false }
+        // A numbered heading's two long phrases may differ in length (一、认真学习宣传贯彻党的二十大精神 坚持和加强党的全面领导);
+        // a chain of three may have phrases of three (一、创特色 出亮点 挖掘优势“树”品牌).
+        let pair = before >= 4 && after >= 4 && (abs(before - after) <= 2 || numbered && min(before, after) >= 6)
+        guard pair || before >= 3 && after >= 3 && isPhraseChain(indices, scalars) else { return false }
         let phrases =
             String(scalars: scalars[first..<start]) + " " + String(scalars: scalars[end..<last])
         return !["总结", "报告", "计划", "要点", "汇报", "方案", "述职"].contains { ByteSearch.contains(phrases, $0) }
     }
 
-    /// `聚智奋进 乘势而上 积极构建现代警务模式`: three or more phrases of Han characters, four or more each, set
-    /// apart by single spaces (the last one may be longer: the couplet's tail).
+    /// `聚智奋进 乘势而上 积极构建现代警务模式`: three or more phrases of Han characters (quotes allowed), three or
+    /// more each, set apart by single spaces (the last one may be longer: the couplet's tail).
     private func isPhraseChain(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         var phrases = scalars[indices].split(separator: " ", omittingEmptySubsequences: false)
         // A heading's number (一、 （一） 1.) comes before the first phrase.
         if let first = phrases.first, let number = first.lastIndex(where: { "、）.".unicodeScalars.contains($0) }) {
             phrases[0] = first[(number + 1)...]
         }
-        return phrases.count >= 3 && phrases.allSatisfy { $0.count >= 4 && $0.allSatisfy(CharacterClass.isHan) }
+        return phrases.count >= 3
+            && phrases.allSatisfy {
+                $0.count >= 3 && $0.allSatisfy { CharacterClass.isHan($0) || "“”".unicodeScalars.contains($0) }
+            }
+    }
+
+    /// The first space after a heading's number in a paragraph that runs on into its text: the heading's words
+    /// (four or more, no sentence mark among them) before it, a sentence after it.
+    private func isRunInHeadingBreak(
+        _ start: Int, _ end: Int, from markerEnd: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]
+    ) -> Bool {
+        guard start - markerEnd >= 4, start - markerEnd <= 30,
+            !scalars[markerEnd..<start].contains(where: { "。；！？ 　".unicodeScalars.contains($0) }),
+            CharacterClass.isHan(scalars[start - 1]), CharacterClass.isHan(scalars[end]) || CharacterClass.isDigit(scalars[end])
+        else { return false }
+        let rest = scalars[end..<indices.upperBound]
+        return rest.count >= 10 && rest.contains("。")
     }
 
     /// Inside quotes a slogan may keep a space between its halves, but never one beside a 点号 (`行动、 5A景区`).

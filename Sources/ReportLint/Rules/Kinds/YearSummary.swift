@@ -12,6 +12,20 @@ enum YearSummary {
         return ReportYear.years(in: title).allSatisfy { $0.year == year || $0.year == year + 1 }
     }
 
+    /// A title that sums up one year and plans another a year or more away (民政局2019年工作总结及2023年工作计划):
+    /// the plan's year and where it starts (in scalars of the title). A half-year's summary and plan share
+    /// their year (2023年上半年工作总结及下半年工作计划); the plan of a summary is for the next year.
+    static func distantPlanYear(in title: String) -> (summary: Int, plan: Int, offset: Int, length: Int)? {
+        let years = ReportYear.years(in: title)
+        guard years.count == 2, years[1].year != years[0].year, years[1].year != years[0].year + 1 else { return nil }
+        let scalars = Array(title.unicodeScalars)
+        let between = String(scalars: scalars[(years[0].offset + years[0].length)..<years[1].offset])
+        let after = String(scalars: scalars[(years[1].offset + years[1].length)...])
+        guard ByteSearch.contains(between, "总结"), ["计划", "打算", "思路", "要点", "安排", "谋划"].contains(where: { ByteSearch.contains(after, $0) })
+        else { return nil }
+        return (years[0].year, years[1].year, years[1].offset, years[1].length)
+    }
+
     /// Headings and `现将……如下` sentences that name the work of a year other than the title's (and its next).
     /// `leads`: where 现将 occurs.
     static func otherYearsReported(_ context: RuleContext, leads: [ByteRange], titleYear: Int) -> [(ByteRange, Int)] {
