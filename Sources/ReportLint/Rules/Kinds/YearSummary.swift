@@ -21,7 +21,8 @@ enum YearSummary {
         let scalars = Array(title.unicodeScalars)
         let between = String(scalars: scalars[(years[0].offset + years[0].length)..<years[1].offset])
         let after = String(scalars: scalars[(years[1].offset + years[1].length)...])
-        guard ByteSearch.contains(between, "总结"), ["计划", "打算", "思路", "要点", "安排", "谋划"].contains(where: { ByteSearch.contains(after, $0) })
+        guard ByteSearch.contains(between, "总结"),
+            ["计划", "打算", "思路", "要点", "安排", "谋划"].contains(where: { ByteSearch.contains(after, $0) })
         else { return nil }
         return (years[0].year, years[1].year, years[1].offset, years[1].length)
     }
