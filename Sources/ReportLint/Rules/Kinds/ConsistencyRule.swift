@@ -196,6 +196,13 @@ public struct ConsistencyRule: Rule {
                     header, at: range,
                     message: "\(header.message)：标题是\(titleYear)年的总结，这里当年制发的却是\(titleYear - 1)年的方案（沿用旧稿时未改年份？）")
             }
+            if !ConsistencyRule.partOfYear.contains(where: { ByteSearch.contains(title, $0) }) {
+                findings += YearSummary.earlyDatesStillExpected(bytes, titleYear: titleYear).map { range in
+                    context.finding(
+                        header, at: range,
+                        message: "\(header.message)：标题是\(titleYear)年的总结，这里预计的却是\(titleYear)年初，已经过去（应为\(titleYear + 1)年？）")
+                }
+            }
             if let (range, year) = YearSummary.earlierDate(context.document, titleYear: titleYear) {
                 findings.append(
                     context.finding(

@@ -88,6 +88,29 @@ enum YearSummary {
         return found
     }
 
+    /// The start of the summed-up year itself still expected (预计2015年元月份完成搬迁 in a summary of 2015, written
+    /// at its end): the year of the next one, kept from an old draft or mistyped. Only 预计 and 将于-like words,
+    /// which look ahead; a plan told as history (年初计划2015年一季度开工) is not looked at. The year's range.
+    static func earlyDatesStillExpected(_ bytes: [UInt8], titleYear: Int) -> [ByteRange] {
+        let year = Array("\(titleYear)年".utf8)
+        var found: [ByteRange] = []
+        for word in expectingWords {
+            for hit in ByteSearch.ranges(of: word, in: bytes) where ByteSearch.has(year, at: hit.end, in: bytes) {
+                let after = hit.end + year.count
+                guard yearStart.contains(where: { ByteSearch.has($0, at: after, in: bytes) }),
+                    // 1月 but not 10月–12月.
+                    !(ByteSearch.has(Array("1".utf8), at: after, in: bytes) && after + 1 < bytes.count
+                        && (0x30...0x39).contains(bytes[after + 1]))
+                else { continue }
+                found.append(ByteRange(hit.end, hit.end + 4))
+            }
+        }
+        return found.sorted()
+    }
+
+    static let expectingWords = ["预计", "将于", "拟于", "计划于"].map { Array($0.utf8) }
+    static let yearStart = ["元月", "1月", "一月", "年初", "初", "第一季度", "一季度", "春节"].map { Array($0.utf8) }
+
     static let issuingVerbs = ["制发", "印发", "出台", "制定", "下发", "编制", "制订"]
     static let lookingBack = ["考核", "考评", "评估", "评议", "评价", "总结", "检查", "验收", "决算", "审计", "述职", "整改"]
     static let planEndings = ["工作要点", "实施方案", "工作方案", "工作计划", "工作安排", "任务清单", "责任清单"]
@@ -97,7 +120,7 @@ enum YearSummary {
     /// short span, not the follow-up of an earlier year's inspection (2022年巡察反馈问题整改情况) nor a span of
     /// years (以来).
     static func reportsYearsWork(_ after: String) -> Bool {
-        guard after.hasPrefix("年"), let end = after.range(of: "如下") else { return false }
+        guard after.hasPrefix("年"), ByteSearch.contains(after, "如下"), let end = after.range(of: "如下") else { return false }
         let span = after[..<end.lowerBound]
         return span.unicodeScalars.count <= 16 && ["情况", "工作"].contains(where: { span.contains($0) })
             && ["报告", "汇报", "总结"].contains(where: { span.hasSuffix($0) })
