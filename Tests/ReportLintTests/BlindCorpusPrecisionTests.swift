@@ -177,5 +177,7 @@ struct BlindCorpusPrecisionTests {
         #expect(!(try reports("抓好劳动力转移 促进妇女增收（镇妇联工作总结）\n全年转移劳动力3万人。\n", "common/stray-space")))
         #expect(try reports("市水利局 工作总结\n全年新建水厂2座。\n", "common/stray-space"))
         #expect(try reports("抓好转移 促进妇女收入稳步增长（工作总结）\n全年转移劳动力3万人。\n", "common/stray-space"))
+        // The thirty-third corpus: a news headline's subject, its colon, then a slogan and a long phrase.
+        #expect(!(try reports("衡阳县：多措并举 扎实推进扶贫领域专项治理\n全县查处问题12个。\n", "common/stray-space")))
     }
 }

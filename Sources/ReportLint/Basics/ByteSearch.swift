@@ -47,11 +47,23 @@ enum ByteSearch {
     }
 
     /// The first occurrence of `word` in `bytes[range]`, as a byte range; nil when there is none.
+    /// memchr looks for the word's last byte: in Chinese text a character's lead byte is one of a few
+    /// (E4–E9), its last byte one of 64, so far fewer candidates reach memcmp.
     static func firstRange(of word: [UInt8], in bytes: [UInt8], within range: ByteRange) -> ByteRange? {
-        guard !word.isEmpty, range.end - range.start >= word.count else { return nil }
-        for start in range.start...(range.end - word.count) where bytes[start] == word[0] {
-            if bytes[start..<(start + word.count)].elementsEqual(word) { return ByteRange(start, start + word.count) }
+        guard !word.isEmpty, range.start >= 0, range.end <= bytes.count, range.end - range.start >= word.count else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            word.withUnsafeBufferPointer { needle in
+                let base = haystack.baseAddress!
+                var from = range.start + needle.count - 1
+                while from < range.end, let found = memchr(base + from, Int32(needle[needle.count - 1]), range.end - from) {
+                    let end = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                    if memcmp(base + end - needle.count, needle.baseAddress!, needle.count) == 0 {
+                        return ByteRange(end - needle.count, end)
+                    }
+                    from = end
+                }
+                return nil
+            }
         }
-        return nil
     }
 }

@@ -114,7 +114,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             .summary,
             [
                 "情况报告", "情况的报告", "完成情况", "工作报告", "年度报告", "工作汇报", "情况汇报", "自查报告", "自评报告",
-                "大会上的报告", "研判报告",
+                "大会上的报告", "研判报告", "汇报材料",
             ]
         ),
     ]
@@ -127,7 +127,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let listNumber = try! NSRegularExpression(pattern: #"^[0-9]{1,2}[、.．](?=\p{Han})"#)
 
     /// Title endings of a bulletin.
-    static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报"]
+    static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报", "审计结果", "审计结果公告"]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
     static let newsWords = ["本报讯", "讯（记者", "讯(记者", "记者从", "（记者", "通讯员"]
     /// The news words that outrank an opening's words of a report's kind; not 通讯员, as a publicity summary tells
@@ -199,10 +199,16 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         let written = String(words)
         let unlabelled = trailingLabel.stringByReplacingMatches(
             in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
-        if let ending = speechEndings.first(where: { unlabelled.hasSuffix($0) }),
+        // 在……会议上的交流发言：“聚”出乡村振兴新路子: the kind is named before a headline after the colon.
+        let named = unlabelled.split(separator: "：", maxSplits: 1).first.map(String.init) ?? unlabelled
+        if let ending = speechEndings.first(where: { unlabelled.hasSuffix($0) || named.hasSuffix($0) }),
             !inspectionTitleWords.contains(where: { ByteSearch.contains(title, $0) })
         {
             return Detection(type: .speech, evidence: "标题以“\(ending)”结尾")
+        }
+        // 傲岩争春春长在——记……小学教师王某某: the subtitle of a profile (not ——记者 of a news story).
+        if ["——记", "--记", "—记"].contains(where: { ByteSearch.contains(title, $0) }), !ByteSearch.contains(title, "记者") {
+            return Detection(type: .exemplar, evidence: "标题是“——记……”")
         }
         for (type, words) in titleWords {
             // 全县调研科技工作汇报材料: a bare 调研 before a work report's own name (汇报, 总结) is what the report

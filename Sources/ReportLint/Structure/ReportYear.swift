@@ -23,7 +23,7 @@ public struct ReportYear: Sendable, Equatable {
                 // (year-consistency reports the clash).
                 let lines = opening.dropFirst(titleIndex + 1).prefix(3).map { source.string($0.range) }
                 if lines.contains(where: { statedYear(in: $0).map { $0 != year } ?? false }),
-                    !lines.contains(where: { $0.contains("\(year)年") })
+                    !lines.contains(where: { ByteSearch.contains($0, "\(year)年") })
                 {
                     return nil
                 }
@@ -47,7 +47,9 @@ public struct ReportYear: Sendable, Equatable {
         for line in opening where line.range.end - line.range.start <= 120 {
             let text = source.string(line.range)
             // 现将社区2014年以来的工作汇报如下: the start of a span up to now, not the year reported on.
-            guard let year = firstYear(in: text), !text.contains("\(year)年以来"), !text.contains("\(year)年来") else { continue }
+            guard let year = firstYear(in: text), !ByteSearch.contains(text, "\(year)年以来"),
+                !ByteSearch.contains(text, "\(year)年来")
+            else { continue }
             return dayDated(year, in: text) ?? ReportYear(value: year, evidence: "开头")
         }
         return nil
@@ -56,7 +58,7 @@ public struct ReportYear: Sendable, Equatable {
     /// The year a line dated to the day (2020年1月5日) reports on: the year before when the date falls in
     /// January–March (a speech or summary given early in the year looks back); nil without a month and 日.
     private static func dayDated(_ year: Int, in text: String) -> ReportYear? {
-        guard let month = month(after: year, in: text), text.contains("日") else { return nil }
+        guard let month = month(after: year, in: text), ByteSearch.contains(text, "日") else { return nil }
         return ReportYear(value: month <= 3 ? year - 1 : year, evidence: "开头的日期")
     }
 
@@ -72,13 +74,17 @@ public struct ReportYear: Sendable, Equatable {
 
     /// The year in `现将2018年工作总结如下` (the year a report says it reports on), if a line says so.
     static func statedYear(in line: String) -> Int? {
-        guard let lead = line.range(of: "现将") else { return nil }
-        let after = String(line[lead.upperBound...].prefix(12))
+        // Found in bytes: the lines are whole paragraphs, and Foundation's search folds every character.
+        let bytes = Array(line.utf8)
+        guard let lead = ByteSearch.firstRange(of: statedLead, in: bytes, within: ByteRange(0, bytes.count)) else { return nil }
+        let after = String(String(decoding: bytes[lead.end..<min(bytes.count, lead.end + 12 * 4)], as: UTF8.self).prefix(12))
         guard let year = firstYear(in: after), let yearRange = after.range(of: "\(year)年"),
             after.distance(from: after.startIndex, to: yearRange.lowerBound) <= 4
         else { return nil }
         return year
     }
+
+    private static let statedLead = Array("现将".utf8)
 
     /// The later year of a span starting at `year` (2011-2015, 2011年至2015年, 2016—2020年), if the title has one.
     static func spanEnd(from year: Int, in title: String) -> Int? {

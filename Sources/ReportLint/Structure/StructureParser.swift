@@ -42,7 +42,7 @@ public enum StructureParser {
         var outlineLines = 0
         for line in paragraphLines(source, limit: 40) {
             let text = source.string(line.range)
-            guard text.unicodeScalars.count <= maxTitleScalars, !text.contains("。") else { return nil }
+            guard text.unicodeScalars.count <= maxTitleScalars, !ByteSearch.contains(text, "。") else { return nil }
             if Numbering.marker(in: source.bytes, at: line.range.start, end: line.range.end) != nil {
                 outlineLines += 1
                 continue
@@ -155,11 +155,16 @@ public enum StructureParser {
             let numbered =
                 Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) != nil
                 || source.outlineLevels[paragraph.line] != nil
-            if numbered || scalars > maxTitleScalars || text.contains("。") { break }
+            if numbered || scalars > maxTitleScalars || ByteSearch.contains(text, "。") { break }
             let endsInColon = text.hasSuffix("：") || text.hasSuffix(":")
             // 按照要求，现将……报告如下： (or 现将……报告如下： alone) opens the body; an addressee (市委：,
             // 尊敬的主任，各位副主任：) is short and introduces nothing.
-            if endsInColon && (text.contains("如下") || (text.contains("，") || text.contains(",")) && scalars > 20) { break }
+            if endsInColon
+                && (ByteSearch.contains(text, "如下")
+                    || (ByteSearch.contains(text, "，") || ByteSearch.contains(text, ",")) && scalars > 20)
+            {
+                break
+            }
             if endsInColon {
                 roles.append((index, .addressee))
             } else if text.hasPrefix("——") || text.hasPrefix("--") || isDatedOccasion(text) {

@@ -127,6 +127,12 @@ public struct PunctuationRule: Rule {
                 var start = indices.lowerBound
                 for byte in source.bytes[paragraph.range.start..<max(paragraph.range.start, heading.marker.range.end)]
                 where byte & 0xC0 != 0x80 { start += 1 }
+                // 一、、主要工作: the marker's 顿号 typed twice is a repeated mark all the same.
+                if check == .repeated, start > indices.lowerBound, start < indices.upperBound,
+                    PunctuationRule.isSentenceMark(scalars[start - 1]), PunctuationRule.isSentenceMark(scalars[start])
+                {
+                    start -= 1
+                }
                 indices = min(start, indices.upperBound)..<indices.upperBound
             }
             for (range, message, suggestion) in problems(in: indices, scalars: scalars) {

@@ -64,8 +64,11 @@ public struct SpacingRule: Rule {
                     !isByline(index, end, indices, scalars), !isBetweenIssuers(index, end, indices, scalars),
                     !authors,
                     !isBetweenSigners(index, end, indices, scalars), !isAfterEntryLabel(index, indices, scalars),
-                    !headline || !isHeadlineBreak(index, end, indices, scalars, numbered: markerEnd >= 0),
+                    !headline
+                        || !isHeadlineBreak(
+                            index, end, indices, scalars, numbered: markerEnd >= 0, title: paragraph.role == .title),
                     !isAfterCaptionNumber(index, indices, scalars), !isAfterDateline(index, indices, scalars),
+                    !isAfterPartNumber(index, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
                     if markerEnd >= 0, !headline, isRunInHeadingBreak(index, end, from: markerEnd, indices, scalars) {
@@ -148,6 +151,15 @@ public struct SpacingRule: Rule {
         return !scalars[indices.lowerBound..<start].contains { "。，；".unicodeScalars.contains($0) }
     }
 
+    /// `第二部分 2022年度单位决算情况说明`: a part's number opening its heading, set off by a space as the
+    /// budget and final-accounts templates print it.
+    private func isAfterPartNumber(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start - indices.lowerBound >= 4, start - indices.lowerBound <= 6, scalars[indices.lowerBound] == "第",
+            scalars[start - 2] == "部", scalars[start - 1] == "分"
+        else { return false }
+        return scalars[(indices.lowerBound + 1)..<(start - 2)].allSatisfy { "一二三四五六七八九十".unicodeScalars.contains($0) }
+    }
+
     /// `【概况】 2018年11月30日，……`: a yearbook entry's label opening the line, set off by a space.
     private func isAfterEntryLabel(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         guard start > indices.lowerBound, scalars[start - 1] == "】", scalars[indices.lowerBound] == "【" else { return false }
@@ -173,14 +185,18 @@ public struct SpacingRule: Rule {
     private func isHeadline(_ paragraph: Paragraph, _ scalars: [Unicode.Scalar]) -> Bool {
         if paragraph.role == .title { return true }
         guard paragraph.role == .heading || paragraph.role == .body, paragraph.scalars.count <= 40 else { return false }
-        return !scalars[paragraph.scalars].contains { "，。；：！？".unicodeScalars.contains($0) }
+        // 衡阳县：多措并举 扎实推进……: a headline may name its subject before a colon.
+        return !scalars[paragraph.scalars].contains { "，。；！？".unicodeScalars.contains($0) }
+            && scalars[paragraph.scalars].filter({ $0 == "：" }).count <= 1
     }
 
     /// `抓好劳动力转移 促进妇女增收`: a title or heading of two parallel phrases (four Han characters or more each, of
     /// about the same length) set apart by a space, as headlines are; not when a phrase names the document
     /// (`市水利局 工作总结`), where the space only splits a name.
     /// A space before `——` is the same break between a title and its subtitle run onto one line.
-    private func isHeadlineBreak(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar], numbered: Bool)
+    private func isHeadlineBreak(
+        _ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar], numbered: Bool, title: Bool
+    )
         -> Bool
     {
         if scalars[end] == "—" { return true }
@@ -192,7 +208,12 @@ public struct SpacingRule: Rule {
         let after = last - end
         // A numbered heading's two long phrases may differ in length (一、认真学习宣传贯彻党的二十大精神 坚持和加强党的全面领导);
         // a chain of three may have phrases of three (一、创特色 出亮点 挖掘优势“树”品牌).
-        let pair = before >= 4 && after >= 4 && (abs(before - after) <= 2 || numbered && min(before, after) >= 6)
+        // After a subject and its colon, a title's slogan and its long phrase (衡阳县：多措并举 扎实推进……专项治理) are a
+        // news headline's halves too (without the colon, 抓好转移 促进妇女收入稳步增长 keeps its finding).
+        let headlineAfterColon = title && scalars[indices.lowerBound..<first].contains("：")
+        let pair =
+            before >= 4 && after >= 4
+            && (abs(before - after) <= 2 || headlineAfterColon || numbered && min(before, after) >= 6)
         guard pair || before >= 3 && after >= 3 && isPhraseChain(indices, scalars) else { return false }
         let phrases =
             String(scalars: scalars[first..<start]) + " " + String(scalars: scalars[end..<last])

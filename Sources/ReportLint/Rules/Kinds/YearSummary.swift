@@ -94,18 +94,16 @@ enum YearSummary {
     static func earlyDatesStillExpected(_ bytes: [UInt8], titleYear: Int) -> [ByteRange] {
         let year = Array("\(titleYear)年".utf8)
         var found: [ByteRange] = []
-        for word in expectingWords {
-            for hit in ByteSearch.ranges(of: word, in: bytes) where ByteSearch.has(year, at: hit.end, in: bytes) {
-                let after = hit.end + year.count
-                guard yearStart.contains(where: { ByteSearch.has($0, at: after, in: bytes) }),
-                    // 1月 but not 10月–12月.
-                    !(ByteSearch.has(Array("1".utf8), at: after, in: bytes) && after + 1 < bytes.count
-                        && (0x30...0x39).contains(bytes[after + 1]))
-                else { continue }
-                found.append(ByteRange(hit.end, hit.end + 4))
-            }
+        for hit in ByteSearch.ranges(of: year, in: bytes) {
+            let after = hit.end
+            guard expectingWords.contains(where: { ByteSearch.has($0, endingAt: hit.start, in: bytes) }),
+                yearStart.contains(where: { ByteSearch.has($0, at: after, in: bytes) }),
+                // 1月 but not 10月–12月.
+                !(bytes[after] == UInt8(ascii: "1") && after + 1 < bytes.count && (0x30...0x39).contains(bytes[after + 1]))
+            else { continue }
+            found.append(ByteRange(hit.start, hit.start + 4))
         }
-        return found.sorted()
+        return found
     }
 
     static let expectingWords = ["预计", "将于", "拟于", "计划于"].map { Array($0.utf8) }
