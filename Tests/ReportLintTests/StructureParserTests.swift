@@ -241,6 +241,11 @@ struct StructureParserTests {
         ("2023年基层党建品牌实践案例经验", .exemplar),
         ("县妇联基层党建工作经验交流材料", .exemplar),
         ("2023年度工作总结及经验做法", .summary),
+        // The thirty-third sweep: final accounts, an action plan, a discussion paper.
+        ("柞水县审计局2020年部门决算", .bulletin),
+        ("某区全域旅游三年行动计划（2018—2020年）", .plan),
+        ("镇长交流研讨材料", .speech),
+        ("关于巡察反馈意见整改情况的报告", .rectification),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)

@@ -106,7 +106,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 "案例经验",
             ]
         ),
-        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书", "工作谋划", "工作意见", "实施意见"]),
+        (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书", "工作谋划", "工作意见", "实施意见", "行动计划", "行动方案"]),
         // 重点工作分工的意见, 主要目标任务分解: who does which of the year's tasks, sent down to the units as a
         // notice is; it reviews nothing and tells no problems.
         (.notice, ["任务分解", "分工的意见", "分工方案", "责任分工"]),
@@ -127,7 +127,11 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     static let listNumber = try! NSRegularExpression(pattern: #"^[0-9]{1,2}[、.．](?=\p{Han})"#)
 
     /// Title endings of a bulletin.
-    static let bulletinEndings = ["简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报", "审计结果", "审计结果公告"]
+    static let bulletinEndings = [
+        "简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报", "审计结果", "审计结果公告",
+        // A budget's or final accounts' public statement: tables and their notes, no report's sections.
+        "部门决算", "决算公开说明", "决算说明", "预算公开说明", "预算说明",
+    ]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
     static let newsWords = ["本报讯", "讯（记者", "讯(记者", "记者从", "（记者", "通讯员"]
     /// The news words that outrank an opening's words of a report's kind; not 通讯员, as a publicity summary tells
@@ -165,6 +169,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// Title endings of a speech.
     static let speechEndings = [
         "讲话", "讲话稿", "讲话提纲", "讲话材料", "讲话文稿", "讲话材料文稿", "讲话摘要", "讲话要点", "发言", "发言稿", "发言摘要", "发言提纲",
+        "研讨材料", "研讨发言材料",
         "致辞",
     ]
     /// The title words of an inspection: its 发言 is no speech.
