@@ -198,21 +198,21 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             }
             return Detection(type: .notice, evidence: "标题是通知")
         }
-        // A speech whatever year's work it reviews (在2023年工作总结大会上的讲话), unless it is the 发言 of a
-        // 民主生活会 (对照检查发言); a label after it (……会议上讲话（2023年）) is passed over.
         // The title without a label after it (（草案）, 篇一, （2023年）).
         let written = String(words)
         let unlabelled = trailingLabel.stringByReplacingMatches(
             in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
         // 在……会议上的交流发言：“聚”出乡村振兴新路子: the kind is named before a headline after the colon.
         let named = unlabelled.split(separator: "：", maxSplits: 1).first.map(String.init) ?? unlabelled
+        // A speech whatever year's work it reviews (在2023年工作总结大会上的讲话), unless it is the 发言 of a
+        // 民主生活会 (对照检查发言).
         if let ending = speechEndings.first(where: { unlabelled.hasSuffix($0) || named.hasSuffix($0) }),
             !inspectionTitleWords.contains(where: { ByteSearch.contains(title, $0) })
         {
             return Detection(type: .speech, evidence: "标题以“\(ending)”结尾")
         }
         // 傲岩争春春长在——记……小学教师王某某: the subtitle of a profile (not ——记者 of a news story).
-        if ["——记", "--记", "—记"].contains(where: { ByteSearch.contains(title, $0) }), !ByteSearch.contains(title, "记者") {
+        if ["—记", "--记"].contains(where: { ByteSearch.contains(title, $0) }), !ByteSearch.contains(title, "记者") {
             return Detection(type: .exemplar, evidence: "标题是“——记……”")
         }
         for (type, words) in titleWords {

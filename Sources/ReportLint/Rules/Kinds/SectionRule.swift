@@ -212,14 +212,12 @@ public struct SectionRule: Rule {
         let year = document.title.map { document.text($0.range) }.flatMap(ReportYear.firstYear)
         // Neither title nor opening says what the document is (a news story, a 事迹材料, a page of a study are
         // checked as a 工作总结 by default): a missing section is then only a hint, never a failed gate.
-        if document.typeOrigin == .guessed, document.typeEvidence == DocumentType.defaultEvidence {
-            return [
-                context.finding(
-                    header, at: missingSectionAnchor(document),
-                    message: "未能确定文种，按工作总结检查：" + missingMessage(year: year), severity: .info)
-            ]
-        }
-        return [context.finding(header, at: missingSectionAnchor(document), message: missingMessage(year: year))]
+        let untyped = document.typeOrigin == .guessed && document.typeEvidence == DocumentType.defaultEvidence
+        return [
+            context.finding(
+                header, at: missingSectionAnchor(document),
+                message: (untyped ? "未能确定文种，按工作总结检查：" : "") + missingMessage(year: year), severity: untyped ? .info : nil)
+        ]
     }
 
     /// Whether the title lines (title and the front matter under it), or the first paragraph of an
