@@ -2,8 +2,8 @@ import Foundation
 
 // reportlint-embed OUTPUT FILE... — writes `struct PackageResources` with one `[UInt8]` per file, named as
 // SwiftPM's `embedInCode` names them (common.yml → common_yml). Text files become raw multi-line string
-// literals read through `StaticString` (the bytes are the literal's UTF-8, copied once); other files (the
-// pack archive) a string literal with one scalar per byte (U+0000–U+00FF), decoded once. String literals
+// literals read through `StaticString` (the bytes are the literal's UTF-8, copied once; the pack archive is
+// written as such text too); other files a string literal with one scalar per byte (U+0000–U+00FF), decoded once. String literals
 // compile in seconds where an array literal of a million numbers takes a debug build many minutes.
 
 let arguments = CommandLine.arguments.dropFirst()

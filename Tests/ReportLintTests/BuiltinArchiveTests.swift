@@ -118,6 +118,18 @@ struct BuiltinArchiveTests {
         let archive = try BuiltinRules.archive()
         #expect(NodeArchive.decode(Array(archive.dropLast(3)), resolver: YAMLFile.resolver) == nil)
         #expect(NodeArchive.decode(Array("RLN1".utf8) + [0xFF, 0xFF], resolver: YAMLFile.resolver) == nil)
+        // One file "a" whose tree is the scalar "x" with tag 0 (numbers are base-47 digits, `!` zero, `"` one;
+        // the hash 0): read with a table of one tag, damaged without it.
+        let tree = Array(#"S!!"""x"#.utf8)
+        let file = Array(#""a!1"#.utf8) + [0x21 + UInt8(tree.count)] + tree
+        let str = Array("tag:yaml.org,2002:str".utf8)
+        let scalar = NodeArchive.decode(
+            Array("RLN5".utf8) + [0x22, 0x21 + UInt8(str.count)] + str + [0x22] + file, resolver: YAMLFile.resolver)
+        #expect(scalar?["a"]?.root?.string == "x")
+        #expect(NodeArchive.decode(Array("RLN5!".utf8) + [0x22] + file, resolver: YAMLFile.resolver) == nil)
+        // The archive is text the build embeds as a string literal.
+        #expect(String(validating: archive, as: UTF8.self) != nil)
+        #expect(!archive.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F })
         #expect(Self.describe(try BuiltinRules.packs(archive: Array(archive.dropLast(3))).get()) == composed)
         #expect(Self.describe(try BuiltinRules.packs(archive: []).get()) == composed)
     }

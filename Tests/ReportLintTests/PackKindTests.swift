@@ -87,6 +87,12 @@ struct PackKindTests {
         let found = findings("我局召开会议。我局研究部署。我室落实。我办理了手续。", rule: "common/self-reference")
         #expect(found.map(\.message) == ["单位自称不一致：全文多用“我局”（2 处），这里是“我室”"])
         #expect(found[0].suggestion == "我局")
+        // 我局 and 本局 are one unit, counted together; on a tie nothing is changed.
+        let counted = findings("我办召开会议。我局研究部署。本局督办。", rule: "common/self-reference")
+        #expect(counted.map(\.message) == ["单位自称不一致：全文多用“我局”（2 处），这里是“我办”"])
+        let tied = findings("我办召开会议。我单位研究部署。我局落实。", rule: "common/self-reference")
+        #expect(tied.map(\.message) == ["单位自称不一致：前文用“我办”，这里是“我局”，两种说法一样多，请统一"])
+        #expect(tied[0].suggestion == nil)
     }
 
     @Test func duplicateNamesTheEarlierParagraph() {

@@ -246,6 +246,12 @@ struct StructureParserTests {
         ("某区全域旅游三年行动计划（2018—2020年）", .plan),
         ("镇长交流研讨材料", .speech),
         ("关于巡察反馈意见整改情况的报告", .rectification),
+        // The thirty-fourth sweep: a headline telling of a meeting is news; a 发言稿范文 is a speech.
+        ("区自然资源局召开“双述双评”履职汇报会", .bulletin),
+        ("总结工作，谋划未来 ——青禾科技集团有限公司召开2023年工作总结分析会", .bulletin),
+        ("关于召开2024年工作会议的通知", .notice),
+        ("2023年工作总结会议", .summary),
+        ("两学一做党员民主生活会发言稿范文一", .speech),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)
@@ -281,6 +287,16 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "2月14日，镇残联组织召开全镇残联专职委员会议。").type == .bulletin)
         #expect(DocumentType.guess(opening: "2021年4月10日至5月10日，县委第二巡察组对我局进行了巡察。").type != .bulletin)
         #expect(DocumentType.guess(opening: "2021年8月2日，县委巡察组向我局反馈了巡察意见。").type != .bulletin)
+        // The thirty-fourth sweep: a meeting's close and a visit over two days are news; a dated report is none.
+        #expect(DocumentType.guess(opening: "12月16日，青禾区第六届人民代表大会第一次会议胜利闭幕。").type == .bulletin)
+        #expect(DocumentType.guess(opening: "8月15日—16日，市人大常委会副主任率调研组对我市营商环境进行专题调研。").type == .bulletin)
+        #expect(
+            DocumentType.guess(opening: "8月15日—16日，市人大常委会副主任率调研组对我市营商环境进行专题调研，现将调研情况报告如下：").type
+                == .research)
+        #expect(DocumentType.guess(opening: "“十四五”时期是学院内涵建设的关键时期，为此，特制定本规划。").type == .plan)
+        #expect(DocumentType.guess(opening: "市政协把优化营商环境作为重点调研课题，形成专题调研报告。").type == .research)
+        // A first line that is one quotation is a voice opening a news story, not a title.
+        #expect(TestSupport.parse("“我本人抓党风廉政建设精力投入不够……”\n县党政一把手向纪委述责述廉。\n").title == nil)
         #expect(DocumentType.guess(opening: "【待补充】年，我局扎实推进各项工作。").type == .summary)
         #expect(DocumentType.guess(opening: "【报告要点】在乡村振兴全面推开之际，课题组开展了专题调研。").type == .research)
         #expect(DocumentType.guess(opening: "同志们：\n金牛辞旧岁，虎啸迎新春。").type == .speech)

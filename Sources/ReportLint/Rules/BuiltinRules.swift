@@ -71,13 +71,17 @@ public enum BuiltinRules {
     private static func partial(
         _ file: (name: String, bytes: [UInt8]), entry: NodeArchive.Entry?, archive: [UInt8], examples: Bool
     ) -> (RuleLoader.Partial, Node?) {
-        let yaml = String(decoding: file.bytes, as: UTF8.self)
         if let entry, entry.hash == NodeArchive.hash(file.bytes),
             let root = NodeArchive.root(of: entry, in: archive, resolver: YAMLFile.resolver, skippingExamples: !examples)
         {
-            return (RuleLoader.parsePartially(root: root, yaml: yaml, file: pathPrefix + file.name, trusted: true), root)
+            let bytes = file.bytes
+            return (
+                RuleLoader.parsePartially(
+                    root: root, yaml: String(decoding: bytes, as: UTF8.self), file: pathPrefix + file.name, trusted: true),
+                root
+            )
         }
-        return (RuleLoader.parsePartially(yaml: yaml, file: pathPrefix + file.name), nil)
+        return (RuleLoader.parsePartially(yaml: String(decoding: file.bytes, as: UTF8.self), file: pathPrefix + file.name), nil)
     }
 
     /// The archive of every pack's composed tree, as `Rules/generated/packs.nodes` should hold it.

@@ -39,8 +39,10 @@ public enum RuleLoader {
 
     /// A pack from its composed tree. `trusted`: the tree is a built-in pack's, not checked for size (the
     /// bound is against hostile files), its patterns compiled when first searched.
-    static func parsePartially(root: Node?, yaml: String, file: String, trusted: Bool = false) -> Partial {
-        let reader = YAMLReader(file: file, text: yaml, trusted: trusted)
+    static func parsePartially(
+        root: Node?, yaml: @escaping @autoclosure () -> String, file: String, trusted: Bool = false
+    ) -> Partial {
+        let reader = YAMLReader(file: file, text: yaml(), trusted: trusted)
         var partial = Partial()
         guard let root else {
             partial.errors = [RuleError(.missingKey("pack"), at: RuleLocation(file: file, line: 1, column: 1))]

@@ -121,7 +121,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
 
     /// A label after a title's name: （草案）, (1), 篇一, 2. Compiled once: titles are read for every report.
     static let trailingLabel = try! NSRegularExpression(
-        pattern: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|篇[一二三四五六七八九十]+|[0-9]+)$"#)
+        pattern: #"(?:（[^（）]{1,8}）|\([^()]{1,8}\)|(?:篇|范文)[一二三四五六七八九十]+|范文|[0-9]+)$"#)
 
     /// A list number opening a line, before a word (not a year or a figure).
     static let listNumber = try! NSRegularExpression(pattern: #"^[0-9]{1,2}[、.．](?=\p{Han})"#)
@@ -152,6 +152,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         {
             return "开头是年鉴条目“\(firstLine[...close])”"
         }
+        // ……率调研组进行专题调研。现将调研情况报告如下：the report itself, dated.
+        if firstLine.contains("如下") { return nil }
         let line = String(firstLine.prefix(80))
         guard let match = datedLead.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
             let range = Range(match.range, in: line)
@@ -163,8 +165,11 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
 
     /// A day's date (and hour) opening a line, then its comma: 1月13日上午9时，2021年8月2日，
     static let datedLead = try! NSRegularExpression(
-        pattern: #"^(?:20\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?(?:\d{1,2}(?:时|点|:\d\d)(?:\d{1,2}分)?)?[，,]"#)
-    static let newsVerbs = ["召开", "举行", "举办", "组织召开", "开展了", "召集", "主持召开"]
+        pattern:
+            #"^(?:20\d\d年)?\d{1,2}月\d{1,2}日(?:[—－\-至到~～]{1,2}(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?(?:\d{1,2}(?:时|点|:\d\d)(?:\d{1,2}分)?)?[，,]"#
+    )
+    /// 12月16日，……第六届人民代表大会第一次会议胜利闭幕; 8月15日—16日，……率调研组……
+    static let newsVerbs = ["召开", "举行", "举办", "组织召开", "开展了", "召集", "主持召开", "闭幕", "开幕", "率调研组"]
 
     /// Title endings of a speech.
     static let speechEndings = [
@@ -214,6 +219,14 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // 傲岩争春春长在——记……小学教师王某某: the subtitle of a profile (not ——记者 of a news story).
         if ["—记", "--记"].contains(where: { ByteSearch.contains(title, $0) }), !ByteSearch.contains(title, "记者") {
             return Detection(type: .exemplar, evidence: "标题是“——记……”")
+        }
+        // 区自然资源局召开“双述双评”履职汇报会, ……——某公司召开2023年工作总结分析会: a news headline telling
+        // of a meeting, whatever report was given at it.
+        let headline = unlabelled.components(separatedBy: "——").last ?? unlabelled
+        if let held = headline.range(of: "召开"), headline.distance(from: held.upperBound, to: headline.endIndex) <= 40,
+            ["会", "会议", "大会"].contains(where: { headline.hasSuffix($0) }), !headline.hasPrefix("关于")
+        {
+            return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
         }
         for (type, words) in titleWords {
             // 全县调研科技工作汇报材料: a bare 调研 before a work report's own name (汇报, 总结) is what the report
@@ -284,10 +297,17 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
                 "调研情况报告如下", "开展了专题调研", "进行了专题调研", "调研报告如下", "调查，情况如下", "调研，情况如下", "经调研",
                 "调研发现", "通过调研和",
                 "调查情况报告如下", "调查情况汇报如下", "形成本调研报告", "形成了本调研报告", "形成本报告如下",
-                "组成调查组", "组成调研组", "成立调研组", "成立调查组", "课题组",
+                "组成调查组", "组成调研组", "成立调研组", "成立调查组", "课题组", "形成专题调研报告", "形成调研报告",
             ]
         ),
-        (.plan, ["工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是", "总体目标是", "主要目标是"]),
+        (
+            .plan,
+            [
+                "工作要点", "总体要求是", "工作计划", "总体思路是", "指导思想是", "总体目标是", "主要目标是",
+                // ……特制定本规划: a plan's preamble says what it is.
+                "制定本规划", "编制本规划", "研制本规划", "制订本规划", "制定本方案", "制订本方案",
+            ]
+        ),
         (.responsibility, ["主体责任情况", "责任制情况", "落实主体责任"]),
         // A report to a congress: 我代表……委员会向大会作报告，请予审议.
         (.summary, ["向大会作工作报告", "向大会作报告", "向大会报告工作"]),

@@ -156,6 +156,8 @@ public enum StructureParser {
                 Numbering.marker(in: source.bytes, at: paragraph.range.start, end: paragraph.range.end) != nil
                 || source.outlineLevels[paragraph.line] != nil
             if numbered || scalars > maxTitleScalars || ByteSearch.contains(text, "。") { break }
+            // “我本人抓脱贫攻坚……精力投入不够……”: a news story opening with a quoted voice, no title.
+            if text.hasPrefix("“"), text.hasSuffix("”") { break }
             let endsInColon = text.hasSuffix("：") || text.hasSuffix(":")
             // 按照要求，现将……报告如下： (or 现将……报告如下： alone) opens the body; an addressee (市委：,
             // 尊敬的主任，各位副主任：) is short and introduces nothing.

@@ -1,6 +1,6 @@
 import Yams
 
-/// Composed YAML node trees in a compact binary form, so the built-in packs are not scanned and composed by
+/// Composed YAML node trees in a compact text form, so the built-in packs are not scanned and composed by
 /// libyaml on every start (that was over a third of a one-report run). The YAML stays the source that
 /// people edit; the archive (`Rules/generated/packs.nodes`) is generated from it, carries a hash of each
 /// file's bytes, and is used only for a file whose hash still matches: a pack edited after the archive was
@@ -12,7 +12,19 @@ import Yams
 /// The value of an `examples`, `pass` or `fail` key is stored with its length, so a lint run, which never
 /// runs examples, can step over them: they are a third of the packs' text and a quarter of their start-up.
 enum NodeArchive {
-    static let magic: [UInt8] = Array("RLN3".utf8)
+    static let magic: [UInt8] = Array("RLN5".utf8)
+
+    /// The archive is text: marks and numbers are printable ASCII and strings their UTF-8, so the build
+    /// embeds it as a string literal copied at start, not decoded byte by byte (16 million instructions).
+    enum Marker {
+        static let scalar = UInt8(ascii: "S")
+        static let mapping = UInt8(ascii: "M")
+        static let sequence = UInt8(ascii: "Q")
+        /// Before a measured `examples` value.
+        static let examples = UInt8(ascii: "X")
+        static let absent = UInt8(ascii: "0")
+        static let present = UInt8(ascii: "1")
+    }
     /// Keys whose values only `rules test` and `rules explain` read.
     static let exampleKeys: Set<String> = ["examples", "pass", "fail"]
 
@@ -24,77 +36,110 @@ enum NodeArchive {
     // MARK: writing
 
     /// The archive of `files` (name, YAML bytes, composed root), in the given order.
+    /// Tag names (a handful, such as `tag:yaml.org,2002:str`) stand in a table before the files and each
+    /// node names its tag by index: spelt out at every node they were half of the archive and a tenth of
+    /// the start-up (a string made per node).
     static func encode(_ files: [(name: String, yaml: [UInt8], root: Node?)]) throws -> [UInt8] {
-        var out = magic
-        appendNumber(files.count, to: &out)
+        var tags = TagTable()
+        var body: [UInt8] = []
+        appendNumber(files.count, to: &body)
         for file in files {
-            appendString(file.name, to: &out)
-            appendHash(hash(file.yaml), to: &out)
+            appendString(file.name, to: &body)
+            appendHash(hash(file.yaml), to: &body)
             if let root = file.root {
-                out.append(1)
+                body.append(Marker.present)
                 // Each tree's length first, so the trees can be decoded apart (on several threads).
                 var tree: [UInt8] = []
-                try appendNode(root, to: &tree)
-                appendNumber(tree.count, to: &out)
-                out += tree
+                try appendNode(root, tags: &tags, to: &tree)
+                appendNumber(tree.count, to: &body)
+                body += tree
             } else {
-                out.append(0)
+                body.append(Marker.absent)
             }
         }
-        return out
+        var out = magic
+        appendNumber(tags.names.count, to: &out)
+        for name in tags.names { appendString(name, to: &out) }
+        return out + body
     }
 
-    private static func appendNode(_ node: Node, to out: inout [UInt8]) throws {
+    /// The tag names met while encoding, each given the next index.
+    private struct TagTable {
+        var names: [String] = []
+        var indices: [String: Int] = [:]
+
+        mutating func index(of name: String) -> Int {
+            if let index = indices[name] { return index }
+            names.append(name)
+            indices[name] = names.count - 1
+            return names.count - 1
+        }
+    }
+
+    private static func appendNode(_ node: Node, tags: inout TagTable, to out: inout [UInt8]) throws {
         switch node {
         case .scalar(let scalar):
             if scalar.anchor != nil { throw EncodingError.unsupported("anchor") }
-            out.append(0)
-            appendHeader(tag: scalar.tag.rawValue, style: Int(scalar.style.rawValue), mark: scalar.mark, to: &out)
+            out.append(Marker.scalar)
+            appendHeader(
+                tag: tags.index(of: scalar.tag.rawValue), style: Int(scalar.style.rawValue), mark: scalar.mark, to: &out)
             appendString(scalar.string, to: &out)
         case .mapping(let mapping):
             if mapping.anchor != nil { throw EncodingError.unsupported("anchor") }
-            out.append(1)
-            appendHeader(tag: mapping.tag.rawValue, style: Int(mapping.style.rawValue), mark: mapping.mark, to: &out)
+            out.append(Marker.mapping)
+            appendHeader(
+                tag: tags.index(of: mapping.tag.rawValue), style: Int(mapping.style.rawValue), mark: mapping.mark, to: &out)
             appendNumber(mapping.count, to: &out)
             for (key, value) in mapping {
-                try appendNode(key, to: &out)
+                try appendNode(key, tags: &tags, to: &out)
                 guard case .scalar(let name) = key, exampleKeys.contains(name.string) else {
-                    try appendNode(value, to: &out)
+                    try appendNode(value, tags: &tags, to: &out)
                     continue
                 }
                 // Marked and measured, so a reader may step over it.
                 var examples: [UInt8] = []
-                try appendNode(value, to: &examples)
-                out.append(3)
+                try appendNode(value, tags: &tags, to: &examples)
+                out.append(Marker.examples)
                 appendNumber(examples.count, to: &out)
                 out += examples
             }
         case .sequence(let sequence):
             if sequence.anchor != nil { throw EncodingError.unsupported("anchor") }
-            out.append(2)
-            appendHeader(tag: sequence.tag.rawValue, style: Int(sequence.style.rawValue), mark: sequence.mark, to: &out)
+            out.append(Marker.sequence)
+            appendHeader(
+                tag: tags.index(of: sequence.tag.rawValue), style: Int(sequence.style.rawValue), mark: sequence.mark, to: &out)
             appendNumber(sequence.count, to: &out)
-            for item in sequence { try appendNode(item, to: &out) }
+            for item in sequence { try appendNode(item, tags: &tags, to: &out) }
         case .alias:
             throw EncodingError.unsupported("alias")
         }
     }
 
-    private static func appendHeader(tag: String, style: Int, mark: Mark?, to out: inout [UInt8]) {
-        appendString(tag, to: &out)
+    private static func appendHeader(tag: Int, style: Int, mark: Mark?, to out: inout [UInt8]) {
+        appendNumber(tag, to: &out)
         appendNumber(style, to: &out)
         // Line 0 stands for no mark (libyaml's lines start at 1).
         appendNumber(mark?.line ?? 0, to: &out)
         appendNumber(mark?.column ?? 0, to: &out)
     }
 
+    /// Digits of base 47, lowest first, each a printable ASCII byte: `P`…`~` a digit with more to come,
+    /// `!`…`O` the last.
+    static let base: UInt64 = 47
+    static let lastDigit: UInt8 = 0x21
+    static let moreDigit: UInt8 = 0x50
+
     private static func appendNumber(_ value: Int, to out: inout [UInt8]) {
-        var rest = UInt(value)
-        while rest >= 0x80 {
-            out.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
+        appendDigits(UInt64(value), to: &out)
+    }
+
+    private static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
+        var rest = value
+        while rest >= base {
+            out.append(moreDigit + UInt8(rest % base))
+            rest /= base
         }
-        out.append(UInt8(rest))
+        out.append(lastDigit + UInt8(rest))
     }
 
     private static func appendString(_ string: String, to out: inout [UInt8]) {
@@ -103,7 +148,7 @@ enum NodeArchive {
     }
 
     private static func appendHash(_ value: UInt64, to out: inout [UInt8]) {
-        for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        appendDigits(value, to: &out)
     }
 
     /// FNV-1a over the YAML's bytes: tells whether the archived tree was made from these bytes.
@@ -122,6 +167,8 @@ enum NodeArchive {
     struct Entry: Sendable {
         let hash: UInt64
         let tree: Range<Int>?
+        /// The archive's tag names, which the tree's nodes name by index.
+        var tagNames: [String] = []
     }
 
     /// The archived entry for each file name, without decoding any tree. Nil when the archive is damaged
@@ -130,16 +177,22 @@ enum NodeArchive {
         guard bytes.starts(with: magic) else { return nil }
         var reader = ArchiveReader(bytes: bytes, tags: nil)
         reader.offset = magic.count
+        guard let tagCount = reader.number(), tagCount <= bytes.count else { return nil }
+        var tagNames: [String] = []
+        for _ in 0..<tagCount {
+            guard let name = reader.string() else { return nil }
+            tagNames.append(name)
+        }
         guard let count = reader.number() else { return nil }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
             guard let name = reader.string(), let hash = reader.hash(), let present = reader.byte() else { return nil }
-            if present == 0 {
+            if present == Marker.absent {
                 entries[name] = Entry(hash: hash, tree: nil)
                 continue
             }
             guard let length = reader.number(), length <= bytes.count - reader.offset else { return nil }
-            entries[name] = Entry(hash: hash, tree: reader.offset..<(reader.offset + length))
+            entries[name] = Entry(hash: hash, tree: reader.offset..<(reader.offset + length), tagNames: tagNames)
             reader.offset += length
         }
         return reader.offset == bytes.count ? entries : nil
@@ -149,7 +202,7 @@ enum NodeArchive {
     /// `skippingExamples`: the values of `exampleKeys` are left out, keys and all.
     static func root(of entry: Entry, in bytes: [UInt8], resolver: Resolver, skippingExamples: Bool = false) -> Node?? {
         guard let tree = entry.tree else { return .some(nil) }
-        var reader = ArchiveReader(bytes: bytes, tags: TagCache(resolver: resolver))
+        var reader = ArchiveReader(bytes: bytes, tags: TagCache(names: entry.tagNames, resolver: resolver))
         reader.skipsExamples = skippingExamples
         reader.offset = tree.lowerBound
         guard let root = reader.node(depth: 0), reader.offset == tree.upperBound else { return nil }
@@ -171,11 +224,13 @@ enum NodeArchive {
     /// mapping's keys become `str`), so nodes never share one.
     /// `Constructor.default` builds a new constructor (a dictionary) at every use: one is shared.
     private struct TagCache {
+        let names: [String]
         let resolver: Resolver
         let constructor = Constructor.default
 
-        func tag(_ name: String) -> Tag {
-            Tag(Tag.Name(rawValue: name), resolver, constructor)
+        func tag(_ index: Int) -> Tag? {
+            guard names.indices.contains(index) else { return nil }
+            return Tag(Tag.Name(rawValue: names[index]), resolver, constructor)
         }
     }
 
@@ -198,13 +253,32 @@ enum NodeArchive {
         }
 
         mutating func number() -> Int? {
-            var value = 0
-            var shift = 0
+            digits().flatMap { Int(exactly: $0) }
+        }
+
+        mutating func digits() -> UInt64? {
+            // Most numbers (styles, tags, columns, short lengths) are one digit.
+            if offset < bytes.count, case let first = bytes[offset], first >= NodeArchive.lastDigit,
+                first < NodeArchive.lastDigit + UInt8(NodeArchive.base)
+            {
+                offset += 1
+                return UInt64(first - NodeArchive.lastDigit)
+            }
+            var value: UInt64 = 0
+            var scale: UInt64 = 1
             while let byte = byte() {
-                guard shift < 63 else { return nil }
-                value |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
+                let isLast = byte < NodeArchive.moreDigit
+                let digit = UInt64(byte &- (isLast ? NodeArchive.lastDigit : NodeArchive.moreDigit))
+                guard digit < NodeArchive.base else { return nil }
+                let (product, productOverflow) = digit.multipliedReportingOverflow(by: scale)
+                let (sum, sumOverflow) = value.addingReportingOverflow(product)
+                guard !productOverflow, !sumOverflow else { return nil }
+                value = sum
+                if isLast { return value }
+                // More digits than a UInt64 has are damage.
+                let (next, scaleOverflow) = scale.multipliedReportingOverflow(by: NodeArchive.base)
+                guard !scaleOverflow else { return nil }
+                scale = next
             }
             return nil
         }
@@ -215,35 +289,29 @@ enum NodeArchive {
             return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
         }
 
-        mutating func hash() -> UInt64? {
-            guard bytes.count - offset >= 8 else { return nil }
-            var value: UInt64 = 0
-            for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
-            offset += 8
-            return value
-        }
+        mutating func hash() -> UInt64? { digits() }
 
         /// Tag, style and mark of the next node.
         mutating func header() -> (tag: Tag, style: UInt32, mark: Mark?)? {
-            guard let name = string(), let style = number(), let line = number(), let column = number() else { return nil }
-            guard let tags else { return nil }
-            return (tags.tag(name), UInt32(truncatingIfNeeded: style), line == 0 ? nil : ArchiveReader.mark(line, column))
+            guard let index = number(), let style = number(), let line = number(), let column = number() else { return nil }
+            guard let tag = tags?.tag(index) else { return nil }
+            return (tag, UInt32(truncatingIfNeeded: style), line == 0 ? nil : ArchiveReader.mark(line, column))
         }
 
         mutating func node(depth: Int) -> Node? {
             guard depth < YAMLReader.maxDepth, let kind = byte(), let header = header() else { return nil }
             switch kind {
-            case 0:
+            case Marker.scalar:
                 guard let string = string(), let style = Node.Scalar.Style(rawValue: header.style) else { return nil }
                 return .scalar(Node.Scalar(string, header.tag, style, header.mark))
-            case 1:
+            case Marker.mapping:
                 guard let count = number(), count <= bytes.count - offset, let style = Node.Mapping.Style(rawValue: header.style)
                 else { return nil }
                 var pairs: [(Node, Node)] = []
                 pairs.reserveCapacity(count)
                 for _ in 0..<count {
                     guard let key = node(depth: depth + 1) else { return nil }
-                    if offset < bytes.count, bytes[offset] == 3 {
+                    if offset < bytes.count, bytes[offset] == Marker.examples {
                         offset += 1
                         guard let length = number(), length <= bytes.count - offset else { return nil }
                         if skipsExamples {
@@ -259,7 +327,7 @@ enum NodeArchive {
                     pairs.append((key, value))
                 }
                 return .mapping(Node.Mapping(pairs, header.tag, style, header.mark))
-            case 2:
+            case Marker.sequence:
                 guard let count = number(), count <= bytes.count - offset, let style = Node.Sequence.Style(rawValue: header.style)
                 else { return nil }
                 var items: [Node] = []

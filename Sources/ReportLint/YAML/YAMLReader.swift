@@ -19,9 +19,11 @@ final class YAMLReader {
     static let maxDepth = 64
 
     let file: String
-    /// The file's text, and its lines when first needed, to see where a plain scalar ran on past its first line.
-    let text: String
-    private lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// The file's lines when first needed, to see where a plain scalar ran on past its first line. The text
+    /// is made only then: a built-in pack read from its archive rarely needs it, and decoding the 1.1 MB of
+    /// built-in YAML into strings at every start cost 10 million instructions.
+    private let text: () -> String
+    private lazy var lines: [Substring] = text().split(separator: "\n", omittingEmptySubsequences: false)
     private var recorded: [RuleError] = []
     private(set) var warnings: [RuleError] = []
 
@@ -38,7 +40,7 @@ final class YAMLReader {
     /// A built-in pack's: its patterns are compiled when first searched (`RegexPattern.compile(trusted:)`).
     let trusted: Bool
 
-    init(file: String, text: String = "", trusted: Bool = false) {
+    init(file: String, text: @escaping @autoclosure () -> String = "", trusted: Bool = false) {
         self.file = file
         self.text = text
         self.trusted = trusted

@@ -100,18 +100,29 @@ public struct ConsistencyRule: Rule {
             guard Set(uses.map { ConsistencyRule.selfNoun($0.word) }).count > 1,
                 uses.contains(where: { $0.word.hasPrefix("我") || $0.word.hasPrefix("本") })
             else { continue }
-            // The most used self-noun wins; on a tie, the one used first.
-            let main = uses.max { ($0.hits.count, -$0.hits[0].start) < ($1.hits.count, -$1.hits[0].start) }!
-            let mainNoun = ConsistencyRule.selfNoun(main.word)
+            // The self-noun used most (我局 and 本局 together) wins, and the others are changed to it. On a tie
+            // (我办 once, 我局 once) the text does not say which unit it is: the later ones are reported, unchanged.
+            var totals: [Substring: (count: Int, first: Int, word: String)] = [:]
+            for use in uses {
+                let noun = ConsistencyRule.selfNoun(use.word)
+                let total = totals[noun]
+                totals[noun] = (
+                    (total?.count ?? 0) + use.hits.count, min(total?.first ?? .max, use.hits[0].start),
+                    total.map { $0.first < use.hits[0].start ? $0.word : use.word } ?? use.word
+                )
+            }
+            let ranked = totals.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }
+            let (mainNoun, main) = (ranked[0].key, ranked[0].value)
+            let tied = ranked[1].value.count == main.count
             for use in uses where ConsistencyRule.selfNoun(use.word) != mainNoun {
                 // 全乡 becomes 全镇, 本室 本局: the word keeps its own 我, 本 or 全.
                 let suggestion = String(use.word.dropLast(ConsistencyRule.selfNoun(use.word).count)) + mainNoun
+                let message =
+                    tied
+                    ? "\(header.message)：前文用“\(main.word)”，这里是“\(use.word)”，两种说法一样多，请统一"
+                    : "\(header.message)：全文多用“\(main.word)”（\(main.count) 处），这里是“\(use.word)”"
                 for hit in use.hits {
-                    findings.append(
-                        context.finding(
-                            header, at: hit,
-                            message: "\(header.message)：全文多用“\(main.word)”（\(main.hits.count) 处），这里是“\(use.word)”",
-                            suggestion: suggestion))
+                    findings.append(context.finding(header, at: hit, message: message, suggestion: tied ? nil : suggestion))
                 }
             }
         }

@@ -201,7 +201,10 @@ public struct EventsRule: Rule {
                 && !notBefore.contains(where: { ByteSearch.has($0, at: range.end, in: bytes) })
             {
                 let written = document.text(range)
-                if event.start.year > reportYear.value {
+                // 为2024年新中国成立75周年献礼 in a report of 2023: the text gives the event its own, later year.
+                let datedRight = range.start >= 3 && ByteSearch.has(Array("年".utf8), endingAt: range.start, in: bytes)
+                    && EventsRule.yearDigits(endingAt: range.start - 3, bytes) == event.start.year
+                if event.start.year > reportYear.value, !datedRight {
                     reported.insert(range)
                     findings.append(
                         context.finding(
@@ -485,7 +488,7 @@ public struct EventsRule: Rule {
         }
         guard IdentityRule.ends(at: start, with: "以", bytes) else { return nil }
         guard ByteSearch.has(Array("为".utf8), at: range.end, in: bytes) else { return nil }
-        let goals = ["契机", "主线", "抓手", "载体", "重点", "统领", "牵引"]
+        let goals = ["契机", "主线", "抓手", "载体", "重点", "统领", "牵引", "结合点", "切入点", "突破口"]
         guard let goal = goals.first(where: { ByteSearch.has(Array($0.utf8), at: range.end + 3, in: bytes) }) else { return nil }
         return ByteRange(start - 3, range.end + 3 + goal.utf8.count)
     }

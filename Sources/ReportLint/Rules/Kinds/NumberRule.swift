@@ -197,6 +197,8 @@ public struct NumberRule: Rule {
         "上半年", "下半年", "全年", "前三季度", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度",
         "第四季度", "工作总结", "工作计划", "工作要点", "工作报告", "工作安排", "工作思路", "工作情况", "工作汇报", "工作任务",
         "工作开展情况", "工作完成情况", "贯彻落实", "以来",
+        // 对2022全市优化营商环境工作情况: a whole area's work is a year's, never a count's.
+        "全市", "全县", "全区", "全省", "全镇", "全乡",
     ].map { Array($0.unicodeScalars) }
 
     private static func isYearOnlyWord(at index: Int, _ text: NumberText) -> Bool {

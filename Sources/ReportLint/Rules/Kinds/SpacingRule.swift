@@ -91,6 +91,19 @@ public struct SpacingRule: Rule {
     /// `局长 郑创平` under a title or `镇人民政府镇长 邓迎春` over a speech: a post, a space and a name of two to
     /// four characters ending the paragraph, or a news story's `（记者 王朝朝）`.
     private func isByline(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        // `（高小珂  吴坤）` closing a news story: its writers' names, set apart by spaces (deleting one would
+        // run two names together).
+        if scalars[indices.upperBound - 1] == "）",
+            let open = scalars[indices.lowerBound..<start].lastIndex(of: "（"), open > indices.lowerBound
+        {
+            let names = String(scalars: scalars[(open + 1)..<(indices.upperBound - 1)])
+                .split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+            if names.count >= 2,
+                names.allSatisfy({ (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(CharacterClass.isHan) })
+            {
+                return true
+            }
+        }
         var nameEnd = end
         while nameEnd < indices.upperBound, CharacterClass.isHan(scalars[nameEnd]) { nameEnd += 1 }
         let closesParenthesis = nameEnd < indices.upperBound && scalars[nameEnd] == "）"
@@ -200,10 +213,15 @@ public struct SpacingRule: Rule {
         -> Bool
     {
         if scalars[end] == "—" { return true }
+        // A title's phrase may quote (善用“督查通报” 提升监督实效); a heading's may not (一、开展“双创建” 活动的意义
+        // splits one phrase).
+        func inPhrase(_ scalar: Unicode.Scalar) -> Bool {
+            CharacterClass.isHan(scalar) || title && "“”《》".unicodeScalars.contains(scalar)
+        }
         var first = start
-        while first > indices.lowerBound, CharacterClass.isHan(scalars[first - 1]) { first -= 1 }
+        while first > indices.lowerBound, inPhrase(scalars[first - 1]) { first -= 1 }
         var last = end
-        while last < indices.upperBound, CharacterClass.isHan(scalars[last]) { last += 1 }
+        while last < indices.upperBound, inPhrase(scalars[last]) { last += 1 }
         let before = start - first
         let after = last - end
         // A numbered heading's two long phrases may differ in length (一、认真学习宣传贯彻党的二十大精神 坚持和加强党的全面领导);
