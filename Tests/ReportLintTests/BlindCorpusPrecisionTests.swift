@@ -29,6 +29,18 @@ struct BlindCorpusPrecisionTests {
         #expect(era("工作总结\n劳务收入20801万元，转移2080人。\n") == nil)
     }
 
+    /// An outdated-since check needs the earliest year a report can be of: 党的二十大 in an undated text says
+    /// 2021 or later (it may be cited until 2027), so with 2023年 written in it the report is not known to be
+    /// of 2024.
+    @Test func isKnownFromTakesTheEarliestYearTheTextAllows() {
+        let undated = TestSupport.parse("卫健委工作总结\n以党的二十大为契机，2023年扎实推进各项工作。\n")
+        #expect(undated.era == 2027)
+        #expect(undated.isKnownFrom(2023) && !undated.isKnownFrom(2024))
+        #expect(TestSupport.parse("工作总结\n深入学习贯彻党的二十大精神。\n").isKnownFrom(2021))
+        #expect(!TestSupport.parse("工作总结\n深入学习贯彻党的二十大精神。\n").isKnownFrom(2022))
+        #expect(TestSupport.parse("2024年工作总结\n深入学习贯彻党的二十大精神。\n").isKnownFrom(2024))
+    }
+
     @Test func predatesUsesTheTextOnlyWhenTheReportHasNoYearOfItsOwn() {
         #expect(TestSupport.parse("XX年图书馆工作总结\n2014年度经费80万元。\n").predates(2018))
         #expect(!TestSupport.parse("2019年图书馆工作总结\n2014年度经费80万元。\n").predates(2018))

@@ -252,6 +252,10 @@ struct StructureParserTests {
         ("关于召开2024年工作会议的通知", .notice),
         ("2023年工作总结会议", .summary),
         ("两学一做党员民主生活会发言稿范文一", .speech),
+        ("镇雄：全县30个乡镇党（工）委书记向县委常委会述责述廉", .bulletin),
+        ("县委书记2023年度向县委常委会述责述廉报告", .duty),
+        // The thirty-fifth sweep: a 结题评审会 held is news too.
+        ("学校举行2024—2025年度调研项目结题评审会", .bulletin),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)
@@ -295,6 +299,8 @@ struct StructureParserTests {
                 == .research)
         #expect(DocumentType.guess(opening: "“十四五”时期是学院内涵建设的关键时期，为此，特制定本规划。").type == .plan)
         #expect(DocumentType.guess(opening: "市政协把优化营商环境作为重点调研课题，形成专题调研报告。").type == .research)
+        #expect(DocumentType.guess(opening: "刚才，班子成员紧紧围绕会议主题作了对照检查，开展了批评和自我批评。").type == .speech)
+        #expect(DocumentType.guess(opening: "青禾客户端12月1日讯（通讯员 李明华）12月1日，镇人大代表向选民述职。").type == .bulletin)
         // A first line that is one quotation is a voice opening a news story, not a title.
         #expect(TestSupport.parse("“我本人抓党风廉政建设精力投入不够……”\n县党政一把手向纪委述责述廉。\n").title == nil)
         #expect(DocumentType.guess(opening: "【待补充】年，我局扎实推进各项工作。").type == .summary)

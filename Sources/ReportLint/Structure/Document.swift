@@ -82,6 +82,7 @@ public struct Document: Sendable {
     private let parsed = Once<DocumentStructure>()
     private let foundYear = Once<ReportYear?>()
     private let foundEra = Once<Int?>()
+    private let foundEarliest = Once<Int?>()
     private let nestedSeries = Once<[[SeriesItem]]>()
     private let paragraphSentences = OncePerIndex<[ByteRange]>()
 
@@ -107,10 +108,13 @@ public struct Document: Sendable {
     public func predates(_ year: Int) -> Bool { knownYear.map { $0 < year } ?? false }
 
     /// True when the report is known to be about `year` or later: by its own year, or, when it has none, by the
-    /// latest year its text shows. A rule that asks for something required only from `year` on (`since:` of a
-    /// phrase or section rule) asks this: a page that shows no year at all may well be older than the requirement
-    /// (an old 范文 with its dates cut), and a false finding costs more than a miss.
-    public func isKnownFrom(_ year: Int) -> Bool { knownYear.map { $0 >= year } ?? false }
+    /// earliest year its text allows (`ReportEra.earliestYear`). A rule that asks for something required only
+    /// from `year` on (`since:` of a phrase or section rule), or reports words outdated from `year` on, asks this:
+    /// a page that shows no year at all may well be older than the requirement (an old 范文 with its dates cut),
+    /// and a false finding costs more than a miss.
+    public func isKnownFrom(_ year: Int) -> Bool {
+        (self.year?.value ?? foundEarliest.get { ReportEra.earliestYear(in: source) }).map { $0 >= year } ?? false
+    }
 
     /// The report's own year, else the latest its text shows (nil when it shows none).
     private var knownYear: Int? { year?.value ?? era }

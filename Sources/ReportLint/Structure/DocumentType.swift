@@ -133,7 +133,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         "部门决算", "决算公开说明", "决算说明", "预算公开说明", "预算说明",
     ]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
-    static let newsWords = ["本报讯", "讯（记者", "讯(记者", "记者从", "（记者", "通讯员"]
+    static let newsWords = ["本报讯", "讯（记者", "讯(记者", "讯（通讯员", "讯(通讯员", "记者从", "（记者", "通讯员"]
     /// The news words that outrank an opening's words of a report's kind; not 通讯员, as a publicity summary tells
     /// of its own 通讯员队伍.
     static let decisiveNewsWords = newsWords.filter { $0 != "通讯员" }
@@ -223,9 +223,14 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // 区自然资源局召开“双述双评”履职汇报会, ……——某公司召开2023年工作总结分析会: a news headline telling
         // of a meeting, whatever report was given at it.
         let headline = unlabelled.components(separatedBy: "——").last ?? unlabelled
-        if let held = headline.range(of: "召开"), headline.distance(from: held.upperBound, to: headline.endIndex) <= 40,
+        if let held = headline.range(of: "召开") ?? headline.range(of: "举行") ?? headline.range(of: "举办"),
+            headline.distance(from: held.upperBound, to: headline.endIndex) <= 40,
             ["会", "会议", "大会"].contains(where: { headline.hasSuffix($0) }), !headline.hasPrefix("关于")
         {
+            return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
+        }
+        // 全县30个乡镇党委书记向县委常委会述责述廉: a headline telling who reported to whom, not the report (……述责述廉报告).
+        if headline.contains("向"), ["述职", "述责述廉", "述职述廉", "述廉"].contains(where: { headline.hasSuffix($0) }) {
             return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
         }
         for (type, words) in titleWords {
@@ -384,6 +389,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // 同志们： opens a speech to a meeting.
         if opening.hasPrefix("同志们：") || opening.hasPrefix("同志们，") {
             return Detection(type: .speech, evidence: "开头是称呼“同志们”")
+        }
+        // 刚才，班子成员作了对照检查……: a leader's words at a meeting, after what was just said.
+        if opening.hasPrefix("刚才，") || opening.hasPrefix("刚才,") {
+            return Detection(type: .speech, evidence: "开头是讲话的“刚才，”")
         }
         // A document the opening cites (《……2023年工作要点》) names its own kind, not this one's.
         let opening = Bracketed.removing("《", "》", from: opening)

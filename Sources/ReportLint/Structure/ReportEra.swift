@@ -8,32 +8,47 @@
 /// that `common/formulation` checks (以习近平同志为总书记的党中央, 系列重要讲话精神) are no markers: a
 /// report must not be dated by the very words it is checked for.
 enum ReportEra {
-    /// Dated names and the last year a report cites them as current. Congresses: until the next one met.
-    static let markers: [(words: [String], until: Int)] = [
+    /// Dated names, the first year a report names them and the last year it cites them as current.
+    /// Congresses: from the year before one met (reports 迎接 it) until the next one met.
+    static let markers: [(words: [String], from: Int, until: Int)] = [
         // 党的十六大 met in November 2002, 十七大 in October 2007, 十八大 in November 2012, 十九大 in October
         // 2017, 二十大 in October 2022.
-        (["党的十五大"], 2002),
-        (["党的十六大", "党的十六届"], 2007),
-        (["党的十七大", "党的十七届"], 2012),
-        (["党的十八大", "党的十八届"], 2017),
-        (["党的十九大", "党的十九届"], 2022),
-        (["党的二十大", "党的二十届"], 2027),
+        (["党的十五大"], 1996, 2002),
+        (["党的十六大", "党的十六届"], 2001, 2007),
+        (["党的十七大", "党的十七届"], 2006, 2012),
+        (["党的十八大", "党的十八届"], 2011, 2017),
+        (["党的十九大", "党的十九届"], 2016, 2022),
+        (["党的二十大", "党的二十届"], 2021, 2027),
         // 在农村开展“三个代表”重要思想学习教育活动 (2003–2005); 保持共产党员先进性教育活动 (January 2005 – June 2006).
-        (["三个代表”重要思想学习教育", "三个代表重要思想学习教育"], 2005),
-        (["保持共产党员先进性教育活动"], 2006),
+        (["三个代表”重要思想学习教育", "三个代表重要思想学习教育"], 2003, 2005),
+        (["保持共产党员先进性教育活动"], 2004, 2006),
         // 深入学习实践科学发展观活动 (September 2008 – February 2010); 创先争优活动 (April 2010 – 2012).
-        (["学习实践科学发展观活动"], 2010),
-        (["创先争优活动"], 2012),
+        (["学习实践科学发展观活动"], 2008, 2010),
+        (["创先争优活动"], 2010, 2012),
         // “深入贯彻落实科学发展观” was the slogan of the 17th Congress (2007); after the 18th (November 2012)
         // reports cite 科学发展观 only in the list 以邓小平理论、“三个代表”重要思想、科学发展观为指导.
-        (["践行科学发展观", "贯彻落实科学发展观", "学习实践科学发展观"], 2013),
+        (["践行科学发展观", "贯彻落实科学发展观", "学习实践科学发展观"], 2003, 2013),
         // 党的群众路线教育实践活动 (June 2013 – October 2014).
-        (["群众路线教育实践活动"], 2014),
+        (["群众路线教育实践活动"], 2013, 2014),
         // 新型农村社会养老保险 merged into 城乡居民基本养老保险 (国发〔2014〕8号, February 2014).
-        (["新型农村社会养老保险", "新型农村养老保险"], 2014),
+        (["新型农村社会养老保险", "新型农村养老保险"], 2009, 2014),
         // The five-year plans, cited as current until their last year.
-        (["十一五"], 2010), (["十二五"], 2015), (["十三五"], 2020), (["十四五"], 2025), (["十五五"], 2030),
+        (["十一五"], 2004, 2010), (["十二五"], 2009, 2015), (["十三五"], 2014, 2020), (["十四五"], 2019, 2025),
+        (["十五五"], 2024, 2030),
     ]
+
+    /// The earliest year the report can be of, or nil when its text shows no year: the latest year written in
+    /// it, and each dated name at the first year a report could name it (党的二十大 from 2021, when reports
+    /// began to 迎接 it). An outdated-since rule asks this: 党的二十大 in an undated text does not make it a
+    /// report of 2024, where `latestYear` (the latest it could be of) says 2027.
+    static func earliestYear(in source: Source) -> Int? {
+        var earliest = latestWrittenYear(source.bytes)
+        let text = source.text
+        for marker in markers where marker.from > (earliest ?? 0) {
+            if marker.words.contains(where: { ByteSearch.contains(text, $0) }) { earliest = marker.from }
+        }
+        return earliest
+    }
 
     /// The latest year the text shows, or nil when it shows none.
     static func latestYear(in source: Source) -> Int? {

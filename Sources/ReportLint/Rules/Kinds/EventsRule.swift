@@ -202,7 +202,8 @@ public struct EventsRule: Rule {
             {
                 let written = document.text(range)
                 // 为2024年新中国成立75周年献礼 in a report of 2023: the text gives the event its own, later year.
-                let datedRight = range.start >= 3 && ByteSearch.has(Array("年".utf8), endingAt: range.start, in: bytes)
+                let datedRight =
+                    range.start >= 3 && ByteSearch.has(Array("年".utf8), endingAt: range.start, in: bytes)
                     && EventsRule.yearDigits(endingAt: range.start - 3, bytes) == event.start.year
                 if event.start.year > reportYear.value, !datedRight {
                     reported.insert(range)

@@ -1,8 +1,9 @@
 /// `check: level` of `kind: identity`: a report titled for one administrative level speaks as another. The
 /// title names the unit's level (区公立医院, XX县妇联, XX镇); the lowest level it names is the report's. Reported:
 /// - a word of another level of the same tier (全县 in a 区's report, 全乡 in a 镇's, 本村 in a 社区's);
-/// - a 我 word of a lower tier (我社区 in a 县妇联's report): 全 words of a lower tier name a place the unit
-///   governs, and 本 words its parts' own (各社区结合本社区实际), but 我 only the unit itself.
+/// - a 我 or 本 word of a lower tier (我社区, 结合本社区的实际 in a 县妇联's report): 全 words of a lower tier name
+///   a place the unit governs, and a 本 word after the level's name in its sentence is that part's own (各社区结合本社区
+///   实际, 社区党员完成本社区任务).
 /// A title naming two levels of one tier (各县区), or one of `skipTitles` (开发区, 自治区), decides nothing.
 /// Words inside “…” or 《…》 are someone else's. 本区域 and 全区间 are not self-references.
 extension IdentityRule {
@@ -43,10 +44,11 @@ extension IdentityRule {
             let (level, words) = (compiled.level, compiled.words)
             let sameTier = level.tier == own.tier
             guard sameTier || level.tier > own.tier else { continue }
-            for (word, literal) in zip(level.words, words) where sameTier || word.hasPrefix("我") {
+            for (word, literal) in zip(level.words, words) where sameTier || !word.hasPrefix("全") {
                 for hit in context.hits(literal) where hit.start >= title.range.end {
                     if let next = IdentityRule.scalar(at: hit.end, bytes), "域间别级".unicodeScalars.contains(next) { continue }
                     if QuoteDepth.isInside(at: hit.start, lineOf: bytes) { continue }
+                    if !sameTier, word.hasPrefix("本"), partsOwn(level, before: hit.start, bytes) { continue }
                     findings.append(
                         context.finding(
                             header, at: hit,
@@ -55,6 +57,12 @@ extension IdentityRule {
             }
         }
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// 各社区结合本社区实际, 社区党员完成本社区任务: the 本 word is the own of a part named earlier in its sentence.
+    func partsOwn(_ level: Level, before position: Int, _ bytes: [UInt8]) -> Bool {
+        let name = Array(level.name.utf8)
+        return EventsRule.anyInSentence(before: position, bytes) { _, index in ByteSearch.has(name, at: index, in: bytes) }
     }
 
     /// The lowest level the title names, nil when it names none, two of the lowest tier, or a skipped title.

@@ -47,7 +47,9 @@ extension NumberRule {
                 !(text.at(measure.lowerBound) == "个" && "多余半".unicodeScalars.contains(text.at(measure.upperBound) ?? " ")
                     && "月小星钟".unicodeScalars.contains(text.at(measure.upperBound + 1) ?? " ")),
                 // 六个强化、六个聚焦: the same numeral and 个 again across a 顿号 names the parts of a formula.
-                !isFormula(numeral, at: index, measure: measure, text)
+                !isFormula(numeral, at: index, measure: measure, text),
+                // 三个“务必”, 两个“维护”: a numeral and 个 before a quoted word name a formula, not a count.
+                !(text.at(measure.lowerBound) == "个" && text.at(measure.upperBound) == "“")
             else { continue }
             lastEnd = measure.upperBound
             if counted == nil || !counted!.sentence.contains(index) {

@@ -51,6 +51,7 @@ public struct NumberingRule: Rule {
         var findings: [Finding] = []
         func standsAlone(_ heading: Heading) -> Bool {
             !heading.isRunIn && !isListItem(heading, document) && !holdsBody(heading, document)
+                && !lastOfRunInItems(heading, document)
         }
         // Levels whose every standalone heading ends with a mark: the document's own style, which a hint level
         // leaves alone (各单位做法不一); one such heading is all an excerpt may show of it.
@@ -119,6 +120,25 @@ public struct NumberingRule: Rule {
         let previous = document.headings[heading.index - 1]
         return previous.level == heading.level && previous.parent == heading.parent
             && document.text(previous.text).unicodeScalars.contains("，") && itemWithNothingUnder(previous, document)
+    }
+
+    /// 一、……。二、……。三、……。 each run into its text, then 四、市物价局正在开展专项检查，重点打击乱收费问题。 ending
+    /// the text: a clause (its words hold a ，) after at least two siblings that are all paragraphs is an item
+    /// like them, not a heading standing alone.
+    private func lastOfRunInItems(_ heading: Heading, _ document: Document) -> Bool {
+        let headings = document.headings
+        guard heading.terminator != nil, document.text(heading.text).unicodeScalars.contains("，"),
+            !headings[(heading.index + 1)...].contains(where: { $0.level <= heading.level })
+        else { return false }
+        // Its earlier siblings stand between it and its parent (or the start).
+        var siblings = 0
+        for earlier in headings[..<heading.index].reversed() {
+            if earlier.level < heading.level { break }
+            guard earlier.level == heading.level else { continue }
+            guard earlier.isRunIn || holdsBody(earlier, document) || isListItem(earlier, document) else { return false }
+            siblings += 1
+        }
+        return siblings >= 2
     }
 
     private func itemWithNothingUnder(_ heading: Heading, _ document: Document) -> Bool {

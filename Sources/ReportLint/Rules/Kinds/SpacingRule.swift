@@ -45,7 +45,7 @@ public struct SpacingRule: Rule {
                 markerEnd = source.scalarIndex(ofByte: heading.marker.range.end)
             }
             // (Decided once per paragraph, not at each space: a short line under the title, a headline.)
-            let authors = paragraph.index <= 3 && isAuthorLine(indices, scalars)
+            let authors = paragraph.index <= 3 && isAuthorLine(indices, scalars) || isSpacedLabel(indices, scalars)
             let headline = isHeadline(paragraph, scalars)
             var index = indices.lowerBound
             while index < indices.upperBound {
@@ -91,13 +91,13 @@ public struct SpacingRule: Rule {
     /// `局长 郑创平` under a title or `镇人民政府镇长 邓迎春` over a speech: a post, a space and a name of two to
     /// four characters ending the paragraph, or a news story's `（记者 王朝朝）`.
     private func isByline(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
-        // `（高小珂  吴坤）` closing a news story: its writers' names, set apart by spaces (deleting one would
-        // run two names together).
-        if scalars[indices.upperBound - 1] == "）",
-            let open = scalars[indices.lowerBound..<start].lastIndex(of: "（"), open > indices.lowerBound
+        // `（高小珂  吴坤）` closing a news story, `（通讯员 庾先文 易恒戬）` after its dateline: the writers' names,
+        // set apart by spaces (deleting one would run two names together).
+        // Looked for within 20 characters either side: a line of megabytes has thousands of spaces.
+        if let open = scalars[max(indices.lowerBound, start - 20)..<start].lastIndex(of: "（"),
+            let close = scalars[end..<min(indices.upperBound, end + 20)].firstIndex(of: "）")
         {
-            let names = String(scalars: scalars[(open + 1)..<(indices.upperBound - 1)])
-                .split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+            let names = String(scalars: scalars[(open + 1)..<close]).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
             if names.count >= 2,
                 names.allSatisfy({ (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(CharacterClass.isHan) })
             {
@@ -114,6 +114,14 @@ public struct SpacingRule: Rule {
         return ["长", "书记", "主任", "主席", "委员", "代表", "同志", "记者", "通讯员", "干部", "局长", "科员"].contains {
             before.hasSuffix($0)
         }
+    }
+
+    /// `目 录`, `前  言`: a short label on a line of its own, its characters spread out by spaces as typeset.
+    private func isSpacedLabel(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard indices.count <= 12 else { return false }
+        let letters = scalars[indices].filter { $0 != " " && $0 != "\u{3000}" }
+        return (2...4).contains(letters.count) && letters.allSatisfy(CharacterClass.isHan)
+            && letters.count < indices.count
     }
 
     /// `周振宇 高敬东 陈剑琦` under a title: the authors' names, two or three characters each, set apart by spaces.
