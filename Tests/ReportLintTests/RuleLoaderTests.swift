@@ -105,6 +105,13 @@ struct RuleLoaderTests {
             head + "    gate: {words: [效劳, 根底], atLeast: 3}\n    entries:\n      - {canonical: 服务, variants: [效劳]}\n")
         #expect(tooMany.problem == .wrongType(key: "atLeast", expected: "1 到 words 个数之间的整数"))
         #expect(tooMany.location == RuleLocation(file: "rules.yml", line: 6, column: 38))
+        // An entry whose only pattern does not compile gets that one error, not also a missing key; an entry
+        // with empty lists names no wrong form at all.
+        let badPattern = try onlyError(head + "    entries:\n      - {canonical: 召开, patterns: ['(?<=组织)?进行']}\n")
+        #expect(badPattern.location.line == 7)
+        if case .badRegex = badPattern.problem {} else { Issue.record("\(badPattern.problem)") }
+        let empty = try onlyError(head + "    entries:\n      - {canonical: 召开, variants: []}\n")
+        #expect(empty.problem == .missingKey("variants"))
     }
 
     @Test func missingId() throws {

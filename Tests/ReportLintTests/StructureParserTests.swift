@@ -256,6 +256,9 @@ struct StructureParserTests {
         ("县委书记2023年度向县委常委会述责述廉报告", .duty),
         // The thirty-fifth sweep: a 结题评审会 held is news too.
         ("学校举行2024—2025年度调研项目结题评审会", .bulletin),
+        ("一份特殊的新年礼物——青禾市红十字会2015年工作综述", .bulletin),
+        ("青禾市政协一届二次大会发言工作座谈会召开", .bulletin),
+        ("慈善事业市场化运作机制创新研究报告", .research),
     ])
     func documentTypeFromTitle(title: String, type: DocumentType) {
         #expect(DocumentType.detect(title: title)?.type == type)
@@ -300,7 +303,14 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "“十四五”时期是学院内涵建设的关键时期，为此，特制定本规划。").type == .plan)
         #expect(DocumentType.guess(opening: "市政协把优化营商环境作为重点调研课题，形成专题调研报告。").type == .research)
         #expect(DocumentType.guess(opening: "刚才，班子成员紧紧围绕会议主题作了对照检查，开展了批评和自我批评。").type == .speech)
+        #expect(DocumentType.guess(opening: "各位领导，青年同事们：\n大家下午好！非常高兴参加今天的座谈会。").type == .speech)
+        #expect(DocumentType.guess(opening: "本网讯 2月6日，副省长充分肯定省电力公司的工作。").type == .bulletin)
+        #expect(DocumentType.guess(opening: "中新网上海6月19日电（范宇斌）建立参政议政调研基地。").type == .bulletin)
         #expect(DocumentType.guess(opening: "青禾客户端12月1日讯（通讯员 李明华）12月1日，镇人大代表向选民述职。").type == .bulletin)
+        // A self-check titled only as a 报告 stays untyped (its missing sections are hints); a 报告 is a summary.
+        #expect(TestSupport.parse("镇清理办公用房自查自纠报告\n按照县里要求，我镇开展了清理工作。\n").typeOrigin == .guessed)
+        #expect(TestSupport.parse("镇清理办公用房自查自纠报告\n按照县里要求，我镇开展了清理工作。\n").typeEvidence == DocumentType.defaultEvidence)
+        #expect(TestSupport.parse("关于2023年法治政府建设工作的报告\n按照县里要求，我镇开展了工作。\n").type == .summary)
         // A first line that is one quotation is a voice opening a news story, not a title.
         #expect(TestSupport.parse("“我本人抓党风廉政建设精力投入不够……”\n县党政一把手向纪委述责述廉。\n").title == nil)
         #expect(DocumentType.guess(opening: "【待补充】年，我局扎实推进各项工作。").type == .summary)

@@ -87,6 +87,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             .research,
             [
                 "调研报告", "调查报告", "调研情况报告", "专题调研", "调研与思考", "调查与思考", "调研", "思考及建议", "思考与建议",
+                "研究报告",
                 "思考和建议", "对策建议",
             ]
         ),
@@ -129,11 +130,15 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// Title endings of a bulletin.
     static let bulletinEndings = [
         "简报", "简讯", "快讯", "快报", "新闻稿", "信息稿", "通讯稿", "摘要", "公报", "年报", "审计结果", "审计结果公告",
+        // ……红十字会2015年工作综述: a year's work told as a feature story.
+        "综述",
         // A budget's or final accounts' public statement: tables and their notes, no report's sections.
         "部门决算", "决算公开说明", "决算说明", "预算公开说明", "预算说明",
     ]
     /// Words of a news story's lead or byline (本报讯, 记者从……获悉): a bulletin whatever its title.
-    static let newsWords = ["本报讯", "讯（记者", "讯(记者", "讯（通讯员", "讯(通讯员", "记者从", "（记者", "通讯员"]
+    static let newsWords = [
+        "本报讯", "本网讯", "讯（记者", "讯(记者", "讯（通讯员", "讯(通讯员", "日电（", "日电(", "记者从", "（记者", "通讯员",
+    ]
     /// The news words that outrank an opening's words of a report's kind; not 通讯员, as a publicity summary tells
     /// of its own 通讯员队伍.
     static let decisiveNewsWords = newsWords.filter { $0 != "通讯员" }
@@ -223,6 +228,10 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // 区自然资源局召开“双述双评”履职汇报会, ……——某公司召开2023年工作总结分析会: a news headline telling
         // of a meeting, whatever report was given at it.
         let headline = unlabelled.components(separatedBy: "——").last ?? unlabelled
+        // ……座谈会召开, ……大会隆重举行: the meeting's news told by its verb at the end.
+        if ["召开", "举行", "隆重举行", "开幕", "闭幕", "胜利闭幕"].contains(where: { headline.hasSuffix($0) }) {
+            return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
+        }
         if let held = headline.range(of: "召开") ?? headline.range(of: "举行") ?? headline.range(of: "举办"),
             headline.distance(from: held.upperBound, to: headline.endIndex) <= 40,
             ["会", "会议", "大会"].contains(where: { headline.hasSuffix($0) }), !headline.hasPrefix("关于")
@@ -430,9 +439,12 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // A summary's name in a first line that runs on into its text (2019年妇女工作总结海尾社区妇联……): the
         // default, but said on its evidence.
         if ByteSearch.contains(opening, "工作总结") { return Detection(type: .summary, evidence: "开头含“工作总结”") }
-        // 尊敬的各位领导，同志们： with no word of a 述职 or a report after it: words spoken to a meeting.
-        if let salutation = opening.split(separator: "\n").first, salutation.hasPrefix("尊敬的"), salutation.count <= 30,
-            salutation.hasSuffix("：") || salutation.hasSuffix(":")
+        // 尊敬的各位领导，同志们： or 各位领导，青年同事们： with no word of a 述职 or a report after it: words spoken to
+        // a meeting.
+        if let salutation = opening.split(separator: "\n").first,
+            // (Not 各位代表：, which opens a government's work report to its congress as well.)
+            salutation.hasPrefix("尊敬的") || salutation.hasPrefix("各位领导"),
+            salutation.count <= 30, salutation.hasSuffix("：") || salutation.hasSuffix(":")
         {
             return Detection(type: .speech, evidence: "开头是称呼“\(salutation)”")
         }
@@ -447,6 +459,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         let written = String(title.reversed().drop(while: \.isWhitespace).reversed())
         let name = trailingLabel.stringByReplacingMatches(
             in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
-        return name.hasSuffix("报告")
+        // 清理办公用房自查自纠报告: a self-check may well find nothing to correct and plan nothing further; it
+        // stays untyped, its missing sections hints.
+        return name.hasSuffix("报告") && !["自查报告", "自查自纠报告", "自评报告", "自检报告"].contains { name.hasSuffix($0) }
     }
 }

@@ -74,9 +74,12 @@ struct FormulationRuleDefinition: RuleDefinition {
                 let canonical = entry.string("canonical", required: true)
             else { return nil }
             let variants = entry.strings("variants") ?? []
+            let errorsBefore = fields.reader.errorCount
             let patterns = entry.patterns("patterns") ?? []
             if variants.isEmpty && patterns.isEmpty {
-                fields.reader.report(.missingKey("variants"), at: item)
+                // Patterns that did not compile were reported where they stand; an entry that names no wrong form
+                // at all (no key, or empty lists) is missing one.
+                if fields.reader.errorCount == errorsBefore { fields.reader.report(.missingKey("variants"), at: item) }
                 return nil
             }
             var severity: Severity?

@@ -45,7 +45,9 @@ public struct SpacingRule: Rule {
                 markerEnd = source.scalarIndex(ofByte: heading.marker.range.end)
             }
             // (Decided once per paragraph, not at each space: a short line under the title, a headline.)
-            let authors = paragraph.index <= 3 && isAuthorLine(indices, scalars) || isSpacedLabel(indices, scalars)
+            // 一、综 合 in a statistical bulletin: the heading's words after its number, spread out too.
+            let label = isSpacedLabel(markerEnd >= 0 ? markerEnd..<indices.upperBound : indices, scalars)
+            let authors = paragraph.index <= 3 && isAuthorLine(indices, scalars) || label || isCreditLine(indices, scalars)
             let headline = isHeadline(paragraph, scalars)
             var index = indices.lowerBound
             while index < indices.upperBound {
@@ -95,14 +97,16 @@ public struct SpacingRule: Rule {
         // set apart by spaces (deleting one would run two names together).
         // Looked for within 20 characters either side: a line of megabytes has thousands of spaces.
         if let open = scalars[max(indices.lowerBound, start - 20)..<start].lastIndex(of: "（"),
-            let close = scalars[end..<min(indices.upperBound, end + 20)].firstIndex(of: "）")
+            let close = scalars[end..<min(indices.upperBound, end + 20)].firstIndex(of: "）"),
+            SpacingRule.namesOnly(scalars[(open + 1)..<close], atLeast: 2)
         {
-            let names = String(scalars: scalars[(open + 1)..<close]).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-            if names.count >= 2,
-                names.allSatisfy({ (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(CharacterClass.isHan) })
-            {
-                return true
-            }
+            return true
+        }
+        // ……服务。 （陆勇锋 石红星） — the space before the writers' names that close the story.
+        if end < indices.upperBound, scalars[end] == "（", scalars[indices.upperBound - 1] == "）",
+            indices.upperBound - end <= 20, SpacingRule.namesOnly(scalars[(end + 1)..<(indices.upperBound - 1)], atLeast: 1)
+        {
+            return true
         }
         var nameEnd = end
         while nameEnd < indices.upperBound, CharacterClass.isHan(scalars[nameEnd]) { nameEnd += 1 }
@@ -124,12 +128,32 @@ public struct SpacingRule: Rule {
             && letters.count < indices.count
     }
 
+    /// Names of two to four characters set apart by spaces, each perhaps after its role (记者原文钊 通讯员李军鹏).
+    static func namesOnly(_ text: ArraySlice<Unicode.Scalar>, atLeast count: Int) -> Bool {
+        let names = String(scalars: text).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { name in
+            ["记者", "通讯员", "实习生", "特约记者", "见习记者"].first(where: { name.hasPrefix($0) && name.count > $0.count })
+                .map { name.dropFirst($0.count) } ?? name
+        }
+        return names.count >= count
+            && names.allSatisfy { (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(CharacterClass.isHan) }
+    }
+
     /// `周振宇 高敬东 陈剑琦` under a title: the authors' names, two or three characters each, set apart by spaces.
     private func isAuthorLine(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
         guard indices.count <= 40 else { return false }
         let names = String(scalars: scalars[indices]).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
         return names.count >= 2
             && names.allSatisfy { name in (2...3).contains(name.count) && name.unicodeScalars.allSatisfy(CharacterClass.isHan) }
+    }
+
+    /// `文 | 王颖文 李希金 刘莹`, `作者：张明 李华`: a story's credit line, wherever it stands.
+    private func isCreditLine(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard indices.count <= 40 else { return false }
+        var rest = Substring(String(scalars: scalars[indices]))
+        guard let credit = ["作者", "文", "图", "撰稿"].first(where: { rest.hasPrefix($0) }) else { return false }
+        rest = rest.dropFirst(credit.count).drop { $0 == " " || $0 == "\u{3000}" }
+        guard let mark = rest.first, "|｜/：:".contains(mark) else { return false }
+        return SpacingRule.namesOnly(ArraySlice(rest.dropFirst().unicodeScalars), atLeast: 2)
     }
 
     /// `中共中央办公厅 国务院办公厅印发`, `中共中央 国务院`, `省委办公厅 省政府办公厅`: joint issuers are named with a
@@ -165,6 +189,12 @@ public struct SpacingRule: Rule {
     /// `新华社北京2月29日电 据国家统计局……`: a news agency's dateline (a day, then 电) set off from the story by a
     /// space, near the start of its paragraph.
     private func isAfterDateline(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        // 本网讯 2月6日……, 本报讯 ……: a news story's dateline word.
+        if start - indices.lowerBound >= 3, start - indices.lowerBound <= 20, scalars[start - 1] == "讯",
+            !scalars[indices.lowerBound..<start].contains(where: { "。，；".unicodeScalars.contains($0) })
+        {
+            return true
+        }
         guard start - indices.lowerBound >= 3, start - indices.lowerBound <= 30, scalars[start - 1] == "电",
             scalars[start - 2] == "日",
             CharacterClass.isDigit(scalars[start - 3]) || "一二三四五六七八九十".unicodeScalars.contains(scalars[start - 3])
@@ -267,6 +297,8 @@ public struct SpacingRule: Rule {
     ) -> Bool {
         guard start - markerEnd >= 4, start - markerEnd <= 30,
             !scalars[markerEnd..<start].contains(where: { "。；！？ 　".unicodeScalars.contains($0) }),
+            // ……第二十次会议于 2023年: a heading does not end in a preposition or a particle.
+            !"于在的和与及对为从向将把被由至到是".unicodeScalars.contains(scalars[start - 1]),
             CharacterClass.isHan(scalars[start - 1]), CharacterClass.isHan(scalars[end]) || CharacterClass.isDigit(scalars[end])
         else { return false }
         let rest = scalars[end..<indices.upperBound]
