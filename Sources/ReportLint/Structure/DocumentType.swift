@@ -228,8 +228,11 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // 区自然资源局召开“双述双评”履职汇报会, ……——某公司召开2023年工作总结分析会: a news headline telling
         // of a meeting, whatever report was given at it.
         let headline = unlabelled.components(separatedBy: "——").last ?? unlabelled
-        // ……座谈会召开, ……大会隆重举行: the meeting's news told by its verb at the end.
-        if ["召开", "举行", "隆重举行", "开幕", "闭幕", "胜利闭幕"].contains(where: { headline.hasSuffix($0) }) {
+        // ……座谈会召开, ……大会隆重举行: the meeting's news told by its verb at the end (not a slogan's 以优异成绩
+        // 迎接党的二十大胜利召开: the meeting named must be a 会).
+        if let verb = ["隆重举行", "胜利闭幕", "召开", "举行", "开幕", "闭幕"].first(where: { headline.hasSuffix($0) }),
+            headline.dropLast(verb.count).hasSuffix("会"), !["迎接", "喜迎"].contains(where: { headline.contains($0) })
+        {
             return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
         }
         if let held = headline.range(of: "召开") ?? headline.range(of: "举行") ?? headline.range(of: "举办"),

@@ -122,7 +122,10 @@ public struct SpacingRule: Rule {
 
     /// `目 录`, `前  言`: a short label on a line of its own, its characters spread out by spaces as typeset.
     private func isSpacedLabel(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard indices.count <= 12 else { return false }
+        // Spaces between the characters only: 一、 工作要点 has a stray space after its number.
+        guard indices.count <= 12, let first = indices.first, CharacterClass.isHan(scalars[first]),
+            CharacterClass.isHan(scalars[indices.upperBound - 1])
+        else { return false }
         let letters = scalars[indices].filter { $0 != " " && $0 != "\u{3000}" }
         return (2...4).contains(letters.count) && letters.allSatisfy(CharacterClass.isHan)
             && letters.count < indices.count
