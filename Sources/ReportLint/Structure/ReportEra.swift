@@ -10,7 +10,9 @@
 enum ReportEra {
     /// Dated names, the first year a report names them and the last year it cites them as current.
     /// Congresses: from the year before one met (reports 迎接 it) until the next one met.
-    static let markers: [(words: [String], from: Int, until: Int)] = [
+    typealias Marker = (words: [String], from: Int, until: Int)
+
+    static let markers: [Marker] = [
         // 党的十六大 met in November 2002, 十七大 in October 2007, 十八大 in November 2012, 十九大 in October
         // 2017, 二十大 in October 2022.
         (["党的十五大"], 1996, 2002),
@@ -41,23 +43,19 @@ enum ReportEra {
     /// it, and each dated name at the first year a report could name it (党的二十大 from 2021, when reports
     /// began to 迎接 it). An outdated-since rule asks this: 党的二十大 in an undated text does not make it a
     /// report of 2024, where `latestYear` (the latest it could be of) says 2027.
-    static func earliestYear(in source: Source) -> Int? {
-        var earliest = latestWrittenYear(source.bytes)
-        let text = source.text
-        for marker in markers where marker.from > (earliest ?? 0) {
-            if marker.words.contains(where: { ByteSearch.contains(text, $0) }) { earliest = marker.from }
-        }
-        return earliest
-    }
+    static func earliestYear(in source: Source) -> Int? { year(in: source, dating: { $0.from }) }
 
     /// The latest year the text shows, or nil when it shows none.
-    static func latestYear(in source: Source) -> Int? {
-        var latest = latestWrittenYear(source.bytes)
+    static func latestYear(in source: Source) -> Int? { year(in: source, dating: { $0.until }) }
+
+    /// The latest of the years written in the text and the years `dating` gives the dated names in it.
+    private static func year(in source: Source, dating: (Marker) -> Int) -> Int? {
+        var year = latestWrittenYear(source.bytes)
         let text = source.text
-        for marker in markers where marker.until > (latest ?? 0) {
-            if marker.words.contains(where: { ByteSearch.contains(text, $0) }) { latest = marker.until }
+        for marker in markers where dating(marker) > (year ?? 0) {
+            if marker.words.contains(where: { ByteSearch.contains(text, $0) }) { year = dating(marker) }
         }
-        return latest
+        return year
     }
 
     /// Words before a year the work is still to reach (核桃冲水库将于2018年1月完工 in a report of 2017).
