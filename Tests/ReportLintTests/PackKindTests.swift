@@ -91,7 +91,7 @@ struct PackKindTests {
         let counted = findings("我办召开会议。我局研究部署。本局督办。", rule: "common/self-reference")
         #expect(counted.map(\.message) == ["单位自称不一致：全文多用“我局”（2 处），这里是“我办”"])
         let tied = findings("我办召开会议。我单位研究部署。我局落实。", rule: "common/self-reference")
-        #expect(tied.map(\.message) == ["单位自称不一致：前文用“我办”，这里是“我局”，两种说法一样多，请统一"])
+        #expect(tied.map(\.message) == ["单位自称不一致：前文用“我办”，这里是“我局”，两种说法用得一样多，请统一"])
         #expect(tied[0].suggestion == nil)
     }
 

@@ -74,10 +74,10 @@ public enum BuiltinRules {
         if let entry, entry.hash == NodeArchive.hash(file.bytes),
             let root = NodeArchive.root(of: entry, in: archive, resolver: YAMLFile.resolver, skippingExamples: !examples)
         {
-            let bytes = file.bytes
+            // The YAML's text is made only if a warning needs its lines (`yaml` is an autoclosure).
             return (
                 RuleLoader.parsePartially(
-                    root: root, yaml: String(decoding: bytes, as: UTF8.self), file: pathPrefix + file.name, trusted: true),
+                    root: root, yaml: String(decoding: file.bytes, as: UTF8.self), file: pathPrefix + file.name, trusted: true),
                 root
             )
         }

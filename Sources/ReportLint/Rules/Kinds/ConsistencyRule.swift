@@ -119,7 +119,7 @@ public struct ConsistencyRule: Rule {
                 let suggestion = String(use.word.dropLast(ConsistencyRule.selfNoun(use.word).count)) + mainNoun
                 let message =
                     tied
-                    ? "\(header.message)：前文用“\(main.word)”，这里是“\(use.word)”，两种说法一样多，请统一"
+                    ? "\(header.message)：前文用“\(main.word)”，这里是“\(use.word)”，\(totals.count == 2 ? "两种" : "几种")说法用得一样多，请统一"
                     : "\(header.message)：全文多用“\(main.word)”（\(main.count) 处），这里是“\(use.word)”"
                 for hit in use.hits {
                     findings.append(context.finding(header, at: hit, message: message, suggestion: tied ? nil : suggestion))
