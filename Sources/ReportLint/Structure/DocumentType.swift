@@ -176,26 +176,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         if ["—记", "--记"].contains(where: { ByteSearch.contains(title, $0) }), !ByteSearch.contains(title, "记者") {
             return Detection(type: .exemplar, evidence: "标题是“——记……”")
         }
-        // 区自然资源局召开“双述双评”履职汇报会, ……——某公司召开2023年工作总结分析会: a news headline telling
-        // of a meeting, whatever report was given at it.
+        // The last part of a title with a subtitle (……——某公司召开2023年工作总结分析会).
         let headline = unlabelled.components(separatedBy: "——").last ?? unlabelled
-        // ……座谈会召开, ……大会隆重举行: the meeting's news told by its verb at the end (not a slogan's 以优异成绩
-        // 迎接党的二十大胜利召开: the meeting named must be a 会).
-        if let verb = ["隆重举行", "胜利闭幕", "召开", "举行", "开幕", "闭幕"].first(where: { headline.hasSuffix($0) }),
-            headline.dropLast(verb.count).hasSuffix("会"), !["迎接", "喜迎"].contains(where: { headline.contains($0) })
-        {
-            return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
-        }
-        if let held = headline.range(of: "召开") ?? headline.range(of: "举行") ?? headline.range(of: "举办"),
-            headline.distance(from: held.upperBound, to: headline.endIndex) <= 40,
-            ["会", "会议", "大会"].contains(where: { headline.hasSuffix($0) }), !headline.hasPrefix("关于")
-        {
-            return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
-        }
-        // 全县30个乡镇党委书记向县委常委会述责述廉: a headline telling who reported to whom, not the report (……述责述廉报告).
-        if headline.contains("向"), ["述职", "述责述廉", "述职述廉", "述廉"].contains(where: { headline.hasSuffix($0) }) {
-            return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”")
-        }
+        if tellsOfAMeeting(headline) { return Detection(type: .bulletin, evidence: "标题是会议消息“\(headline)”") }
         for (type, words) in titleWords {
             // 全县调研科技工作汇报材料: a bare 调研 before a work report's own name (汇报, 总结) is what the report
             // tells of, not its kind.
@@ -414,7 +397,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         let name = trailingLabel.stringByReplacingMatches(
             in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
         // 清理办公用房自查自纠报告: a self-check may well find nothing to correct and plan nothing further; it
-        // stays untyped, its missing sections hints.
-        return name.hasSuffix("报告") && !["自查报告", "自查自纠报告", "自评报告", "自检报告"].contains { name.hasSuffix($0) }
+        // stays untyped, its missing sections hints. (自查报告 and 自评报告 are title words of a summary, typed
+        // before this is asked.)
+        return name.hasSuffix("报告") && !["自查自纠报告", "自检报告"].contains { name.hasSuffix($0) }
     }
 }

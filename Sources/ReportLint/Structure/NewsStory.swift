@@ -51,4 +51,24 @@ extension DocumentType {
     )
     /// 12月16日，……第六届人民代表大会第一次会议胜利闭幕; 8月15日—16日，……率调研组……
     static let newsVerbs = ["召开", "举行", "举办", "组织召开", "开展了", "召集", "主持召开", "闭幕", "开幕", "率调研组"]
+
+    /// A news headline telling of a meeting, whatever report was given at it.
+    static func tellsOfAMeeting(_ headline: String) -> Bool {
+        // ……座谈会召开, ……大会隆重举行: the meeting's news told by its verb at the end (not a slogan's 以优异成绩
+        // 迎接党的二十大胜利召开: the meeting named must be a 会).
+        if let verb = ["隆重举行", "胜利闭幕", "召开", "举行", "开幕", "闭幕"].first(where: { headline.hasSuffix($0) }),
+            headline.dropLast(verb.count).hasSuffix("会"), !["迎接", "喜迎"].contains(where: { headline.contains($0) })
+        {
+            return true
+        }
+        // 区自然资源局召开“双述双评”履职汇报会: the verb, then the meeting ending the headline.
+        if let held = headline.range(of: "召开") ?? headline.range(of: "举行") ?? headline.range(of: "举办"),
+            headline.distance(from: held.upperBound, to: headline.endIndex) <= 40,
+            ["会", "会议", "大会"].contains(where: { headline.hasSuffix($0) }), !headline.hasPrefix("关于")
+        {
+            return true
+        }
+        // 全县30个乡镇党委书记向县委常委会述责述廉: who reported to whom, not the report (……述责述廉报告).
+        return headline.contains("向") && ["述职", "述责述廉", "述职述廉", "述廉"].contains(where: { headline.hasSuffix($0) })
+    }
 }

@@ -131,22 +131,23 @@ public struct SpacingRule: Rule {
             && letters.count < indices.count
     }
 
-    /// Names of two to four characters set apart by spaces, each perhaps after its role (记者原文钊 通讯员李军鹏).
-    static func namesOnly(_ text: ArraySlice<Unicode.Scalar>, atLeast count: Int) -> Bool {
+    /// Names set apart by spaces (or ideographic spaces), at least `count` of them, each of `lengths` Han
+    /// characters; with `roles`, each perhaps after its role (记者原文钊 通讯员李军鹏).
+    static func namesOnly(
+        _ text: ArraySlice<Unicode.Scalar>, atLeast count: Int, lengths: ClosedRange<Int> = 2...4, roles: Bool = true
+    ) -> Bool {
         let names = String(scalars: text).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { name in
-            ["记者", "通讯员", "实习生", "特约记者", "见习记者"].first(where: { name.hasPrefix($0) && name.count > $0.count })
+            guard roles else { return name }
+            return ["记者", "通讯员", "实习生", "特约记者", "见习记者"].first(where: { name.hasPrefix($0) && name.count > $0.count })
                 .map { name.dropFirst($0.count) } ?? name
         }
         return names.count >= count
-            && names.allSatisfy { (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(CharacterClass.isHan) }
+            && names.allSatisfy { lengths.contains($0.count) && $0.unicodeScalars.allSatisfy(CharacterClass.isHan) }
     }
 
     /// `周振宇 高敬东 陈剑琦` under a title: the authors' names, two or three characters each, set apart by spaces.
     private func isAuthorLine(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard indices.count <= 40 else { return false }
-        let names = String(scalars: scalars[indices]).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-        return names.count >= 2
-            && names.allSatisfy { name in (2...3).contains(name.count) && name.unicodeScalars.allSatisfy(CharacterClass.isHan) }
+        indices.count <= 40 && SpacingRule.namesOnly(scalars[indices], atLeast: 2, lengths: 2...3, roles: false)
     }
 
     /// `文 | 王颖文 李希金 刘莹`, `作者：张明 李华`: a story's credit line, wherever it stands.
@@ -191,17 +192,14 @@ public struct SpacingRule: Rule {
 
     /// `新华社北京2月29日电 据国家统计局……`: a news agency's dateline (a day, then 电) set off from the story by a
     /// space, near the start of its paragraph.
+    /// 本网讯 2月6日……, 本报讯 ……: a news story's dateline word, too.
     private func isAfterDateline(_ start: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
-        // 本网讯 2月6日……, 本报讯 ……: a news story's dateline word.
-        if start - indices.lowerBound >= 3, start - indices.lowerBound <= 20, scalars[start - 1] == "讯",
-            !scalars[indices.lowerBound..<start].contains(where: { "。，；".unicodeScalars.contains($0) })
-        {
-            return true
-        }
-        guard start - indices.lowerBound >= 3, start - indices.lowerBound <= 30, scalars[start - 1] == "电",
-            scalars[start - 2] == "日",
-            CharacterClass.isDigit(scalars[start - 3]) || "一二三四五六七八九十".unicodeScalars.contains(scalars[start - 3])
-        else { return false }
+        let lead = start - indices.lowerBound
+        guard lead >= 3 else { return false }
+        let agency =
+            lead <= 30 && scalars[start - 1] == "电" && scalars[start - 2] == "日"
+            && (CharacterClass.isDigit(scalars[start - 3]) || "一二三四五六七八九十".unicodeScalars.contains(scalars[start - 3]))
+        guard agency || lead <= 20 && scalars[start - 1] == "讯" else { return false }
         return !scalars[indices.lowerBound..<start].contains { "。，；".unicodeScalars.contains($0) }
     }
 
