@@ -113,55 +113,7 @@ struct Lint: ParsableCommand {
         options.maxWarnings = maxWarnings
         options.reader = Reader(maxFileSize: maxFileSize * 1_048_576, encoding: encoding)
         options.threads = jobs
-        let timer = timings ? RuleTimings() : nil
-        options.timings = timer
-        let session = LintSession(options: options, onDiagnostic: Diagnostics.print)
-
-        let plan = try session.planOrExit(paths)
-        let progress = ProgressLine(total: plan.files.count)
-        var onProgress: (@Sendable (Int) -> Void)?
-        if let progress { onProgress = { done in progress.update(done) } }
-        let output = try StandardOutput(path: self.output)
-        let color =
-            format == .text
-            && TerminalColor.enabled(
-                flag: self.color, environment: ProcessInfo.processInfo.environment,
-                isTerminal: self.output == nil && isatty(STDOUT_FILENO) != 0)
-        let reporter = format.reporter(ReporterOptions(color: color, base: base))
-        // Formats that can be written file by file are, so memory stays flat however many files there
-        // are; the others (a summary first, an index) need the whole run.
-        var streaming = reporter as? StreamingReporter
-        output.write(streaming?.begin(rules: plan.rules) ?? "")
-        var kept: [FileOutcome] = []
-        let ending = try session.runOrExit(plan, progress: onProgress) { index, outcome in
-            if streaming != nil {
-                let started = DispatchTime.now().uptimeNanoseconds
-                // Mutated in place through `!`: a copy would copy what junit and sarif keep, file after file.
-                output.write(streaming!.file(outcome, index: index))
-                timer?.add("(输出)", DispatchTime.now().uptimeNanoseconds - started)
-            } else {
-                kept.append(outcome)
-            }
-        }
-        progress?.finish()
-        let verdict = ending.verdict
-        if let text = streaming?.end(verdict.summary, diagnostics: ending.diagnostics) {
-            output.write(text)
-        } else {
-            var run = LintRun(outcomes: kept, rules: plan.rules)
-            run.diagnostics = ending.diagnostics
-            run.checkedOn = Gate.today()
-            run.configFiles = plan.configFiles
-            output.write(reporter.report(run))
-        }
-        output.flush()
-        if let timer { Diagnostics.print(timer.table()) }
-        if verdict.tooManyWarnings, let reason = verdict.failureReason { Diagnostics.print(reason) }
-        // Recording a baseline is adopting today's findings: that run does not fail for them.
-        let code = writeBaseline != nil && verdict.exitCode == 1 ? 0 : verdict.exitCode
-        // Ending here skips taking apart the rule set, the session and its caches one object at a time:
-        // a twentieth of a one-report run, and the process ends anyway.
-        Foundation.exit(code)
+        try LintInvocation(options: options, paths: paths, format: format, output: output, color: color, timings: timings).run()
     }
 }
 

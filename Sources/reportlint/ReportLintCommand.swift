@@ -18,6 +18,9 @@ struct ReportLintCommand: ParsableCommand {
     /// ArgumentParser uses 64 for usage errors, so we map those to 2.
     static func main() {
         keepFreedMemory()
+        if let quick = QuickLint.invocation(Array(CommandLine.arguments.dropFirst())) {
+            do { try quick.run() } catch { exit(withError: error) }
+        }
         if let mistake = unknownSubcommand(Array(CommandLine.arguments.dropFirst()), of: ReportLintCommand.self) {
             Diagnostics.print(mistake)
             Foundation.exit(2)

@@ -151,6 +151,32 @@ struct CLITests {
         #expect(try run(["lint", "--fail-on", "bogus", "Fixtures/summary-headings.txt"]).code == 2)
     }
 
+
+    /// A plain command line is read without the argument parser (`QuickLint`); one option more sends the same
+    /// run through the parser. Both must print the same bytes and exit alike, and what the quick reader does
+    /// not know (a bad value, `--x=y`, help) must still reach the parser's errors.
+    @Test func quickCommandLinesRunAsTheParsedOnes() throws {
+        let report = Data("2023年工作总结\n坚决维护以习近平同志为总书记的党中央权威。\n".utf8)
+        let lines: [[String]] = [
+            ["lint", "Fixtures/summary-cues.txt", "Fixtures/summary-headings.txt"],
+            ["lint", "--format", "json", "--fail-on", "never", "Fixtures/summary-cues.txt"],
+            ["lint", "-q", "--jobs", "1", "--format", "sarif", "Fixtures/summary-missing-problems.txt"],
+            ["lint", "--fail-on", "warning", "Fixtures/summary-gb18030-crlf.txt", "Fixtures/no-such-file.txt"],
+            ["lint", "-"],
+        ]
+        for line in lines {
+            let quick = try run(line, stdin: report)
+            let parsed = try run(line + ["--max-file-size", "32"], stdin: report)
+            #expect(quick.stdout == parsed.stdout && quick.stderr == parsed.stderr, "\(line)")
+            #expect(quick.code == parsed.code && !quick.stdout.isEmpty, "\(line)")
+        }
+        #expect(try run(["lint", "--format=json", "Fixtures/summary-cues.txt"]).stdout.hasPrefix("{"))
+        for wrong in [["lint", "--jobs", "0", "a.txt"], ["lint", "--format", "xml", "a.txt"], ["lint", "--fail-on"], ["lint", ""]] {
+            let output = try run(wrong)
+            #expect(output.code == 2 && output.stderr.contains("错误"), "\(wrong)")
+        }
+        #expect(try run(["lint", "--help"]).stdout.contains("检查报告"))
+    }
     @Test func jsonOutputKeepsGoodFilesBesideBadOnes() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
