@@ -151,7 +151,6 @@ struct CLITests {
         #expect(try run(["lint", "--fail-on", "bogus", "Fixtures/summary-headings.txt"]).code == 2)
     }
 
-
     /// A plain command line is read without the argument parser (`QuickLint`); one option more sends the same
     /// run through the parser. Both must print the same bytes and exit alike, and what the quick reader does
     /// not know (a bad value, `--x=y`, help) must still reach the parser's errors.
@@ -171,7 +170,9 @@ struct CLITests {
             #expect(quick.code == parsed.code && !quick.stdout.isEmpty, "\(line)")
         }
         #expect(try run(["lint", "--format=json", "Fixtures/summary-cues.txt"]).stdout.hasPrefix("{"))
-        for wrong in [["lint", "--jobs", "0", "a.txt"], ["lint", "--format", "xml", "a.txt"], ["lint", "--fail-on"], ["lint", ""]] {
+        for wrong in [
+            ["lint", "--jobs", "0", "a.txt"], ["lint", "--format", "xml", "a.txt"], ["lint", "--fail-on"], ["lint", ""],
+        ] {
             let output = try run(wrong)
             #expect(output.code == 2 && output.stderr.contains("错误"), "\(wrong)")
         }

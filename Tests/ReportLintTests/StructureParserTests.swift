@@ -282,6 +282,8 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "现将本人一年来的履职情况述职如下。").type == .statement)
         #expect(DocumentType.guess(opening: "现将本人抓基层党建工作述职如下。").type == .statement)
         #expect(DocumentType.guess(opening: "党总支按照部署，每年制定支部工作计划，每月开展支部学习。").type == .summary)
+        #expect(DocumentType.guess(opening: "区档案局把档案数据报送作为重点工作之一，列入年度工作计划。").type == .summary)
+        #expect(DocumentType.guess(opening: "区档案局把档案数据报送作为重点工作之一，提出年度工作计划。").type == .plan)
         #expect(DocumentType.guess(opening: "现公布2022年市交通运输局信息公开工作年度报告。").type == .disclosure)
         #expect(
             DocumentType.guess(opening: "根据《县政府办公室关于2021年度政府信息公开工作年度报告编制工作的通知》要求，现将2021年度政府信息公开工作情况报告如下：")

@@ -267,7 +267,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// Verbs before a plan the opening follows rather than is (按照年度工作计划，我们组成调查组).
     /// So is a plan made every year (每年制定支部工作计划): the opening tells of plans, it is none; 制定2024年工作计划如下
     /// is the plan itself.
-    static let followingVerbs = ["按照", "根据", "依据", "对照", "结合", "落实", "围绕", "每年制定", "每年制订"]
+    /// So is one a task was put into (列入年度工作计划).
+    static let followingVerbs = ["按照", "根据", "依据", "对照", "结合", "落实", "围绕", "每年制定", "每年制订", "列入", "纳入", "写入"]
 
     /// Verbs before an inspection that members made in turn at a meeting (班子成员相继作对照检查): the opening of a
     /// news story about the meeting, not the 对照检查 itself (which may well tell that it was 认真撰写).

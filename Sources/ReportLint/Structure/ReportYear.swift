@@ -37,10 +37,18 @@ public struct ReportYear: Sendable, Equatable {
             let text = source.string(line.range)
             if text.hasPrefix("—"), let year = firstYear(in: text), let dated = dayDated(year, in: text) { return dated }
         }
+        // The latest year a line before names: a story that tells of 2024年工作谋划会 and then opens a paragraph
+        // with 2023年， looks back from 2024, and its 今年 is not 2023 (a goal for 2035 says nothing of that).
+        var latestBefore = 0
         for line in opening.prefix(StructureParser.frontMatterLimit) {
             // 48 bytes hold the 16 scalars `openingYearSpan` reads (2023年上半年， is 19 bytes).
             let text = source.string(ByteRange(line.range.start, min(line.range.end, line.range.start + 48)))
-            if let year = openingYear(text) { return ReportYear(value: year, evidence: "开头") }
+            if let year = openingYear(text) {
+                return (year + 1...year + 2).contains(latestBefore) ? nil : ReportYear(value: year, evidence: "开头")
+            }
+            if line.range.end - line.range.start <= 4_000 {
+                latestBefore = max(latestBefore, years(in: source.string(line.range)).map(\.year).max() ?? 0)
+            }
         }
         // A short opening line naming a year: 2019年的工作回顾, or the date of a speech
         // (——2020年1月5日在……会议上), which looks back on the year before when it falls in January–March.

@@ -56,9 +56,9 @@ public struct AnniversaryRule: Rule {
         var findings: [Finding] = []
         var seen = Set<Int>()
         for (anniversary, names) in anniversaries {
-            for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
-                guard let (count, end) = Self.count(after: hit.end, bytes) else { continue }
-                seen.insert(hit.start)
+            // Keyed by where 周年 ends: 中华人民共和国成立75周年 also holds 共和国成立75周年, one anniversary.
+            for hit in names.flatMap({ context.hits($0) }).sorted(by: <) {
+                guard let (count, end) = Self.count(after: hit.end, bytes), seen.insert(end).inserted else { continue }
                 let right = anniversary.year + count
                 let written = document.text(ByteRange(hit.start, end))
                 let basis = anniversary.source.map { "（\($0)）" } ?? ""

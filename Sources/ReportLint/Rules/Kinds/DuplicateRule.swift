@@ -53,6 +53,8 @@ public struct DuplicateRule: Rule {
             let counts = index.distinctCounts
             let own = counts[counts.count - 1]
             let best = shared.compactMap { other, count -> (other: Int, percent: Int)? in
+                // 附件：……自评报告, then the attachment under its own title: the label names what follows.
+                guard !DuplicateRule.isAttachmentLabel(paragraphs[other].scalars, scalars) else { return nil }
                 // A short paragraph inside a long one is a citation (the attached 方案's title under the
                 // sentence that issues it), not a copy: the two must be of comparable length.
                 guard min(own, counts[other]) * 3 >= max(own, counts[other]) * 2 else { return nil }
@@ -73,5 +75,10 @@ public struct DuplicateRule: Rule {
             }
         }
         return findings
+    }
+
+    /// A paragraph that opens with 附件 (附件：, 附件1：, 附件 2.).
+    static func isAttachmentLabel(_ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        indices.count > 2 && scalars[indices.lowerBound] == "附" && scalars[indices.lowerBound + 1] == "件"
     }
 }

@@ -213,11 +213,20 @@ public struct NumberRule: Rule {
             text.isNumberStart(run.lower),
             // 2022学年, 2022届毕业生, 2022级新生: a school year and a class are named by the bare year.
             !NumberRule.namedByBareYear.contains(where: { text.starts(with: $0, at: run.upper) }),
+            !namesACampaignYear(run, text),
             text.opensClause(before: run.lower) || isYearOnlyWord(at: run.upper, text)
                 || next == "的" && isYearOnlyWord(at: run.upper + 1, text)
         else { return nil }
         let digits = text.string(run.range)
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
+    }
+
+    /// “2024攻坚突破年”: the quoted name of a year's campaign, its year written bare as the campaign is named.
+    private static func namesACampaignYear(_ run: DigitRun, _ text: NumberText) -> Bool {
+        guard text.at(run.lower - 1) == "“" else { return false }
+        var index = run.upper
+        while index < run.upper + 12, let scalar = text.at(index), scalar != "”" { index += 1 }
+        return text.at(index) == "”" && text.at(index - 1) == "年"
     }
 
     /// A year opening a sentence with a comma and no 年 (`2024，社区将……`): only at a line start or after 。；,

@@ -64,8 +64,12 @@ public struct PlanYearRule: Rule {
 
     /// Words allowed between a plan's name and its year marker.
     static let fillers = [
-        "”", "’", "\"", "规划纲要", "规划", "时期", "期间", "实施的", "实施", "取得决定性胜利的", "取得全面胜利的", "攻坚战", "战", "的",
+        "”", "’", "\"", "规划纲要", "规划", "时期", "期间", "全面实施的", "深入实施的", "实施的", "全面实施", "实施", "取得决定性胜利的",
+        "取得全面胜利的", "攻坚战", "战", "的",
     ].map { Array($0.utf8) }
+    /// Markers of a year inside the plan, any one (关键之年, 攻坚之年): counted only after 实施 (“十三五”规划全面实施的关键之年),
+    /// since 谋划“十五五”的关键之年 is a year before it.
+    static let withinMarkers = ["关键之年", "关键一年", "攻坚之年", "攻坚年"].map { Array($0.utf8) }
     /// Year markers: the offset from the plan's start, or nil for its last year. `lateOnly`: a unit may give the
     /// marker to a year before the end too (a county that left poverty in 2018 called it its 脱贫攻坚决胜之年), so
     /// it is wrong only for a year after the end.
@@ -85,7 +89,10 @@ public struct PlanYearRule: Rule {
         var seen = Set<Int>()
         for (plan, names) in plans {
             for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
-                guard let (offset, lateOnly, markerStart, end) = Self.marker(after: hit.end, bytes) else {
+                guard
+                    let (offset, lateOnly, markerStart, end) = Self.marker(after: hit.end, bytes)
+                        ?? Self.withinMarker(after: hit.end, bytes)
+                else {
                     // 围绕“十三五”科技发展战略布局 in a plan for 2023: an ended plan followed as the current one.
                     if let reportYear = document.year, reportYear.value >= plan.end + 2,
                         Self.followedAsCurrent(hit, bytes, endYear: plan.end)
@@ -107,16 +114,23 @@ public struct PlanYearRule: Rule {
                 guard let time = Self.timeWord(before: hit.start, bytes, appositive: appositive),
                     let meant = time.year(reportYear: document.year?.value)
                 else { continue }
-                let right = offset.map { plan.start + $0 } ?? plan.end
-                guard meant != right else { continue }
-                if lateOnly, meant <= plan.end { continue }
                 let marker = document.text(ByteRange(markerStart, end))
+                let should: String
+                if offset == Self.anyYearInside {
+                    guard !(plan.start...plan.end).contains(meant) else { continue }
+                    should = "\(marker)应在\(plan.start)—\(plan.end)年之间"
+                } else {
+                    let right = offset.map { plan.start + $0 } ?? plan.end
+                    guard meant != right else { continue }
+                    if lateOnly, meant <= plan.end { continue }
+                    should = "\(marker)是\(right)年"
+                }
                 let basis = plan.source.map { "（\($0)）" } ?? ""
                 findings.append(
                     context.finding(
                         header, at: ByteRange(hit.start, end),
                         message:
-                            "\(header.message)：\(plan.name)为\(plan.start)—\(plan.end)年，\(marker)是\(right)年，而这里说的是\(meant)年（“\(document.text(time.range))”）\(basis)"
+                            "\(header.message)：\(plan.name)为\(plan.start)—\(plan.end)年，\(should)，而这里说的是\(meant)年（“\(document.text(time.range))”）\(basis)"
                     ))
             }
         }
@@ -133,6 +147,24 @@ public struct PlanYearRule: Rule {
         }
         guard let marker = markers.first(where: { ByteSearch.has($0.word, at: index, in: bytes) }) else { return nil }
         return (marker.offset, marker.lateOnly, index, index + marker.word.count)
+    }
+
+    /// The offset `withinMarker` gives: any year from the plan's start to its end.
+    static let anyYearInside = -1
+
+    /// A marker of a year inside the plan after its name and 实施 (“十三五”规划全面实施的关键之年).
+    static func withinMarker(after start: Int, _ bytes: [UInt8]) -> (Int?, Bool, Int, Int)? {
+        var index = start
+        var implemented = false
+        for _ in 0..<5 {
+            guard let filler = fillers.first(where: { ByteSearch.has($0, at: index, in: bytes) }) else { break }
+            implemented = implemented || ByteSearch.contains(String(decoding: filler, as: UTF8.self), "实施")
+            index += filler.count
+        }
+        guard implemented, let marker = withinMarkers.first(where: { ByteSearch.has($0, at: index, in: bytes) }) else {
+            return nil
+        }
+        return (anyYearInside, false, index, index + marker.count)
     }
 
     /// The year word of the clause, or of the clause before when this one opens with 也是/又是, or when the clause

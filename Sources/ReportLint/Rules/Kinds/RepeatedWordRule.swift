@@ -98,6 +98,8 @@ public struct RepeatedWordRule: Rule {
             guard same else { continue }
             let unit = Array(s[index..<(index + length)])
             if isReduplication(unit) { continue }
+            // 消防救援支队支队长, 交警大队大队长: the unit, then its head's title (支队长); nothing doubled.
+            if gap == 0, second + length < count, s[second + length] == "长" { continue }
             // 监督常委、常委之间; 书记和党员、党员和党员: the second copy opens a phrase of its own.
             if gap == 1, second + length < count, starts(s, at: second + length, withAnyOf: RepeatedWordRule.phraseHeads) {
                 continue

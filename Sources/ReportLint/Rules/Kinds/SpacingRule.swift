@@ -70,7 +70,7 @@ public struct SpacingRule: Rule {
                         || !isHeadlineBreak(
                             index, end, indices, scalars, numbered: markerEnd >= 0, title: paragraph.role == .title),
                     !isAfterCaptionNumber(index, indices, scalars), !isAfterDateline(index, indices, scalars),
-                    !isAfterPartNumber(index, indices, scalars),
+                    !isAfterPartNumber(index, indices, scalars), !isBesideSiteLabel(index, end, indices, scalars),
                     !nextToMarkdownCode(index..<end, source)
                 {
                     if markerEnd >= 0, !headline, isRunInHeadingBreak(index, end, from: markerEnd, indices, scalars) {
@@ -99,6 +99,12 @@ public struct SpacingRule: Rule {
         if let open = scalars[max(indices.lowerBound, start - 20)..<start].lastIndex(of: "（"),
             let close = scalars[end..<min(indices.upperBound, end + 20)].firstIndex(of: "）"),
             SpacingRule.namesOnly(scalars[(open + 1)..<close], atLeast: 2)
+        {
+            return true
+        }
+        // （章 鹏）: a two-character name padded to the width of three.
+        if start - 2 >= indices.lowerBound, end + 1 < indices.upperBound, scalars[start - 2] == "（", scalars[end + 1] == "）",
+            CharacterClass.isHan(scalars[start - 1]), CharacterClass.isHan(scalars[end])
         {
             return true
         }
@@ -210,6 +216,19 @@ public struct SpacingRule: Rule {
             scalars[start - 2] == "部", scalars[start - 1] == "分"
         else { return false }
         return scalars[(indices.lowerBound + 1)..<(start - 2)].allSatisfy { "一二三四五六七八九十".unicodeScalars.contains($0) }
+    }
+
+    /// `校长述职报告 篇1`, `第1篇 2024年局工会工作总结`: a web page's number for the model texts it collects, set
+    /// off by a space. The label is what a writer deletes, not the space.
+    private func isBesideSiteLabel(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+            ("0"..."9").contains(scalar) || "一二三四五六七八九十".unicodeScalars.contains(scalar)
+        }
+        let after = scalars[end..<indices.upperBound]
+        if after.first == "篇", (2...4).contains(after.count), after.dropFirst().allSatisfy(isNumeral) { return true }
+        let before = scalars[indices.lowerBound..<start]
+        return before.first == "第" && before.last == "篇" && (3...5).contains(before.count)
+            && before.dropFirst().dropLast().allSatisfy(isNumeral)
     }
 
     /// `【概况】 2018年11月30日，……`: a yearbook entry's label opening the line, set off by a space.
