@@ -52,6 +52,15 @@ struct FixTests {
             ]))
     }
 
+    /// An entry whose canonical text is a pattern of the right wording (以……为中心（或围绕……中心）) is reported with
+    /// no suggestion, even when it says `exact`: the fix once wrote that pattern into the report.
+    @Test func neverWritesAPatternOfTheRightWording() {
+        let text = "总结\n紧紧围绕经济建设为中心，在全镇掀起浓厚的学习氛围。\n"
+        #expect(!fix(text).changed)
+        let findings = FixTests.linter.lint(TestSupport.source(text)).findings.filter { $0.ruleId == "words/collocation" }
+        #expect(findings.count == 2 && findings.allSatisfy { $0.suggestion == nil })
+    }
+
     @Test func isIdempotent() {
         let once = fix("总结\n学习 ，领会,研讨...整改--落实。\n")
         let twice = fix(once.fixedText)

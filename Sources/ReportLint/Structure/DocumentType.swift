@@ -105,6 +105,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
             [
                 "事迹材料", "事迹报告", "先进事迹", "主要事迹", "典型事迹", "经验材料", "经验交流", "典型经验", "实践案例", "典型案例",
                 "案例经验",
+                // 教育整顿心得体会, 读后感: a writer's reflections, checked as such material is (no report's sections).
+                "心得体会", "学习体会", "学习心得", "读后感", "观后感",
             ]
         ),
         (.plan, ["工作要点", "工作计划", "工作安排", "工作思路", "要点", "实施方案", "工作规划", "目标责任书", "工作谋划", "工作意见", "实施意见", "行动计划", "行动方案"]),
@@ -313,7 +315,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     ]
 
     /// 述职 as the name of a meeting or a review, longest first.
-    static let meetingsOfStatements = ["述职述廉大会", "述职述廉会议", "述职评议", "述职大会", "述职会议", "述职测评"]
+    static let meetingsOfStatements = ["述职述廉大会", "述职述廉会议", "述职报告会", "述职评议", "述职大会", "述职会议", "述职测评"]
 
     /// The type suggested by a report's opening words, else by its level-1 headings; a summary, the
     /// commonest shape, when nothing tells. `headings` are the texts of the level-1 headings.
@@ -393,6 +395,9 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
 
     /// A title that ends in 报告 (关于2017年法治政府建设工作的报告, ……预算草案的报告（书面）) but names no kind: a
     /// report of work, so checked as a summary when its opening tells nothing else.
+    /// Why a title that ends in 报告 (关于……预算执行情况的报告) or ……的汇报 is checked as a summary.
+    static let plainReportEvidence = "标题只说是“报告”或“汇报”，未说明哪一种"
+
     static func endsInReport(title: String) -> Bool {
         let written = String(title.reversed().drop(while: \.isWhitespace).reversed())
         let name = trailingLabel.stringByReplacingMatches(
@@ -400,6 +405,6 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         // 清理办公用房自查自纠报告: a self-check may well find nothing to correct and plan nothing further; it
         // stays untyped, its missing sections hints. (自查报告 and 自评报告 are title words of a summary, typed
         // before this is asked.)
-        return name.hasSuffix("报告") && !["自查自纠报告", "自检报告"].contains { name.hasSuffix($0) }
+        return (name.hasSuffix("报告") || name.hasSuffix("的汇报")) && !["自查自纠报告", "自检报告"].contains { name.hasSuffix($0) }
     }
 }

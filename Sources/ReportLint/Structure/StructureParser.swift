@@ -106,7 +106,7 @@ public enum StructureParser {
         if opening.isEmpty { return (nil, .guessed, nil) }
         let guessed = DocumentType.guess(opening: opening, headings: headings())
         if guessed.evidence == DocumentType.defaultEvidence, titles.contains(where: DocumentType.endsInReport) {
-            return (.summary, .guessed, "标题只说是“报告”，未说明哪一种")
+            return (.summary, .guessed, DocumentType.plainReportEvidence)
         }
         return (guessed.type, .guessed, guessed.evidence)
     }

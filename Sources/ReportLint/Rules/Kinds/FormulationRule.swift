@@ -58,6 +58,10 @@ struct FormulationRuleDefinition: RuleDefinition {
         let note: String?
         /// Looked at only in a report that shows the rule's gate.
         var gated = false
+
+        /// Whether the canonical text can stand in the match's place: not a pattern of the right wording
+        /// (以……为中心（或围绕……中心）), which `fix` would otherwise write into the report as it stands.
+        var writesCanonical: Bool { !canonical.contains("……") && !canonical.contains("（或") }
     }
 
     let entries: [Entry]
@@ -201,7 +205,7 @@ public struct FormulationRule: Rule {
         for waker in wakers where !context.hits(waker.literal).isEmpty { woken.insert(waker.entry) }
         return woken.sorted()
     }
-    public var fixable: Bool { entries.contains { !$0.variants.isEmpty || $0.entry.exact } }
+    public var fixable: Bool { entries.contains { (!$0.variants.isEmpty || $0.entry.exact) && $0.entry.writesCanonical } }
     public var reads: ReportParts { [] }
 
     /// The canonical forms, the wrong forms they replace, where they come from and why, for `rules explain`.
@@ -271,7 +275,7 @@ public struct FormulationRule: Rule {
                 if quoting == .exactly, replacement.hasPrefix("“"), replacement.hasSuffix("”") {
                     replacement = String(replacement.dropFirst().dropLast())
                 }
-                let fixable = literal.contains(range) || entry.exact
+                let fixable = (literal.contains(range) || entry.exact) && entry.writesCanonical
                 findings.append(
                     context.finding(
                         header, at: range, message: message,

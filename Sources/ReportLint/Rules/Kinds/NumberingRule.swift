@@ -81,6 +81,15 @@ public struct NumberingRule: Rule {
                     )
                 }
             }
+            // 一、2020年工作目标完成情况： over its paragraph: the colon ending a level-1 heading's line is a mark
+            // the heading does not take (a clause that introduces what follows, ……如下：, is left alone).
+            if heading.terminator == nil, closingLevels.contains(heading.level), let colon = endingColon(heading, document),
+                standsAlone(heading)
+            {
+                findings.append(
+                    context.finding(
+                        header, at: colon, message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
+            }
             if let terminator = heading.terminator, standsAlone(heading) {
                 if closingLevels.contains(heading.level) {
                     findings.append(
@@ -98,6 +107,13 @@ public struct NumberingRule: Rule {
         }
         findings += sequenceFindings(context)
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// The colon ending a heading's line, unless the heading is a clause (a ，) or says what follows (如下：).
+    private func endingColon(_ heading: Heading, _ document: Document) -> ByteRange? {
+        let text = document.text(heading.text)
+        guard text.hasSuffix("：") && !text.hasSuffix("如下：") && !text.unicodeScalars.contains("，") else { return nil }
+        return ByteRange(heading.text.end - 3, heading.text.end)
     }
 
     /// A heading sentence far longer than headings are: a web copy that lost the line break after the heading

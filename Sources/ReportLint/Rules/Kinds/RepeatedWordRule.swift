@@ -150,6 +150,9 @@ public struct RepeatedWordRule: Rule {
         return !RepeatedWordRule.functionCharacters.contains(s[index - 1])
     }
 
+    /// Measure words after 一 in a phrase said twice to mean one by one (一个问题一个问题, 一项任务一项任务).
+    static let measures = Set("个项件条家户村步次批人张笔处所名位块片环".unicodeScalars)
+
     static let functionCharacters = Set("在对和与及的是由把被向从为将同跟了等个".unicodeScalars)
     /// What follows a body's name to name one of its offices or groups (市政府|办公室, 县委|组织部, 界别|小组).
     static let officeWords = ["办公室", "办公厅", "办", "机关", "组织部", "宣传部", "统战部", "委员会", "直属", "所属", "小组"].map {
@@ -168,8 +171,9 @@ public struct RepeatedWordRule: Rule {
 
     /// A doubled unit that is Chinese grammar, not a slip.
     private func isReduplication(_ unit: [Unicode.Scalar]) -> Bool {
-        // 一个一个, 一步一步, 一次一次: 一 and a measure, repeated.
+        // 一个一个, 一步一步, 一次一次: 一 and a measure, repeated; so is 一个问题一个问题 (one by one).
         if unit.count == 2, unit[0] == "一" { return true }
+        if unit.count > 2, unit[0] == "一", RepeatedWordRule.measures.contains(unit[1]) { return true }
         // 天天天天 and the like: a single character over and over.
         if unit.allSatisfy({ $0 == unit[0] }) { return true }
         return allow.contains(unit)

@@ -102,6 +102,15 @@ public struct SpacingRule: Rule {
         {
             return true
         }
+        // （仪征市供销合作总社 谈媛媛）: the writer's unit, a space, the name, closing the parenthesis and the story.
+        if let open = scalars[max(indices.lowerBound, start - 30)..<start].lastIndex(of: "（"),
+            let close = scalars[end..<min(indices.upperBound, end + 5)].firstIndex(of: "）"), close == indices.upperBound - 1,
+            (2...4).contains(close - end),
+            scalars[end..<close].allSatisfy(CharacterClass.isHan), start - open > 3,
+            "社局委院所站办部会队司镇乡村区县市厂校馆团处科中心".unicodeScalars.contains(scalars[start - 1])
+        {
+            return true
+        }
         // （章 鹏）: a two-character name padded to the width of three.
         if start - 2 >= indices.lowerBound, end + 1 < indices.upperBound, scalars[start - 2] == "（", scalars[end + 1] == "）",
             CharacterClass.isHan(scalars[start - 1]), CharacterClass.isHan(scalars[end])
