@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A `.reportlint.yml`: which packs and rules run, at what severity, extra rule files, document types
 /// by path, and files to leave alone. Every value keeps its position for error messages.
@@ -100,13 +99,13 @@ public struct Config: Sendable {
     public static func parse(yaml: String, file: String) -> Result<Config, RuleErrors> {
         let reader = YAMLReader(file: file)
         var config = Config(file: file)
-        let root: Node?
-        switch YAMLFile.compose(yaml, file: file) {
+        let root: RuleNode?
+        switch YAMLFile.read(yaml, file: file) {
         case .success(let node): root = node
-        case .failure(let error): return .failure(RuleErrors(errors: [error]))
+        case .failure(let errors): return .failure(errors)
         }
         guard let root else { return .success(config) } // an empty file is a valid, empty configuration
-        guard reader.checkSize(root), let fields = reader.fields(root, what: "配置文件顶层", allowed: keys) else {
+        guard let fields = reader.fields(root, what: "配置文件顶层", allowed: keys) else {
             return .failure(RuleErrors(errors: reader.errors))
         }
         for (name, value, location) in entries(fields, "packs", reader) {

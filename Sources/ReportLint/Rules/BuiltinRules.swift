@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The built-in packs, compiled into the binary from `Rules/*.yml` (see Package.swift): a copied
 /// binary needs no files beside it. A test checks that every file in Rules/ is listed here.
@@ -45,7 +44,7 @@ public enum BuiltinRules {
         let bytes = archive ?? []
         let order = files.indices.sorted { files[$0].bytes.count > files[$1].bytes.count }
         let results = ResultSlots<Result<RulePack, RuleErrors>>(count: files.count)
-        let trees = ResultSlots<Node>(count: files.count)
+        let trees = ResultSlots<RuleNode>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: order.count) { step in
             let file = files[order[step]]
             let (partial, tree) = partial(file, entry: entries[file.name], archive: bytes, examples: examples)
@@ -70,9 +69,9 @@ public enum BuiltinRules {
     /// returned for the caller to release.
     private static func partial(
         _ file: (name: String, bytes: [UInt8]), entry: NodeArchive.Entry?, archive: [UInt8], examples: Bool
-    ) -> (RuleLoader.Partial, Node?) {
+    ) -> (RuleLoader.Partial, RuleNode?) {
         if let entry, entry.hash == NodeArchive.hash(file.bytes),
-            let root = NodeArchive.root(of: entry, in: archive, resolver: YAMLFile.resolver, skippingExamples: !examples)
+            let root = NodeArchive.root(of: entry, in: archive, skippingExamples: !examples)
         {
             // The YAML's text is made only if a warning needs its lines (`yaml` is an autoclosure).
             return (
@@ -86,11 +85,11 @@ public enum BuiltinRules {
 
     /// The archive of every pack's composed tree, as `Rules/generated/packs.nodes` should hold it.
     static func archive() throws -> [UInt8] {
-        var trees: [(name: String, yaml: [UInt8], root: Node?)] = []
+        var trees: [(name: String, yaml: [UInt8], root: RuleNode?)] = []
         for file in files {
-            switch YAMLFile.compose(String(decoding: file.bytes, as: UTF8.self), file: pathPrefix + file.name) {
+            switch YAMLFile.read(String(decoding: file.bytes, as: UTF8.self), file: pathPrefix + file.name) {
             case .success(let root): trees.append((file.name, file.bytes, root))
-            case .failure(let error): throw RuleErrors(errors: [error])
+            case .failure(let errors): throw errors
             }
         }
         return try NodeArchive.encode(trees)

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads rule packs from YAML through Yams' node API, so every mistake carries file, line and column.
 public enum RuleLoader {
@@ -31,16 +30,16 @@ public enum RuleLoader {
     }
 
     static func parsePartially(yaml: String, file: String) -> Partial {
-        switch YAMLFile.compose(yaml, file: file) {
+        switch YAMLFile.read(yaml, file: file) {
         case .success(let root): return parsePartially(root: root, yaml: yaml, file: file)
-        case .failure(let error): return Partial(errors: [error])
+        case .failure(let errors): return Partial(errors: errors.errors)
         }
     }
 
-    /// A pack from its composed tree. `trusted`: the tree is a built-in pack's, not checked for size (the
-    /// bound is against hostile files), its patterns compiled when first searched.
+    /// A pack from its tree (read from YAML, its size checked, or from the built-in packs' archive).
+    /// `trusted`: a built-in pack's, its patterns compiled when first searched.
     static func parsePartially(
-        root: Node?, yaml: @escaping @autoclosure () -> String, file: String, trusted: Bool = false
+        root: RuleNode?, yaml: @escaping @autoclosure () -> String, file: String, trusted: Bool = false
     ) -> Partial {
         let reader = YAMLReader(file: file, text: yaml(), trusted: trusted)
         var partial = Partial()
@@ -48,7 +47,7 @@ public enum RuleLoader {
             partial.errors = [RuleError(.missingKey("pack"), at: RuleLocation(file: file, line: 1, column: 1))]
             return partial
         }
-        guard trusted || reader.checkSize(root), let fields = reader.fields(root, what: "规则文件顶层", allowed: packKeys) else {
+        guard let fields = reader.fields(root, what: "规则文件顶层", allowed: packKeys) else {
             partial.errors = reader.errors
             return partial
         }
@@ -60,8 +59,8 @@ public enum RuleLoader {
                 for node in sequence {
                     if let rule = parseRule(node, pack: name?.value ?? "", packTypes: packTypes, reader: reader) {
                         rules.append(rule)
-                    } else if case .mapping(let mapping) = node, case .scalar(let id)? = mapping["id"] {
-                        partial.brokenIds.insert(id.string)
+                    } else if case .mapping(let mapping) = node, let id = mapping["id"]?.string {
+                        partial.brokenIds.insert(id)
                     }
                 }
             } else {
@@ -136,7 +135,7 @@ public enum RuleLoader {
     }
 
     /// One rule; it inherits the pack's `types` unless it names its own.
-    static func parseRule(_ node: Node, pack: String, packTypes: Set<DocumentType>?, reader: YAMLReader) -> RuleSpec? {
+    static func parseRule(_ node: RuleNode, pack: String, packTypes: Set<DocumentType>?, reader: YAMLReader) -> RuleSpec? {
         let errorsBefore = reader.errorCount
         // Read the kind first: it decides which keys are allowed.
         var kind: RuleKind?

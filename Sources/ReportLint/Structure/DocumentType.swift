@@ -132,6 +132,7 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
     /// Title endings of a speech.
     static let speechEndings = [
         "讲话", "讲话稿", "讲话提纲", "讲话材料", "讲话文稿", "讲话材料文稿", "讲话摘要", "讲话要点", "发言", "发言稿", "发言摘要", "发言提纲",
+        "发言材料",
         "研讨材料", "研讨发言材料",
         "致辞",
     ]

@@ -1,18 +1,16 @@
-import Yams
-
-/// Composed YAML node trees in a compact text form, so the built-in packs are not scanned and composed by
+/// The rule loader's node trees (`RuleNode`) in a compact text form, so the built-in packs are not scanned and composed by
 /// libyaml on every start (that was over a third of a one-report run). The YAML stays the source that
 /// people edit; the archive (`Rules/generated/packs.nodes`) is generated from it, carries a hash of each
 /// file's bytes, and is used only for a file whose hash still matches: a pack edited after the archive was
 /// made is composed from its YAML as before. `BuiltinArchiveTests` checks the archive against the YAML and
 /// rewrites it with `REPORTLINT_RECORD=1`.
 ///
-/// The tree keeps everything the rule loader reads: node kinds, scalar strings and styles, tags and each
-/// node's line and column (so a mistake in a built-in pack is reported where it stands in the YAML).
+/// The tree keeps everything the rule loader reads: node kinds, scalar strings and styles, and each node's
+/// line and column (so a mistake in a built-in pack is reported where it stands in the YAML).
 /// The value of an `examples`, `pass` or `fail` key is stored with its length, so a lint run, which never
 /// runs examples, can step over them: they are a third of the packs' text and a quarter of their start-up.
 enum NodeArchive {
-    static let magic: [UInt8] = Array("RLN5".utf8)
+    static let magic: [UInt8] = Array("RLN6".utf8)
 
     /// The archive is text: marks and numbers are printable ASCII and strings their UTF-8, so the build
     /// embeds it as a string literal copied at start, not decoded byte by byte (16 million instructions).
@@ -29,95 +27,68 @@ enum NodeArchive {
     static let exampleKeys: Set<String> = ["examples", "pass", "fail"]
 
     enum EncodingError: Error, Equatable {
-        /// Anchors and aliases are not archived (no built-in pack uses them).
+        /// Unresolved aliases are not archived (no built-in pack uses them).
         case unsupported(String)
     }
 
     // MARK: writing
 
-    /// The archive of `files` (name, YAML bytes, composed root), in the given order.
-    /// Tag names (a handful, such as `tag:yaml.org,2002:str`) stand in a table before the files and each
-    /// node names its tag by index: spelt out at every node they were half of the archive and a tenth of
-    /// the start-up (a string made per node).
-    static func encode(_ files: [(name: String, yaml: [UInt8], root: Node?)]) throws -> [UInt8] {
-        var tags = TagTable()
-        var body: [UInt8] = []
-        appendNumber(files.count, to: &body)
+    /// The archive of `files` (name, YAML bytes, tree), in the given order.
+    static func encode(_ files: [(name: String, yaml: [UInt8], root: RuleNode?)]) throws -> [UInt8] {
+        var out = magic
+        appendNumber(files.count, to: &out)
         for file in files {
-            appendString(file.name, to: &body)
-            appendHash(hash(file.yaml), to: &body)
+            appendString(file.name, to: &out)
+            appendHash(hash(file.yaml), to: &out)
             if let root = file.root {
-                body.append(Marker.present)
+                out.append(Marker.present)
                 // Each tree's length first, so the trees can be decoded apart (on several threads).
                 var tree: [UInt8] = []
-                try appendNode(root, tags: &tags, to: &tree)
-                appendNumber(tree.count, to: &body)
-                body += tree
+                try appendNode(root, to: &tree)
+                appendNumber(tree.count, to: &out)
+                out += tree
             } else {
-                body.append(Marker.absent)
+                out.append(Marker.absent)
             }
         }
-        var out = magic
-        appendNumber(tags.names.count, to: &out)
-        for name in tags.names { appendString(name, to: &out) }
-        return out + body
+        return out
     }
 
-    /// The tag names met while encoding, each given the next index.
-    private struct TagTable {
-        var names: [String] = []
-        var indices: [String: Int] = [:]
-
-        mutating func index(of name: String) -> Int {
-            if let index = indices[name] { return index }
-            names.append(name)
-            indices[name] = names.count - 1
-            return names.count - 1
-        }
-    }
-
-    private static func appendNode(_ node: Node, tags: inout TagTable, to out: inout [UInt8]) throws {
+    private static func appendNode(_ node: RuleNode, to out: inout [UInt8]) throws {
         switch node {
         case .scalar(let scalar):
-            if scalar.anchor != nil { throw EncodingError.unsupported("anchor") }
             out.append(Marker.scalar)
-            appendHeader(
-                tag: tags.index(of: scalar.tag.rawValue), style: Int(scalar.style.rawValue), mark: scalar.mark, to: &out)
+            appendNumber(Int(scalar.style.rawValue), to: &out)
+            appendMark(scalar.mark, to: &out)
             appendString(scalar.string, to: &out)
         case .mapping(let mapping):
-            if mapping.anchor != nil { throw EncodingError.unsupported("anchor") }
             out.append(Marker.mapping)
-            appendHeader(
-                tag: tags.index(of: mapping.tag.rawValue), style: Int(mapping.style.rawValue), mark: mapping.mark, to: &out)
+            appendMark(mapping.mark, to: &out)
             appendNumber(mapping.count, to: &out)
             for (key, value) in mapping {
-                try appendNode(key, tags: &tags, to: &out)
-                guard case .scalar(let name) = key, exampleKeys.contains(name.string) else {
-                    try appendNode(value, tags: &tags, to: &out)
+                try appendNode(key, to: &out)
+                guard let name = key.string, exampleKeys.contains(name) else {
+                    try appendNode(value, to: &out)
                     continue
                 }
                 // Marked and measured, so a reader may step over it.
                 var examples: [UInt8] = []
-                try appendNode(value, tags: &tags, to: &examples)
+                try appendNode(value, to: &examples)
                 out.append(Marker.examples)
                 appendNumber(examples.count, to: &out)
                 out += examples
             }
-        case .sequence(let sequence):
-            if sequence.anchor != nil { throw EncodingError.unsupported("anchor") }
+        case .sequence(let list):
             out.append(Marker.sequence)
-            appendHeader(
-                tag: tags.index(of: sequence.tag.rawValue), style: Int(sequence.style.rawValue), mark: sequence.mark, to: &out)
-            appendNumber(sequence.count, to: &out)
-            for item in sequence { try appendNode(item, tags: &tags, to: &out) }
+            appendMark(list.mark, to: &out)
+            appendNumber(list.count, to: &out)
+            for item in list { try appendNode(item, to: &out) }
         case .alias:
             throw EncodingError.unsupported("alias")
         }
     }
 
-    private static func appendHeader(tag: Int, style: Int, mark: Mark?, to out: inout [UInt8]) {
-        appendNumber(tag, to: &out)
-        appendNumber(style, to: &out)
+    private static func appendMark(_ mark: RuleNode.NodeMark?, to out: inout [UInt8]) {
         // Line 0 stands for no mark (libyaml's lines start at 1).
         appendNumber(mark?.line ?? 0, to: &out)
         appendNumber(mark?.column ?? 0, to: &out)
@@ -167,22 +138,14 @@ enum NodeArchive {
     struct Entry: Sendable {
         let hash: UInt64
         let tree: Range<Int>?
-        /// The archive's tag names, which the tree's nodes name by index.
-        var tagNames: [String] = []
     }
 
     /// The archived entry for each file name, without decoding any tree. Nil when the archive is damaged
     /// (then every pack is composed from its YAML).
     static func entries(_ bytes: [UInt8]) -> [String: Entry]? {
         guard bytes.starts(with: magic) else { return nil }
-        var reader = ArchiveReader(bytes: bytes, tags: nil)
+        var reader = ArchiveReader(bytes: bytes)
         reader.offset = magic.count
-        guard let tagCount = reader.number(), tagCount <= bytes.count else { return nil }
-        var tagNames: [String] = []
-        for _ in 0..<tagCount {
-            guard let name = reader.string() else { return nil }
-            tagNames.append(name)
-        }
         guard let count = reader.number() else { return nil }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
@@ -192,7 +155,7 @@ enum NodeArchive {
                 continue
             }
             guard let length = reader.number(), length <= bytes.count - reader.offset else { return nil }
-            entries[name] = Entry(hash: hash, tree: reader.offset..<(reader.offset + length), tagNames: tagNames)
+            entries[name] = Entry(hash: hash, tree: reader.offset..<(reader.offset + length))
             reader.offset += length
         }
         return reader.offset == bytes.count ? entries : nil
@@ -200,9 +163,9 @@ enum NodeArchive {
 
     /// The tree of one entry: `.some(nil)` for an empty document, nil when the bytes are damaged.
     /// `skippingExamples`: the values of `exampleKeys` are left out, keys and all.
-    static func root(of entry: Entry, in bytes: [UInt8], resolver: Resolver, skippingExamples: Bool = false) -> Node?? {
+    static func root(of entry: Entry, in bytes: [UInt8], skippingExamples: Bool = false) -> RuleNode?? {
         guard let tree = entry.tree else { return .some(nil) }
-        var reader = ArchiveReader(bytes: bytes, tags: TagCache(names: entry.tagNames, resolver: resolver))
+        var reader = ArchiveReader(bytes: bytes)
         reader.skipsExamples = skippingExamples
         reader.offset = tree.lowerBound
         guard let root = reader.node(depth: 0), reader.offset == tree.upperBound else { return nil }
@@ -210,40 +173,23 @@ enum NodeArchive {
     }
 
     /// Every file's entry with its tree decoded.
-    static func decode(_ bytes: [UInt8], resolver: Resolver) -> [String: (hash: UInt64, root: Node?)]? {
+    static func decode(_ bytes: [UInt8]) -> [String: (hash: UInt64, root: RuleNode?)]? {
         guard let entries = entries(bytes) else { return nil }
-        var decoded: [String: (hash: UInt64, root: Node?)] = [:]
+        var decoded: [String: (hash: UInt64, root: RuleNode?)] = [:]
         for (name, entry) in entries {
-            guard let root = root(of: entry, in: bytes, resolver: resolver) else { return nil }
+            guard let root = root(of: entry, in: bytes) else { return nil }
             decoded[name] = (entry.hash, root)
         }
         return decoded
     }
 
-    /// A `Tag` object for each node, as the composer makes: Yams changes a tag's name in place (a
-    /// mapping's keys become `str`), so nodes never share one.
-    /// `Constructor.default` builds a new constructor (a dictionary) at every use: one is shared.
-    private struct TagCache {
-        let names: [String]
-        let resolver: Resolver
-        let constructor = Constructor.default
-
-        func tag(_ index: Int) -> Tag? {
-            guard names.indices.contains(index) else { return nil }
-            return Tag(Tag.Name(rawValue: names[index]), resolver, constructor)
-        }
-    }
-
     private struct ArchiveReader {
         let bytes: [UInt8]
-        /// Nil when only the index is read (no node is built).
-        let tags: TagCache?
         var offset = 0
         var skipsExamples = false
 
-        init(bytes: [UInt8], tags: TagCache?) {
+        init(bytes: [UInt8]) {
             self.bytes = bytes
-            self.tags = tags
         }
 
         mutating func byte() -> UInt8? {
@@ -257,7 +203,7 @@ enum NodeArchive {
         }
 
         mutating func digits() -> UInt64? {
-            // Most numbers (styles, tags, columns, short lengths) are one digit.
+            // Most numbers (styles, columns, short lengths) are one digit.
             if offset < bytes.count, case let first = bytes[offset], first >= NodeArchive.lastDigit,
                 first < NodeArchive.lastDigit + UInt8(NodeArchive.base)
             {
@@ -291,23 +237,24 @@ enum NodeArchive {
 
         mutating func hash() -> UInt64? { digits() }
 
-        /// Tag, style and mark of the next node.
-        mutating func header() -> (tag: Tag, style: UInt32, mark: Mark?)? {
-            guard let index = number(), let style = number(), let line = number(), let column = number() else { return nil }
-            guard let tag = tags?.tag(index) else { return nil }
-            return (tag, UInt32(truncatingIfNeeded: style), line == 0 ? nil : ArchiveReader.mark(line, column))
+        /// A node's line and column (line 0: none).
+        mutating func mark() -> RuleNode.NodeMark?? {
+            guard let line = number(), let column = number() else { return nil }
+            return .some(line == 0 ? nil : RuleNode.NodeMark(line: line, column: column))
         }
 
-        mutating func node(depth: Int) -> Node? {
-            guard depth < YAMLReader.maxDepth, let kind = byte(), let header = header() else { return nil }
+        mutating func node(depth: Int) -> RuleNode? {
+            guard depth < YAMLReader.maxDepth, let kind = byte() else { return nil }
             switch kind {
             case Marker.scalar:
-                guard let string = string(), let style = Node.Scalar.Style(rawValue: header.style) else { return nil }
-                return .scalar(Node.Scalar(string, header.tag, style, header.mark))
-            case Marker.mapping:
-                guard let count = number(), count <= bytes.count - offset, let style = Node.Mapping.Style(rawValue: header.style)
+                guard let styleNumber = number(),
+                    let style = RuleNode.Scalar.Style(rawValue: UInt32(truncatingIfNeeded: styleNumber)),
+                    let mark = mark(), let string = string()
                 else { return nil }
-                var pairs: [(Node, Node)] = []
+                return .scalar(RuleNode.Scalar(string: string, style: style, mark: mark))
+            case Marker.mapping:
+                guard let mark = mark(), let count = number(), count <= bytes.count - offset else { return nil }
+                var pairs: [RuleNode.Mapping.Pair] = []
                 pairs.reserveCapacity(count)
                 for _ in 0..<count {
                     guard let key = node(depth: depth + 1) else { return nil }
@@ -320,33 +267,25 @@ enum NodeArchive {
                         }
                         let end = offset + length
                         guard let value = node(depth: depth + 1), offset == end else { return nil }
-                        pairs.append((key, value))
+                        pairs.append(RuleNode.Mapping.Pair(key: key, value: value))
                         continue
                     }
                     guard let value = node(depth: depth + 1) else { return nil }
-                    pairs.append((key, value))
+                    pairs.append(RuleNode.Mapping.Pair(key: key, value: value))
                 }
-                return .mapping(Node.Mapping(pairs, header.tag, style, header.mark))
+                return .mapping(RuleNode.Mapping(pairs: pairs, mark: mark))
             case Marker.sequence:
-                guard let count = number(), count <= bytes.count - offset, let style = Node.Sequence.Style(rawValue: header.style)
-                else { return nil }
-                var items: [Node] = []
+                guard let mark = mark(), let count = number(), count <= bytes.count - offset else { return nil }
+                var items: [RuleNode] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
                     guard let item = node(depth: depth + 1) else { return nil }
                     items.append(item)
                 }
-                return .sequence(Node.Sequence(items, header.tag, style, header.mark))
+                return .sequence(RuleNode.List(items: items, mark: mark))
             default:
                 return nil
             }
-        }
-
-        /// Yams gives `Mark` (two `Int`s: line, column) no public initializer; it is built from the same two
-        /// words. The size is checked by `unsafeBitCast` itself, and `BuiltinArchiveTests` compares every
-        /// decoded mark with the composer's.
-        static func mark(_ line: Int, _ column: Int) -> Mark {
-            unsafeBitCast((line, column), to: Mark.self)
         }
     }
 }

@@ -37,6 +37,22 @@ enum YAMLFile {
         }
     }
 
+    /// The tree of `yaml` for the rule loader (nil for an empty document): composed, its size checked before
+    /// it is read into `RuleNode`s (an alias used a million times is one node to the composer), or every
+    /// mistake found on the way.
+    static func read(_ yaml: String, file: String) -> Result<RuleNode?, RuleErrors> {
+        switch compose(yaml, file: file) {
+        case .success(nil):
+            return .success(nil)
+        case .success(let root?):
+            let reader = YAMLReader(file: file)
+            guard reader.checkSize(root) else { return .failure(RuleErrors(errors: reader.errors)) }
+            return .success(RuleNode(root))
+        case .failure(let error):
+            return .failure(RuleErrors(errors: [error]))
+        }
+    }
+
     /// The one boolean rule of both kinds of file: true/yes/on and false/no/off, in any case.
     static func boolean(_ value: String) -> Bool? {
         switch value.lowercased() {

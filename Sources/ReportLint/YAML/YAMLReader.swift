@@ -50,7 +50,7 @@ final class YAMLReader {
     /// before it is not an item but the continuation of that one (`搞好 - 抓手`).
     /// Byte searches: every plain scalar of the 350 KB of built-in YAML passes here at each start, and
     /// Foundation's contains (CFString folding) cost 59M instructions of it.
-    func checkFolded(_ scalar: Node.Scalar, at node: Node) {
+    func checkFolded(_ scalar: RuleNode.Scalar, at node: RuleNode) {
         guard scalar.style == .plain, ByteSearch.contains(scalar.string, " - "), let line = node.mark?.line else { return }
         for index in line..<min(line + 50, lines.count) {
             let text = lines[index]
@@ -67,30 +67,37 @@ final class YAMLReader {
         }
     }
 
-    func location(of node: Node) -> RuleLocation {
+    func location(of node: RuleNode) -> RuleLocation {
         RuleLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    func report(_ problem: RuleError.Problem, at node: Node) {
+    func report(_ problem: RuleError.Problem, at node: RuleNode) {
         recorded.append(RuleError(problem, at: location(of: node)))
+    }
+
+    /// A mistake in the composer's tree, before it is read into `RuleNode`s (its size).
+    private func report(_ problem: RuleError.Problem, atComposed node: Node) {
+        recorded.append(
+            RuleError(problem, at: RuleLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)))
     }
 
     func report(_ problem: RuleError.Problem, at location: RuleLocation) {
         recorded.append(RuleError(problem, at: location))
     }
 
-    /// Walks the tree without recursion; false (with an error) when it is too big or too deep.
+    /// Walks the composer's tree without recursion; false (with an error) when it is too big or too deep.
+    /// Checked before the tree is read into `RuleNode`s, which copies each use of an alias.
     func checkSize(_ root: Node) -> Bool {
         var stack: [(Node, Int)] = [(root, 1)]
         var count = 0
         while let (node, depth) = stack.popLast() {
             count += 1
             if count > YAMLReader.maxNodes {
-                report(.tooComplex("节点超过 \(YAMLReader.maxNodes) 个（别名展开也计算在内，可能是“别名炸弹”）"), at: root)
+                report(.tooComplex("节点超过 \(YAMLReader.maxNodes) 个（别名展开也计算在内，可能是“别名炸弹”）"), atComposed: root)
                 return false
             }
             if depth > YAMLReader.maxDepth {
-                report(.tooComplex("嵌套超过 \(YAMLReader.maxDepth) 层"), at: node)
+                report(.tooComplex("嵌套超过 \(YAMLReader.maxDepth) 层"), atComposed: node)
                 return false
             }
             switch node {
@@ -109,7 +116,7 @@ final class YAMLReader {
     }
 
     /// A mapping's fields, with unknown and repeated keys reported; nil if `node` is no mapping.
-    func fields(_ node: Node, what: String, allowed: [String]) -> MappingFields? {
+    func fields(_ node: RuleNode, what: String, allowed: [String]) -> MappingFields? {
         guard case .mapping(let mapping) = node else {
             report(.notAMapping(what: what), at: node)
             return nil
@@ -141,11 +148,11 @@ final class YAMLReader {
 /// The known keys of one mapping, with typed getters that report mistakes at the value's position.
 struct MappingFields {
     let reader: YAMLReader
-    let node: Node
+    let node: RuleNode
     struct Field {
         let name: String
-        let key: Node
-        let value: Node
+        let key: RuleNode
+        let value: RuleNode
     }
 
     fileprivate let values: [Field]
@@ -157,7 +164,7 @@ struct MappingFields {
     }
 
     func has(_ key: String) -> Bool { index(of: key) != nil }
-    func value(_ key: String) -> Node? { index(of: key).map { values[$0].value } }
+    func value(_ key: String) -> RuleNode? { index(of: key).map { values[$0].value } }
     func keyLocation(_ key: String) -> RuleLocation? { index(of: key).map { reader.location(of: values[$0].key) } }
 
     /// A non-empty scalar (`allowEmpty`: or an empty one). Missing and `required` reports at the mapping itself.
@@ -200,7 +207,7 @@ struct MappingFields {
     /// A list of non-empty strings; a lone string counts as a one-item list.
     func strings(_ key: String) -> [Located<String>]? {
         guard let value = value(key) else { return nil }
-        let items: [Node]
+        let items: [RuleNode]
         switch value {
         case .scalar: items = [value]
         case .sequence(let sequence): items = Array(sequence)
@@ -226,7 +233,7 @@ struct MappingFields {
 
     /// A required list of mappings (`entries:`, `events:`): its items, or nil when it is missing or not a
     /// list, reported at the rule or at the value.
-    func requiredSequence(_ key: String, expected: String) -> [Node]? {
+    func requiredSequence(_ key: String, expected: String) -> [RuleNode]? {
         guard let value = value(key) else {
             reader.report(.missingKey(key), at: node)
             return nil

@@ -221,12 +221,13 @@ public struct NumberRule: Rule {
         return (run.range, "“\(digits)\(next)”应为“\(digits)年\(next)”", digits + "年")
     }
 
-    /// “2024攻坚突破年”: the quoted name of a year's campaign, its year written bare as the campaign is named.
+    /// “2024攻坚突破年”, “2023中国省级开发区高质量发展百强”: a quoted name that opens with its year, written bare
+    /// as the campaign or the ranking is named.
     private static func namesACampaignYear(_ run: DigitRun, _ text: NumberText) -> Bool {
         guard text.at(run.lower - 1) == "“" else { return false }
         var index = run.upper
-        while index < run.upper + 12, let scalar = text.at(index), scalar != "”" { index += 1 }
-        return text.at(index) == "”" && text.at(index - 1) == "年"
+        while index < run.upper + 30, let scalar = text.at(index), scalar != "”", scalar != "\n" { index += 1 }
+        return text.at(index) == "”"
     }
 
     /// A year opening a sentence with a comma and no 年 (`2024，社区将……`): only at a line start or after 。；,

@@ -80,6 +80,12 @@ public struct SpacingRule: Rule {
                             context.finding(
                                 header, at: source.byteRange(index..<end),
                                 message: "\(header.message)：标题和正文之间用了空格，应另起一行（或在标题末尾加句号），不是删去空格"))
+                    } else if !headline, isListSeparator(index, end, indices, scalars) {
+                        // Which it is, a list or a stray space, only the writer knows: no fix either way.
+                        findings.append(
+                            context.finding(
+                                header, at: source.byteRange(index..<end),
+                                message: "\(header.message)：若是并列的词语，应改用顿号（六安、宣城、黄山），否则删去空格"))
                     } else {
                         findings.append(context.finding(header, at: source.byteRange(index..<end), suggestion: ""))
                     }
@@ -214,8 +220,28 @@ public struct SpacingRule: Rule {
         let agency =
             lead <= 30 && scalars[start - 1] == "电" && scalars[start - 2] == "日"
             && (CharacterClass.isDigit(scalars[start - 3]) || "一二三四五六七八九十".unicodeScalars.contains(scalars[start - 3]))
-        guard agency || lead <= 20 && scalars[start - 1] == "讯" else { return false }
+        // 四川发布客户端消息 12月6日上午，……: a source's 消息 before the day of the story.
+        let message =
+            lead <= 20 && scalars[start - 1] == "息" && scalars[start - 2] == "消" && start + 1 < indices.upperBound
+            && CharacterClass.isDigit(scalars[start + 1])
+        guard agency || message || lead <= 20 && scalars[start - 1] == "讯" else { return false }
         return !scalars[indices.lowerBound..<start].contains { "。，；".unicodeScalars.contains($0) }
+    }
+
+    /// 赴六安 宣城 黄山开展调研: a word of two or three characters standing alone between two spaces in a
+    /// sentence: most likely a list whose 顿号 were left out, perhaps stray spaces (召开了 党组 会议).
+    private func isListSeparator(_ start: Int, _ end: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        func standsAlone(from: Int, step: Int) -> Bool {
+            var index = from
+            var count = 0
+            while index >= indices.lowerBound, index < indices.upperBound, CharacterClass.isHan(scalars[index]), count <= 3 {
+                index += step
+                count += 1
+            }
+            return (2...3).contains(count) && index >= indices.lowerBound && index < indices.upperBound
+                && scalars[index] == " "
+        }
+        return standsAlone(from: end, step: 1) || standsAlone(from: start - 1, step: -1)
     }
 
     /// `第二部分 2022年度单位决算情况说明`: a part's number opening its heading, set off by a space as the
