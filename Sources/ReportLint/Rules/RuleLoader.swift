@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads rule packs from YAML through Yams' node API, so every mistake carries file, line and column.
+/// Reads rule packs from YAML (composed by Yams, read as `RuleNode`s), so every mistake carries file, line and column.
 public enum RuleLoader {
     static let packKeys = ["pack", "description", "types", "rules"]
     /// Rule files are small; a larger one is a mistake or an attack, refused before it is read.

@@ -9,7 +9,7 @@ public struct Located<Value: Sendable>: Sendable {
 
 extension Located: Equatable where Value: Equatable {}
 
-/// Reads typed values out of a composed YAML node tree (Yams' node API), recording every mistake as a
+/// Reads typed values out of a rule or configuration file's `RuleNode` tree, recording every mistake as a
 /// positioned `RuleError` instead of stopping at the first, so an author sees all of them at once.
 final class YAMLReader {
     /// Bounds that keep a hostile file from taking the machine down. Yams resolves an alias by copying

@@ -80,7 +80,7 @@ public struct SpacingRule: Rule {
                             context.finding(
                                 header, at: source.byteRange(index..<end),
                                 message: "\(header.message)：标题和正文之间用了空格，应另起一行（或在标题末尾加句号），不是删去空格"))
-                    } else if !headline, isListSeparator(index, end, indices, scalars) {
+                    } else if isListSeparator(index, end, indices, scalars) {
                         // Which it is, a list or a stray space, only the writer knows: no fix either way.
                         findings.append(
                             context.finding(
@@ -238,9 +238,13 @@ public struct SpacingRule: Rule {
                 index += step
                 count += 1
             }
+            // Han on the far side of the next space too: 专 题学习 22 次 is a page's spacing, not a list.
+            let beyond = index + step
             return (2...3).contains(count) && index >= indices.lowerBound && index < indices.upperBound
-                && scalars[index] == " "
+                && scalars[index] == " " && beyond >= indices.lowerBound && beyond < indices.upperBound
+                && CharacterClass.isHan(scalars[beyond])
         }
+        guard CharacterClass.isHan(scalars[start - 1]), CharacterClass.isHan(scalars[end]) else { return false }
         return standsAlone(from: end, step: 1) || standsAlone(from: start - 1, step: -1)
     }
 
