@@ -285,6 +285,7 @@ struct StructureParserTests {
         #expect(DocumentType.guess(opening: "区档案局把档案数据报送作为重点工作之一，列入年度工作计划。").type == .summary)
         #expect(DocumentType.guess(opening: "机关委员会开展基层党组织书记抓党建工作述职报告会，党委成员参加。").type != .statement)
         #expect(DocumentType.detect(title: "2022公安交警政法队伍开展教育整顿心得体会")?.type == .exemplar)
+        #expect(DocumentType.detect(title: "晋江市教育意见")?.type == .plan)
         #expect(DocumentType.guess(opening: "区档案局把档案数据报送作为重点工作之一，提出年度工作计划。").type == .plan)
         #expect(DocumentType.guess(opening: "现公布2022年市交通运输局信息公开工作年度报告。").type == .disclosure)
         #expect(

@@ -196,6 +196,8 @@ public enum DocumentType: String, Sendable, CaseIterable, Codable {
         if name.hasSuffix("方案") { return Detection(type: .plan, evidence: "标题以“方案”结尾") }
         // 社区2026—2030年高质量发展规划: a plan of the years ahead (a 规划实施情况的报告 is typed above).
         if name.hasSuffix("规划") { return Detection(type: .plan, evidence: "标题以“规划”结尾") }
+        // 晋江市教育意见, 关于……的指导意见: tasks for the year ahead, set out as a plan's are.
+        if name.hasSuffix("意见") { return Detection(type: .plan, evidence: "标题以“意见”结尾") }
         // 本报讯1月29日，区政协召开……: a news story's lead taken for its title.
         if let word = newsWords.first(where: { ByteSearch.contains(title, $0) }) {
             return Detection(type: .bulletin, evidence: "标题含“\(word)”")

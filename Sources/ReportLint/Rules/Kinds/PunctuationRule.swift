@@ -167,7 +167,7 @@ public struct PunctuationRule: Rule {
             switch check {
             case .halfWidth:
                 if scalar.value < 0x80, let replacement = PunctuationRule.fullWidth(scalar),
-                    isChineseContext(index, indices, scalars)
+                    isChineseContext(index, indices, scalars), !closesEntity(index, indices, scalars)
                 {
                     result.append((index..<next, "半角“\(scalar)”应为全角“\(replacement)”", replacement))
                 }
@@ -335,6 +335,16 @@ public struct PunctuationRule: Rule {
             return false
         }
         return findsLink(step: -1) || findsLink(step: 1)
+    }
+
+    /// `X8226;`, `&#8226;`: the `;` ending a character reference a web copy left (common/placeholder reports the
+    /// remnant), not a semicolon to widen.
+    private func closesEntity(_ index: Int, _ indices: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars[index] == ";" else { return false }
+        var start = index
+        while start > indices.lowerBound, CharacterClass.isDigit(scalars[start - 1]), index - start < 6 { start -= 1 }
+        guard index - start >= 3, start > indices.lowerBound else { return false }
+        return "Xx#".unicodeScalars.contains(scalars[start - 1])
     }
 
     /// A half-width mark is wrong when the nearest non-space character on either side is Chinese.
