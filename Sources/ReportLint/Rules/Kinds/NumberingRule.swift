@@ -82,15 +82,9 @@ public struct NumberingRule: Rule {
                 }
             }
             // 一、2020年工作目标完成情况： over its paragraph: the colon ending a level-1 heading's line is a mark
-            // the heading does not take (a clause that introduces what follows, ……如下：, is left alone).
-            if heading.terminator == nil, closingLevels.contains(heading.level), let colon = endingColon(heading, document),
-                standsAlone(heading)
-            {
-                findings.append(
-                    context.finding(
-                        header, at: colon, message: "\(header.message)：单独成行的标题末尾不加标点", suggestion: ""))
-            }
-            if let terminator = heading.terminator, standsAlone(heading) {
+            // the heading does not take, as its 。 is (a clause that introduces what follows, ……如下：, is left alone).
+            let colon = closingLevels.contains(heading.level) ? endingColon(heading, document) : nil
+            if let terminator = heading.terminator ?? colon, standsAlone(heading) {
                 if closingLevels.contains(heading.level) {
                     findings.append(
                         context.finding(

@@ -67,6 +67,8 @@ public struct PlanYearRule: Rule {
         "”", "’", "\"", "规划纲要", "规划", "时期", "期间", "全面实施的", "深入实施的", "实施的", "全面实施", "实施", "取得决定性胜利的",
         "取得全面胜利的", "攻坚战", "战", "的",
     ].map { Array($0.utf8) }
+    /// The fillers that say the plan is being carried out (实施的, 全面实施).
+    static let implementing = Set(fillers.filter { ByteSearch.contains(String(decoding: $0, as: UTF8.self), "实施") })
     /// Markers of a year inside the plan, any one (关键之年, 攻坚之年): counted only after 实施 (“十三五”规划全面实施的关键之年),
     /// since 谋划“十五五”的关键之年 is a year before it.
     static let withinMarkers = ["关键之年", "关键一年", "攻坚之年", "攻坚年"].map { Array($0.utf8) }
@@ -89,10 +91,7 @@ public struct PlanYearRule: Rule {
         var seen = Set<Int>()
         for (plan, names) in plans {
             for hit in names.flatMap({ context.hits($0) }).sorted(by: <) where !seen.contains(hit.start) {
-                guard
-                    let (offset, lateOnly, markerStart, end) = Self.marker(after: hit.end, bytes)
-                        ?? Self.withinMarker(after: hit.end, bytes)
-                else {
+                guard let (offset, lateOnly, inside, markerStart, end) = Self.marker(after: hit.end, bytes) else {
                     // 围绕“十三五”科技发展战略布局 in a plan for 2023: an ended plan followed as the current one.
                     if let reportYear = document.year, reportYear.value >= plan.end + 2,
                         Self.followedAsCurrent(hit, bytes, endYear: plan.end)
@@ -116,7 +115,7 @@ public struct PlanYearRule: Rule {
                 else { continue }
                 let marker = document.text(ByteRange(markerStart, end))
                 let should: String
-                if offset == Self.anyYearInside {
+                if inside {
                     guard !(plan.start...plan.end).contains(meant) else { continue }
                     should = "\(marker)应在\(plan.start)—\(plan.end)年之间"
                 } else {
@@ -137,34 +136,26 @@ public struct PlanYearRule: Rule {
         return findings.sorted { $0.range < $1.range }
     }
 
-    /// The marker after a name, past at most four fillers: its offset (nil: the last year), whether it is
-    /// `lateOnly`, where it starts and where it ends.
-    static func marker(after start: Int, _ bytes: [UInt8]) -> (Int?, Bool, Int, Int)? {
+    /// The marker after a name: its offset from the plan's start (nil: the last year), whether it is `lateOnly`,
+    /// whether it names any year inside the plan (`withinMarkers`), where it starts and where it ends. A year
+    /// marker stands past at most four fillers; one inside the plan past at most five, 实施 among them.
+    static func marker(after start: Int, _ bytes: [UInt8]) -> (Int?, Bool, Bool, Int, Int)? {
         var index = start
-        for _ in 0..<4 {
-            guard let filler = fillers.first(where: { ByteSearch.has($0, at: index, in: bytes) }) else { break }
-            index += filler.count
-        }
-        guard let marker = markers.first(where: { ByteSearch.has($0.word, at: index, in: bytes) }) else { return nil }
-        return (marker.offset, marker.lateOnly, index, index + marker.word.count)
-    }
-
-    /// The offset `withinMarker` gives: any year from the plan's start to its end.
-    static let anyYearInside = -1
-
-    /// A marker of a year inside the plan after its name and 实施 (“十三五”规划全面实施的关键之年).
-    static func withinMarker(after start: Int, _ bytes: [UInt8]) -> (Int?, Bool, Int, Int)? {
-        var index = start
+        var afterFour = start
         var implemented = false
-        for _ in 0..<5 {
+        for step in 0..<5 {
             guard let filler = fillers.first(where: { ByteSearch.has($0, at: index, in: bytes) }) else { break }
-            implemented = implemented || ByteSearch.contains(String(decoding: filler, as: UTF8.self), "实施")
+            implemented = implemented || implementing.contains(filler)
             index += filler.count
+            if step < 4 { afterFour = index }
+        }
+        if let marker = markers.first(where: { ByteSearch.has($0.word, at: afterFour, in: bytes) }) {
+            return (marker.offset, marker.lateOnly, false, afterFour, afterFour + marker.word.count)
         }
         guard implemented, let marker = withinMarkers.first(where: { ByteSearch.has($0, at: index, in: bytes) }) else {
             return nil
         }
-        return (anyYearInside, false, index, index + marker.count)
+        return (nil, false, true, index, index + marker.count)
     }
 
     /// The year word of the clause, or of the clause before when this one opens with 也是/又是, or when the clause
